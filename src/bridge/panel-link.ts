@@ -1,0 +1,47 @@
+// The panel's link to the background: subscribes to one tab, asks every content script of
+// that tab for its buffer, and does both again after a service-worker restart.
+import {
+  isEnvelope,
+  message,
+  type ContentToPanel,
+  type MessageOf,
+  type PanelToBackground,
+  type PanelToContent,
+} from '../protocol/messages';
+import { reconnecting } from './reconnecting';
+import type { Connector } from './transport';
+
+export type PanelOut = MessageOf<PanelToBackground> | MessageOf<PanelToContent>;
+
+export interface PanelLink {
+  /** Ask the tab's content scripts to drop their buffered frames. */
+  clear(): void;
+  stop(): void;
+}
+
+export function linkPanel(
+  tabId: number,
+  connect: Connector<unknown, PanelOut>,
+  onMessage: (m: MessageOf<ContentToPanel>) => void,
+): PanelLink {
+  const link = reconnecting<unknown, PanelOut>({
+    connect,
+    onMessage(m) {
+      if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records')) {
+        onMessage(m as MessageOf<ContentToPanel>);
+      }
+    },
+    onConnect(t) {
+      t.send(message<PanelToBackground, 'subscribe'>('subscribe', { tabId }));
+      t.send(message<PanelToContent, 'sync'>('sync', {}));
+    },
+  });
+  return {
+    clear() {
+      link.send(message<PanelToContent, 'clear'>('clear', {}));
+    },
+    stop() {
+      link.stop();
+    },
+  };
+}

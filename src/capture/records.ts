@@ -1,0 +1,66 @@
+// The records the page hook emits and the content script forwards. Plain, structured-clone
+// safe data only: never an Event or EventSource object.
+
+export type ReadyState = 0 | 1 | 2;
+export const CONNECTING: ReadyState = 0;
+export const OPEN: ReadyState = 1;
+export const CLOSED: ReadyState = 2;
+
+/** A new EventSource was constructed. `conn` is unique within its document. */
+export interface ConnectionRecord {
+  kind: 'connection';
+  conn: number;
+  t: number;
+  url: string;
+  withCredentials: boolean;
+  frameUrl: string;
+  stack: string;
+}
+
+/** readyState changed, and why: an `open` or `error` event, or a `close()` call. */
+export interface StateRecord {
+  kind: 'state';
+  conn: number;
+  t: number;
+  readyState: ReadyState;
+  cause: 'open' | 'error' | 'close';
+}
+
+/** A trusted MessageEvent was dispatched on the connection (`message` or a named type). */
+export interface EventRecord {
+  kind: 'event';
+  conn: number;
+  t: number;
+  type: string;
+  data: string;
+  lastEventId: string;
+  origin: string;
+}
+
+/** The page started listening to a named event type on the connection. */
+export interface ListenRecord {
+  kind: 'listen';
+  conn: number;
+  t: number;
+  type: string;
+}
+
+export type HookRecord = ConnectionRecord | StateRecord | EventRecord | ListenRecord;
+
+/** What leaves the content script: validated, size-capped and numbered. */
+export type CapturedRecord =
+  | (ConnectionRecord & { seq: number })
+  | (StateRecord & { seq: number })
+  | (EventRecord & { seq: number; size: number; truncated: boolean })
+  | (ListenRecord & { seq: number });
+
+export type CapturedEvent = Extract<CapturedRecord, { kind: 'event' }>;
+
+/** The document (frame) a content script runs in. */
+export interface DocInfo {
+  /** Random per document load; survives service-worker restarts, not reloads. */
+  id: string;
+  url: string;
+  top: boolean;
+  startedAt: number;
+}

@@ -1,0 +1,167 @@
+// Folds messages from content scripts into a CaptureState. Deterministic and free of I/O
+// (it mutates the plain state it is given, for speed with 100k+ frames), so every rule
+// about duplicates, reloads, pausing and eviction is unit-tested without a browser.
+import type { CapturedRecord, DocInfo } from '../capture/records';
+import type { ContentToPanel, MessageOf } from '../protocol/messages';
+import {
+  connectionKey,
+  frameFromEvent,
+  stateName,
+  type CaptureState,
+  type ConnectionView,
+  type DocState,
+} from './capture-state';
+
+export interface BatchResult {
+  /** The view was reset because the inspected page navigated. */
+  navigated: boolean;
+  applied: number;
+}
+
+export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>): BatchResult {
+  const result: BatchResult = { navigated: false, applied: 0 };
+  if (state.retiredDocs.has(msg.doc.id)) return result;
+  const docState = ensureDoc(state, msg.doc, result);
+  if (msg.type === 'hello') return result;
+  docState.evictedAtSource = Math.max(docState.evictedAtSource, msg.evicted);
+  for (const record of msg.records) {
+    if (record.seq <= docState.lastSeq) continue;
+    docState.lastSeq = record.seq;
+    if (!state.recording) {
+      state.droppedWhilePaused++;
+      continue;
+    }
+    applyRecord(state, msg.doc, record);
+    result.applied++;
+  }
+  trimFrames(state);
+  return result;
+}
+
+function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocState {
+  if (doc.top && state.topDocId !== doc.id) {
+    if (state.topDocId !== null) {
+      result.navigated = true;
+      state.retiredDocs.add(state.topDocId);
+      if (!state.preserveLog) resetForNavigation(state);
+    }
+    state.topDocId = doc.id;
+  }
+  let docState = state.docs.get(doc.id);
+  if (!docState) {
+    docState = { doc, lastSeq: 0, evictedAtSource: 0 };
+    state.docs.set(doc.id, docState);
+  }
+  return docState;
+}
+
+function resetForNavigation(state: CaptureState): void {
+  for (const id of state.docs.keys()) state.retiredDocs.add(id);
+  state.docs.clear();
+  state.connections.clear();
+  state.frames = [];
+  state.evictedInPanel = 0;
+  state.droppedWhilePaused = 0;
+}
+
+function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void {
+  const key = connectionKey(doc.id, r.conn);
+  if (r.kind === 'connection') {
+    state.connections.set(key, {
+      key,
+      docId: doc.id,
+      url: r.url,
+      kind: 'eventsource',
+      withCredentials: r.withCredentials,
+      frameUrl: r.frameUrl,
+      top: doc.top,
+      stack: r.stack,
+      createdAt: r.t,
+      readyState: 0,
+      state: 'connecting',
+      frames: 0,
+      retries: 0,
+      bytes: 0,
+      lastActivity: r.t,
+      closedAt: null,
+      transitions: [{ t: r.t, readyState: 0, cause: 'create' }],
+      listenedTypes: [],
+    });
+    return;
+  }
+  const c = state.connections.get(key) ?? placeholder(state, key, doc, r.t);
+  c.lastActivity = Math.max(c.lastActivity, r.t);
+  switch (r.kind) {
+    case 'state':
+      if (r.cause === 'error' && r.readyState === 0) c.retries++;
+      c.readyState = r.readyState;
+      c.state = stateName(r.readyState);
+      if (r.readyState === 2 && c.closedAt === null) c.closedAt = r.t;
+      c.transitions.push({ t: r.t, readyState: r.readyState, cause: r.cause });
+      return;
+    case 'event':
+      c.frames++;
+      c.bytes += r.size;
+      state.frames.push(frameFromEvent(state.nextFrameIndex++, key, r));
+      return;
+    case 'listen':
+      if (!c.listenedTypes.includes(r.type)) c.listenedTypes.push(r.type);
+      return;
+  }
+}
+
+/** A connection whose creation record never reached us (cleared, or evicted at the source). */
+function placeholder(state: CaptureState, key: string, doc: DocInfo, t: number): ConnectionView {
+  const c: ConnectionView = {
+    key,
+    docId: doc.id,
+    url: '(created before the capture started)',
+    kind: 'eventsource',
+    withCredentials: false,
+    frameUrl: doc.url,
+    top: doc.top,
+    stack: '',
+    createdAt: t,
+    readyState: 1,
+    state: 'open',
+    frames: 0,
+    retries: 0,
+    bytes: 0,
+    lastActivity: t,
+    closedAt: null,
+    transitions: [],
+    listenedTypes: [],
+  };
+  state.connections.set(key, c);
+  return c;
+}
+
+function trimFrames(state: CaptureState): void {
+  const excess = state.frames.length - state.maxFrames;
+  if (excess <= 0) return;
+  // Drop in chunks so a full store does not pay an O(n) shift per frame.
+  const drop = Math.max(excess, Math.ceil(state.maxFrames / 20));
+  state.frames.splice(0, drop);
+  state.evictedInPanel += drop;
+}
+
+/**
+ * The user pressed Clear: drop frames and finished connections; keep live connections
+ * (with their counters reset) so frames arriving for them still have a home.
+ */
+export function clearCapture(state: CaptureState): void {
+  for (const [key, c] of state.connections) {
+    if (c.state === 'closed') {
+      state.connections.delete(key);
+      continue;
+    }
+    c.frames = 0;
+    c.bytes = 0;
+    c.retries = 0;
+    c.transitions = c.transitions.slice(-1);
+  }
+  state.frames = [];
+  state.evictedInPanel = 0;
+  state.droppedWhilePaused = 0;
+  for (const d of state.docs.values()) d.evictedAtSource = 0;
+}

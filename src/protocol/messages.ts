@@ -1,0 +1,54 @@
+// The typed, versioned message map for every boundary. Send and receive signatures are
+// derived from these maps, so a message that is not listed here cannot be sent.
+import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
+import { PROTOCOL_VERSION } from './constants';
+
+/** Page hook -> content script, over the private MessagePort. */
+export interface HookToContent {
+  records: { records: HookRecord[] };
+}
+
+/** Content script -> background -> panel. */
+export interface ContentToPanel {
+  /** Sent on every (re)connect so panels learn about the document and reloads. */
+  hello: { doc: DocInfo };
+  /** A batch of records; `sync` marks a replay of the buffer in answer to `sync`. */
+  records: { doc: DocInfo; records: CapturedRecord[]; evicted: number; sync: boolean };
+}
+
+/** Panel -> background -> every content script of the inspected tab. */
+export interface PanelToContent {
+  /** Send everything buffered, then stream live. */
+  sync: Record<string, never>;
+  /** Drop buffered frames. */
+  clear: Record<string, never>;
+}
+
+/** Background -> content script. */
+export interface BackgroundToContent {
+  /** Whether any panel is listening to this tab; live records are forwarded only if so. */
+  attached: { attached: boolean };
+}
+
+/** Panel -> background only. */
+export interface PanelToBackground {
+  subscribe: { tabId: number };
+}
+
+export type Envelope<M, K extends keyof M> = { v: typeof PROTOCOL_VERSION; type: K } & M[K];
+export type MessageOf<M> = { [K in keyof M]: Envelope<M, K> }[keyof M];
+
+/** Build a message of map `M`; the payload type follows from `type`. */
+export function message<M, K extends keyof M>(type: K, payload: M[K]): Envelope<M, K> {
+  return { v: PROTOCOL_VERSION, type, ...payload } as Envelope<M, K>;
+}
+
+/** True for objects carrying our protocol version and a string `type`. */
+export function isEnvelope(value: unknown): value is { v: number; type: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { v?: unknown }).v === PROTOCOL_VERSION &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}

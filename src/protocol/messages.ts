@@ -5,7 +5,8 @@ import { PROTOCOL_VERSION } from './constants';
 
 /** Page hook -> content script, over the private MessagePort. */
 export interface HookToContent {
-  records: { records: HookRecord[] };
+  /** `dropped`: records the hook discarded while no channel was open (bounded queue). */
+  records: { records: HookRecord[]; dropped: number };
 }
 
 /** Content script -> background -> panel. */
@@ -24,10 +25,13 @@ export interface PanelToContent {
   clear: Record<string, never>;
 }
 
-/** Background -> content script. */
+/**
+ * Background -> content script, besides the forwarded PanelToContent messages. A content
+ * script streams live records only between a `sync` (which it answers with its buffer, so
+ * every panel sees records in `seq` order) and a `detach` (the tab's last panel went away).
+ */
 export interface BackgroundToContent {
-  /** Whether any panel is listening to this tab; live records are forwarded only if so. */
-  attached: { attached: boolean };
+  detach: Record<string, never>;
 }
 
 /** Panel -> background only. */

@@ -1,0 +1,5 @@
+// Entry for the DevTools page: registers the SSE panel. Nothing else runs here.
+import browser from 'webextension-polyfill';
+import { PANEL_TITLE } from '../src/protocol/constants';
+
+void browser.devtools.panels.create(PANEL_TITLE, 'icons/icon-32.png', 'panel.html');

@@ -1,0 +1,25 @@
+// Derives each browser's manifest from the single root manifest.json at build time, so the
+// source tree is never forked per browser.
+
+export type Browser = 'chrome' | 'firefox';
+
+export interface Manifest {
+  background?: { service_worker?: string; scripts?: string[] };
+  [key: string]: unknown;
+}
+
+/** Gecko id and the first Firefox with MAIN-world content scripts in the manifest. */
+export const GECKO = { id: 'sse-lens@sse-lens.dev', strict_min_version: '128.0' } as const;
+
+export function deriveManifest(base: Manifest, browser: Browser, version: string): Manifest {
+  const out: Manifest = structuredClone(base);
+  out.version = version;
+  if (browser === 'chrome') return out;
+  const worker = base.background?.service_worker;
+  out.background = { scripts: worker ? [worker] : [] };
+  delete out.minimum_chrome_version;
+  out.browser_specific_settings = {
+    gecko: { ...GECKO, data_collection_permissions: { required: ['none'] } },
+  };
+  return out;
+}

@@ -1,0 +1,103 @@
+// The background's only job: route messages between the content scripts and the panels of
+// each tab. It holds nothing but the open ports, so a service-worker restart loses nothing:
+// both sides reconnect, content scripts say hello again and panels re-sync.
+import { CONTENT_PORT, PANEL_PORT } from '../protocol/constants';
+import {
+  isEnvelope,
+  message,
+  type BackgroundToContent,
+  type PanelToContent,
+} from '../protocol/messages';
+
+/** The subset of runtime.Port the router uses (so tests can pass fakes). */
+export interface RouterPort {
+  name: string;
+  sender?: { id?: string; tab?: { id?: number } } | undefined;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
+}
+
+export interface Router {
+  connect(port: RouterPort): void;
+  /** Open ports per tab, for diagnostics and tests. */
+  counts(): { tabs: number; contentPorts: number; panelPorts: number };
+}
+
+export function createRouter(extensionId: string): Router {
+  const contents = new Map<number, Set<RouterPort>>();
+  const panels = new Map<number, Set<RouterPort>>();
+
+  const add = (map: Map<number, Set<RouterPort>>, tabId: number, port: RouterPort): void => {
+    let set = map.get(tabId);
+    if (!set) map.set(tabId, (set = new Set()));
+    set.add(port);
+  };
+  const remove = (map: Map<number, Set<RouterPort>>, tabId: number, port: RouterPort): void => {
+    const set = map.get(tabId);
+    set?.delete(port);
+    if (set?.size === 0) map.delete(tabId);
+  };
+  const post = (port: RouterPort, m: unknown): void => {
+    try {
+      port.postMessage(m);
+    } catch {
+      // Disconnected in the meantime; its onDisconnect cleans up.
+    }
+  };
+
+  const connectContent = (port: RouterPort, tabId: number): void => {
+    add(contents, tabId, port);
+    port.onMessage.addListener((m) => {
+      if (!isEnvelope(m) || (m.type !== 'hello' && m.type !== 'records')) return;
+      for (const panel of panels.get(tabId) ?? []) post(panel, m);
+    });
+    port.onDisconnect.addListener(() => remove(contents, tabId, port));
+    // A panel is already watching (e.g. both sides reconnected after a restart).
+    if (panels.has(tabId)) post(port, message<PanelToContent, 'sync'>('sync', {}));
+  };
+
+  const connectPanel = (port: RouterPort): void => {
+    let tabId: number | null = null;
+    port.onMessage.addListener((m) => {
+      if (!isEnvelope(m)) return;
+      if (m.type === 'subscribe') {
+        const requested = (m as { tabId?: unknown }).tabId;
+        if (tabId !== null || typeof requested !== 'number') return;
+        tabId = requested;
+        add(panels, tabId, port);
+      } else if (tabId !== null && (m.type === 'sync' || m.type === 'clear')) {
+        for (const content of contents.get(tabId) ?? []) post(content, m);
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (tabId === null) return;
+      remove(panels, tabId, port);
+      if (!panels.has(tabId)) {
+        const detach = message<BackgroundToContent, 'detach'>('detach', {});
+        for (const content of contents.get(tabId) ?? []) post(content, detach);
+      }
+    });
+  };
+
+  return {
+    connect(port) {
+      if (port.sender?.id !== extensionId) {
+        port.disconnect();
+        return;
+      }
+      const tabId = port.sender.tab?.id;
+      if (port.name === CONTENT_PORT && typeof tabId === 'number') connectContent(port, tabId);
+      else if (port.name === PANEL_PORT) connectPanel(port);
+      else port.disconnect();
+    },
+    counts() {
+      let contentPorts = 0;
+      let panelPorts = 0;
+      for (const s of contents.values()) contentPorts += s.size;
+      for (const s of panels.values()) panelPorts += s.size;
+      return { tabs: new Set([...contents.keys(), ...panels.keys()]).size, contentPorts, panelPorts };
+    },
+  };
+}

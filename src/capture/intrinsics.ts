@@ -1,0 +1,87 @@
+// Private references to every built-in the page hook uses, taken at document_start before
+// any page script runs. Later page code may replace globals or prototype methods; the hook
+// keeps working with these originals and cannot be spoofed through them.
+
+/* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
+export interface Intrinsics {
+  apply: typeof Reflect.apply;
+  construct: typeof Reflect.construct;
+  defineProperty: typeof Object.defineProperty;
+  getOwnPropertyDescriptor: typeof Object.getOwnPropertyDescriptor;
+  setPrototypeOf: typeof Object.setPrototypeOf;
+  now: () => number;
+  setTimeout: (fn: () => void, ms: number) => number;
+  addEventListener: EventTarget['addEventListener'];
+  removeEventListener: EventTarget['removeEventListener'];
+  stopImmediatePropagation: Event['stopImmediatePropagation'];
+  postMessage: MessagePort['postMessage'];
+  functionToString: () => string;
+  weakMapGet: <K extends object, V>(this: WeakMap<K, V>, key: K) => V | undefined;
+  weakMapSet: <K extends object, V>(this: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
+  weakMapHas: <K extends object, V>(this: WeakMap<K, V>, key: K) => boolean;
+  stringSplit: (this: string, separator: string) => string[];
+  stringIncludes: (this: string, search: string) => boolean;
+  stringSlice: (this: string, start: number, end?: number) => string;
+  arrayJoin: (this: string[], separator: string) => string;
+  getType: (this: Event) => string;
+  getData: (this: MessageEvent) => unknown;
+  getLastEventId: (this: MessageEvent) => string;
+  getOrigin: (this: MessageEvent) => string;
+  getSource: (this: MessageEvent) => MessageEventSource | null;
+  getPorts: (this: MessageEvent) => readonly MessagePort[];
+  getReadyState: (this: EventSource) => number;
+  getUrl: (this: EventSource) => string;
+  getWithCredentials: (this: EventSource) => boolean;
+  ErrorCtor: ErrorConstructor;
+  WeakMapCtor: WeakMapConstructor;
+}
+
+function getter<T>(proto: object, name: string): (this: T) => unknown {
+  const d = Object.getOwnPropertyDescriptor(proto, name);
+  if (!d?.get) throw new Error(`SSE Lens: no getter ${name}`);
+  return d.get as (this: T) => unknown;
+}
+
+export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
+  const perf = win.performance;
+  const timeOrigin = perf.timeOrigin;
+  const perfNow = perf.now;
+  const es = win.EventSource.prototype;
+  const me = win.MessageEvent.prototype;
+  return {
+    apply: Reflect.apply,
+    construct: Reflect.construct,
+    defineProperty: Object.defineProperty,
+    getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+    setPrototypeOf: Object.setPrototypeOf,
+    now: () => timeOrigin + Reflect.apply(perfNow, perf, []),
+    setTimeout: win.setTimeout.bind(win),
+    addEventListener: win.EventTarget.prototype.addEventListener,
+    removeEventListener: win.EventTarget.prototype.removeEventListener,
+    stopImmediatePropagation: win.Event.prototype.stopImmediatePropagation,
+    postMessage: win.MessagePort.prototype.postMessage,
+    functionToString: win.Function.prototype.toString,
+    weakMapGet: WeakMap.prototype.get,
+    weakMapSet: WeakMap.prototype.set,
+    weakMapHas: WeakMap.prototype.has,
+    stringSplit: String.prototype.split as (this: string, separator: string) => string[],
+    stringIncludes: String.prototype.includes,
+    stringSlice: String.prototype.slice,
+    arrayJoin: Array.prototype.join as (this: string[], separator: string) => string,
+    getType: getter<Event>(win.Event.prototype, 'type') as (this: Event) => string,
+    getData: getter<MessageEvent>(me, 'data'),
+    getLastEventId: getter<MessageEvent>(me, 'lastEventId') as (this: MessageEvent) => string,
+    getOrigin: getter<MessageEvent>(me, 'origin') as (this: MessageEvent) => string,
+    getSource: getter<MessageEvent>(me, 'source') as (
+      this: MessageEvent,
+    ) => MessageEventSource | null,
+    getPorts: getter<MessageEvent>(me, 'ports') as (this: MessageEvent) => readonly MessagePort[],
+    getReadyState: getter<EventSource>(es, 'readyState') as (this: EventSource) => number,
+    getUrl: getter<EventSource>(es, 'url') as (this: EventSource) => string,
+    getWithCredentials: getter<EventSource>(es, 'withCredentials') as (
+      this: EventSource,
+    ) => boolean,
+    ErrorCtor: win.Error,
+    WeakMapCtor: WeakMap,
+  };
+}

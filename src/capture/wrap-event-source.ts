@@ -1,0 +1,165 @@
+// Replaces window.EventSource with a constructor that builds a genuine native EventSource
+// (so brand checks, accessors and errors stay native) and attaches the hook's listeners to
+// it. close() and EventTarget.prototype.addEventListener are wrapped only to learn about
+// close() calls and named event types the page listens to; both forward to the originals.
+import type { Intrinsics } from './intrinsics';
+import type { HookSink } from './hook-channel';
+import { replaceMethod, type NativeMask } from './native-mask';
+import type { ReadyState } from './records';
+
+interface Tracked {
+  id: number;
+  /** Event types the hook already listens to on this connection. */
+  types: Record<string, true>;
+}
+
+const STACK_LIMIT = 4096;
+
+export function wrapEventSource(
+  win: Window & typeof globalThis,
+  I: Intrinsics,
+  mask: NativeMask,
+  sink: HookSink,
+): void {
+  const Native = win.EventSource;
+  const proto = Native.prototype;
+  const nativeClose = proto.close;
+  const nativeAdd = I.addEventListener;
+  const tracked = new I.WeakMapCtor<object, Tracked>();
+  const hookUrl = ownScriptUrl(I);
+  const createDict = Object.create as (proto: null) => Record<string, true>;
+  let nextId = 0;
+
+  const initiatorStack = (): string => {
+    try {
+      const stack: unknown = new I.ErrorCtor().stack;
+      if (typeof stack !== 'string') return '';
+      const lines = I.apply(I.stringSplit, stack, ['\n']);
+      const kept: string[] = [];
+      for (let i = 1; i < lines.length; i++) {
+        const line = lines[i] as string;
+        if (hookUrl !== '' && I.apply(I.stringIncludes, line, [hookUrl])) continue;
+        kept[kept.length] = line;
+      }
+      return I.apply(I.stringSlice, I.apply(I.arrayJoin, kept, ['\n']), [0, STACK_LIMIT]);
+    } catch {
+      return '';
+    }
+  };
+
+  const listenFor = (es: EventSource, conn: Tracked, type: string): void => {
+    conn.types[type] = true;
+    I.apply(nativeAdd, es, [type, (ev: Event) => onMessage(conn.id, ev)]);
+  };
+
+  const onMessage = (id: number, ev: Event): void => {
+    if (!ev.isTrusted) return;
+    const data = I.apply(I.getData, ev, []);
+    sink.record({
+      kind: 'event',
+      conn: id,
+      t: I.now(),
+      type: I.apply(I.getType, ev, []),
+      data: typeof data === 'string' ? data : '',
+      lastEventId: I.apply(I.getLastEventId, ev, []),
+      origin: I.apply(I.getOrigin, ev, []),
+    });
+  };
+
+  const track = (es: EventSource): void => {
+    const conn: Tracked = { id: ++nextId, types: createDict(null) };
+    I.apply(I.weakMapSet, tracked, [es, conn]);
+    sink.record({
+      kind: 'connection',
+      conn: conn.id,
+      t: I.now(),
+      url: I.apply(I.getUrl, es, []),
+      withCredentials: I.apply(I.getWithCredentials, es, []),
+      frameUrl: win.location.href,
+      stack: initiatorStack(),
+    });
+    const onState = (ev: Event): void => {
+      if (!ev.isTrusted) return;
+      sink.record({
+        kind: 'state',
+        conn: conn.id,
+        t: I.now(),
+        readyState: I.apply(I.getReadyState, es, []) as ReadyState,
+        cause: I.apply(I.getType, ev, []) === 'open' ? 'open' : 'error',
+      });
+    };
+    conn.types['open'] = true;
+    conn.types['error'] = true;
+    I.apply(nativeAdd, es, ['open', onState]);
+    I.apply(nativeAdd, es, ['error', onState]);
+    listenFor(es, conn, 'message');
+  };
+
+  // A `function` (not a class) so it can be called without `new` and then fail exactly as
+  // the native constructor does; one declared parameter so that `length` is 1.
+  function EventSource(this: unknown, _url: string | URL): EventSource {
+    if (new.target === undefined) return I.apply(Native, this, arguments) as EventSource;
+    const es = I.construct(Native, arguments, new.target) as EventSource;
+    try {
+      track(es);
+    } catch {
+      // Never let capture break the page's stream.
+    }
+    return es;
+  }
+
+  const { close } = {
+    close(this: EventSource): void {
+      const conn = I.apply(I.weakMapGet, tracked, [this]) as Tracked | undefined;
+      if (conn === undefined) return I.apply(nativeClose, this, arguments) as undefined;
+      const before = I.apply(I.getReadyState, this, []);
+      I.apply(nativeClose, this, arguments);
+      if (before !== 2) {
+        sink.record({ kind: 'state', conn: conn.id, t: I.now(), readyState: 2, cause: 'close' });
+      }
+    },
+  };
+
+  const { addEventListener } = {
+    addEventListener(
+      this: EventTarget,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+    ): void {
+      const conn = I.apply(I.weakMapGet, tracked, [this]) as Tracked | undefined;
+      if (conn !== undefined && typeof type === 'string' && listener != null) {
+        try {
+          if (conn.types[type] !== true) {
+            listenFor(this as EventSource, conn, type);
+            sink.record({ kind: 'listen', conn: conn.id, t: I.now(), type });
+          }
+        } catch {
+          // Capture must never change what the page's call does.
+        }
+      }
+      return I.apply(nativeAdd, this, arguments) as undefined;
+    },
+  };
+
+  I.defineProperty(EventSource, 'prototype', { value: proto, writable: false });
+  for (const name of ['CONNECTING', 'OPEN', 'CLOSED'] as const) {
+    const d = I.getOwnPropertyDescriptor(Native, name);
+    if (d) I.defineProperty(EventSource, name, d);
+  }
+  I.setPrototypeOf(EventSource, Object.getPrototypeOf(Native) as object);
+  mask.mask(EventSource, Native);
+  mask.mask(close, nativeClose);
+  mask.mask(addEventListener, nativeAdd);
+  replaceMethod(proto, 'constructor', EventSource, I);
+  replaceMethod(proto, 'close', close, I);
+  replaceMethod(win.EventTarget.prototype, 'addEventListener', addEventListener, I);
+  replaceMethod(win, 'EventSource', EventSource, I);
+}
+
+/** The URL this hook was loaded from, so its own frames can be cut from initiator stacks. */
+function ownScriptUrl(I: Intrinsics): string {
+  const stack: unknown = new I.ErrorCtor().stack;
+  if (typeof stack !== 'string') return '';
+  const match = /(?:chrome|moz)-extension:\/\/[^/\s]+\/[^:)\s]+/.exec(stack);
+  return match ? match[0] : '';
+}

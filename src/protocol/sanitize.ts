@@ -1,0 +1,88 @@
+// Schema check and size caps at the content-script boundary. Whatever arrives from the page
+// world is treated as hostile: anything that is not exactly a record is rejected and
+// counted, long strings are cut, and cut `data` keeps its true size.
+import type { HookRecord, ReadyState } from '../capture/records';
+import { LIMITS } from './constants';
+
+export type Sanitized =
+  | Exclude<HookRecord, { kind: 'event' }>
+  | (Extract<HookRecord, { kind: 'event' }> & { size: number; truncated: boolean });
+
+export interface SanitizeResult {
+  records: Sanitized[];
+  rejected: number;
+  dropped: number;
+}
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isConn = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+const isReadyState = (v: unknown): v is ReadyState => v === 0 || v === 1 || v === 2;
+const cap = (s: string): string =>
+  s.length > LIMITS.maxFieldChars ? s.slice(0, LIMITS.maxFieldChars) : s;
+const str = (v: unknown): v is string => typeof v === 'string';
+
+/** One record, or null when it does not match the schema. */
+export function sanitizeRecord(v: unknown): Sanitized | null {
+  if (!isObj(v) || !isConn(v.conn) || !isTime(v.t)) return null;
+  const { conn, t } = v;
+  switch (v.kind) {
+    case 'connection':
+      if (!str(v.url) || typeof v.withCredentials !== 'boolean') return null;
+      if (!str(v.frameUrl) || !str(v.stack)) return null;
+      return {
+        kind: 'connection',
+        conn,
+        t,
+        url: cap(v.url),
+        withCredentials: v.withCredentials,
+        frameUrl: cap(v.frameUrl),
+        stack: cap(v.stack),
+      };
+    case 'state':
+      if (!isReadyState(v.readyState)) return null;
+      if (v.cause !== 'open' && v.cause !== 'error' && v.cause !== 'close') return null;
+      return { kind: 'state', conn, t, readyState: v.readyState, cause: v.cause };
+    case 'event': {
+      if (!str(v.type) || !str(v.data) || !str(v.lastEventId) || !str(v.origin)) return null;
+      const truncated = v.data.length > LIMITS.maxDataChars;
+      return {
+        kind: 'event',
+        conn,
+        t,
+        type: cap(v.type),
+        data: truncated ? v.data.slice(0, LIMITS.maxDataChars) : v.data,
+        lastEventId: cap(v.lastEventId),
+        origin: cap(v.origin),
+        size: v.data.length,
+        truncated,
+      };
+    }
+    case 'listen':
+      if (!str(v.type)) return null;
+      return { kind: 'listen', conn, t, type: cap(v.type) };
+    default:
+      return null;
+  }
+}
+
+/** A whole hook message; anything that is not a well-formed `records` message is rejected. */
+export function sanitizeHookMessage(m: unknown): SanitizeResult {
+  const result: SanitizeResult = { records: [], rejected: 0, dropped: 0 };
+  if (!isObj(m) || m.type !== 'records' || !Array.isArray(m.records)) {
+    result.rejected = 1;
+    return result;
+  }
+  if (typeof m.dropped === 'number' && Number.isSafeInteger(m.dropped) && m.dropped > 0) {
+    result.dropped = m.dropped;
+  }
+  for (const raw of m.records) {
+    const r = sanitizeRecord(raw);
+    if (r) result.records.push(r);
+    else result.rejected++;
+  }
+  return result;
+}

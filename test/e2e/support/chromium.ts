@@ -1,0 +1,81 @@
+// Launches real Chromium with the built extension loaded, in a fresh profile. One place
+// decides the browser path (CHROME_PATH, else Debian's Chromium) and fails with a clear
+// message when neither exists or the build is missing.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../dist/chrome');
+const DEFAULT_CHROME = '/usr/lib/chromium/chromium';
+
+export function chromePath(): string {
+  const path = process.env.CHROME_PATH ?? DEFAULT_CHROME;
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. Install it (apt-get install -y chromium) or set CHROME_PATH.`,
+    );
+  }
+  return path;
+}
+
+/** Flags that keep Chromium off the network and quiet on a machine with no internet. */
+export const QUIET_FLAGS = [
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  /** The tab id the extension sees for a page (the page is brought to front first). */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { headless?: boolean; extraArgs?: string[]; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'sse-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless: options.headless ?? true,
+    viewport: null,
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...QUIET_FLAGS,
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async tabIdOf(page) {
+      await page.bringToFront();
+      const sw = await serviceWorker();
+      return sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return tab.id;
+      });
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { startContentBridge } from '../../src/bridge/content-bridge';
+import type { DocInfo } from '../../src/capture/records';
+import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';
+import { fakeTransport, type FakeTransport } from './support/fakes';
+
+const doc: DocInfo = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
+const hookBatch = (records: unknown[]) => ({ v: 1, type: 'records', records, dropped: 0 });
+const connRec = { kind: 'connection', conn: 1, t: 1, url: 'http://a/s', withCredentials: false, frameUrl: 'http://a/', stack: '' };
+const ev = (data: string) => ({ kind: 'event', conn: 1, t: 2, type: 'message', data, lastEventId: '', origin: 'http://a' });
+
+type Bg = FakeTransport<unknown, MessageOf<ContentToPanel>>;
+
+function setup() {
+  const page = fakeTransport<unknown, never>();
+  const bgs: Bg[] = [];
+  const timers: (() => void)[] = [];
+  const bridge = startContentBridge({
+    doc,
+    page,
+    connect: () => {
+      const t: Bg = fakeTransport();
+      bgs.push(t);
+      return t;
+    },
+    setTimer: (fn) => timers.push(fn),
+  });
+  const records = (t: Bg) =>
+    t.sent.flatMap((m) => (m.type === 'records' ? m.records.map((r) => r.seq) : []));
+  return { page, bgs, bridge, timers, records };
+}
+
+describe('content bridge', () => {
+  it('says hello on connect and buffers until a panel syncs', () => {
+    const { page, bgs, records } = setup();
+    const bg = bgs[0] as Bg;
+    expect(bg.sent).toEqual([{ v: 1, type: 'hello', doc }]);
+    page.deliver(hookBatch([connRec, ev('a')]));
+    expect(records(bg)).toEqual([]);
+    bg.deliver({ v: 1, type: 'sync' });
+    expect(records(bg)).toEqual([1, 2]);
+    page.deliver(hookBatch([ev('b')]));
+    expect(records(bg)).toEqual([1, 2, 3]);
+  });
+
+  it('rejects forged and malformed input from the page side', () => {
+    const { page, bgs, bridge } = setup();
+    page.deliver({ type: 'records', records: [{ kind: 'connection', conn: 'x' }] });
+    page.deliver('not even an object');
+    expect(bridge.buffer.all()).toEqual([]);
+    expect(bgs[0]?.sent).toHaveLength(1);
+  });
+
+  it('stops streaming on detach and replays everything on the next sync', () => {
+    const { page, bgs, records } = setup();
+    const bg = bgs[0] as Bg;
+    bg.deliver({ v: 1, type: 'sync' });
+    page.deliver(hookBatch([connRec]));
+    bg.deliver({ v: 1, type: 'detach' });
+    page.deliver(hookBatch([ev('a')]));
+    expect(records(bg)).toEqual([1]);
+    bg.deliver({ v: 1, type: 'sync' });
+    expect(records(bg)).toEqual([1, 1, 2]);
+  });
+
+  it('reconnects after the service worker goes away and waits for a new sync', () => {
+    const { page, bgs, timers, records, bridge } = setup();
+    (bgs[0] as Bg).deliver({ v: 1, type: 'sync' });
+    (bgs[0] as Bg).drop();
+    expect(bridge.live).toBe(true);
+    timers.shift()?.();
+    const bg2 = bgs[1] as Bg;
+    expect(bg2.sent[0]).toMatchObject({ type: 'hello' });
+    expect(bridge.live).toBe(false);
+    page.deliver(hookBatch([connRec, ev('while restarting')]));
+    bg2.deliver({ v: 1, type: 'sync' });
+    expect(records(bg2)).toEqual([1, 2]);
+  });
+
+  it('splits big replays into bounded messages and reports evictions', () => {
+    const { page, bgs } = setup();
+    const bg = bgs[0] as Bg;
+    page.deliver(hookBatch([connRec, ...Array.from({ length: 2500 }, (_, i) => ev(String(i)))]));
+    bg.deliver({ v: 1, type: 'sync' });
+    const batches = bg.sent.filter((m) => m.type === 'records');
+    expect(batches.map((m) => m.type === 'records' && m.records.length)).toEqual([1000, 1000, 501]);
+    expect(batches.every((m) => m.type === 'records' && m.sync)).toBe(true);
+  });
+
+  it('clear drops buffered frames', () => {
+    const { page, bgs, bridge } = setup();
+    page.deliver(hookBatch([connRec, ev('a')]));
+    (bgs[0] as Bg).deliver({ v: 1, type: 'clear' });
+    expect(bridge.buffer.all().map((r) => r.kind)).toEqual(['connection']);
+  });
+});

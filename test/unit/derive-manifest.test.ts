@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveManifest, type Manifest } from '../../scripts/build/derive-manifest';
+
+const base = JSON.parse(readFileSync('manifest.json', 'utf8')) as Manifest;
+
+describe('deriveManifest', () => {
+  it('keeps the Chrome manifest as written, with the package version', () => {
+    const m = deriveManifest(base, 'chrome', '9.9.9');
+    expect(m.version).toBe('9.9.9');
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect(m.permissions).toBeUndefined();
+    expect(m.host_permissions).toBeUndefined();
+  });
+
+  it('gives Firefox background scripts, a gecko id and a MAIN-world capable minimum', () => {
+    const m = deriveManifest(base, 'firefox', '1.0.0');
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.browser_specific_settings).toMatchObject({
+      gecko: { id: expect.stringContaining('@'), strict_min_version: '128.0' },
+    });
+    expect(m.minimum_chrome_version).toBeUndefined();
+    expect(m.content_scripts).toEqual(base.content_scripts);
+  });
+
+  it('does not modify the source manifest', () => {
+    const copy = structuredClone(base);
+    deriveManifest(base, 'firefox', '1.0.0');
+    expect(base).toEqual(copy);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter } from '../../src/background/router';
+import { CONTENT_PORT, PANEL_PORT } from '../../src/protocol/constants';
+import { fakePort } from './support/fakes';
+
+const EXT = 'ext-id';
+const content = (tabId: number) => fakePort(CONTENT_PORT, { id: EXT, tab: { id: tabId } });
+const panel = () => fakePort(PANEL_PORT, { id: EXT });
+const hello = { v: 1, type: 'hello', doc: { id: 'd', url: 'u', top: true, startedAt: 1 } };
+
+describe('background router', () => {
+  it('forwards content messages only to panels of the same tab', () => {
+    const r = createRouter(EXT);
+    const c1 = content(1);
+    const c2 = content(2);
+    const p1 = panel();
+    r.connect(c1);
+    r.connect(c2);
+    r.connect(p1);
+    p1.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    c1.deliver(hello);
+    c2.deliver({ ...hello, doc: { ...hello.doc, id: 'other' } });
+    expect(p1.received).toEqual([hello]);
+  });
+
+  it('forwards sync and clear from a panel to every content script of its tab', () => {
+    const r = createRouter(EXT);
+    const a = content(1);
+    const b = content(1);
+    const other = content(2);
+    const p = panel();
+    [a, b, other, p].forEach((port) => r.connect(port));
+    p.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    p.deliver({ v: 1, type: 'sync' });
+    p.deliver({ v: 1, type: 'clear' });
+    expect(a.received.map((m) => (m as { type: string }).type)).toEqual(['sync', 'clear']);
+    expect(b.received).toEqual(a.received);
+    expect(other.received).toEqual([]);
+  });
+
+  it('asks a content script that (re)connects while a panel watches for a sync', () => {
+    const r = createRouter(EXT);
+    const p = panel();
+    r.connect(p);
+    p.deliver({ v: 1, type: 'subscribe', tabId: 3 });
+    const c = content(3);
+    r.connect(c);
+    expect(c.received).toEqual([{ v: 1, type: 'sync' }]);
+  });
+
+  it('detaches content scripts when the last panel leaves, and tears down closed ports', () => {
+    const r = createRouter(EXT);
+    const c = content(1);
+    const p = panel();
+    r.connect(c);
+    r.connect(p);
+    p.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    p.drop();
+    expect(c.received).toEqual([{ v: 1, type: 'detach' }]);
+    c.drop();
+    expect(r.counts()).toEqual({ tabs: 0, contentPorts: 0, panelPorts: 0 });
+  });
+
+  it('refuses ports from other extensions and unknown names, and ignores junk', () => {
+    const r = createRouter(EXT);
+    const foreign = fakePort(CONTENT_PORT, { id: 'evil', tab: { id: 1 } });
+    const odd = fakePort('what', { id: EXT });
+    r.connect(foreign);
+    r.connect(odd);
+    expect(foreign.disconnected && odd.disconnected).toBe(true);
+    const p = panel();
+    r.connect(p);
+    p.deliver({ v: 1, type: 'subscribe', tabId: 'nope' });
+    p.deliver({ v: 99, type: 'subscribe', tabId: 1 });
+    expect(r.counts().panelPorts).toBe(0);
+  });
+});

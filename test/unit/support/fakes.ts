@@ -1,0 +1,66 @@
+// In-memory stand-ins for the transports and runtime ports, so bridge and router logic is
+// tested without a browser.
+import type { Transport } from '../../../src/bridge/transport';
+import type { RouterPort } from '../../../src/background/router';
+
+export interface FakeTransport<In, Out> extends Transport<In, Out> {
+  sent: Out[];
+  deliver(message: In): void;
+  drop(): void;
+  closed: boolean;
+}
+
+export function fakeTransport<In, Out>(): FakeTransport<In, Out> {
+  const onMessage: ((m: In) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const t: FakeTransport<In, Out> = {
+    sent: [],
+    closed: false,
+    send(m) {
+      if (!t.closed) t.sent.push(m);
+    },
+    onMessage: (l) => void onMessage.push(l),
+    onDisconnect: (l) => void onDisconnect.push(l),
+    disconnect() {
+      t.closed = true;
+    },
+    deliver: (m) => onMessage.forEach((l) => l(m)),
+    drop() {
+      t.closed = true;
+      onDisconnect.forEach((l) => l());
+    },
+  };
+  return t;
+}
+
+export interface FakePort extends RouterPort {
+  received: unknown[];
+  deliver(message: unknown): void;
+  drop(): void;
+  disconnected: boolean;
+}
+
+export function fakePort(name: string, sender: RouterPort['sender']): FakePort {
+  const onMessage: ((m: unknown) => void)[] = [];
+  const onDisconnect: (() => void)[] = [];
+  const p: FakePort = {
+    name,
+    sender,
+    received: [],
+    disconnected: false,
+    postMessage(m) {
+      p.received.push(m);
+    },
+    onMessage: { addListener: (cb) => void onMessage.push(cb) },
+    onDisconnect: { addListener: (cb) => void onDisconnect.push(cb) },
+    disconnect() {
+      p.disconnected = true;
+    },
+    deliver: (m) => onMessage.forEach((cb) => cb(m)),
+    drop() {
+      p.disconnected = true;
+      onDisconnect.forEach((cb) => cb());
+    },
+  };
+  return p;
+}

@@ -1,0 +1,75 @@
+// One build, one source tree: Vite bundles the panel (an HTML entry), then a plugin bundles
+// each classic-script entry (page hook, content script, background, devtools page) as a
+// self-contained IIFE, draws the icons and writes each browser's manifest derived from the
+// root manifest.json into dist/chrome and dist/firefox.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
+import { deriveManifest, type Manifest } from './scripts/build/derive-manifest.ts';
+import { drawIcon, encodePng } from './scripts/build/icons.ts';
+
+const root = import.meta.dirname;
+const chromeDir = resolve(root, 'dist/chrome');
+const firefoxDir = resolve(root, 'dist/firefox');
+const classicEntries = ['page-hook', 'content-script', 'background', 'devtools'] as const;
+
+const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
+
+function extensionFiles(): Plugin {
+  return {
+    name: 'sse-lens-extension-files',
+    apply: 'build',
+    async closeBundle() {
+      for (const name of classicEntries) {
+        await build({
+          configFile: false,
+          logLevel: 'warn',
+          build: {
+            outDir: chromeDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            minify: false,
+            // Strict mode: the EventSource stand-in must not grow own `arguments`/`caller`.
+            rollupOptions: { output: { strict: true } },
+            lib: {
+              entry: resolve(root, `extension/${name}.ts`),
+              formats: ['iife'],
+              name: name.replace(/-/g, '_'),
+              fileName: () => `${name}.js`,
+            },
+          },
+        });
+      }
+      mkdirSync(resolve(chromeDir, 'icons'), { recursive: true });
+      for (const size of [16, 32, 48, 128]) {
+        writeFileSync(resolve(chromeDir, `icons/icon-${size}.png`), encodePng(size, drawIcon(size)));
+      }
+      const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+        version: string;
+      };
+      const base = JSON.parse(readFileSync(resolve(root, 'manifest.json'), 'utf8')) as Manifest;
+      const write = (dir: string, m: Manifest): void =>
+        writeFileSync(resolve(dir, 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);
+      write(chromeDir, deriveManifest(base, 'chrome', pkg.version));
+      rmSync(firefoxDir, { recursive: true, force: true });
+      cpSync(chromeDir, firefoxDir, { recursive: true });
+      write(firefoxDir, deriveManifest(base, 'firefox', pkg.version));
+    },
+  };
+}
+
+export default defineConfig({
+  root: resolve(root, 'extension'),
+  base: './',
+  publicDir: resolve(root, 'extension/public'),
+  oxc: { jsx },
+  build: {
+    outDir: chromeDir,
+    emptyOutDir: true,
+    target: 'chrome120',
+    minify: false,
+    modulePreload: false,
+    rollupOptions: { input: { panel: resolve(root, 'extension/panel.html') } },
+  },
+  plugins: [extensionFiles()],
+});

@@ -30,7 +30,7 @@ export class CaptureBuffer {
   append(records: readonly Sanitized[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
-      const numbered = { ...r, seq: ++this.seq } as CapturedRecord;
+      const numbered: CapturedRecord = { ...r, seq: ++this.seq };
       out.push(numbered);
       if (numbered.kind === 'event') {
         this.events.push(numbered);

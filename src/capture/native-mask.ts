@@ -1,6 +1,7 @@
 // Makes the hook's replacement functions print as native code. Function.prototype.toString
 // is replaced by a method that answers for a masked function with the text of the original
 // it stands in for, and for everything else (itself included) exactly as before.
+/* eslint-disable @typescript-eslint/unbound-method -- originals stay unbound; always called via Reflect.apply */
 import type { Intrinsics } from './intrinsics';
 
 export interface NativeMask {
@@ -14,7 +15,7 @@ export function installNativeMask(win: Window & typeof globalThis, I: Intrinsics
   const { toString } = {
     toString(this: unknown): string {
       const real: unknown = I.apply(I.weakMapGet, masked, [this]);
-      return I.apply(original, real ?? this, []) as string;
+      return I.apply<unknown, [], string>(original, real ?? this, []);
     },
   };
   replaceMethod(win.Function.prototype, 'toString', toString, I);

@@ -2,6 +2,8 @@
 // (so brand checks, accessors and errors stay native) and attaches the hook's listeners to
 // it. close() and EventTarget.prototype.addEventListener are wrapped only to learn about
 // close() calls and named event types the page listens to; both forward to the originals.
+/* eslint-disable @typescript-eslint/unbound-method -- originals stay unbound; always called via Reflect.apply */
+/* eslint-disable prefer-rest-params -- `arguments` forwards exactly what the page passed, count included */
 import type { Intrinsics } from './intrinsics';
 import type { HookSink } from './hook-channel';
 import { replaceMethod, type NativeMask } from './native-mask';
@@ -49,10 +51,10 @@ export function wrapEventSource(
 
   const listenFor = (es: EventSource, conn: Tracked, type: string): void => {
     conn.types[type] = true;
-    I.apply(nativeAdd, es, [type, (ev: Event) => onMessage(conn.id, ev)]);
+    I.apply(nativeAdd, es, [type, (ev: MessageEvent) => onMessage(conn.id, ev)]);
   };
 
-  const onMessage = (id: number, ev: Event): void => {
+  const onMessage = (id: number, ev: MessageEvent): void => {
     if (!ev.isTrusted) return;
     const data = I.apply(I.getData, ev, []);
     sink.record({
@@ -110,7 +112,11 @@ export function wrapEventSource(
 
   const { close } = {
     close(this: EventSource): void {
-      const conn = I.apply(I.weakMapGet, tracked, [this]) as Tracked | undefined;
+      const conn = I.apply<WeakMap<object, Tracked>, [object], Tracked | undefined>(
+        I.weakMapGet,
+        tracked,
+        [this],
+      );
       if (conn === undefined) return I.apply(nativeClose, this, arguments) as undefined;
       const before = I.apply(I.getReadyState, this, []);
       I.apply(nativeClose, this, arguments);
@@ -126,7 +132,11 @@ export function wrapEventSource(
       type: string,
       listener: EventListenerOrEventListenerObject | null,
     ): void {
-      const conn = I.apply(I.weakMapGet, tracked, [this]) as Tracked | undefined;
+      const conn = I.apply<WeakMap<object, Tracked>, [object], Tracked | undefined>(
+        I.weakMapGet,
+        tracked,
+        [this],
+      );
       if (conn !== undefined && typeof type === 'string' && listener != null) {
         try {
           if (conn.types[type] !== true) {

@@ -44,7 +44,7 @@ export type MessageOf<M> = { [K in keyof M]: Envelope<M, K> }[keyof M];
 
 /** Build a message of map `M`; the payload type follows from `type`. */
 export function message<M, K extends keyof M>(type: K, payload: M[K]): Envelope<M, K> {
-  return { v: PROTOCOL_VERSION, type, ...payload } as Envelope<M, K>;
+  return { v: PROTOCOL_VERSION, type, ...payload };
 }
 
 /** True for objects carrying our protocol version and a string `type`. */

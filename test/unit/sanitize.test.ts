@@ -30,7 +30,7 @@ describe('sanitizeRecord', () => {
     ['non-integer conn', { ...event, conn: 1.5 }],
     ['zero conn', { ...event, conn: 0 }],
     ['NaN time', { ...event, t: Number.NaN }],
-    ['object data', { ...event, data: { toString: () => 'x' } }],
+    ['object data', { ...event, data: { toString: (): string => 'x' } }],
     ['bad readyState', { kind: 'state', conn: 1, t: 1, readyState: 3, cause: 'open' }],
     ['bad cause', { kind: 'state', conn: 1, t: 1, readyState: 1, cause: 'boom' }],
     ['missing url', { kind: 'connection', conn: 1, t: 1, withCredentials: false, frameUrl: '', stack: '' }],

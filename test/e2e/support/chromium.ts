@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 // Launches real Chromium with the built extension loaded, in a fresh profile. One place
 // decides the browser path (CHROME_PATH, else Debian's Chromium) and fails with a clear
 // message when neither exists or the build is missing.

@@ -42,7 +42,7 @@ class TargetSession {
   send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.nextId++;
     const result = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: (v) => resolve(v as T), reject });
     });
     void this.browserSession
       .send('Target.sendMessageToTarget', {
@@ -88,7 +88,8 @@ async function poll<T>(
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. ${String(lastError ?? '')}`);
+  const detail = lastError instanceof Error ? ` Last error: ${lastError.message}` : '';
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${detail}`);
 }
 
 export interface DevToolsPanel {
@@ -117,7 +118,7 @@ export async function openDevToolsPanel(
     sessions.get(e.sessionId)?.failAll('target detached');
   });
   const targets = async (): Promise<TargetInfo[]> =>
-    (await session.send('Target.getTargets')).targetInfos as TargetInfo[];
+    (await session.send('Target.getTargets')).targetInfos;
   const attach = async (targetId: string): Promise<TargetSession> => {
     const { sessionId } = await session.send('Target.attachToTarget', {
       targetId,

@@ -1,0 +1,68 @@
+// What the panel shows for real streams: frames, named events, order, reconnects, and
+// streams that started before DevTools was opened.
+import { expect, test } from './support/fixtures';
+import { testPage, waitForReceived } from './support/pages';
+
+test('frames and listened named events show up in order with the right counts', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const panel = await openPanel(page);
+  // 6 events: message, update, ping, message, update, ping. The page listens to `update`
+  // but not to `ping`, so a page-world hook can (and must) show exactly 4.
+  await page.goto(testPage(server.origin, ['/sse/named?count=6&interval=20&key=n1'], ['update']));
+  const received = await waitForReceived(page, 4);
+  await panel.waitForFrameCount(4);
+  const [conn] = await panel.waitForConnections('one open connection', (rows) =>
+    rows.length === 1 && rows[0]?.state === 'open' && rows[0].frames === 4,
+  );
+  expect(conn).toMatchObject({ kind: 'eventsource', retries: 0 });
+  expect(conn?.url).toBe(`${server.origin}/sse/named?count=6&interval=20&key=n1`);
+  const frames = await panel.frames();
+  expect(frames.map((f) => [f.type, f.eventId])).toEqual([
+    ['message', '1'],
+    ['update', '2'],
+    ['message', '4'],
+    ['update', '5'],
+  ]);
+  expect(received.map((r) => [r.type, r.lastEventId])).toEqual(
+    frames.map((f) => [f.type, f.eventId]),
+  );
+  expect(server.stats().eventsSent['n1']).toBe(6);
+});
+
+test('a stream opened before DevTools was opened is shown in full', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(testPage(server.origin, ['/sse/counter?count=5&interval=10&key=late']));
+  await waitForReceived(page, 5);
+  const panel = await openPanel(page);
+  await panel.waitForFrameCount(5);
+  const rows = await panel.waitForConnections('the early connection', (r) => r.length === 1);
+  expect(rows[0]).toMatchObject({ state: 'open', frames: 5 });
+  expect((await panel.frames()).map((f) => f.eventId)).toEqual(['1', '2', '3', '4', '5']);
+});
+
+test('a server-closed stream shows as a retry that carries Last-Event-ID', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const panel = await openPanel(page);
+  await page.goto(testPage(server.origin, ['/sse/reconnect?count=2&retry=100&rounds=2&key=rc']));
+  const [row] = await panel.waitForConnections('a reconnected stream', (rows) =>
+    rows.length === 1 && rows[0]?.retries === 1 && rows[0].frames === 4 && rows[0].state === 'open',
+  );
+  expect(row?.state).toBe('open');
+  const reconnects = server.stats().requests.filter((r) => r.path === '/sse/reconnect');
+  expect(reconnects.map((r) => r.lastEventId)).toEqual([null, '2']);
+  expect((await panel.frames()).map((f) => f.eventId)).toEqual(['1', '2', '3', '4']);
+});

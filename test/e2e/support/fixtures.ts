@@ -1,0 +1,38 @@
+// Playwright fixtures: one scenario server per worker, a fresh Chromium with the extension
+// per test, and a helper that opens DevTools on a page with the SSE panel selected.
+import { test as base, type Page } from '@playwright/test';
+import { startScenarioServer, type ScenarioServer } from '../../fixtures/scenario-server';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { openDevToolsPanel } from './devtools-panel';
+import { PanelView } from './panel-view';
+
+export interface Fixtures {
+  ext: ExtensionBrowser;
+  /** Opens DevTools on `page` and selects the SSE panel. */
+  openPanel(page: Page): Promise<PanelView>;
+}
+
+export const test = base.extend<Fixtures, { server: ScenarioServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+    async ({}, use) => {
+      const server = await startScenarioServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  ext: async ({}, use) => {
+    const ext = await launchWithExtension();
+    await use(ext);
+    await ext.close();
+  },
+  openPanel: async ({ ext }, use) => {
+    const browser = ext.context.browser();
+    if (!browser) throw new Error('Chromium exposes no browser object for CDP');
+    await use(async (page) => new PanelView(await openDevToolsPanel(browser, page, ext.extensionId)));
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,79 @@
+// Reads the SSE panel through its data-testid contract (design.md), so tests assert what
+// a user sees rather than internal state.
+import type { DevToolsPanel } from './devtools-panel';
+
+export interface ConnectionRow {
+  url: string;
+  kind: string;
+  state: string;
+  frames: number;
+  retries: number;
+}
+
+export interface FrameRow {
+  type: string;
+  eventId: string;
+  connection: string;
+  text: string;
+}
+
+const CONNECTIONS = `[...document.querySelectorAll('[data-testid=connection-row]')].map((e) => ({
+  url: e.dataset.url, kind: e.dataset.kind, state: e.dataset.state,
+  frames: Number(e.dataset.frames), retries: Number(e.dataset.retries) }))`;
+
+const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
+  type: e.dataset.type, eventId: e.dataset.eventId, connection: e.dataset.connection,
+  text: e.textContent }))`;
+
+const FRAME_COUNT = `Number(document.querySelector('[data-testid=frame-count]')?.textContent ?? NaN)`;
+
+export class PanelView {
+  constructor(readonly devtools: DevToolsPanel) {}
+
+  connections(): Promise<ConnectionRow[]> {
+    return this.devtools.evaluate(CONNECTIONS);
+  }
+
+  frames(): Promise<FrameRow[]> {
+    return this.devtools.evaluate(FRAMES);
+  }
+
+  frameCount(): Promise<number> {
+    return this.devtools.evaluate(FRAME_COUNT);
+  }
+
+  /** Waits until `predicate` holds for the connection rows; returns them. */
+  async waitForConnections(
+    what: string,
+    predicate: (rows: ConnectionRow[]) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<ConnectionRow[]> {
+    return this.waitUntil(what, () => this.connections(), predicate, timeoutMs);
+  }
+
+  async waitForFrameCount(n: number, timeoutMs = 15_000): Promise<void> {
+    await this.waitUntil(`frame count ${n}`, () => this.frameCount(), (c) => c === n, timeoutMs);
+  }
+
+  click(testId: string): Promise<void> {
+    return this.devtools.evaluate(
+      `document.querySelector('[data-testid=${testId}]').click()`,
+    );
+  }
+
+  private async waitUntil<T>(
+    what: string,
+    read: () => Promise<T>,
+    predicate: (v: T) => boolean,
+    timeoutMs: number,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: T | undefined;
+    while (Date.now() < deadline) {
+      last = await read();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+  }
+}

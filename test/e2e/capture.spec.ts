@@ -16,8 +16,9 @@ test('frames and listened named events show up in order with the right counts', 
   await page.goto(testPage(server.origin, ['/sse/named?count=6&interval=20&key=n1'], ['update']));
   const received = await waitForReceived(page, 4);
   await panel.waitForFrameCount(4);
-  const [conn] = await panel.waitForConnections('one open connection', (rows) =>
-    rows.length === 1 && rows[0]?.state === 'open' && rows[0].frames === 4,
+  const [conn] = await panel.waitForConnections(
+    'one open connection',
+    (rows) => rows.length === 1 && rows[0]?.state === 'open' && rows[0].frames === 4,
   );
   expect(conn).toMatchObject({ kind: 'eventsource', retries: 0 });
   expect(conn?.url).toBe(`${server.origin}/sse/named?count=6&interval=20&key=n1`);
@@ -58,8 +59,13 @@ test('a server-closed stream shows as a retry that carries Last-Event-ID', async
   await page.goto(`${server.origin}/blank`);
   const panel = await openPanel(page);
   await page.goto(testPage(server.origin, ['/sse/reconnect?count=2&retry=100&rounds=2&key=rc']));
-  const [row] = await panel.waitForConnections('a reconnected stream', (rows) =>
-    rows.length === 1 && rows[0]?.retries === 1 && rows[0].frames === 4 && rows[0].state === 'open',
+  const [row] = await panel.waitForConnections(
+    'a reconnected stream',
+    (rows) =>
+      rows.length === 1 &&
+      rows[0]?.retries === 1 &&
+      rows[0].frames === 4 &&
+      rows[0].state === 'open',
   );
   expect(row?.state).toBe('open');
   const reconnects = server.stats().requests.filter((r) => r.path === '/sse/reconnect');

@@ -80,3 +80,34 @@ export async function launchWithExtension(
     },
   };
 }
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle, and waits
+ * until a fresh worker runs (ports reconnecting wake it at once). A marker put on the old
+ * worker's global scope tells the two apart.
+ */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('Chromium exposes no browser object for CDP');
+  const sw = await ext.serviceWorker();
+  await sw.evaluate(() => {
+    (globalThis as { __beforeStop?: boolean }).__beforeStop = true;
+  });
+  const cdp = await browser.newBrowserCDPSession();
+  const workerUrl = `chrome-extension://${ext.extensionId}/background.js`;
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url === workerUrl);
+  if (!worker) throw new Error('the extension service worker is not running');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const current = await ext.serviceWorker();
+    const fresh = await Promise.race([
+      current.evaluate(() => !(globalThis as { __beforeStop?: boolean }).__beforeStop),
+      new Promise<false>((r) => setTimeout(() => r(false), 500)),
+    ]);
+    if (fresh) return;
+    if (Date.now() > deadline) throw new Error('the service worker did not restart');
+  }
+}

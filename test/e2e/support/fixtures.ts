@@ -31,7 +31,9 @@ export const test = base.extend<Fixtures, { server: ScenarioServer }>({
   openPanel: async ({ ext }, use) => {
     const browser = ext.context.browser();
     if (!browser) throw new Error('Chromium exposes no browser object for CDP');
-    await use(async (page) => new PanelView(await openDevToolsPanel(browser, page, ext.extensionId)));
+    await use(
+      async (page) => new PanelView(await openDevToolsPanel(browser, page, ext.extensionId)),
+    );
   },
 });
 

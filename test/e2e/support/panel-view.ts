@@ -52,13 +52,16 @@ export class PanelView {
   }
 
   async waitForFrameCount(n: number, timeoutMs = 15_000): Promise<void> {
-    await this.waitUntil(`frame count ${n}`, () => this.frameCount(), (c) => c === n, timeoutMs);
+    await this.waitUntil(
+      `frame count ${n}`,
+      () => this.frameCount(),
+      (c) => c === n,
+      timeoutMs,
+    );
   }
 
   click(testId: string): Promise<void> {
-    return this.devtools.evaluate(
-      `document.querySelector('[data-testid=${testId}]').click()`,
-    );
+    return this.devtools.evaluate(`document.querySelector('[data-testid=${testId}]').click()`);
   }
 
   private async waitUntil<T>(

@@ -33,10 +33,10 @@ export const QUIET_FLAGS = [
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
-  serviceWorker(): Promise<Worker>;
+  serviceWorker: () => Promise<Worker>;
   /** The tab id the extension sees for a page (the page is brought to front first). */
-  tabIdOf(page: Page): Promise<number>;
-  close(): Promise<void>;
+  tabIdOf: (page: Page) => Promise<number>;
+  close: () => Promise<void>;
 }
 
 export async function launchWithExtension(

@@ -9,7 +9,7 @@ import { PanelView } from './panel-view';
 export interface Fixtures {
   ext: ExtensionBrowser;
   /** Opens DevTools on `page` and selects the SSE panel. */
-  openPanel(page: Page): Promise<PanelView>;
+  openPanel: (page: Page) => Promise<PanelView>;
 }
 
 export const test = base.extend<Fixtures, { server: ScenarioServer }>({

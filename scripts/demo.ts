@@ -1,0 +1,49 @@
+// The README's main command (after `npm run build`): starts the scenario server, launches
+// Chromium with the built extension and DevTools open on the SSE panel, on the demo page.
+// Runs until the browser window is closed or Ctrl-C.
+import { startScenarioServer, type ScenarioServer } from '../test/fixtures/scenario-server';
+import { launchWithExtension } from '../test/e2e/support/chromium';
+import { openDevToolsPanel } from '../test/e2e/support/devtools-panel';
+
+const PREFERRED_PORT = 8787;
+
+if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error(
+    [
+      'SSE Lens demo: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).',
+      'The demo opens a visible Chromium window with DevTools, so it needs a desktop session.',
+      'On a headless machine run it under a virtual display:  xvfb-run -a npm start',
+      'To check everything works without a window:           npm test',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+async function startServer(): Promise<ScenarioServer> {
+  try {
+    return await startScenarioServer({ port: PREFERRED_PORT });
+  } catch {
+    return startScenarioServer();
+  }
+}
+
+const server = await startServer();
+const ext = await launchWithExtension({ headless: false });
+const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+await page.goto(`${server.origin}/?auto=1`);
+const browser = ext.context.browser();
+if (browser) await openDevToolsPanel(browser, page, ext.extensionId);
+
+console.log(`SSE Lens demo running.
+  Demo page:        ${server.origin}/   (scenarios start automatically with ?auto=1)
+  Scenario server:  ${server.origin}/sse/...
+  DevTools is open on the SSE panel. Try the "Connection-limit pile-up" card to see the
+  7th and 8th streams stuck in CONNECTING. Close the browser window or press Ctrl-C to stop.`);
+
+const shutdown = async (): Promise<void> => {
+  await ext.close().catch(() => undefined);
+  await server.close();
+  process.exit(0);
+};
+ext.context.on('close', () => void shutdown());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());

@@ -2,6 +2,8 @@
 // page (serialized by Playwright), it returns plain JSON; the extension must not change a
 // single value compared with the same browser without it.
 
+/* eslint-disable @typescript-eslint/unbound-method -- probing detached built-ins is the point */
+
 export type ProbeResult = Record<string, unknown>;
 
 export function transparencyProbe(streamUrl: string): ProbeResult {
@@ -36,7 +38,7 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
       enumerable: d.enumerable,
       configurable: d.configurable,
       writable: d.writable,
-      value: typeof d.value === 'function' ? fn(d.value) : d.value,
+      value: typeof d.value === 'function' ? fn(d.value) : (d.value as unknown),
       get: fn(d.get),
       set: fn(d.set),
     };

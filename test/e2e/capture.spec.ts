@@ -72,3 +72,30 @@ test('a server-closed stream shows as a retry that carries Last-Event-ID', async
   expect(reconnects.map((r) => r.lastEventId)).toEqual([null, '2']);
   expect((await panel.frames()).map((f) => f.eventId)).toEqual(['1', '2', '3', '4']);
 });
+
+test('streams opened in iframes (srcdoc and same-origin) are captured', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const panel = await openPanel(page);
+  await page.evaluate((origin) => {
+    const srcdoc = document.createElement('iframe');
+    srcdoc.srcdoc = `<script>new EventSource('${origin}/sse/counter?count=2&interval=10&key=if1')
+      .onmessage = () => {};</script>`;
+    document.body.append(srcdoc);
+    const sameOrigin = document.createElement('iframe');
+    sameOrigin.src = `/page?open=${encodeURIComponent('/sse/counter?count=3&interval=10&key=if2')}`;
+    document.body.append(sameOrigin);
+  }, server.origin);
+  const rows = await panel.waitForConnections(
+    'both iframe streams',
+    (r) => r.length === 2 && r[0]!.frames + r[1]!.frames === 5,
+  );
+  expect(rows.map((r) => [r.url, r.frames]).sort()).toEqual([
+    [`${server.origin}/sse/counter?count=2&interval=10&key=if1`, 2],
+    [`${server.origin}/sse/counter?count=3&interval=10&key=if2`, 3],
+  ]);
+});

@@ -8,8 +8,11 @@ export interface Manifest {
   [key: string]: unknown;
 }
 
-/** Gecko id and the first Firefox with MAIN-world content scripts in the manifest. */
-export const GECKO = { id: 'sse-lens@sse-lens.dev', strict_min_version: '128.0' } as const;
+/**
+ * Gecko id and minimum version: MAIN-world content scripts need Firefox 128, the
+ * data_collection_permissions key 140 (142 on Android).
+ */
+export const GECKO = { id: 'sse-lens@sse-lens.dev', strict_min_version: '142.0' } as const;
 
 export function deriveManifest(base: Manifest, browser: Browser, version: string): Manifest {
   const out: Manifest = structuredClone(base);

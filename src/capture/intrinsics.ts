@@ -8,6 +8,7 @@ export interface Intrinsics {
   construct: typeof Reflect.construct;
   defineProperty: typeof Object.defineProperty;
   getOwnPropertyDescriptor: typeof Object.getOwnPropertyDescriptor;
+  ownKeys: typeof Reflect.ownKeys;
   setPrototypeOf: typeof Object.setPrototypeOf;
   now: () => number;
   setTimeout: (fn: () => void, ms: number) => number;
@@ -53,6 +54,7 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
     construct: Reflect.construct,
     defineProperty: Object.defineProperty,
     getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+    ownKeys: Reflect.ownKeys,
     setPrototypeOf: Object.setPrototypeOf,
     now: () => timeOrigin + Reflect.apply(perfNow, perf, []),
     setTimeout: win.setTimeout.bind(win),

@@ -151,10 +151,12 @@ export function wrapEventSource(
     },
   };
 
-  I.defineProperty(EventSource, 'prototype', { value: proto, writable: false });
-  for (const name of ['CONNECTING', 'OPEN', 'CLOSED'] as const) {
-    const d = I.getOwnPropertyDescriptor(Native, name);
-    if (d) I.defineProperty(EventSource, name, d);
+  // Copy every own property (length, name, prototype, the constants) in the native order:
+  // SpiderMonkey creates a function's `length` and `name` on first access, so otherwise
+  // their place in the key order would depend on what the page reads first.
+  for (const key of I.ownKeys(Native)) {
+    const d = I.getOwnPropertyDescriptor(Native, key);
+    if (d) I.defineProperty(EventSource, key, d);
   }
   I.setPrototypeOf(EventSource, Object.getPrototypeOf(Native) as object);
   mask.mask(EventSource, Native);

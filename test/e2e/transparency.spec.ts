@@ -3,7 +3,7 @@
 import { chromium } from '@playwright/test';
 import { chromePath, QUIET_FLAGS } from './support/chromium';
 import { expect, test } from './support/fixtures';
-import { transparencyProbe, type ProbeResult } from './support/transparency-probe';
+import { transparencyProbe, type ProbeResult } from '../support/transparency-probe';
 
 test('page code cannot tell the wrapped EventSource from the native one', async ({
   ext,

@@ -38,7 +38,12 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
       enumerable: d.enumerable,
       configurable: d.configurable,
       writable: d.writable,
-      value: typeof d.value === 'function' ? fn(d.value) : (d.value as unknown),
+      value:
+        typeof d.value === 'function'
+          ? fn(d.value)
+          : typeof d.value === 'object' && d.value !== null
+            ? Object.prototype.toString.call(d.value)
+            : (d.value as unknown),
       get: fn(d.get),
       set: fn(d.set),
     };
@@ -114,7 +119,7 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
     ownKeys: Reflect.ownKeys(es).map(String),
     tag: Object.prototype.toString.call(es),
     readyState: es.readyState,
-    url: es.url,
+    urlResolved: es.url === new URL(streamUrl, location.href).href,
     withCredentials: es.withCredentials,
     onmessageRoundTrip: roundTrip,
     onmessageAfterString: afterString,
@@ -122,11 +127,40 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
     listenerReturn: String(es.addEventListener('update', handler)),
     subInstanceOf: sub instanceof Sub && sub instanceof ES,
     subProto: Object.getPrototypeOf(sub) === Sub.prototype,
-    subUrl: sub.url,
+    subUrlResolved: sub.url === new URL(streamUrl, location.href).href,
     closeReturn: String(es.close()),
     readyStateAfterClose: es.readyState,
     doubleClose: String(es.close()),
   };
   sub.close();
   return out;
+}
+
+/** Path and both values of the first place where two probe results differ, or null. */
+export function firstDifference(got: unknown, expected: unknown, path: string): string | null {
+  if (Object.is(got, expected)) return null;
+  const bothObjects =
+    typeof got === 'object' && got !== null && typeof expected === 'object' && expected !== null;
+  if (bothObjects && Array.isArray(got) === Array.isArray(expected)) {
+    const keys = new Set([...Object.keys(got), ...Object.keys(expected)]);
+    for (const k of keys) {
+      const d = firstDifference(
+        (got as Record<string, unknown>)[k],
+        (expected as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      );
+      if (d) return d;
+    }
+    return null;
+  }
+  return `${path}\n  with SSE Lens: ${JSON.stringify(got)}\n  without:       ${JSON.stringify(expected)}`;
+}
+
+/**
+ * The probe as an expression string for drivers that serialize functions themselves.
+ * Under tsx, esbuild's keepNames wraps inner functions in `__name(...)` calls that do not
+ * exist in the page, so the expression supplies a no-op `__name`.
+ */
+export function transparencyProbeExpression(streamUrl: string): string {
+  return `(() => { const __name = (f) => f; return (${transparencyProbe.toString()})(${JSON.stringify(streamUrl)}); })()`;
 }

@@ -1,0 +1,45 @@
+// Builds the test-only probe variant of the Firefox extension in a temp dir: a copy of
+// dist/firefox whose content-script.js is probe-content-script.ts, bundled like the real one.
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { PROBE_DATASET_KEY } from './probe-summary';
+
+export interface ProbeVariant {
+  dir: string;
+  remove(): void;
+}
+
+export async function buildProbeVariant(distDir: string): Promise<ProbeVariant> {
+  const dir = mkdtempSync(join(tmpdir(), 'sse-lens-probe-'));
+  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    cpSync(distDir, dir, { recursive: true });
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        outDir: dir,
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: false,
+        rollupOptions: { output: { strict: true } },
+        lib: {
+          entry: resolve(import.meta.dirname, 'probe-content-script.ts'),
+          formats: ['iife'],
+          name: 'sse_lens_probe',
+          fileName: () => 'content-script.js',
+        },
+      },
+    });
+    if (!readFileSync(join(dir, 'content-script.js'), 'utf8').includes(PROBE_DATASET_KEY)) {
+      throw new Error(`The probe build did not replace ${dir}/content-script.js`);
+    }
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { dir, remove };
+}

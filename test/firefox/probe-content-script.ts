@@ -1,0 +1,62 @@
+// Test-only content script for the Firefox probe variant: the real page channel and content
+// bridge, but a fake background that syncs at once and writes what the bridge sends it into
+// the page's DOM, where the smoke test can read it (Firefox extension contexts are not scriptable).
+import { startContentBridge } from '../../src/bridge/content-bridge';
+import { openPageChannel } from '../../src/bridge/page-channel';
+import type { Transport } from '../../src/bridge/transport';
+import type { CapturedRecord } from '../../src/capture/records';
+import {
+  message,
+  type ContentToPanel,
+  type MessageOf,
+  type PanelToContent,
+} from '../../src/protocol/messages';
+import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
+
+const summary: ProbeSummary = { messages: 0, connections: [], events: [], states: [] };
+
+function summarize(records: CapturedRecord[]): void {
+  for (const r of records) {
+    if (r.kind === 'connection') summary.connections.push({ conn: r.conn, url: r.url });
+    if (r.kind === 'event') {
+      summary.events.push({ conn: r.conn, type: r.type, lastEventId: r.lastEventId, data: r.data });
+    }
+    if (r.kind === 'state') {
+      summary.states.push({ conn: r.conn, readyState: r.readyState, cause: r.cause });
+    }
+  }
+  // Rewritten whole each time, so a write skipped for want of a root element is not lost.
+  const root = document.documentElement;
+  if (root) root.dataset[PROBE_DATASET_KEY] = JSON.stringify(summary);
+}
+
+/** Answers `hello` with `sync` (asynchronously, like a real port) and records the rest. */
+function fakeBackground(): Transport<unknown, MessageOf<ContentToPanel>> {
+  const listeners: ((m: unknown) => void)[] = [];
+  return {
+    send(m) {
+      if (m.type === 'hello') {
+        const sync = message<PanelToContent, 'sync'>('sync', {});
+        queueMicrotask(() => listeners.forEach((listener) => listener(sync)));
+        return;
+      }
+      summary.messages += 1;
+      summarize(m.records);
+    },
+    onMessage(listener) {
+      listeners.push(listener);
+    },
+    onDisconnect() {
+      // The fake background never goes away.
+    },
+    disconnect() {
+      // Nothing to release.
+    },
+  };
+}
+
+startContentBridge({
+  doc: { id: 'probe', url: location.href, top: window === window.top, startedAt: Date.now() },
+  page: openPageChannel(window),
+  connect: fakeBackground,
+});

@@ -1,0 +1,278 @@
+// Firefox smoke test, run after `npm run build`: the real dist/firefox installs, leaves pages
+// working and EventSource indistinguishable from native; a probe variant proves that the
+// MAIN-world hook's records reach the real content bridge and page-forged records do not.
+import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import type { Page } from 'puppeteer-core';
+import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
+import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
+import { buildProbeVariant, type ProbeVariant } from './build-probe';
+import { launchFirefox, type Firefox } from './firefox';
+import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
+import { Stopped, Suite, waitFor } from './suite';
+import {
+  firstDifference,
+  transparencyProbeExpression,
+  type ProbeResult,
+} from '../support/transparency-probe';
+
+const DIST = resolve(import.meta.dirname, '../../dist/firefox');
+const GECKO_ID = 'sse-lens@sse-lens.dev';
+const NAMED = '/sse/named?count=6&interval=20&key=ff1';
+const COUNTER = '/sse/counter?count=2&interval=10&key=ff2';
+const DEADLINE_MS = 90_000;
+
+interface Received {
+  type: string;
+  lastEventId: string;
+  data: string;
+}
+
+/** The named stream's events a page listening to `update` (not `ping`) can see. */
+const NAMED_VISIBLE: Received[] = (
+  [
+    [1, 'message'],
+    [2, 'update'],
+    [4, 'message'],
+    [5, 'update'],
+  ] as const
+).map(([n, type]) => ({ type, lastEventId: String(n), data: JSON.stringify({ n, type }) }));
+
+const COUNTER_VISIBLE: Received[] = ['1', '2'].map((n) => ({
+  type: 'message',
+  lastEventId: n,
+  data: n,
+}));
+
+const NO_RECORDS: ProbeSummary = { messages: 0, connections: [], events: [], states: [] };
+
+function expectEqual(actual: unknown, expected: unknown): void {
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new Error(`got:      ${JSON.stringify(actual)}\nexpected: ${JSON.stringify(expected)}`);
+  }
+}
+
+async function openTestPage(ff: Firefox, origin: string, stream: string): Promise<Page> {
+  const page = await ff.browser.newPage();
+  await page.goto(`${origin}/page?open=${encodeURIComponent(stream)}&listen=update`);
+  return page;
+}
+
+async function pageReceived(page: Page): Promise<Received[]> {
+  const all = await page.evaluate(
+    () => (window as unknown as { __received?: Received[] }).__received ?? [],
+  );
+  return all.map(({ type, lastEventId, data }) => ({ type, lastEventId, data }));
+}
+
+async function probeSummary(page: Page): Promise<ProbeSummary> {
+  const json = await page.evaluate(
+    (key) => document.documentElement.dataset[key],
+    PROBE_DATASET_KEY,
+  );
+  return json === undefined ? NO_RECORDS : (JSON.parse(json) as ProbeSummary);
+}
+
+const eventsOf = (s: ProbeSummary, conn: number | undefined): Received[] =>
+  s.events
+    .filter((e) => e.conn === conn)
+    .map(({ type, lastEventId, data }) => ({ type, lastEventId, data }));
+
+/** Runs the transparency probe in a fresh blank page; its EventSource uses stream key `key`. */
+async function probeTransparency(ff: Firefox, origin: string, key: string) {
+  const page = await ff.browser.newPage();
+  await page.goto(`${origin}/blank`);
+  const streamUrl = `${origin}/sse/counter?count=1&interval=10&key=${key}`;
+  return {
+    page,
+    streamUrl,
+    results: (await page.evaluate(transparencyProbeExpression(streamUrl))) as ProbeResult,
+  };
+}
+
+/**
+ * Firefox resolves the window's WebIDL globals lazily, and any document_start script that
+ * reads one (the hook must read EventSource) moves it in Object.getOwnPropertyNames(window).
+ * No MAIN-world script can avoid that, so this one value is not compared in Firefox
+ * (Chromium's e2e transparency test compares it).
+ */
+const FIREFOX_UNAVOIDABLE = new Set(['windowKeyIndex']);
+
+function compareGroup(got: ProbeResult, expected: ProbeResult, group: string): void {
+  const strip = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null
+      ? Object.fromEntries(Object.entries(v).filter(([k]) => !FIREFOX_UNAVOIDABLE.has(k)))
+      : v;
+  const difference = firstDifference(strip(got[group]), strip(expected[group]), group);
+  if (difference) throw new Error(difference);
+}
+
+async function checkRealExtension(
+  suite: Suite,
+  ff: Firefox,
+  server: ScenarioServer,
+  baseline: ProbeResult,
+): Promise<void> {
+  await suite.require(`dist/firefox installs as temporary add-on ${GECKO_ID}`, async () => {
+    expectEqual(await ff.install(DIST), GECKO_ID);
+  });
+  await suite.check('the page’s own handlers get the 4 listened events of /sse/named', async () => {
+    const page = await openTestPage(ff, server.origin, NAMED.replace('ff1', 'ff0'));
+    const got = await waitFor(
+      '4 events in window.__received',
+      () => pageReceived(page),
+      (r) => r.length >= 4,
+    );
+    expectEqual(got, NAMED_VISIBLE);
+  });
+  const { results } = await probeTransparency(ff, server.origin, 'tp-real');
+  for (const group of Object.keys(baseline)) {
+    await suite.check(`transparency: ${group}`, () => compareGroup(results, baseline, group));
+  }
+}
+
+async function checkProbeVariant(
+  suite: Suite,
+  ff: Firefox,
+  server: ScenarioServer,
+  variant: ProbeVariant,
+  baseline: ProbeResult,
+): Promise<void> {
+  const namedUrl = server.origin + NAMED;
+  const counterUrl = server.origin + COUNTER;
+  await suite.require('the probe variant installs', async () => {
+    expectEqual(await ff.install(variant.dir), GECKO_ID);
+  });
+  const page = await openTestPage(ff, server.origin, NAMED);
+  let first = NO_RECORDS;
+  await suite.require(
+    'probe: the hook’s records of /sse/named reach the content bridge',
+    async () => {
+      first = await waitFor(
+        '4 events and a state record, after the server sent all 6 events',
+        () => probeSummary(page),
+        (s) =>
+          s.events.length >= 4 && s.states.length > 0 && server.stats().eventsSent['ff1'] === 6,
+      );
+    },
+  );
+  const namedConn = first.connections[0]?.conn;
+  await suite.check('probe: one connection, with the absolute URL of /sse/named', () =>
+    expectEqual(
+      first.connections.map((c) => c.url),
+      [namedUrl],
+    ),
+  );
+  await suite.check('probe: an `open` state record for that connection', () =>
+    expectEqual(first.states[0], { conn: namedConn, readyState: 1, cause: 'open' }),
+  );
+
+  // The page forges a hook batch and a second handshake, then opens a real stream. Had the
+  // hook taken the forged port, the real stream's records would never reach the bridge.
+  await page.evaluate(
+    (handshake, stream) => {
+      const forged = {
+        kind: 'connection',
+        conn: 99,
+        t: 1,
+        url: 'http://forged/',
+        withCredentials: false,
+        frameUrl: '',
+        stack: '',
+      };
+      window.postMessage({ v: 1, type: 'records', records: [forged], dropped: 0 }, '*');
+      window.postMessage({ source: handshake }, '*', [new MessageChannel().port2]);
+      new EventSource(stream).addEventListener('message', () => undefined);
+    },
+    HANDSHAKE_SOURCE,
+    COUNTER,
+  );
+  let last = NO_RECORDS;
+  await suite.require(
+    'probe: a stream opened after forged messages still reaches the bridge',
+    async () => {
+      last = await waitFor(
+        `${counterUrl} and its 2 events`,
+        () => probeSummary(page),
+        (s) => eventsOf(s, s.connections.find((c) => c.url === counterUrl)?.conn).length >= 2,
+      );
+    },
+  );
+  await suite.check('probe: exactly the 4 listened events of /sse/named, in order', () =>
+    expectEqual(eventsOf(last, namedConn), NAMED_VISIBLE),
+  );
+  await suite.check('probe: page-forged records and handshakes are not accepted', () => {
+    const counterConn = last.connections.find((c) => c.url === counterUrl)?.conn;
+    expectEqual(
+      last.connections.map((c) => c.url),
+      [namedUrl, counterUrl],
+    );
+    expectEqual(eventsOf(last, counterConn), COUNTER_VISIBLE);
+  });
+
+  await suite.check(
+    'probe: the same transparency results while the hook is proven active',
+    async () => {
+      const {
+        page: blank,
+        streamUrl,
+        results,
+      } = await probeTransparency(ff, server.origin, 'tp-probe');
+      await waitFor(
+        'the probe to report the transparency probe’s EventSource',
+        () => probeSummary(blank),
+        (s) => s.connections.some((c) => c.url === streamUrl),
+      );
+      for (const group of Object.keys(baseline)) compareGroup(results, baseline, group);
+    },
+  );
+}
+
+async function main(suite: Suite): Promise<void> {
+  const cleanup: (() => Promise<void> | void)[] = [];
+  const keep = async <T>(pending: Promise<T>, release: (value: T) => Promise<void> | void) => {
+    const value = await pending;
+    cleanup.push(() => release(value));
+    return value;
+  };
+  try {
+    const server = await keep(startScenarioServer(), (s) => s.close());
+    const pending = [
+      keep(launchFirefox(), (ff) => ff.close()),
+      keep(launchFirefox(), (ff) => ff.close()),
+      keep(launchFirefox(), (ff) => ff.close()),
+      keep(buildProbeVariant(DIST), (v) => v.remove()),
+    ] as const;
+    // Settle all first, so whatever did start is released even if something else failed.
+    await Promise.allSettled(pending);
+    const [plain, real, probed, variant] = await Promise.all(pending);
+    const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
+    await checkRealExtension(suite, real, server, baseline);
+    await checkProbeVariant(suite, probed, server, variant, baseline);
+  } finally {
+    for (const release of cleanup.reverse()) {
+      await Promise.resolve()
+        .then(release)
+        .catch((error: unknown) => console.error('cleanup failed:', error));
+    }
+  }
+}
+
+const suite = new Suite();
+const startedAt = performance.now();
+const watchdog = setTimeout(() => {
+  suite.fail(`the smoke test did not finish within ${DEADLINE_MS / 1000} s`);
+  console.log(suite.summary());
+  process.exit(1);
+}, DEADLINE_MS);
+try {
+  await main(suite);
+} catch (error) {
+  if (!(error instanceof Stopped)) suite.fail('the smoke test crashed', error);
+  else console.log(error.message);
+} finally {
+  clearTimeout(watchdog);
+}
+console.log(`Firefox smoke test took ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+console.log(suite.summary());
+process.exitCode = suite.failed > 0 ? 1 : 0;

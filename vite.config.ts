@@ -42,7 +42,10 @@ function extensionFiles(): Plugin {
       }
       mkdirSync(resolve(chromeDir, 'icons'), { recursive: true });
       for (const size of [16, 32, 48, 128]) {
-        writeFileSync(resolve(chromeDir, `icons/icon-${size}.png`), encodePng(size, drawIcon(size)));
+        writeFileSync(
+          resolve(chromeDir, `icons/icon-${size}.png`),
+          encodePng(size, drawIcon(size)),
+        );
       }
       const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
         version: string;

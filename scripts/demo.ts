@@ -12,8 +12,8 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     [
       'SSE Lens demo: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).',
       'The demo opens a visible Chromium window with DevTools, so it needs a desktop session.',
-      'On a headless machine run it under a virtual display:  xvfb-run -a npm start',
-      'To check everything works without a window:           npm test',
+      'On a headless machine run it under a virtual display:  SSE_LENS_XVFB=1 scripts/demo.sh',
+      'To check everything works without a window:           scripts/test.sh',
     ].join('\n'),
   );
   process.exit(1);

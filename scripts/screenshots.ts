@@ -13,6 +13,7 @@ const server = await startScenarioServer();
 
 async function shoot(theme: 'light' | 'dark'): Promise<void> {
   const ext = await launchWithExtension({
+    undockedDevTools: true,
     extraArgs: ['--window-size=1400,900', ...(theme === 'dark' ? ['--force-dark-mode'] : [])],
   });
   try {

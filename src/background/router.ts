@@ -97,7 +97,11 @@ export function createRouter(extensionId: string): Router {
       let panelPorts = 0;
       for (const s of contents.values()) contentPorts += s.size;
       for (const s of panels.values()) panelPorts += s.size;
-      return { tabs: new Set([...contents.keys(), ...panels.keys()]).size, contentPorts, panelPorts };
+      return {
+        tabs: new Set([...contents.keys(), ...panels.keys()]).size,
+        contentPorts,
+        panelPorts,
+      };
     },
   };
 }

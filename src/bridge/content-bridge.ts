@@ -45,10 +45,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     let chunk: CapturedRecord[] = [];
     let chars = 0;
     const flush = (): void => {
-      const m: Envelope<ContentToPanel, 'records'> = message<ContentToPanel, 'records'>(
-        'records',
-        { doc: o.doc, records: chunk, evicted: buffer.evicted, sync },
-      );
+      const m: Envelope<ContentToPanel, 'records'> = message<ContentToPanel, 'records'>('records', {
+        doc: o.doc,
+        records: chunk,
+        evicted: buffer.evicted,
+        sync,
+      });
       bg.send(m);
       chunk = [];
       chars = 0;

@@ -8,26 +8,78 @@ const top1: DocInfo = { id: 'top1', url: 'http://a/', top: true, startedAt: 1 };
 const top2: DocInfo = { id: 'top2', url: 'http://a/', top: true, startedAt: 2 };
 const frame: DocInfo = { id: 'if1', url: 'http://b/', top: false, startedAt: 1 };
 
-const batch = (doc: DocInfo, records: CapturedRecord[], evicted = 0): MessageOf<ContentToPanel> => ({
-  v: 1, type: 'records', doc, records, evicted, sync: false,
+const batch = (
+  doc: DocInfo,
+  records: CapturedRecord[],
+  evicted = 0,
+): MessageOf<ContentToPanel> => ({
+  v: 1,
+  type: 'records',
+  doc,
+  records,
+  evicted,
+  sync: false,
 });
 const conn = (seq: number, conn = 1): CapturedRecord => ({
-  kind: 'connection', seq, conn, t: seq, url: `http://a/s${conn}`, withCredentials: false, frameUrl: 'http://a/', stack: '',
+  kind: 'connection',
+  seq,
+  conn,
+  t: seq,
+  url: `http://a/s${conn}`,
+  withCredentials: false,
+  frameUrl: 'http://a/',
+  stack: '',
 });
-const state = (seq: number, readyState: 0 | 1 | 2, cause: 'open' | 'error' | 'close', conn = 1): CapturedRecord => ({
-  kind: 'state', seq, conn, t: seq, readyState, cause,
+const state = (
+  seq: number,
+  readyState: 0 | 1 | 2,
+  cause: 'open' | 'error' | 'close',
+  conn = 1,
+): CapturedRecord => ({
+  kind: 'state',
+  seq,
+  conn,
+  t: seq,
+  readyState,
+  cause,
 });
 const ev = (seq: number, type = 'message', conn = 1): CapturedRecord => ({
-  kind: 'event', seq, conn, t: seq, type, data: `d${seq}`, lastEventId: String(seq), origin: 'http://a', size: 2, truncated: false,
+  kind: 'event',
+  seq,
+  conn,
+  t: seq,
+  type,
+  data: `d${seq}`,
+  lastEventId: String(seq),
+  origin: 'http://a',
+  size: 2,
+  truncated: false,
 });
 
 describe('applyBatch', () => {
   it('builds connections with state, retries and frames', () => {
     const s = createCaptureState();
-    applyBatch(s, batch(top1, [conn(1), state(2, 1, 'open'), ev(3), ev(4, 'update'), state(5, 0, 'error'), state(6, 1, 'open'), state(7, 2, 'close')]));
+    applyBatch(
+      s,
+      batch(top1, [
+        conn(1),
+        state(2, 1, 'open'),
+        ev(3),
+        ev(4, 'update'),
+        state(5, 0, 'error'),
+        state(6, 1, 'open'),
+        state(7, 2, 'close'),
+      ]),
+    );
     const c = s.connections.get('top1:1');
     expect(c).toMatchObject({ state: 'closed', frames: 2, retries: 1, bytes: 4, closedAt: 7 });
-    expect(c?.transitions.map((t) => t.cause)).toEqual(['create', 'open', 'error', 'open', 'close']);
+    expect(c?.transitions.map((t) => t.cause)).toEqual([
+      'create',
+      'open',
+      'error',
+      'open',
+      'close',
+    ]);
     expect(s.frames.map((f) => f.type)).toEqual(['message', 'update']);
   });
 
@@ -87,7 +139,10 @@ describe('applyBatch', () => {
 
   it('clear keeps live connections with reset counters and drops closed ones', () => {
     const s = createCaptureState();
-    applyBatch(s, batch(top1, [conn(1), state(2, 1, 'open'), ev(3), conn(4, 2), state(5, 2, 'error', 2)]));
+    applyBatch(
+      s,
+      batch(top1, [conn(1), state(2, 1, 'open'), ev(3), conn(4, 2), state(5, 2, 'error', 2)]),
+    );
     clearCapture(s);
     expect([...s.connections.keys()]).toEqual(['top1:1']);
     expect(s.connections.get('top1:1')).toMatchObject({ frames: 0, state: 'open' });

@@ -3,10 +3,24 @@ import { CaptureBuffer } from '../../src/bridge/capture-buffer';
 import type { Sanitized } from '../../src/protocol/sanitize';
 
 const conn = (id: number): Sanitized => ({
-  kind: 'connection', conn: id, t: 1, url: `http://a/${id}`, withCredentials: false, frameUrl: '', stack: '',
+  kind: 'connection',
+  conn: id,
+  t: 1,
+  url: `http://a/${id}`,
+  withCredentials: false,
+  frameUrl: '',
+  stack: '',
 });
 const ev = (id: number, data = 'x'): Sanitized => ({
-  kind: 'event', conn: id, t: 2, type: 'message', data, lastEventId: '', origin: '', size: data.length, truncated: false,
+  kind: 'event',
+  conn: id,
+  t: 2,
+  type: 'message',
+  data,
+  lastEventId: '',
+  origin: '',
+  size: data.length,
+  truncated: false,
 });
 
 describe('CaptureBuffer', () => {
@@ -24,7 +38,11 @@ describe('CaptureBuffer', () => {
     b.append([ev(1, 'a'), ev(1, 'b'), ev(1, 'c'), ev(1, 'd'), ev(1, 'e')]);
     const all = b.all();
     expect(all[0]?.kind).toBe('connection');
-    expect(all.filter((r) => r.kind === 'event').map((r) => r.kind === 'event' && r.data)).toEqual(['c', 'd', 'e']);
+    expect(all.filter((r) => r.kind === 'event').map((r) => r.kind === 'event' && r.data)).toEqual([
+      'c',
+      'd',
+      'e',
+    ]);
     expect(b.evicted).toBe(2);
   });
 

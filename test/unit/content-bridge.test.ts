@@ -6,8 +6,24 @@ import { fakeTransport, type FakeTransport } from './support/fakes';
 
 const doc: DocInfo = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
 const hookBatch = (records: unknown[]) => ({ v: 1, type: 'records', records, dropped: 0 });
-const connRec = { kind: 'connection', conn: 1, t: 1, url: 'http://a/s', withCredentials: false, frameUrl: 'http://a/', stack: '' };
-const ev = (data: string) => ({ kind: 'event', conn: 1, t: 2, type: 'message', data, lastEventId: '', origin: 'http://a' });
+const connRec = {
+  kind: 'connection',
+  conn: 1,
+  t: 1,
+  url: 'http://a/s',
+  withCredentials: false,
+  frameUrl: 'http://a/',
+  stack: '',
+};
+const ev = (data: string) => ({
+  kind: 'event',
+  conn: 1,
+  t: 2,
+  type: 'message',
+  data,
+  lastEventId: '',
+  origin: 'http://a',
+});
 
 type Bg = FakeTransport<unknown, MessageOf<ContentToPanel>>;
 

@@ -17,7 +17,7 @@ describe('deriveManifest', () => {
     const m = deriveManifest(base, 'firefox', '1.0.0');
     expect(m.background).toEqual({ scripts: ['background.js'] });
     expect(m.browser_specific_settings).toMatchObject({
-      gecko: { id: 'sse-lens@sse-lens.dev', strict_min_version: '128.0' },
+      gecko: { id: 'sse-lens@sse-lens.dev', strict_min_version: '142.0' },
     });
     expect(m.minimum_chrome_version).toBeUndefined();
     expect(m.content_scripts).toEqual(base.content_scripts);

@@ -2,23 +2,49 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/protocol/constants';
 import { sanitizeHookMessage, sanitizeRecord } from '../../src/protocol/sanitize';
 
-const event = { kind: 'event', conn: 1, t: 1000, type: 'message', data: 'x', lastEventId: '', origin: 'http://a' };
+const event = {
+  kind: 'event',
+  conn: 1,
+  t: 1000,
+  type: 'message',
+  data: 'x',
+  lastEventId: '',
+  origin: 'http://a',
+};
 
 describe('sanitizeRecord', () => {
   it('accepts each record kind and copies only known fields', () => {
     const c = sanitizeRecord({
-      kind: 'connection', conn: 1, t: 5, url: 'http://a/s', withCredentials: false,
-      frameUrl: 'http://a/', stack: 'at x', extra: 'ignored',
+      kind: 'connection',
+      conn: 1,
+      t: 5,
+      url: 'http://a/s',
+      withCredentials: false,
+      frameUrl: 'http://a/',
+      stack: 'at x',
+      extra: 'ignored',
     });
     expect(c).toEqual({
-      kind: 'connection', conn: 1, t: 5, url: 'http://a/s', withCredentials: false,
-      frameUrl: 'http://a/', stack: 'at x',
+      kind: 'connection',
+      conn: 1,
+      t: 5,
+      url: 'http://a/s',
+      withCredentials: false,
+      frameUrl: 'http://a/',
+      stack: 'at x',
     });
-    expect(sanitizeRecord({ kind: 'state', conn: 1, t: 5, readyState: 1, cause: 'open' })).toEqual(
-      { kind: 'state', conn: 1, t: 5, readyState: 1, cause: 'open' },
-    );
+    expect(sanitizeRecord({ kind: 'state', conn: 1, t: 5, readyState: 1, cause: 'open' })).toEqual({
+      kind: 'state',
+      conn: 1,
+      t: 5,
+      readyState: 1,
+      cause: 'open',
+    });
     expect(sanitizeRecord({ kind: 'listen', conn: 2, t: 5, type: 'update' })).toEqual({
-      kind: 'listen', conn: 2, t: 5, type: 'update',
+      kind: 'listen',
+      conn: 2,
+      t: 5,
+      type: 'update',
     });
     expect(sanitizeRecord(event)).toEqual({ ...event, size: 1, truncated: false });
   });
@@ -33,7 +59,10 @@ describe('sanitizeRecord', () => {
     ['object data', { ...event, data: { toString: (): string => 'x' } }],
     ['bad readyState', { kind: 'state', conn: 1, t: 1, readyState: 3, cause: 'open' }],
     ['bad cause', { kind: 'state', conn: 1, t: 1, readyState: 1, cause: 'boom' }],
-    ['missing url', { kind: 'connection', conn: 1, t: 1, withCredentials: false, frameUrl: '', stack: '' }],
+    [
+      'missing url',
+      { kind: 'connection', conn: 1, t: 1, withCredentials: false, frameUrl: '', stack: '' },
+    ],
   ])('rejects %s', (_name, value) => {
     expect(sanitizeRecord(value)).toBeNull();
   });
@@ -53,7 +82,11 @@ describe('sanitizeRecord', () => {
 
 describe('sanitizeHookMessage', () => {
   it('counts rejected records and passes the hook drop count', () => {
-    const r = sanitizeHookMessage({ type: 'records', records: [event, { bad: 1 }, event], dropped: 7 });
+    const r = sanitizeHookMessage({
+      type: 'records',
+      records: [event, { bad: 1 }, event],
+      dropped: 7,
+    });
     expect(r.records).toHaveLength(2);
     expect(r.rejected).toBe(1);
     expect(r.dropped).toBe(7);

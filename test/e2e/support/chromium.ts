@@ -2,7 +2,7 @@
 // Launches real Chromium with the built extension loaded, in a fresh profile. One place
 // decides the browser path (CHROME_PATH, else Debian's Chromium) and fails with a clear
 // message when neither exists or the build is missing.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
@@ -40,13 +40,24 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { headless?: boolean; extraArgs?: string[]; extensionDir?: string } = {},
+  options: {
+    headless?: boolean;
+    extraArgs?: string[];
+    extensionDir?: string;
+    /** Open DevTools in its own window instead of docked into the page's. */
+    undockedDevTools?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'sse-lens-profile-'));
+  if (options.undockedDevTools) {
+    mkdirSync(join(profile, 'Default'));
+    const prefs = { devtools: { preferences: { currentDockState: '"undocked"' } } };
+    writeFileSync(join(profile, 'Default/Preferences'), JSON.stringify(prefs));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless: options.headless ?? true,
@@ -59,7 +70,7 @@ export async function launchWithExtension(
     ],
   });
   const serviceWorker = async (): Promise<Worker> =>
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    context.serviceWorkers().at(-1) ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await serviceWorker()).url()).host;
   return {
     context,
@@ -104,7 +115,10 @@ export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
   for (;;) {
     const current = await ext.serviceWorker();
     const fresh = await Promise.race([
-      current.evaluate(() => !(globalThis as { __beforeStop?: boolean }).__beforeStop),
+      current
+        .evaluate(() => !(globalThis as { __beforeStop?: boolean }).__beforeStop)
+        // An old handle rejects once its worker is gone; the next round takes the new one.
+        .catch(() => false),
       new Promise<false>((r) => setTimeout(() => r(false), 500)),
     ]);
     if (fresh) return;

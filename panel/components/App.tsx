@@ -1,0 +1,35 @@
+// The panel's root: toolbar, then either the empty state or the connection/frame panes.
+import { useComputed } from '@preact/signals';
+import type { PanelLink } from '../../src/bridge/panel-link';
+import type { PanelStore } from '../store';
+import { EmptyState } from './EmptyState';
+import { Toolbar } from './Toolbar';
+import { Workspace } from './Workspace';
+
+interface Props {
+  store: PanelStore;
+  /** Clear also asks the tab's content scripts to drop their buffers. */
+  link: Pick<PanelLink, 'clear'>;
+}
+
+export function App({ store, link }: Props) {
+  // A boolean, so the root re-renders only when the first connection appears or all go.
+  const hasConnections = useComputed(() => store.connections.value.length > 0);
+  const onClear = (): void => {
+    store.clear();
+    link.clear();
+  };
+  return (
+    <div class="app">
+      <Toolbar store={store} onClear={onClear} />
+      {hasConnections.value ? (
+        <Workspace store={store} />
+      ) : (
+        <EmptyState>
+          No EventSource connections yet. SSE Lens records streams opened by this page; reload to
+          capture streams opened at load.
+        </EmptyState>
+      )}
+    </div>
+  );
+}

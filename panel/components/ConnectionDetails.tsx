@@ -1,0 +1,48 @@
+// The detail pane's "Connection" tab: everything known about the selected frame's connection,
+// including its readyState history, listened event types and initiator stack.
+import { stateName, type ConnectionView } from '../../src/model/capture-state';
+import { formatBytes, formatClock } from '../format';
+
+export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
+  return (
+    <div class="conn-details">
+      <dl class="detail-meta">
+        <dt>URL</dt>
+        <dd class="wrap">{c.url}</dd>
+        <dt>Kind</dt>
+        <dd>
+          {c.kind}
+          {c.withCredentials && ', withCredentials'}
+        </dd>
+        <dt>Frame</dt>
+        <dd class="wrap">{c.top ? `top (${c.frameUrl})` : c.frameUrl}</dd>
+        <dt>State</dt>
+        <dd>
+          <span class={`badge ${c.state}`}>{c.state}</span>
+        </dd>
+        <dt>Frames</dt>
+        <dd>
+          {c.frames} ({formatBytes(c.bytes)}), {c.retries} retries
+        </dd>
+        <dt>Listens for</dt>
+        <dd>
+          {c.listenedTypes.length > 0 ? (
+            c.listenedTypes.join(', ')
+          ) : (
+            <span class="dim">no named event types</span>
+          )}
+        </dd>
+      </dl>
+      <h3>State changes</h3>
+      <ol class="transitions">
+        {c.transitions.map((tr, i) => (
+          <li key={i}>
+            <span class="dim">{formatClock(tr.t)}</span> {tr.cause} → {stateName(tr.readyState)}
+          </li>
+        ))}
+      </ol>
+      <h3>Initiator</h3>
+      {c.stack ? <pre class="raw">{c.stack}</pre> : <p class="dim">No stack recorded.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// The connections pane: one row per EventSource with its state, counters and origin frame.
+// Selecting a row narrows the frames table to that connection; "All connections" resets.
+import { useEffect, useState } from 'preact/hooks';
+import type { ConnectionView } from '../../src/model/capture-state';
+import type { PanelStore } from '../store';
+import { ConnectionRow } from './ConnectionRow';
+
+const TICK_MS = 1000;
+
+/** Wall-clock time, refreshed every second so open connections' ages keep counting. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(id);
+  }, []);
+  return now;
+}
+
+export function ConnectionList({ store }: { store: PanelStore }) {
+  const now = useNow();
+  const connections = store.connections.value;
+  const selected = store.connectionFilter.value;
+  const select = (key: string | null): void => {
+    store.connectionFilter.value = key;
+  };
+  return (
+    <div class="connections">
+      <div class="conn-grid conn-header" aria-hidden="true">
+        <span>Connection</span>
+        <span>Status</span>
+        <span class="num">Frames</span>
+        <span class="num">Retries</span>
+        <span class="num">Size</span>
+        <span class="num" title="Age of a live connection, lifetime of a closed one">
+          Time
+        </span>
+        <span>Frame</span>
+      </div>
+      <div class="conn-body" role="listbox" aria-label="Connections">
+        <AllConnectionsRow
+          connections={connections}
+          selected={selected === null}
+          onSelect={() => select(null)}
+        />
+        {connections.map((c) => (
+          <ConnectionRow
+            key={c.key}
+            connection={c}
+            now={now}
+            selected={selected === c.key}
+            onToggle={() => select(selected === c.key ? null : c.key)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function AllConnectionsRow(props: {
+  connections: readonly ConnectionView[];
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { connections, selected, onSelect } = props;
+  const open = connections.filter((c) => c.state === 'open').length;
+  return (
+    <div
+      class={selected ? 'conn-grid conn-row all selected' : 'conn-grid conn-row all'}
+      role="option"
+      tabIndex={0}
+      aria-selected={selected}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+    >
+      <span class="conn-name">All connections</span>
+      <span class="dim">
+        {connections.length} total, {open} open
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// One connection in the connections pane, carrying the `connection-row` test hooks. The
+// tooltip holds what does not fit in a row: full URL, listened types, initiator stack.
+import type { ConnectionView } from '../../src/model/capture-state';
+import { formatBytes, formatDuration, splitUrl } from '../format';
+
+interface Props {
+  connection: ConnectionView;
+  now: number;
+  selected: boolean;
+  onToggle: () => void;
+}
+
+export function ConnectionRow({ connection: c, now, selected, onToggle }: Props) {
+  const { origin, path } = splitUrl(c.url);
+  const elapsed = (c.closedAt ?? now) - c.createdAt;
+  return (
+    <div
+      class={selected ? 'conn-grid conn-row selected' : 'conn-grid conn-row'}
+      role="option"
+      tabIndex={0}
+      aria-selected={selected}
+      title={tooltip(c)}
+      data-testid="connection-row"
+      data-url={c.url}
+      data-kind={c.kind}
+      data-state={c.state}
+      data-frames={c.frames}
+      data-retries={c.retries}
+      onClick={onToggle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onToggle();
+        }
+      }}
+    >
+      <span class="conn-name">
+        <span class="path">{path}</span>
+        {origin && <span class="origin">{origin}</span>}
+      </span>
+      <span>
+        <span class={`badge ${c.state}`}>{c.state}</span>
+      </span>
+      <span class="num">{c.frames}</span>
+      <span class={c.retries > 0 ? 'num warn' : 'num'}>{c.retries}</span>
+      <span class="num">{formatBytes(c.bytes)}</span>
+      <span class="num">{formatDuration(elapsed)}</span>
+      <span class="frame-url">{c.top ? 'top' : c.frameUrl}</span>
+    </div>
+  );
+}
+
+function tooltip(c: ConnectionView): string {
+  const lines = [c.url, `${c.kind}${c.withCredentials ? ', withCredentials' : ''}`];
+  if (!c.top) lines.push(`Frame: ${c.frameUrl}`);
+  if (c.listenedTypes.length > 0) lines.push(`Listens for: ${c.listenedTypes.join(', ')}`);
+  if (c.stack) lines.push('', 'Initiator:', c.stack);
+  return lines.join('\n');
+}

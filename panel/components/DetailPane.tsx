@@ -1,0 +1,84 @@
+// The selected frame in full: a header with its metadata, then its data raw or as a JSON
+// tree, or the details of the connection it arrived on.
+import { useMemo, useState } from 'preact/hooks';
+import type { ConnectionView, FrameView } from '../../src/model/capture-state';
+import { LIMITS } from '../../src/protocol/constants';
+import { formatClock, formatCount, formatFrameSize } from '../format';
+import { parseJsonContainer } from '../json-tree';
+import { ConnectionDetails } from './ConnectionDetails';
+import { CopyButton } from './CopyButton';
+import { CloseIcon } from './icons';
+import { JsonTree } from './JsonTree';
+
+type Tab = 'raw' | 'json' | 'connection';
+
+interface Props {
+  frame: FrameView;
+  connection: ConnectionView | undefined;
+  onClose: () => void;
+}
+
+export function DetailPane({ frame, connection, onClose }: Props) {
+  const [tab, setTab] = useState<Tab>('raw');
+  const json = useMemo(() => parseJsonContainer(frame.data), [frame]);
+  const tabs: Array<[Tab, string]> = [['raw', 'Raw']];
+  if (json) tabs.push(['json', 'JSON']);
+  tabs.push(['connection', 'Connection']);
+  const shown = tab === 'json' && !json ? 'raw' : tab;
+  return (
+    <section class="detail" aria-label="Frame details" data-testid="detail-pane">
+      <div class="detail-tabs">
+        <button
+          type="button"
+          class="tool-button"
+          aria-label="Close details"
+          title="Close"
+          onClick={onClose}
+        >
+          <CloseIcon />
+        </button>
+        <div role="tablist" class="tabs">
+          {tabs.map(([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              class="tab"
+              aria-selected={shown === id}
+              onClick={() => setTab(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <span class="spacer" />
+        <CopyButton text={frame.data} />
+      </div>
+      <dl class="detail-meta">
+        <dt>Type</dt>
+        <dd>{frame.type}</dd>
+        <dt>ID</dt>
+        <dd>{frame.id || <span class="dim">(none)</span>}</dd>
+        <dt>Time</dt>
+        <dd>{formatClock(frame.t)}</dd>
+        <dt>Size</dt>
+        <dd>{formatFrameSize(frame.size, frame.truncated)}</dd>
+        <dt>Origin</dt>
+        <dd>{frame.origin}</dd>
+        <dt>Connection</dt>
+        <dd class="wrap">{connection?.url ?? frame.connection}</dd>
+      </dl>
+      {frame.truncated && (
+        <p class="detail-notice" role="note">
+          Data truncated to {formatCount(LIMITS.maxDataChars)} characters; the event carried{' '}
+          {formatCount(frame.size)} characters.
+        </p>
+      )}
+      <div class="detail-body" role="tabpanel">
+        {shown === 'raw' && <pre class="raw">{frame.data}</pre>}
+        {shown === 'json' && json && <JsonTree value={json} />}
+        {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// One row of the frames table, positioned by the virtualizer and carrying the `frame-row`
+// test hooks (type, event id, connection key).
+import type { FrameView } from '../../src/model/capture-state';
+import { formatClock, formatFrameSize, splitUrl } from '../format';
+
+/** Characters of data shown in a row; the cell ellipsizes long before this. */
+const PREVIEW_CHARS = 300;
+
+interface Props {
+  frame: FrameView;
+  /** URL of the frame's connection. */
+  url: string;
+  top: number;
+  odd: boolean;
+  selected: boolean;
+  onSelect: () => void;
+}
+
+export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
+  const classes = ['frame-grid', 'frame-row'];
+  if (odd) classes.push('odd');
+  if (selected) classes.push('selected');
+  return (
+    <div
+      class={classes.join(' ')}
+      role="row"
+      aria-selected={selected}
+      style={{ transform: `translateY(${top}px)` }}
+      data-testid="frame-row"
+      data-type={frame.type}
+      data-event-id={frame.id}
+      data-connection={frame.connection}
+      onClick={onSelect}
+    >
+      <span role="gridcell" class="col-time">
+        {formatClock(frame.t)}
+      </span>
+      <span role="gridcell" class="col-conn" title={url}>
+        {splitUrl(url).path}
+      </span>
+      <span role="gridcell" class="col-type">
+        {frame.type}
+      </span>
+      <span role="gridcell" class="col-id">
+        {frame.id}
+      </span>
+      <span role="gridcell" class={frame.truncated ? 'col-size num warn' : 'col-size num'}>
+        {formatFrameSize(frame.size, frame.truncated)}
+      </span>
+      <span role="gridcell" class="col-data">
+        {frame.data.slice(0, PREVIEW_CHARS)}
+      </span>
+    </div>
+  );
+}

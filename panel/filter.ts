@@ -1,0 +1,61 @@
+// The frames filter: parses the toolbar's text (plain text, or `/regex/flags`) into a query
+// and builds the predicate that decides which frames the table shows.
+import type { ConnectionView, FrameView } from '../src/model/capture-state';
+
+export type FrameQuery =
+  { kind: 'all' } | { kind: 'match'; re: RegExp } | { kind: 'invalid'; error: string };
+
+const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
+
+/**
+ * Empty text matches everything; `/source/flags` is a regular expression (an invalid one is
+ * reported, not thrown); anything else is a case-insensitive substring.
+ */
+export function parseQuery(input: string): FrameQuery {
+  const text = input.trim();
+  if (text === '') return { kind: 'all' };
+  const literal = REGEX_LITERAL.exec(text);
+  if (!literal) return { kind: 'match', re: new RegExp(escapeRegExp(text), 'i') };
+  const [, source = '', flags = ''] = literal;
+  try {
+    // `g` and `y` make `test()` stateful across frames, so they are ignored.
+    return { kind: 'match', re: new RegExp(source, flags.replace(/[gy]/g, '')) };
+  } catch (e) {
+    return { kind: 'invalid', error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface FrameFilter {
+  query: FrameQuery;
+  /** Only frames of this event type, or any type when null. */
+  type: string | null;
+  /** Only frames of this connection key, or any connection when null. */
+  connection: string | null;
+}
+
+export type FramePredicate = (frame: FrameView) => boolean;
+
+/**
+ * The predicate for a filter, or null when it lets every frame through (so callers can skip
+ * the scan). An invalid regex filters nothing; the toolbar shows the error instead.
+ */
+export function framePredicate(
+  filter: FrameFilter,
+  connections: ReadonlyMap<string, ConnectionView>,
+): FramePredicate | null {
+  const { query, type, connection } = filter;
+  const re = query.kind === 'match' ? query.re : null;
+  if (re === null && type === null && connection === null) return null;
+  return (frame) =>
+    (connection === null || frame.connection === connection) &&
+    (type === null || frame.type === type) &&
+    (re === null ||
+      re.test(frame.data) ||
+      re.test(frame.type) ||
+      re.test(frame.id) ||
+      re.test(connections.get(frame.connection)?.url ?? ''));
+}

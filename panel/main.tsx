@@ -1,0 +1,46 @@
+// Panel entry point: applies the theme, finds the inspected tab, links the store to the
+// background and renders the app into #app.
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { linkPanel, type PanelOut } from '../src/bridge/panel-link';
+import { runtimePortTransport } from '../src/bridge/runtime-port';
+import { PANEL_PORT } from '../src/protocol/constants';
+import { App } from './components/App';
+import { EmptyState } from './components/EmptyState';
+import { devtoolsContext } from './devtools';
+import { createStore } from './store';
+import { resolveTabId } from './tab-id';
+import { followTheme } from './theme';
+import './styles.css';
+
+const devtools = devtoolsContext();
+followTheme(
+  document.documentElement,
+  devtools?.panels,
+  window.matchMedia('(prefers-color-scheme: dark)'),
+);
+
+const root = document.getElementById('app');
+if (!root) throw new Error('panel.html has no #app element');
+
+const tabId = resolveTabId(devtools?.inspectedWindow?.tabId, location.search);
+if (tabId === null) {
+  render(
+    <div class="app">
+      <EmptyState>
+        SSE Lens cannot tell which tab to inspect. Open it from the SSE panel in DevTools, or add
+        ?tabId=N to this page's address.
+      </EmptyState>
+    </div>,
+    root,
+  );
+} else {
+  const store = createStore();
+  const link = linkPanel(
+    tabId,
+    () => runtimePortTransport<PanelOut>(browser.runtime.connect({ name: PANEL_PORT })),
+    (msg) => store.receive(msg),
+  );
+  addEventListener('pagehide', () => link.stop());
+  render(<App store={store} link={link} />, root);
+}

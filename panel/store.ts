@@ -1,0 +1,137 @@
+// The panel's reactive store: the plain CaptureState that applyBatch mutates, plus signals
+// for what the UI renders. `version` is bumped at most once per animation frame after
+// batches arrive; every derived list recomputes from it.
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { ContentToPanel, MessageOf } from '../src/protocol/messages';
+import {
+  createCaptureState,
+  totalEvicted,
+  type CaptureState,
+  type ConnectionView,
+  type FrameView,
+} from '../src/model/capture-state';
+import { applyBatch, clearCapture } from '../src/model/apply-batch';
+import { browserScheduler, coalesce, type Scheduler } from './coalesce';
+import { framePredicate, parseQuery, type FrameQuery } from './filter';
+import { createFrameList } from './frame-list';
+import { createFrameTypes } from './frame-types';
+import { positionOf } from './frame-search';
+
+export interface CaptureStats {
+  recording: boolean;
+  preserveLog: boolean;
+  /** Frames received over all connections, including frames since evicted from memory. */
+  frames: number;
+  evicted: number;
+  droppedWhilePaused: number;
+}
+
+export interface PanelStore {
+  readonly state: CaptureState;
+  readonly version: ReadonlySignal<number>;
+  /** Toolbar filter text, `/regex/` or plain. */
+  readonly filterText: Signal<string>;
+  readonly typeFilter: Signal<string | null>;
+  /** Connection key whose frames alone are shown, or null for all connections. */
+  readonly connectionFilter: Signal<string | null>;
+  /** `FrameView.index` of the frame open in the detail pane. */
+  readonly selectedFrame: Signal<number | null>;
+  readonly query: ReadonlySignal<FrameQuery>;
+  readonly stats: ReadonlySignal<CaptureStats>;
+  readonly connections: ReadonlySignal<readonly ConnectionView[]>;
+  /** Wrapped so that every recompute notifies, although the list is updated in place. */
+  readonly visibleFrames: ReadonlySignal<{ rows: readonly FrameView[] }>;
+  readonly frameTypes: ReadonlySignal<readonly string[]>;
+  readonly selected: ReadonlySignal<FrameView | null>;
+  receive(msg: MessageOf<ContentToPanel>): void;
+  setRecording(on: boolean): void;
+  setPreserveLog(on: boolean): void;
+  clear(): void;
+}
+
+export function createStore(
+  state: CaptureState = createCaptureState(),
+  scheduler: Scheduler = browserScheduler,
+): PanelStore {
+  const version = signal(0);
+  const touch = (): void => {
+    version.value++;
+  };
+  const scheduleTouch = coalesce(touch, scheduler);
+
+  const filterText = signal('');
+  const typeFilter = signal<string | null>(null);
+  const connectionFilter = signal<string | null>(null);
+  const selectedFrame = signal<number | null>(null);
+  const query = computed(() => parseQuery(filterText.value));
+  const predicate = computed(() =>
+    framePredicate(
+      { query: query.value, type: typeFilter.value, connection: connectionFilter.value },
+      state.connections,
+    ),
+  );
+  const frameList = createFrameList();
+  const types = createFrameTypes();
+
+  const frames = (): FrameView[] => {
+    void version.value;
+    return state.frames;
+  };
+
+  return {
+    state,
+    version,
+    filterText,
+    typeFilter,
+    connectionFilter,
+    selectedFrame,
+    query,
+    stats: computed(() => {
+      void version.value;
+      let received = 0;
+      for (const c of state.connections.values()) received += c.frames;
+      return {
+        recording: state.recording,
+        preserveLog: state.preserveLog,
+        frames: received,
+        evicted: totalEvicted(state),
+        droppedWhilePaused: state.droppedWhilePaused,
+      };
+    }),
+    connections: computed(() => {
+      void version.value;
+      return [...state.connections.values()];
+    }),
+    visibleFrames: computed(() => ({ rows: frameList.update(frames(), predicate.value) })),
+    frameTypes: computed(() => types.update(frames())),
+    selected: computed(() => {
+      const index = selectedFrame.value;
+      const all = frames();
+      return index === null ? null : (all[positionOf(all, index)] ?? null);
+    }),
+    receive(msg) {
+      const { navigated } = applyBatch(state, msg);
+      if (navigated && !state.preserveLog) {
+        selectedFrame.value = null;
+        connectionFilter.value = null;
+      }
+      scheduleTouch();
+    },
+    setRecording(on) {
+      state.recording = on;
+      touch();
+    },
+    setPreserveLog(on) {
+      state.preserveLog = on;
+      touch();
+    },
+    clear() {
+      clearCapture(state);
+      selectedFrame.value = null;
+      if (connectionFilter.value !== null && !state.connections.has(connectionFilter.value)) {
+        connectionFilter.value = null;
+      }
+      touch();
+    },
+  };
+}

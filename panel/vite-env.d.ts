@@ -1,0 +1,2 @@
+// Lets TypeScript accept the CSS import that Vite bundles.
+/// <reference types="vite/client" />

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionView, FrameView } from '../../src/model/capture-state';
+import { framePredicate, parseQuery, type FrameFilter } from '../../panel/filter';
+
+const frame = (over: Partial<FrameView> = {}): FrameView => ({
+  index: 0,
+  connection: 'd:1',
+  t: 0,
+  type: 'message',
+  id: '',
+  data: '',
+  size: 0,
+  truncated: false,
+  origin: 'http://a',
+  ...over,
+});
+
+const connections = new Map([
+  ['d:1', { url: 'http://a/prices' } as ConnectionView],
+  ['d:2', { url: 'http://a/news' } as ConnectionView],
+]);
+
+const filter = (over: Partial<FrameFilter>): FrameFilter => ({
+  query: { kind: 'all' },
+  type: null,
+  connection: null,
+  ...over,
+});
+
+const matches = (text: string, f: FrameView): boolean => {
+  const predicate = framePredicate(filter({ query: parseQuery(text) }), connections);
+  return predicate === null || predicate(f);
+};
+
+describe('parseQuery', () => {
+  it('treats blank input as no filter', () => {
+    expect(parseQuery('')).toEqual({ kind: 'all' });
+    expect(parseQuery('   ')).toEqual({ kind: 'all' });
+  });
+
+  it('treats plain text as a literal, case-insensitive substring', () => {
+    const q = parseQuery('a.b(');
+    expect(q.kind).toBe('match');
+    if (q.kind !== 'match') return;
+    expect(q.re.test('xA.B(y')).toBe(true);
+    expect(q.re.test('axb(')).toBe(false);
+  });
+
+  it('parses /source/flags as a regular expression', () => {
+    const q = parseQuery('/^id-\\d+$/i');
+    expect(q.kind).toBe('match');
+    if (q.kind !== 'match') return;
+    expect(q.re.source).toBe('^id-\\d+$');
+    expect(q.re.flags).toBe('i');
+  });
+
+  it('drops the stateful g and y flags', () => {
+    const q = parseQuery('/a/gy');
+    if (q.kind !== 'match') throw new Error('expected a match query');
+    expect(q.re.flags).toBe('');
+    expect([q.re.test('a'), q.re.test('a')]).toEqual([true, true]);
+  });
+
+  it('reports an invalid regex instead of throwing', () => {
+    const q = parseQuery('/[/');
+    expect(q.kind).toBe('invalid');
+    if (q.kind === 'invalid') expect(q.error).toMatch(/regular expression/i);
+    expect(parseQuery('/a/q').kind).toBe('invalid');
+  });
+
+  it('treats an unclosed or empty slash pattern as text', () => {
+    expect(parseQuery('/api').kind).toBe('match');
+    const q = parseQuery('//');
+    if (q.kind !== 'match') throw new Error('expected a match query');
+    expect(q.re.test('http://x')).toBe(true);
+  });
+});
+
+describe('framePredicate', () => {
+  it('returns null when nothing is filtered, or only an invalid regex is given', () => {
+    expect(framePredicate(filter({}), connections)).toBeNull();
+    expect(framePredicate(filter({ query: parseQuery('/(/') }), connections)).toBeNull();
+  });
+
+  it('matches text against data, type, id and connection URL', () => {
+    expect(matches('hello', frame({ data: 'say HELLO' }))).toBe(true);
+    expect(matches('tick', frame({ type: 'tick' }))).toBe(true);
+    expect(matches('42', frame({ id: 'evt-42' }))).toBe(true);
+    expect(matches('prices', frame())).toBe(true);
+    expect(matches('news', frame())).toBe(false);
+    expect(matches('/^\\{"a"/', frame({ data: '{"a":1}' }))).toBe(true);
+  });
+
+  it('filters by event type and connection, combined with the text', () => {
+    const frames = [
+      frame({ index: 0, type: 'tick', data: 'x' }),
+      frame({ index: 1, type: 'tock', data: 'x' }),
+      frame({ index: 2, type: 'tick', data: 'y', connection: 'd:2' }),
+    ];
+    const run = (f: Partial<FrameFilter>): number[] => {
+      const predicate = framePredicate(filter(f), connections);
+      return frames.filter((fr) => predicate?.(fr) ?? true).map((fr) => fr.index);
+    };
+    expect(run({ type: 'tick' })).toEqual([0, 2]);
+    expect(run({ connection: 'd:2' })).toEqual([2]);
+    expect(run({ type: 'tick', query: parseQuery('x') })).toEqual([0]);
+  });
+});

@@ -99,3 +99,23 @@ test('streams opened in iframes (srcdoc and same-origin) are captured', async ({
     [`${server.origin}/sse/counter?count=3&interval=10&key=if2`, 3],
   ]);
 });
+
+test('failed streams (204, 500, wrong content type) show as closed without retries', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const panel = await openPanel(page);
+  const streams = ['/sse/status?code=204', '/sse/status?code=500', '/sse/wrong-type'];
+  await page.goto(testPage(server.origin, streams));
+  const rows = await panel.waitForConnections(
+    'three failed connections',
+    (r) => r.length === 3 && r.every((c) => c.state === 'closed'),
+  );
+  expect(rows.map((r) => [r.url, r.retries, r.frames]).sort()).toEqual(
+    streams.map((s) => [`${server.origin}${s}`, 0, 0]).sort(),
+  );
+  expect(await page.evaluate(() => Object.values(window.__errors))).toEqual([1, 1, 1]);
+});

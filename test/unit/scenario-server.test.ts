@@ -195,6 +195,22 @@ describe('scenario server', () => {
     expect((await fetch(sse('/sse/nope'))).status).toBe(404);
   });
 
+  it('CORS: echoes Origin on streams and answers preflights without opening one', async () => {
+    const origin = 'http://localhost:1234';
+    const { response } = await readSse(
+      sse('/sse/counter?count=1&interval=0&key=cors'),
+      () => true,
+      {
+        origin,
+      },
+    );
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    const preflight = await fetch(sse('/sse/named'), { method: 'OPTIONS', headers: { origin } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('last-event-id');
+    expect(server.stats().eventsSent['/sse/named']).toBeUndefined();
+  });
+
   it('reset: forgets requests, event counts and reconnect rounds', async () => {
     const url = sse('/sse/reconnect?count=1&rounds=2&interval=0&key=rc-reset');
     expect((await readSse(url, () => false)).ended).toBe(true);

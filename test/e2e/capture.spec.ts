@@ -51,14 +51,10 @@ test('a stream opened before DevTools was opened is shown in full', async ({
 });
 
 test('a server-closed stream shows as a retry that carries Last-Event-ID', async ({
-  ext,
   server,
-  openPanel,
+  watch,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/reconnect?count=2&retry=100&rounds=2&key=rc']));
+  const { panel } = await watch(['/sse/reconnect?count=2&retry=100&rounds=2&key=rc']);
   const [row] = await panel.waitForConnections(
     'a reconnected stream',
     (rows) =>

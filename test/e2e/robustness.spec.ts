@@ -59,15 +59,8 @@ test('records injected by page script are rejected', async ({ ext, server, openP
   expect(frames.some((f) => f.text.includes('FORGED'))).toBe(false);
 });
 
-test('a service-worker restart loses nothing and duplicates nothing', async ({
-  ext,
-  server,
-  openPanel,
-}) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/counter?count=30&interval=40&key=sw']));
+test('a service-worker restart loses nothing and duplicates nothing', async ({ ext, watch }) => {
+  const { page, panel } = await watch(['/sse/counter?count=30&interval=40&key=sw']);
   await panel.waitForConnections('a few frames', (r) => (r[0]?.frames ?? 0) >= 5);
   await stopServiceWorker(ext);
   await panel.waitForFrameCount(30);
@@ -78,14 +71,10 @@ test('a service-worker restart loses nothing and duplicates nothing', async ({
 });
 
 test('DevTools closed and reopened shows everything captured meanwhile', async ({
-  ext,
-  server,
+  watch,
   openPanel,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const first = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/counter?count=12&interval=50&key=dt']));
+  const { page, panel: first } = await watch(['/sse/counter?count=12&interval=50&key=dt']);
   await first.waitForConnections('some frames', (r) => (r[0]?.frames ?? 0) >= 2);
   await first.devtools.close();
   await waitForReceived(page, 12);
@@ -116,11 +105,8 @@ test('reload clears the view unless preserve log is on', async ({ ext, server, o
   await panel.waitForFrameCount(6);
 });
 
-test('a flood reaches both the page and the panel in full', async ({ ext, server, openPanel }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/fast?count=5000&size=100&key=flood']));
+test('a flood reaches both the page and the panel in full', async ({ server, watch }) => {
+  const { page, panel } = await watch(['/sse/fast?count=5000&size=100&key=flood']);
   const received = await waitForReceived(page, 5000);
   expect(received).toHaveLength(5000);
   await panel.waitForFrameCount(5000, 30_000);
@@ -130,14 +116,9 @@ test('a flood reaches both the page and the panel in full', async ({ ext, server
 });
 
 test('a gigantic event is truncated with its true size shown, and nothing after it is lost', async ({
-  ext,
-  server,
-  openPanel,
+  watch,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/large?size=3000000&key=big']));
+  const { page, panel } = await watch(['/sse/large?size=3000000&key=big']);
   const received = await waitForReceived(page, 2);
   expect(received[0]?.data.length).toBe(3_000_000);
   await panel.waitForFrameCount(2);

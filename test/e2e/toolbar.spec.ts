@@ -1,7 +1,7 @@
 // The toolbar in the real panel: pause drops and counts, clear empties, the text and
 // /regex/ filter narrows the frames table.
 import { expect, test } from './support/fixtures';
-import { testPage, waitForReceived } from './support/pages';
+import { waitForReceived } from './support/pages';
 
 const FILTER = `document.querySelector('input[placeholder^="Filter"]')`;
 
@@ -12,14 +12,9 @@ function setFilter(text: string): string {
 }
 
 test('pause stops recording and says how much was skipped; clear empties the view', async ({
-  ext,
-  server,
-  openPanel,
+  watch,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/hold?key=tb']));
+  const { page, panel } = await watch(['/sse/hold?key=tb']);
   await panel.waitForConnections('the held stream', (r) => r.length === 1);
   await panel.click('record-toggle');
   expect(
@@ -46,11 +41,8 @@ test('pause stops recording and says how much was skipped; clear empties the vie
   expect(await panel.frames()).toEqual([]);
 });
 
-test('the text and /regex/ filter narrows the frames table', async ({ ext, server, openPanel }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
-  await page.goto(testPage(server.origin, ['/sse/named?count=9&interval=5&key=flt'], ['update']));
+test('the text and /regex/ filter narrows the frames table', async ({ watch }) => {
+  const { page, panel } = await watch(['/sse/named?count=9&interval=5&key=flt'], ['update']);
   await waitForReceived(page, 6);
   await panel.waitForFrameCount(6);
 

@@ -4,12 +4,18 @@ import { test as base, type Page } from '@playwright/test';
 import { startScenarioServer, type ScenarioServer } from '../../fixtures/scenario-server';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { openDevToolsPanel } from './devtools-panel';
+import { testPage } from './pages';
 import { PanelView } from './panel-view';
 
 export interface Fixtures {
   ext: ExtensionBrowser;
   /** Opens DevTools on `page` and selects the SSE panel. */
   openPanel: (page: Page) => Promise<PanelView>;
+  /**
+   * A new tab with DevTools already open on the SSE panel, then navigated to the test page
+   * opening `streams` (paths on the scenario server) and listening to `listen`.
+   */
+  watch: (streams: string[], listen?: string[]) => Promise<{ page: Page; panel: PanelView }>;
 }
 
 export const test = base.extend<Fixtures, { server: ScenarioServer }>({
@@ -34,6 +40,15 @@ export const test = base.extend<Fixtures, { server: ScenarioServer }>({
     await use(
       async (page) => new PanelView(await openDevToolsPanel(browser, page, ext.extensionId)),
     );
+  },
+  watch: async ({ ext, server, openPanel }, use) => {
+    await use(async (streams, listen = []) => {
+      const page = await ext.context.newPage();
+      await page.goto(`${server.origin}/blank`);
+      const panel = await openPanel(page);
+      await page.goto(testPage(server.origin, streams, listen));
+      return { page, panel };
+    });
   },
 });
 

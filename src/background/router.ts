@@ -1,18 +1,22 @@
-// The background's only job: route messages between the content scripts and the panels of
-// each tab. It holds nothing but the open ports, so a service-worker restart loses nothing:
-// both sides reconnect, content scripts say hello again and panels re-sync.
+// The background's job: route messages between the content scripts and the panels of each
+// tab, and keep the cross-tab connection budget. It holds nothing but open ports and the
+// latest snapshot per port, so a service-worker restart loses nothing: both sides
+// reconnect, content scripts say hello and send their snapshot again, panels re-sync.
 import { CONTENT_PORT, PANEL_PORT } from '../protocol/constants';
+import type { DocSnapshot } from '../model/pools';
 import {
   isEnvelope,
   message,
   type BackgroundToContent,
+  type BackgroundToPanel,
   type PanelToContent,
 } from '../protocol/messages';
+import { Budget } from './budget';
 
 /** The subset of runtime.Port the router uses (so tests can pass fakes). */
 export interface RouterPort {
   name: string;
-  sender?: { id?: string; tab?: { id?: number } } | undefined;
+  sender?: { id?: string; frameId?: number; tab?: { id?: number } } | undefined;
   postMessage(message: unknown): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
   onDisconnect: { addListener(cb: () => void): void };
@@ -25,9 +29,28 @@ export interface Router {
   counts(): { tabs: number; contentPorts: number; panelPorts: number };
 }
 
-export function createRouter(extensionId: string): Router {
+export function createRouter(extensionId: string, now: () => number = Date.now): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
+  const budget = new Budget<RouterPort>(now);
+
+  const sendPools = (tabId: number, port?: RouterPort): void => {
+    const m = message<BackgroundToPanel, 'pools'>('pools', { pools: budget.poolsForTab(tabId) });
+    for (const panel of port ? [port] : (panels.get(tabId) ?? [])) post(panel, m);
+  };
+  const updateBudget = (port: RouterPort, tabId: number, snapshot: DocSnapshot | null): void => {
+    const tabsBefore = budget.tabs();
+    const frameId = port.sender?.frameId ?? 0;
+    const notices = budget.update(port, snapshot && { ...snapshot, tabId, frameId });
+    for (const n of notices) {
+      const { conn, queued, t, pool } = n;
+      post(n.port, message<BackgroundToContent, 'queue'>('queue', { conn, queued, t, pool }));
+    }
+    // Pools span tabs, so every watched tab may see a change.
+    for (const watched of new Set([...panels.keys(), ...tabsBefore])) {
+      if (panels.has(watched)) sendPools(watched);
+    }
+  };
 
   const add = (map: Map<number, Set<RouterPort>>, tabId: number, port: RouterPort): void => {
     let set = map.get(tabId);
@@ -50,10 +73,18 @@ export function createRouter(extensionId: string): Router {
   const connectContent = (port: RouterPort, tabId: number): void => {
     add(contents, tabId, port);
     port.onMessage.addListener((m) => {
-      if (!isEnvelope(m) || (m.type !== 'hello' && m.type !== 'records')) return;
-      for (const panel of panels.get(tabId) ?? []) post(panel, m);
+      if (!isEnvelope(m)) return;
+      if (m.type === 'snapshot') {
+        const snapshot = (m as { snapshot?: unknown }).snapshot;
+        if (isSnapshot(snapshot)) updateBudget(port, tabId, snapshot);
+      } else if (m.type === 'hello' || m.type === 'records') {
+        for (const panel of panels.get(tabId) ?? []) post(panel, m);
+      }
     });
-    port.onDisconnect.addListener(() => remove(contents, tabId, port));
+    port.onDisconnect.addListener(() => {
+      remove(contents, tabId, port);
+      updateBudget(port, tabId, null);
+    });
     // A panel is already watching (e.g. both sides reconnected after a restart).
     if (panels.has(tabId)) post(port, message<PanelToContent, 'sync'>('sync', {}));
   };
@@ -67,6 +98,7 @@ export function createRouter(extensionId: string): Router {
         if (tabId !== null || typeof requested !== 'number') return;
         tabId = requested;
         add(panels, tabId, port);
+        sendPools(tabId, port);
       } else if (tabId !== null && (m.type === 'sync' || m.type === 'clear')) {
         for (const content of contents.get(tabId) ?? []) post(content, m);
       }
@@ -104,4 +136,17 @@ export function createRouter(extensionId: string): Router {
       };
     },
   };
+}
+
+/** Content scripts are ours, but a snapshot is still checked for shape before use. */
+function isSnapshot(v: unknown): v is DocSnapshot {
+  if (typeof v !== 'object' || v === null) return false;
+  const s = v as Partial<DocSnapshot>;
+  return (
+    typeof s.docId === 'string' &&
+    typeof s.url === 'string' &&
+    Array.isArray(s.connections) &&
+    typeof s.protocols === 'object' &&
+    s.protocols !== null
+  );
 }

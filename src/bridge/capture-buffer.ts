@@ -3,7 +3,7 @@
 // Frames live in a queue and the oldest go first when a limit is hit; connection
 // bookkeeping (creation, state changes, listened types) is kept apart, since it is small
 // and a panel cannot make sense of frames without it. Every eviction is counted.
-import type { CapturedEvent, CapturedRecord } from '../capture/records';
+import type { CapturedEvent, CapturedRecord, QueueRecord } from '../capture/records';
 import type { Sanitized } from '../protocol/sanitize';
 
 export interface BufferLimits {
@@ -27,7 +27,7 @@ export class CaptureBuffer {
   constructor(private readonly limits: BufferLimits) {}
 
   /** Numbers and stores records; returns them numbered, for live forwarding. */
-  append(records: readonly Sanitized[]): CapturedRecord[] {
+  append(records: readonly (Sanitized | QueueRecord)[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
       const numbered: CapturedRecord = { ...r, seq: ++this.seq };

@@ -1,27 +1,49 @@
 // The content script's logic: a bridge between two transports. Records from the page hook
 // are validated, capped, numbered and buffered; the buffer is replayed on `sync` and new
-// records stream live until `detach`. Testable with in-memory transports.
+// records stream live until `detach`. It also keeps the background told which connections
+// are live (for the connection budget) and records the background's queue verdicts.
+// Testable with in-memory transports.
 import type { CapturedRecord, DocInfo } from '../capture/records';
 import { LIMITS } from '../protocol/constants';
+import type { DocSnapshot } from '../model/pools';
 import {
   isEnvelope,
   message,
+  type BackgroundToContent,
+  type ContentToBackground,
   type ContentToPanel,
   type Envelope,
   type MessageOf,
 } from '../protocol/messages';
 import { sanitizeHookMessage } from '../protocol/sanitize';
 import { CaptureBuffer, type BufferLimits } from './capture-buffer';
+import { LiveConnections } from './live-connections';
+import { ProtocolLearner, type TimingSource } from './protocol-learner';
 import { reconnecting } from './reconnecting';
 import type { Connector, Transport } from './transport';
+
+export type ContentOut = MessageOf<ContentToPanel> | MessageOf<ContentToBackground>;
+
+/** What the bridge needs to know about the document beyond its identity. */
+export interface DocEnvironment {
+  /** The top-level document's origin, if this document can know it. */
+  topOrigin: string | null;
+  /** The document title (reported by the top frame only). */
+  title: () => string;
+  timing: TimingSource;
+}
 
 export interface ContentBridgeOptions {
   doc: DocInfo;
   page: Transport<unknown, never>;
-  connect: Connector<unknown, MessageOf<ContentToPanel>>;
+  connect: Connector<unknown, ContentOut>;
+  environment: DocEnvironment;
   limits?: BufferLimits;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
+
+/** Snapshots are coalesced: one per this many ms at most. */
+const SNAPSHOT_DELAY_MS = 50;
 
 export interface ContentBridge {
   readonly buffer: CaptureBuffer;
@@ -40,6 +62,34 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     },
   );
   let live = false;
+  const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const connections = new LiveConnections();
+  let snapshotPending = false;
+  const snapshot = (): DocSnapshot => ({
+    docId: o.doc.id,
+    url: o.doc.url,
+    topOrigin: o.environment.topOrigin,
+    title: o.doc.top ? o.environment.title() : '',
+    connections: connections.list(),
+    protocols: { ...protocols.known },
+  });
+  const sendSnapshot = (): void => {
+    snapshotPending = false;
+    bg.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
+  };
+  const scheduleSnapshot = (): void => {
+    if (snapshotPending) return;
+    snapshotPending = true;
+    setTimer(sendSnapshot, SNAPSHOT_DELAY_MS);
+  };
+  const protocols = new ProtocolLearner(o.environment.timing, scheduleSnapshot);
+  const record = (records: Parameters<CaptureBuffer['append']>[0]): void => {
+    const numbered = buffer.append(records);
+    let changed = false;
+    for (const r of numbered) changed = connections.apply(r) || changed;
+    if (changed) scheduleSnapshot();
+    if (live && numbered.length > 0) send(numbered, false);
+  };
 
   const send = (records: CapturedRecord[], sync: boolean): void => {
     let chunk: CapturedRecord[] = [];
@@ -69,12 +119,13 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     if (chunk.length > 0 || sync) flush();
   };
 
-  const bg = reconnecting<unknown, MessageOf<ContentToPanel>>({
+  const bg = reconnecting<unknown, ContentOut>({
     connect: o.connect,
-    ...(o.setTimer ? { setTimer: o.setTimer } : {}),
+    setTimer,
     onConnect(t) {
       live = false;
       t.send(message<ContentToPanel, 'hello'>('hello', { doc: o.doc }));
+      t.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
     },
     onMessage(m) {
       if (!isEnvelope(m)) return;
@@ -85,6 +136,11 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         buffer.clearFrames();
       } else if (m.type === 'detach') {
         live = false;
+      } else if (m.type === 'queue') {
+        const q = m as MessageOf<BackgroundToContent> & { type: 'queue' };
+        if (connections.setQueued(q.conn, q.queued)) {
+          record([{ kind: 'queue', conn: q.conn, t: q.t, queued: q.queued, pool: q.pool }]);
+        }
       }
     },
   });
@@ -92,8 +148,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   o.page.onMessage((m) => {
     const { records, dropped } = sanitizeHookMessage(m);
     if (dropped > 0) buffer.noteLost(dropped);
-    const numbered = buffer.append(records);
-    if (live && numbered.length > 0) send(numbered, false);
+    record(records);
   });
 
   return {

@@ -47,12 +47,26 @@ export interface ListenRecord {
 
 export type HookRecord = ConnectionRecord | StateRecord | EventRecord | ListenRecord;
 
+/**
+ * Written by the content script, never by the hook: the background saw this connection
+ * queued behind its pool's connection limit (`queued: true`), or saw it get a slot.
+ */
+export interface QueueRecord {
+  kind: 'queue';
+  conn: number;
+  t: number;
+  queued: boolean;
+  /** The pool's key (endpoint, top-level site, credentials mode). */
+  pool: string;
+}
+
 /** What leaves the content script: validated, size-capped and numbered. */
 export type CapturedRecord =
   | (ConnectionRecord & { seq: number })
   | (StateRecord & { seq: number })
   | (EventRecord & { seq: number; size: number; truncated: boolean })
-  | (ListenRecord & { seq: number });
+  | (ListenRecord & { seq: number })
+  | (QueueRecord & { seq: number });
 
 export type CapturedEvent = Extract<CapturedRecord, { kind: 'event' }>;
 

@@ -86,6 +86,8 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       closedAt: null,
       transitions: [{ t: r.t, readyState: 0, cause: 'create' }],
       listenedTypes: [],
+      queued: false,
+      queueWaits: [],
     });
     return;
   }
@@ -93,6 +95,7 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
   c.lastActivity = Math.max(c.lastActivity, r.t);
   switch (r.kind) {
     case 'state':
+      if (r.readyState !== 0) endQueueWait(c, r.t);
       if (r.cause === 'error' && r.readyState === 0) c.retries++;
       c.readyState = r.readyState;
       c.state = stateName(r.readyState);
@@ -107,7 +110,22 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
     case 'listen':
       if (!c.listenedTypes.includes(r.type)) c.listenedTypes.push(r.type);
       return;
+    case 'queue':
+      if (!r.queued) endQueueWait(c, r.t);
+      else if (!c.queued) {
+        c.queued = true;
+        c.queueWaits.push({ since: r.t, until: null, pool: r.pool });
+      }
+      return;
   }
+}
+
+/** A queued connection got a slot (or opened, or closed): its wait ends. */
+function endQueueWait(c: ConnectionView, t: number): void {
+  if (!c.queued) return;
+  c.queued = false;
+  const wait = c.queueWaits.at(-1);
+  if (wait && wait.until === null) wait.until = Math.max(wait.since, t);
 }
 
 /** A connection whose creation record never reached us (cleared, or evicted at the source). */
@@ -131,6 +149,8 @@ function placeholder(state: CaptureState, key: string, doc: DocInfo, t: number):
     closedAt: null,
     transitions: [],
     listenedTypes: [],
+    queued: false,
+    queueWaits: [],
   };
   state.connections.set(key, c);
   return c;

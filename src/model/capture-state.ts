@@ -38,6 +38,18 @@ export interface ConnectionView {
   transitions: Transition[];
   /** Named event types the page listens to (besides message/open/error). */
   listenedTypes: string[];
+  /** Currently queued behind its pool's connection limit. */
+  queued: boolean;
+  /** Every wait behind the connection limit; `until` is null while still waiting. */
+  queueWaits: QueueWait[];
+  /** The socket pool the connection draws from, once the background has placed it. */
+  pool?: { key: string; protocol: string };
+}
+
+export interface QueueWait {
+  since: number;
+  until: number | null;
+  pool: string;
 }
 
 export interface FrameView {

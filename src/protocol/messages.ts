@@ -1,6 +1,7 @@
 // The typed, versioned message map for every boundary. Send and receive signatures are
 // derived from these maps, so a message that is not listed here cannot be sent.
 import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
+import type { DocSnapshot, PoolView } from '../model/pools';
 import { PROTOCOL_VERSION } from './constants';
 
 /** Page hook -> content script, over the private MessagePort. */
@@ -32,6 +33,18 @@ export interface PanelToContent {
  */
 export interface BackgroundToContent {
   detach: Record<string, never>;
+  /** The connection is queued behind its pool's limit, or (queued: false) got a slot. */
+  queue: { conn: number; queued: boolean; t: number; pool: string };
+}
+
+/** Content script -> background only: the document's live connections, for the budget. */
+export interface ContentToBackground {
+  snapshot: { snapshot: DocSnapshot };
+}
+
+/** Background -> panel: the connection pools the inspected tab takes part in. */
+export interface BackgroundToPanel {
+  pools: { pools: PoolView[] };
 }
 
 /** Panel -> background only. */

@@ -1,16 +1,12 @@
 // Test-only content script for the Firefox probe variant: the real page channel and content
 // bridge, but a fake background that syncs at once and writes what the bridge sends it into
 // the page's DOM, where the smoke test can read it (Firefox extension contexts are not scriptable).
-import { startContentBridge } from '../../src/bridge/content-bridge';
+import { startContentBridge, type ContentOut } from '../../src/bridge/content-bridge';
 import { openPageChannel } from '../../src/bridge/page-channel';
+import { documentEnvironment } from '../../src/bridge/start-content-script';
 import type { Transport } from '../../src/bridge/transport';
 import type { CapturedRecord } from '../../src/capture/records';
-import {
-  message,
-  type ContentToPanel,
-  type MessageOf,
-  type PanelToContent,
-} from '../../src/protocol/messages';
+import { message, type PanelToContent } from '../../src/protocol/messages';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
 
 const summary: ProbeSummary = { messages: 0, connections: [], events: [], states: [] };
@@ -31,7 +27,7 @@ function summarize(records: CapturedRecord[]): void {
 }
 
 /** Answers `hello` with `sync` (asynchronously, like a real port) and records the rest. */
-function fakeBackground(): Transport<unknown, MessageOf<ContentToPanel>> {
+function fakeBackground(): Transport<unknown, ContentOut> {
   const listeners: ((m: unknown) => void)[] = [];
   return {
     send(m) {
@@ -40,6 +36,7 @@ function fakeBackground(): Transport<unknown, MessageOf<ContentToPanel>> {
         queueMicrotask(() => listeners.forEach((listener) => listener(sync)));
         return;
       }
+      if (m.type !== 'records') return;
       summary.messages += 1;
       summarize(m.records);
     },
@@ -59,4 +56,5 @@ startContentBridge({
   doc: { id: 'probe', url: location.href, top: window === window.top, startedAt: Date.now() },
   page: openPageChannel(window),
   connect: fakeBackground,
+  environment: documentEnvironment(window),
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { startContentBridge } from '../../src/bridge/content-bridge';
 import type { DocInfo } from '../../src/capture/records';
-import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';
-import { fakeTransport, type FakeTransport } from './support/fakes';
+import type { ContentOut } from '../../src/bridge/content-bridge';
+import { fakeTiming, fakeTransport, type FakeTransport } from './support/fakes';
 
 const doc: DocInfo = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
 const hookBatch = (records: unknown[]) => ({ v: 1, type: 'records', records, dropped: 0 });
@@ -25,7 +25,7 @@ const ev = (data: string) => ({
   origin: 'http://a',
 });
 
-type Bg = FakeTransport<unknown, MessageOf<ContentToPanel>>;
+type Bg = FakeTransport<unknown, ContentOut>;
 
 function setup() {
   const page = fakeTransport<unknown, never>();
@@ -40,6 +40,7 @@ function setup() {
       return t;
     },
     setTimer: (fn) => timers.push(fn),
+    environment: { topOrigin: 'http://a', title: () => 'A', timing: fakeTiming() },
   });
   const records = (t: Bg) =>
     t.sent.flatMap((m) => (m.type === 'records' ? m.records.map((r) => r.seq) : []));
@@ -50,7 +51,21 @@ describe('content bridge', () => {
   it('says hello on connect and buffers until a panel syncs', () => {
     const { page, bgs, records } = setup();
     const bg = bgs[0] as Bg;
-    expect(bg.sent).toEqual([{ v: 1, type: 'hello', doc }]);
+    expect(bg.sent).toEqual([
+      { v: 1, type: 'hello', doc },
+      {
+        v: 1,
+        type: 'snapshot',
+        snapshot: {
+          docId: 'doc1',
+          url: 'http://a/',
+          topOrigin: 'http://a',
+          title: 'A',
+          connections: [],
+          protocols: {},
+        },
+      },
+    ]);
     page.deliver(hookBatch([connRec, ev('a')]));
     expect(records(bg)).toEqual([]);
     bg.deliver({ v: 1, type: 'sync' });
@@ -64,7 +79,7 @@ describe('content bridge', () => {
     page.deliver({ type: 'records', records: [{ kind: 'connection', conn: 'x' }] });
     page.deliver('not even an object');
     expect(bridge.buffer.all()).toEqual([]);
-    expect(bgs[0]?.sent).toHaveLength(1);
+    expect(bgs[0]?.sent.map((m) => m.type)).toEqual(['hello', 'snapshot']);
   });
 
   it('stops streaming on detach and replays everything on the next sync', () => {
@@ -108,5 +123,43 @@ describe('content bridge', () => {
     page.deliver(hookBatch([connRec, ev('a')]));
     (bgs[0] as Bg).deliver({ v: 1, type: 'clear' });
     expect(bridge.buffer.all().map((r) => r.kind)).toEqual(['connection']);
+  });
+
+  it('reports live connections to the background, coalesced', () => {
+    const { page, bgs, timers } = setup();
+    const bg = bgs[0] as Bg;
+    page.deliver(hookBatch([connRec, ev('a')]));
+    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 3, readyState: 1, cause: 'open' }]));
+    expect(timers).toHaveLength(1);
+    timers.shift()?.();
+    const snap = bg.sent.at(-1);
+    expect(snap).toMatchObject({
+      type: 'snapshot',
+      snapshot: {
+        connections: [{ conn: 1, url: 'http://a/s', readyState: 1, reconnecting: false, since: 1 }],
+      },
+    });
+    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 9, readyState: 2, cause: 'close' }]));
+    timers.shift()?.();
+    expect(bg.sent.at(-1)).toMatchObject({ type: 'snapshot', snapshot: { connections: [] } });
+  });
+
+  it('records queue verdicts once, and streams them to a synced panel', () => {
+    const { page, bgs, bridge } = setup();
+    const bg = bgs[0] as Bg;
+    page.deliver(hookBatch([connRec]));
+    bg.deliver({ v: 1, type: 'sync' });
+    const queue = { v: 1, type: 'queue', conn: 1, queued: true, t: 5, pool: 'P' };
+    bg.deliver(queue);
+    bg.deliver(queue);
+    bg.deliver({ ...queue, conn: 42 });
+    bg.deliver({ ...queue, queued: false, t: 8 });
+    const queueRecords = bridge.buffer.all().filter((r) => r.kind === 'queue');
+    expect(queueRecords).toEqual([
+      { kind: 'queue', conn: 1, t: 5, queued: true, pool: 'P', seq: 2 },
+      { kind: 'queue', conn: 1, t: 8, queued: false, pool: 'P', seq: 3 },
+    ]);
+    const streamed = bg.sent.flatMap((m) => (m.type === 'records' ? m.records : []));
+    expect(streamed.filter((r) => r.kind === 'queue')).toHaveLength(2);
   });
 });

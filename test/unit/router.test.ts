@@ -20,7 +20,7 @@ describe('background router', () => {
     p1.deliver({ v: 1, type: 'subscribe', tabId: 1 });
     c1.deliver(hello);
     c2.deliver({ ...hello, doc: { ...hello.doc, id: 'other' } });
-    expect(p1.received).toEqual([hello]);
+    expect(p1.received.filter((m) => (m as { type: string }).type !== 'pools')).toEqual([hello]);
   });
 
   it('forwards sync and clear from a panel to every content script of its tab', () => {
@@ -73,5 +73,51 @@ describe('background router', () => {
     p.deliver({ v: 1, type: 'subscribe', tabId: 'nope' });
     p.deliver({ v: 99, type: 'subscribe', tabId: 1 });
     expect(r.counts().panelPorts).toBe(0);
+  });
+
+  it('keeps the budget across tabs and tells content scripts when a connection queues', () => {
+    const r = createRouter(EXT, () => 1000);
+    const tabs = [1, 2].map((tab) =>
+      fakePort(CONTENT_PORT, { id: EXT, frameId: 0, tab: { id: tab } }),
+    );
+    const p = panel();
+    [...tabs, p].forEach((port) => r.connect(port));
+    p.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    const snapshot = (docId: string, first: number, n: number, readyState: 0 | 1) => ({
+      v: 1,
+      type: 'snapshot',
+      snapshot: {
+        docId,
+        url: 'http://a.test/',
+        topOrigin: 'http://a.test',
+        title: docId,
+        protocols: {},
+        connections: Array.from({ length: n }, (_, i) => ({
+          conn: i + 1,
+          url: 'http://a.test/sse',
+          withCredentials: false,
+          readyState,
+          reconnecting: false,
+          since: first + i,
+        })),
+      },
+    });
+    tabs[0]?.deliver(snapshot('d1', 0, 5, 1));
+    tabs[1]?.deliver(snapshot('d2', 10, 3, 0));
+    const pools = p.received.filter((m) => (m as { type: string }).type === 'pools').at(-1) as {
+      pools: { inUse: number; queued: number; members: { tabId: number; state: string }[] }[];
+    };
+    expect(pools.pools).toHaveLength(1);
+    expect(pools.pools[0]).toMatchObject({ inUse: 6, queued: 2 });
+    expect(tabs[1]?.received).toEqual([
+      { v: 1, type: 'queue', conn: 2, queued: true, t: 11, pool: expect.any(String) as string },
+      { v: 1, type: 'queue', conn: 3, queued: true, t: 12, pool: expect.any(String) as string },
+    ]);
+    // Tab 1 goes away: its five slots free up and the queued ones are told.
+    tabs[0]?.drop();
+    expect(tabs[1]?.received.slice(2)).toMatchObject([
+      { type: 'queue', conn: 2, queued: false, t: 1000 },
+      { type: 'queue', conn: 3, queued: false, t: 1000 },
+    ]);
   });
 });

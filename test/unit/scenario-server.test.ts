@@ -1,6 +1,8 @@
-// Checks the scenario SSE server over real HTTP (Node's fetch + eventsource-parser), so the
-// end-to-end tests and the demo can rely on its exact event sequences, headers and counters.
-import { get, type ClientRequest } from 'node:http';
+// Checks the scenario SSE server over real HTTP (Node's fetch, node:http2 + eventsource-parser), so
+// the end-to-end tests and the demo can rely on its exact event sequences, headers and counters.
+import { get, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
+import { TLSSocket } from 'node:tls';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
@@ -264,6 +266,140 @@ describe('scenario server live counters', () => {
     await waitFor(() => server.stats().openStreams === 1);
     await server.close();
     expect(server.stats()).toMatchObject({ openSockets: 0, openStreams: 0, streamsByPath: {} });
+    await clientClosed;
+  });
+});
+
+describe('scenario server over HTTP/2', () => {
+  interface OpenedStream {
+    stream: ClientHttp2Stream;
+    headers: IncomingHttpHeaders;
+  }
+
+  /** A session that accepts the server's throwaway self-signed certificate. */
+  function connectH2(server: ScenarioServer): ClientHttp2Session {
+    return connect(server.origin, { rejectUnauthorized: false });
+  }
+
+  /** Opens `path` on `session`, resolved once the response head arrives. */
+  function openH2(session: ClientHttp2Session, path: string): Promise<OpenedStream> {
+    return new Promise((resolve, reject) => {
+      const stream = session.request({ ':path': path });
+      stream.once('response', (headers) => resolve({ stream, headers }));
+      stream.once('error', reject);
+    });
+  }
+
+  /** Reads an SSE stream until `enough` holds, then cancels it. */
+  async function readH2Events(
+    session: ClientHttp2Session,
+    path: string,
+    enough: (events: readonly EventSourceMessage[]) => boolean,
+  ): Promise<{ headers: IncomingHttpHeaders; events: EventSourceMessage[] }> {
+    const { stream, headers } = await openH2(session, path);
+    const events: EventSourceMessage[] = [];
+    const parser = createParser({ onEvent: (event) => events.push(event) });
+    stream.setEncoding('utf8');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        stream.on('data', (chunk: string) => {
+          parser.feed(chunk);
+          if (enough(events)) resolve();
+        });
+        stream.once('end', () => reject(new Error(`${path} ended after ${events.length} events`)));
+        stream.once('error', reject);
+      });
+    } finally {
+      stream.close();
+    }
+    return { headers, events };
+  }
+
+  let server: ScenarioServer;
+  let session: ClientHttp2Session;
+
+  beforeAll(async () => {
+    server = await startScenarioServer({ http2: true });
+    session = connectH2(server);
+  });
+  afterAll(async () => {
+    session.destroy();
+    await server.close();
+  });
+
+  it('speaks h2 only, over TLS with a certificate for 127.0.0.1 and localhost', async () => {
+    expect(server.protocol).toBe('h2');
+    expect(server.origin).toBe(`https://127.0.0.1:${server.port}`);
+    await openH2(session, '/blank').then(({ stream }) => stream.close());
+    expect(session.alpnProtocol).toBe('h2');
+    const socket = session.socket;
+    if (!(socket instanceof TLSSocket)) throw new Error('expected a TLS socket');
+    expect(socket.getPeerCertificate().subjectaltname).toBe('DNS:localhost, IP Address:127.0.0.1');
+  });
+
+  it('opens 8 concurrent held streams over one session, and counts them closing', async () => {
+    const opened = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => openH2(session, `/sse/hold?n=${i + 1}`)),
+    );
+    await waitFor(() => server.stats().openStreams === 8);
+    expect(server.stats()).toMatchObject({
+      openSockets: 1,
+      openStreams: 8,
+      streamsByPath: { '/sse/hold': 8 },
+    });
+    expect(opened.map(({ headers }) => headers[':status'])).toEqual(Array(8).fill(200));
+    expect(opened[0]?.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+
+    for (const { stream } of opened) stream.close();
+    await waitFor(() => server.stats().openStreams === 0);
+    expect(server.stats()).toMatchObject({ openSockets: 1, streamsByPath: {} });
+  });
+
+  it('counter: delivers count events and counts them per key', async () => {
+    const { events } = await readH2Events(
+      session,
+      '/sse/counter?count=3&interval=0&key=h2-counter',
+      (received) => received.length >= 3,
+    );
+    expect(events).toEqual([
+      { event: undefined, id: '1', data: '1' },
+      { event: undefined, id: '2', data: '2' },
+      { event: undefined, id: '3', data: '3' },
+    ]);
+    expect(server.stats().eventsSent['h2-counter']).toBe(3);
+    expect(server.stats().requests.at(-1)).toMatchObject({ path: '/sse/counter' });
+  });
+
+  it('large: a 2 MB event waits out h2 flow control (drain) and arrives whole', async () => {
+    const size = 2_000_000;
+    const { events } = await readH2Events(
+      session,
+      `/sse/large?size=${size}`,
+      (received) => received.length >= 2,
+    );
+    expect(events[0]?.data.length).toBe(size);
+    expect(events[1]).toEqual({ event: 'message', id: '2', data: 'after-large' });
+  });
+
+  it('serves pages and status responses through the same handler', async () => {
+    const { stream, headers } = await openH2(session, '/sse/status?code=204');
+    stream.close();
+    expect(headers[':status']).toBe(204);
+    const page = await openH2(session, '/page');
+    page.stream.close();
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('close() destroys sessions with held streams, promptly', async () => {
+    const own = await startScenarioServer({ http2: true });
+    const client = connectH2(own);
+    const clientClosed = new Promise((resolve) => client.once('close', resolve));
+    await Promise.all([openH2(client, '/sse/hold'), openH2(client, '/sse/named?count=1')]);
+    await waitFor(() => own.stats().openStreams === 2);
+    const started = Date.now();
+    await own.close();
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(own.stats()).toMatchObject({ openSockets: 0, openStreams: 0, streamsByPath: {} });
     await clientClosed;
   });
 });

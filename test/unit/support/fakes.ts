@@ -2,6 +2,7 @@
 // tested without a browser.
 import type { Transport } from '../../../src/bridge/transport';
 import type { RouterPort } from '../../../src/background/router';
+import type { TimingEntry, TimingSource } from '../../../src/bridge/protocol-learner';
 
 export interface FakeTransport<In, Out> extends Transport<In, Out> {
   sent: Out[];
@@ -63,4 +64,22 @@ export function fakePort(name: string, sender: RouterPort['sender']): FakePort {
     },
   };
   return p;
+}
+
+export interface FakeTiming extends TimingSource {
+  add(entries: TimingEntry[]): void;
+}
+
+/** A performance timeline the test feeds by hand. */
+export function fakeTiming(initial: TimingEntry[] = []): FakeTiming {
+  let observer: ((entries: TimingEntry[]) => void) | null = null;
+  return {
+    existing: () => initial,
+    observe(onEntries) {
+      observer = onEntries;
+    },
+    add(entries) {
+      observer?.(entries);
+    },
+  };
 }

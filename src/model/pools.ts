@@ -1,0 +1,192 @@
+// The connection-budget model: groups every live EventSource of the browser into the socket
+// pool it draws from and decides, first come first served, which ones hold a connection
+// slot and which are queued behind the limit. Pure: the background feeds it snapshots from
+// every document and sends the result to panels.
+import type { ReadyState } from '../capture/records';
+import { credentialsMode, endpointOf, siteOf, type CredentialsMode } from './site';
+
+export type Protocol = 'http/1.1' | 'h2' | 'h3' | 'unknown';
+
+/** HTTP/1.1: six connections per pool in Chrome and Firefox. */
+export const HTTP1_LIMIT = 6;
+/** HTTP/2 and HTTP/3 multiplex; servers commonly allow ~100 concurrent streams. */
+export const MULTIPLEXED_STREAM_LIMIT = 100;
+
+export interface ProtocolInfo {
+  protocol: Protocol;
+  /** How it was learned, in words, e.g. "navigation of http://a/page". */
+  source: string;
+}
+
+/** A live (not closed) EventSource as its content script reports it. */
+export interface LiveConnection {
+  conn: number;
+  url: string;
+  withCredentials: boolean;
+  readyState: ReadyState;
+  /** CONNECTING after an error: waiting out the reconnection delay, or re-requesting. */
+  reconnecting: boolean;
+  /** Start of the current attempt: creation, or the error that started a reconnect. */
+  since: number;
+}
+
+/** What one document reports about itself. */
+export interface DocSnapshot {
+  docId: string;
+  url: string;
+  /** The top-level document's origin, when this document can know it. */
+  topOrigin: string | null;
+  /** The top-level document's title (top frame only). */
+  title: string;
+  connections: LiveConnection[];
+  /** Protocols learned in this document from completed resources, by endpoint. */
+  protocols: Record<string, ProtocolInfo>;
+}
+
+export interface PlacedSnapshot extends DocSnapshot {
+  tabId: number;
+  frameId: number;
+}
+
+export type MemberState = 'open' | 'waiting-server' | 'queued' | 'reconnecting';
+
+export interface PoolMember {
+  /** `${docId}:${conn}`, the panel's connection key. */
+  key: string;
+  docId: string;
+  conn: number;
+  tabId: number;
+  frameId: number;
+  tabTitle: string;
+  tabUrl: string;
+  frameUrl: string;
+  url: string;
+  state: MemberState;
+  since: number;
+}
+
+export interface PoolView {
+  key: string;
+  /** `scheme://host:port` of the streams. */
+  endpoint: string;
+  topSite: string;
+  credentials: CredentialsMode;
+  protocol: Protocol;
+  protocolSource: string;
+  limit: number;
+  multiplexed: boolean;
+  /** True while the protocol is unknown and the HTTP/1.1 limit is assumed. */
+  limitAssumed: boolean;
+  /** Connections holding a slot: open, or sent and waiting for the server. */
+  inUse: number;
+  queued: number;
+  reconnecting: number;
+  members: PoolMember[];
+}
+
+export function poolKey(endpoint: string, topSite: string, credentials: CredentialsMode): string {
+  return `${endpoint} · top-level site ${topSite} · ${credentials}`;
+}
+
+const UNKNOWN: ProtocolInfo = {
+  protocol: 'unknown',
+  source: 'not learned yet: no completed request to this endpoint in the page',
+};
+
+/** Every pool with at least one live connection, members in arrival order. */
+export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
+  const tops = new Map<number, PlacedSnapshot>();
+  for (const s of snapshots) if (s.frameId === 0) tops.set(s.tabId, s);
+  const protocols = new Map<string, ProtocolInfo>();
+  for (const s of snapshots) {
+    for (const [endpoint, info] of Object.entries(s.protocols)) protocols.set(endpoint, info);
+  }
+
+  const pools = new Map<string, PoolView>();
+  for (const s of snapshots) {
+    const top = tops.get(s.tabId);
+    const topUrl = top?.url ?? s.topOrigin ?? s.url;
+    const topSite = siteOf(s.topOrigin ?? topUrl) ?? 'unknown';
+    for (const c of s.connections) {
+      const endpoint = endpointOf(c.url);
+      if (endpoint === null) continue;
+      const credentials = credentialsMode(c.url, s.url, c.withCredentials);
+      const key = poolKey(endpoint, topSite, credentials);
+      let pool = pools.get(key);
+      if (!pool) {
+        const info = protocols.get(endpoint) ?? UNKNOWN;
+        const multiplexed = info.protocol === 'h2' || info.protocol === 'h3';
+        pool = {
+          key,
+          endpoint,
+          topSite,
+          credentials,
+          protocol: info.protocol,
+          protocolSource: info.source,
+          limit: multiplexed ? MULTIPLEXED_STREAM_LIMIT : HTTP1_LIMIT,
+          multiplexed,
+          limitAssumed: info.protocol === 'unknown',
+          inUse: 0,
+          queued: 0,
+          reconnecting: 0,
+          members: [],
+        };
+        pools.set(key, pool);
+      }
+      pool.members.push({
+        key: `${s.docId}:${c.conn}`,
+        docId: s.docId,
+        conn: c.conn,
+        tabId: s.tabId,
+        frameId: s.frameId,
+        tabTitle: top?.title ?? '',
+        tabUrl: topUrl,
+        frameUrl: s.url,
+        url: c.url,
+        state: c.readyState === 1 ? 'open' : c.reconnecting ? 'reconnecting' : 'queued',
+        since: c.since,
+      });
+    }
+  }
+  for (const pool of pools.values()) assignSlots(pool);
+  return [...pools.values()];
+}
+
+/**
+ * Open connections hold slots; connecting ones get the remaining slots in the order they
+ * started (browsers hand out freed sockets first in, first out); the rest are queued.
+ * Reconnecting ones hold none while they wait out the reconnection delay.
+ */
+function assignSlots(pool: PoolView): void {
+  pool.members.sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));
+  pool.inUse = pool.members.filter((m) => m.state === 'open').length;
+  if (pool.limitAssumed && pool.inUse > HTTP1_LIMIT) {
+    // More streams open at once than HTTP/1.1 allows: the endpoint must multiplex.
+    pool.multiplexed = true;
+    pool.limitAssumed = false;
+    pool.limit = MULTIPLEXED_STREAM_LIMIT;
+    pool.protocolSource = `inferred: ${pool.inUse} streams open at once, more than HTTP/1.1 allows`;
+  }
+  for (const m of pool.members) {
+    if (m.state === 'queued' && pool.inUse < pool.limit) {
+      m.state = 'waiting-server';
+      pool.inUse++;
+    }
+  }
+  pool.queued = pool.members.filter((m) => m.state === 'queued').length;
+  pool.reconnecting = pool.members.filter((m) => m.state === 'reconnecting').length;
+}
+
+/** Pools that concern one tab: those in which it holds or waits for a connection. */
+export function poolsForTab(pools: readonly PoolView[], tabId: number): PoolView[] {
+  return pools.filter((p) => p.members.some((m) => m.tabId === tabId));
+}
+
+export type BudgetLevel = 'ok' | 'nearly-full' | 'full';
+
+/** Full at the limit or with anything queued; nearly full one below the HTTP/1.1 limit. */
+export function budgetLevel(pool: PoolView): BudgetLevel {
+  if (pool.queued > 0 || (!pool.multiplexed && pool.inUse >= pool.limit)) return 'full';
+  if (!pool.multiplexed && pool.inUse >= pool.limit - 1) return 'nearly-full';
+  return 'ok';
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  budgetLevel,
+  computePools,
+  type LiveConnection,
+  type PlacedSnapshot,
+} from '../../src/model/pools';
+import { credentialsMode, endpointOf, siteOf } from '../../src/model/site';
+
+let nextConn = 1;
+const conn = (
+  url: string,
+  readyState: 0 | 1,
+  since: number,
+  extra: Partial<LiveConnection> = {},
+): LiveConnection => ({
+  conn: nextConn++,
+  url,
+  withCredentials: false,
+  readyState,
+  reconnecting: false,
+  since,
+  ...extra,
+});
+const doc = (
+  tabId: number,
+  url: string,
+  connections: LiveConnection[],
+  extra: Partial<PlacedSnapshot> = {},
+): PlacedSnapshot => ({
+  docId: `doc-${tabId}-${url}`,
+  url,
+  topOrigin: new URL(url).origin,
+  title: `tab ${tabId}`,
+  protocols: {},
+  tabId,
+  frameId: 0,
+  connections,
+  ...extra,
+});
+const h1 = { 'http://a.test:80': { protocol: 'http/1.1' as const, source: 'navigation' } };
+
+describe('site helpers', () => {
+  it('spell out endpoints and approximate sites', () => {
+    expect(endpointOf('http://a.test/x')).toBe('http://a.test:80');
+    expect(endpointOf('https://a.test:8443/x')).toBe('https://a.test:8443');
+    expect(siteOf('https://api.shop.example.com/x')).toBe('https://example.com');
+    expect(siteOf('https://www.bbc.co.uk/')).toBe('https://bbc.co.uk');
+    expect(siteOf('http://127.0.0.1:8080/')).toBe('http://127.0.0.1');
+    expect(siteOf('http://localhost:8080/')).toBe('http://localhost');
+  });
+
+  it('treats same-origin and withCredentials streams as credentialed', () => {
+    expect(credentialsMode('http://a.test/s', 'http://a.test/p', false)).toBe('credentialed');
+    expect(credentialsMode('http://b.test/s', 'http://a.test/p', false)).toBe('anonymous');
+    expect(credentialsMode('http://b.test/s', 'http://a.test/p', true)).toBe('credentialed');
+  });
+});
+
+describe('computePools', () => {
+  it('6 of 8 HTTP/1.1 streams hold slots, first come first served; 2 are queued', () => {
+    const conns = Array.from({ length: 8 }, (_, i) => conn('http://a.test/sse', i < 6 ? 1 : 0, i));
+    const [pool] = computePools([doc(1, 'http://a.test/page', conns, { protocols: h1 })]);
+    expect(pool).toMatchObject({
+      protocol: 'http/1.1',
+      limit: 6,
+      inUse: 6,
+      queued: 2,
+      limitAssumed: false,
+    });
+    expect(pool?.members.map((m) => m.state)).toEqual([
+      ...Array(6).fill('open'),
+      'queued',
+      'queued',
+    ]);
+    expect(budgetLevel(pool!)).toBe('full');
+  });
+
+  it('a connecting stream in a pool with room is waiting for the server, not queued', () => {
+    const [pool] = computePools([
+      doc(1, 'http://a.test/', [conn('http://a.test/s', 1, 0), conn('http://a.test/s', 0, 1)], {
+        protocols: h1,
+      }),
+    ]);
+    expect(pool?.members.map((m) => m.state)).toEqual(['open', 'waiting-server']);
+    expect(budgetLevel(pool!)).toBe('ok');
+  });
+
+  it('reconnecting streams hold no slot', () => {
+    const conns = [
+      ...Array.from({ length: 5 }, (_, i) => conn('http://a.test/s', 1, i)),
+      conn('http://a.test/s', 0, 9, { reconnecting: true }),
+    ];
+    const [pool] = computePools([doc(1, 'http://a.test/', conns, { protocols: h1 })]);
+    expect(pool).toMatchObject({ inUse: 5, queued: 0, reconnecting: 1 });
+    expect(budgetLevel(pool!)).toBe('nearly-full');
+  });
+
+  it('tabs of the same top-level site share a pool; another top-level site does not', () => {
+    const pools = computePools([
+      doc(1, 'http://a.test/one', [conn('http://a.test/s', 1, 0)]),
+      doc(2, 'http://a.test/two', [conn('http://a.test/s', 1, 1)]),
+      doc(3, 'http://b.test/', [conn('http://a.test/s', 1, 2, { withCredentials: true })]),
+    ]);
+    expect(pools.map((p) => [p.topSite, p.members.map((m) => m.tabId)])).toEqual([
+      ['http://a.test', [1, 2]],
+      ['http://b.test', [3]],
+    ]);
+  });
+
+  it('an iframe counts toward its tab top-level site', () => {
+    const top = doc(1, 'http://a.test/', []);
+    const frame = doc(1, 'http://c.test/frame', [conn('http://c.test/s', 1, 0)], {
+      frameId: 5,
+      topOrigin: null,
+      docId: 'f',
+    });
+    const [pool] = computePools([top, frame]);
+    expect(pool).toMatchObject({ topSite: 'http://a.test', credentials: 'credentialed' });
+    expect(pool?.members[0]).toMatchObject({ tabTitle: 'tab 1', frameUrl: 'http://c.test/frame' });
+  });
+
+  it('h2 multiplexes: 8 open streams, no warning', () => {
+    const conns = Array.from({ length: 8 }, (_, i) => conn('https://a.test/s', 1, i));
+    const [pool] = computePools([
+      doc(1, 'https://a.test/', conns, {
+        protocols: { 'https://a.test:443': { protocol: 'h2', source: 'x' } },
+      }),
+    ]);
+    expect(pool).toMatchObject({ multiplexed: true, limit: 100, inUse: 8, queued: 0 });
+    expect(budgetLevel(pool!)).toBe('ok');
+  });
+
+  it('unknown protocol assumes HTTP/1.1 until more than six are open at once', () => {
+    const six = Array.from({ length: 7 }, (_, i) => conn('http://z.test/s', i < 6 ? 1 : 0, i));
+    const [assumed] = computePools([doc(1, 'http://z.test/', six)]);
+    expect(assumed).toMatchObject({ protocol: 'unknown', limitAssumed: true, queued: 1 });
+    const seven = Array.from({ length: 7 }, (_, i) => conn('http://z.test/s', 1, i));
+    const [inferred] = computePools([doc(1, 'http://z.test/', seven)]);
+    expect(inferred).toMatchObject({ multiplexed: true, limitAssumed: false, queued: 0 });
+    expect(inferred?.protocolSource).toMatch(/inferred/);
+  });
+});

@@ -155,19 +155,19 @@ describe('applyBatch', () => {
       kind: 'queue',
       seq,
       conn: 1,
-      t: seq * 100,
+      t: seq,
       queued,
       pool: 'P',
     });
     applyBatch(s, batch(top1, [conn(1), queue(2, true), queue(3, true)]));
     expect(s.connections.get('top1:1')).toMatchObject({
       queued: true,
-      queueWaits: [{ since: 200, until: null, pool: 'P' }],
+      queueWaits: [{ since: 2, until: null, pool: 'P' }],
     });
     applyBatch(s, batch(top1, [state(9, 1, 'open')]));
     expect(s.connections.get('top1:1')).toMatchObject({
       queued: false,
-      queueWaits: [{ since: 200, until: 9 }],
+      queueWaits: [{ since: 2, until: 9 }],
     });
     applyBatch(s, batch(top1, [queue(10, false)]));
     expect(s.connections.get('top1:1')?.queueWaits).toHaveLength(1);

@@ -2,7 +2,9 @@
 // for what the UI renders. `version` is bumped at most once per animation frame after
 // batches arrive; every derived list recomputes from it.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { ContentToPanel, MessageOf } from '../src/protocol/messages';
+import type { PanelIn } from '../src/bridge/panel-link';
+import { applyPools } from '../src/model/apply-pools';
+import type { PoolView } from '../src/model/pools';
 import {
   createCaptureState,
   totalEvicted,
@@ -43,7 +45,9 @@ export interface PanelStore {
   readonly visibleFrames: ReadonlySignal<{ rows: readonly FrameView[] }>;
   readonly frameTypes: ReadonlySignal<readonly string[]>;
   readonly selected: ReadonlySignal<FrameView | null>;
-  receive(msg: MessageOf<ContentToPanel>): void;
+  /** The socket pools the inspected tab takes part in, live from the background. */
+  readonly pools: ReadonlySignal<readonly PoolView[]>;
+  receive(msg: PanelIn): void;
   setRecording(on: boolean): void;
   setPreserveLog(on: boolean): void;
   clear(): void;
@@ -59,6 +63,7 @@ export function createStore(
   };
   const scheduleTouch = coalesce(touch, scheduler);
 
+  const pools = signal<readonly PoolView[]>([]);
   const filterText = signal('');
   const typeFilter = signal<string | null>(null);
   const connectionFilter = signal<string | null>(null);
@@ -109,7 +114,14 @@ export function createStore(
       const all = frames();
       return index === null ? null : (all[positionOf(all, index)] ?? null);
     }),
+    pools,
     receive(msg) {
+      if (msg.type === 'pools') {
+        pools.value = msg.pools;
+        applyPools(state, msg.pools);
+        scheduleTouch();
+        return;
+      }
       const { navigated } = applyBatch(state, msg);
       if (navigated && !state.preserveLog) {
         selectedFrame.value = null;

@@ -3,6 +3,7 @@
 import {
   isEnvelope,
   message,
+  type BackgroundToPanel,
   type ContentToPanel,
   type MessageOf,
   type PanelToBackground,
@@ -12,6 +13,7 @@ import { reconnecting } from './reconnecting';
 import type { Connector } from './transport';
 
 export type PanelOut = MessageOf<PanelToBackground> | MessageOf<PanelToContent>;
+export type PanelIn = MessageOf<ContentToPanel> | MessageOf<BackgroundToPanel>;
 
 export interface PanelLink {
   /** Ask the tab's content scripts to drop their buffered frames. */
@@ -22,13 +24,13 @@ export interface PanelLink {
 export function linkPanel(
   tabId: number,
   connect: Connector<unknown, PanelOut>,
-  onMessage: (m: MessageOf<ContentToPanel>) => void,
+  onMessage: (m: PanelIn) => void,
 ): PanelLink {
   const link = reconnecting<unknown, PanelOut>({
     connect,
     onMessage(m) {
-      if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records')) {
-        onMessage(m as MessageOf<ContentToPanel>);
+      if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records' || m.type === 'pools')) {
+        onMessage(m as PanelIn);
       }
     },
     onConnect(t) {

@@ -381,6 +381,17 @@ describe('scenario server over HTTP/2', () => {
     expect(events[1]).toEqual({ event: 'message', id: '2', data: 'after-large' });
   });
 
+  it('fast: stops writing while the client reads nothing (backpressure per h2 stream)', async () => {
+    const count = 100_000;
+    const { stream } = await openH2(session, `/sse/fast?count=${count}&size=100&key=h2-paused`);
+    stream.pause();
+    await waitFor(() => (server.stats().eventsSent['h2-paused'] ?? 0) > 0);
+    // Without backpressure the whole run would be written before this round trip completes.
+    await readH2Events(session, '/sse/counter?count=1&interval=0', (events) => events.length >= 1);
+    expect(server.stats().eventsSent['h2-paused']).toBeLessThan(count / 10);
+    stream.close();
+  });
+
   it('serves pages and status responses through the same handler', async () => {
     const { stream, headers } = await openH2(session, '/sse/status?code=204');
     stream.close();

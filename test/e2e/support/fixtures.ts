@@ -8,6 +8,8 @@ import { testPage } from './pages';
 import { PanelView } from './panel-view';
 
 export interface Fixtures {
+  /** Extra Chromium flags for this file's browsers (`test.use({ chromiumArgs: [...] })`). */
+  chromiumArgs: string[];
   ext: ExtensionBrowser;
   /** Opens DevTools on `page` and selects the SSE panel. */
   openPanel: (page: Page) => Promise<PanelView>;
@@ -28,9 +30,9 @@ export const test = base.extend<Fixtures, { server: ScenarioServer }>({
     },
     { scope: 'worker' },
   ],
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
+  chromiumArgs: [[], { option: true }],
+  ext: async ({ chromiumArgs }, use) => {
+    const ext = await launchWithExtension({ extraArgs: chromiumArgs });
     await use(ext);
     await ext.close();
   },

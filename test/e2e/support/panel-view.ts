@@ -8,6 +8,15 @@ export interface ConnectionRow {
   state: string;
   frames: number;
   retries: number;
+  queued: boolean;
+}
+
+export interface PoolRow {
+  pool: string;
+  protocol: string;
+  open: number;
+  limit: number;
+  queued: number;
 }
 
 export interface FrameRow {
@@ -19,7 +28,12 @@ export interface FrameRow {
 
 const CONNECTIONS = `[...document.querySelectorAll('[data-testid=connection-row]')].map((e) => ({
   url: e.dataset.url, kind: e.dataset.kind, state: e.dataset.state,
-  frames: Number(e.dataset.frames), retries: Number(e.dataset.retries) }))`;
+  frames: Number(e.dataset.frames), retries: Number(e.dataset.retries),
+  queued: e.dataset.queued === 'true' }))`;
+
+const POOLS = `[...document.querySelectorAll('[data-testid=pool-row]')].map((e) => ({
+  pool: e.dataset.pool, protocol: e.dataset.protocol, open: Number(e.dataset.open),
+  limit: Number(e.dataset.limit), queued: Number(e.dataset.queued) }))`;
 
 const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
   type: e.dataset.type, eventId: e.dataset.eventId, connection: e.dataset.connection,
@@ -32,6 +46,22 @@ export class PanelView {
 
   connections(): Promise<ConnectionRow[]> {
     return this.devtools.evaluate(CONNECTIONS);
+  }
+
+  pools(): Promise<PoolRow[]> {
+    return this.devtools.evaluate(POOLS);
+  }
+
+  /** Waits until `predicate` holds for the budget view's pool rows; returns them. */
+  waitForPools(what: string, predicate: (rows: PoolRow[]) => boolean): Promise<PoolRow[]> {
+    return this.waitUntil(what, () => this.pools(), predicate, 15_000);
+  }
+
+  /** Text of the budget warning banner, or null when there is none. */
+  budgetWarning(): Promise<string | null> {
+    return this.devtools.evaluate(
+      `document.querySelector('[data-testid=budget-warning]')?.textContent ?? null`,
+    );
   }
 
   frames(): Promise<FrameRow[]> {

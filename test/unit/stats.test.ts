@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { connectionStats, gaps, percentile } from '../../src/model/stats';
+import type { FrameView } from '../../src/model/capture-state';
+
+const frame = (t: number, id = ''): FrameView => ({
+  index: t,
+  connection: 'c',
+  t,
+  type: 'message',
+  id,
+  data: '',
+  size: 0,
+  truncated: false,
+  origin: '',
+});
+
+describe('stats', () => {
+  it('nearest-rank percentiles', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNull();
+  });
+
+  it('per-connection figures', () => {
+    const frames = [100, 110, 120, 130, 1130].map((t) => frame(t));
+    expect(gaps(frames)).toEqual([10, 10, 10, 1000]);
+    expect(connectionStats({ createdAt: 40, frames: 5, bytes: 50 }, frames)).toEqual({
+      frames: 5,
+      bytes: 50,
+      eventsPerSecond: 4 / 1.03,
+      timeToFirstEvent: 60,
+      gapP50: 10,
+      gapP95: 1000,
+      gapMax: 1000,
+    });
+  });
+
+  it('no frames, no made-up figures', () => {
+    expect(connectionStats({ createdAt: 0, frames: 0, bytes: 0 }, [])).toMatchObject({
+      eventsPerSecond: null,
+      timeToFirstEvent: null,
+      gapP50: null,
+      gapMax: null,
+    });
+  });
+});

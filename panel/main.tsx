@@ -42,5 +42,5 @@ if (tabId === null) {
     (msg) => store.receive(msg),
   );
   addEventListener('pagehide', () => link.stop());
-  render(<App store={store} link={link} />, root);
+  render(<App store={store} link={link} tabId={tabId} />, root);
 }

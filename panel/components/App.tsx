@@ -1,7 +1,9 @@
-// The panel's root: toolbar, then either the empty state or the connection/frame panes.
+// The panel's root: toolbar, the connection budget, then either the empty state or the
+// connection/frame panes.
 import { useComputed } from '@preact/signals';
 import type { PanelLink } from '../../src/bridge/panel-link';
 import type { PanelStore } from '../store';
+import { BudgetView } from './BudgetView';
 import { EmptyState } from './EmptyState';
 import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
@@ -10,9 +12,11 @@ interface Props {
   store: PanelStore;
   /** Clear also asks the tab's content scripts to drop their buffers. */
   link: Pick<PanelLink, 'clear'>;
+  /** The inspected tab: the budget view tells its connections from other tabs'. */
+  tabId: number;
 }
 
-export function App({ store, link }: Props) {
+export function App({ store, link, tabId }: Props) {
   // A boolean, so the root re-renders only when the first connection appears or all go.
   const hasConnections = useComputed(() => store.connections.value.length > 0);
   const onClear = (): void => {
@@ -22,6 +26,7 @@ export function App({ store, link }: Props) {
   return (
     <div class="app">
       <Toolbar store={store} onClear={onClear} />
+      <BudgetView store={store} tabId={tabId} />
       {hasConnections.value ? (
         <Workspace store={store} />
       ) : (

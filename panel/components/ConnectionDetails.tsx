@@ -1,7 +1,10 @@
 // The detail pane's "Connection" tab: everything known about the selected frame's connection,
-// including its readyState history, listened event types and initiator stack.
-import { stateName, type ConnectionView } from '../../src/model/capture-state';
+// including its socket pool, waits behind the connection limit, readyState history, listened
+// event types and initiator stack.
+import { stateName, type ConnectionView, type QueueWait } from '../../src/model/capture-state';
+import { protocolName, queueWaitText } from '../budget-text';
 import { formatBytes, formatClock } from '../format';
+import { useNow } from './use-now';
 
 export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
   return (
@@ -24,6 +27,14 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <dd>
           {c.frames} ({formatBytes(c.bytes)}), {c.retries} retries
         </dd>
+        <dt>Pool</dt>
+        <dd class="wrap">
+          {c.pool ? (
+            `${c.pool.key} (${protocolName(c.pool.protocol)})`
+          ) : (
+            <span class="dim">not placed in a socket pool</span>
+          )}
+        </dd>
         <dt>Listens for</dt>
         <dd>
           {c.listenedTypes.length > 0 ? (
@@ -33,6 +44,20 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           )}
         </dd>
       </dl>
+      {c.queueWaits.length > 0 && (
+        <>
+          <h3>Waits for a free connection</h3>
+          <ol class="transitions">
+            {c.queueWaits.map((w, i) =>
+              w.until === null ? (
+                <OngoingWait key={i} wait={w} />
+              ) : (
+                <li key={i}>{queueWaitText(w, w.until)}</li>
+              ),
+            )}
+          </ol>
+        </>
+      )}
       <h3>State changes</h3>
       <ol class="transitions">
         {c.transitions.map((tr, i) => (
@@ -45,4 +70,9 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
       {c.stack ? <pre class="raw">{c.stack}</pre> : <p class="dim">No stack recorded.</p>}
     </div>
   );
+}
+
+/** A wait still going on: its duration ticks. */
+function OngoingWait({ wait }: { wait: QueueWait }) {
+  return <li>{queueWaitText(wait, useNow())}</li>;
 }

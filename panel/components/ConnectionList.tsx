@@ -1,25 +1,24 @@
 // The connections pane: one row per EventSource with its state, counters and origin frame.
 // Selecting a row narrows the frames table to that connection; "All connections" resets.
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { ConnectionView } from '../../src/model/capture-state';
+import type { PoolMember, PoolView } from '../../src/model/pools';
 import type { PanelStore } from '../store';
 import { ConnectionRow } from './ConnectionRow';
+import { useNow } from './use-now';
 
-const TICK_MS = 1000;
-
-/** Wall-clock time, refreshed every second so open connections' ages keep counting. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(id);
-  }, []);
-  return now;
+/** Each live connection's place in the budget view, by connection key. */
+function membersByKey(pools: readonly PoolView[]): Map<string, PoolMember> {
+  const members = new Map<string, PoolMember>();
+  for (const pool of pools) for (const m of pool.members) members.set(m.key, m);
+  return members;
 }
 
 export function ConnectionList({ store }: { store: PanelStore }) {
   const now = useNow();
   const connections = store.connections.value;
+  const pools = store.pools.value;
+  const members = useMemo(() => membersByKey(pools), [pools]);
   const selected = store.connectionFilter.value;
   const select = (key: string | null): void => {
     store.connectionFilter.value = key;
@@ -47,6 +46,7 @@ export function ConnectionList({ store }: { store: PanelStore }) {
           <ConnectionRow
             key={c.key}
             connection={c}
+            member={members.get(c.key)}
             now={now}
             selected={selected === c.key}
             onToggle={() => select(selected === c.key ? null : c.key)}
@@ -64,6 +64,7 @@ function AllConnectionsRow(props: {
 }) {
   const { connections, selected, onSelect } = props;
   const open = connections.filter((c) => c.state === 'open').length;
+  const queued = connections.filter((c) => c.queued).length;
   return (
     <div
       class={selected ? 'conn-grid conn-row all selected' : 'conn-grid conn-row all'}
@@ -80,7 +81,7 @@ function AllConnectionsRow(props: {
     >
       <span class="conn-name">All connections</span>
       <span class="dim">
-        {connections.length} total, {open} open
+        {connections.length} total, {open} open{queued > 0 && `, ${queued} queued`}
       </span>
     </div>
   );

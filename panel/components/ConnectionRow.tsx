@@ -1,17 +1,22 @@
 // One connection in the connections pane, carrying the `connection-row` test hooks. The
 // tooltip holds what does not fit in a row: full URL, listened types, initiator stack.
 import type { ConnectionView } from '../../src/model/capture-state';
+import type { PoolMember } from '../../src/model/pools';
+import { connectionStatus } from '../budget-text';
 import { formatBytes, formatDuration, splitUrl } from '../format';
 
 interface Props {
   connection: ConnectionView;
+  /** Its place in the live budget view, which tells why a connecting stream waits. */
+  member: PoolMember | undefined;
   now: number;
   selected: boolean;
   onToggle: () => void;
 }
 
-export function ConnectionRow({ connection: c, now, selected, onToggle }: Props) {
+export function ConnectionRow({ connection: c, member, now, selected, onToggle }: Props) {
   const { origin, path } = splitUrl(c.url);
+  const status = connectionStatus(c, member, now);
   const elapsed = (c.closedAt ?? now) - c.createdAt;
   return (
     <div
@@ -24,6 +29,7 @@ export function ConnectionRow({ connection: c, now, selected, onToggle }: Props)
       data-url={c.url}
       data-kind={c.kind}
       data-state={c.state}
+      data-queued={String(c.queued)}
       data-frames={c.frames}
       data-retries={c.retries}
       onClick={onToggle}
@@ -39,7 +45,9 @@ export function ConnectionRow({ connection: c, now, selected, onToggle }: Props)
         {origin && <span class="origin">{origin}</span>}
       </span>
       <span>
-        <span class={`badge ${c.state}`}>{c.state}</span>
+        <span class={`badge ${status.tone}`} title={status.title ?? undefined}>
+          {status.label}
+        </span>
       </span>
       <span class="num">{c.frames}</span>
       <span class={c.retries > 0 ? 'num warn' : 'num'}>{c.retries}</span>

@@ -1,0 +1,64 @@
+// The connection-budget strip between the toolbar and the panes: a one-line summary of the
+// socket pools the inspected tab uses, the warning when one fills up, and a row per pool.
+import { useId, useState } from 'preact/hooks';
+import { budgetLevel, type PoolView } from '../../src/model/pools';
+import {
+  budgetSummary,
+  poolChip,
+  stripExpanded,
+  worstLevel,
+  type StripChoice,
+} from '../budget-text';
+import type { PanelStore } from '../store';
+import { BudgetBanner } from './BudgetBanner';
+import { PoolRow } from './PoolRow';
+import { useNow } from './use-now';
+
+interface Props {
+  store: PanelStore;
+  /** The inspected tab, so its own connections can be told from other tabs'. */
+  tabId: number;
+}
+
+/** Nothing at all until the inspected tab has a connection in some pool. */
+export function BudgetView({ store, tabId }: Props) {
+  const pools = store.pools.value;
+  return pools.length > 0 ? <BudgetStrip pools={pools} tabId={tabId} /> : null;
+}
+
+function BudgetStrip({ pools, tabId }: { pools: readonly PoolView[]; tabId: number }) {
+  const now = useNow();
+  const [choice, setChoice] = useState<StripChoice | null>(null);
+  const listId = useId();
+  const level = worstLevel(pools);
+  const expanded = stripExpanded(pools, choice);
+  return (
+    <section class="budget" aria-label="Connection budget">
+      <div class="budget-head">
+        <button
+          type="button"
+          class="budget-toggle"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setChoice({ expanded: !expanded, level })}
+        >
+          <span class={expanded ? 'twisty open' : 'twisty'} aria-hidden="true" />
+          Connection budget
+        </button>
+        <span class="dim">{budgetSummary(pools)}</span>
+        {!expanded &&
+          pools.map((p) => (
+            <span key={p.key} class={`pool-chip ${budgetLevel(p)}`}>
+              {poolChip(p)}
+            </span>
+          ))}
+      </div>
+      <BudgetBanner pools={pools} tabId={tabId} now={now} />
+      <div id={listId} class="pool-list" role="list" hidden={!expanded}>
+        {pools.map((p) => (
+          <PoolRow key={p.key} pool={p} tabId={tabId} now={now} />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+// The connection budget in the real panel, checked against the truth: the scenario server's
+// own count of open streams. Chromium allows 6 HTTP/1.1 connections per pool; pools are
+// keyed by endpoint, top-level site and credentials mode.
+import { startScenarioServer } from '../fixtures/scenario-server';
+import { expect, test } from './support/fixtures';
+import { testPage } from './support/pages';
+
+const holds = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
+
+test('8 streams to one HTTP/1.1 origin: 6 open, 2 queued; closing one lets the next in', async ({
+  server,
+  watch,
+}) => {
+  const { page, panel } = await watch(holds(8, 'pile'));
+  const [pool] = await panel.waitForPools('a full pool', (p) => p[0]?.queued === 2);
+  expect(pool).toMatchObject({ protocol: 'http/1.1', open: 6, limit: 6, queued: 2 });
+  expect(pool?.pool).toContain(`${server.origin}`);
+  expect(server.stats().openStreams).toBe(6);
+  const rows = await panel.connections();
+  expect(rows.filter((r) => r.queued).map((r) => r.state)).toEqual(['connecting', 'connecting']);
+  expect(await panel.budgetWarning()).toMatch(/6 of 6/);
+
+  await page.evaluate(() => window.__sources[0]?.close());
+  await panel.waitForPools('one queued stream let in', (p) => p[0]?.queued === 1);
+  await expect.poll(() => server.stats().openStreams).toBe(6);
+  expect((await panel.pools())[0]).toMatchObject({ open: 6, queued: 1 });
+  const after = await panel.waitForConnections(
+    'the 7th stream open',
+    (r) =>
+      r.filter((c) => c.state === 'open').length === 6 && r.filter((c) => c.queued).length === 1,
+  );
+  expect(after.filter((c) => c.state === 'closed')).toHaveLength(1);
+});
+
+test('a second tab of the same site draws from the same pool', async ({ ext, server, watch }) => {
+  const { panel } = await watch(holds(4, 'tab1'));
+  await panel.waitForPools('tab 1 streams', (p) => p[0]?.open === 4);
+  const second = await ext.context.newPage();
+  await second.goto(testPage(server.origin, holds(4, 'tab2')));
+  const [pool] = await panel.waitForPools('both tabs in one pool', (p) => p[0]?.queued === 2);
+  expect(pool).toMatchObject({ open: 6, limit: 6, queued: 2 });
+  expect(server.stats().openStreams).toBe(6);
+  // Tab 1 itself holds only 4 connections: the other 4 slots and queue places are tab 2's.
+  expect(await panel.connections()).toHaveLength(4);
+});
+
+test('a page on another top-level site gets its own pool for the same endpoint', async ({
+  ext,
+  server,
+  watch,
+  openPanel,
+}) => {
+  const { panel } = await watch(holds(6, 'site1'));
+  const [full] = await panel.waitForPools('a full pool on site 1', (p) => p[0]?.open === 6);
+  const other = await ext.context.newPage();
+  // localhost is a different host (its own pool for its own page) and a different top-level
+  // site for the credentialed streams it opens to 127.0.0.1: a pool of their own.
+  await other.goto(`${server.origin.replace('127.0.0.1', 'localhost')}/blank`);
+  const otherPanel = await openPanel(other);
+  await other.evaluate((origin) => {
+    for (let i = 1; i <= 3; i++) {
+      new EventSource(`${origin}/sse/hold?key=site2&n=${i}`, { withCredentials: true });
+    }
+  }, server.origin);
+  await expect.poll(() => server.stats().openStreams).toBe(9);
+  const [own] = await otherPanel.waitForPools('the other site pool', (p) => p[0]?.open === 3);
+  expect(own).toMatchObject({ open: 3, queued: 0 });
+  expect(own?.pool).not.toBe(full?.pool);
+  expect(await panel.pools()).toEqual([full]);
+});
+
+test.describe('over HTTP/2', () => {
+  test.use({ chromiumArgs: ['--ignore-certificate-errors'] });
+
+  test('8 streams share one multiplexed connection: all open, no warning', async ({
+    ext,
+    openPanel,
+  }) => {
+    const h2 = await startScenarioServer({ http2: true });
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(`${h2.origin}/blank`);
+      const panel = await openPanel(page);
+      await page.goto(testPage(h2.origin, holds(8, 'h2')));
+      const [pool] = await panel.waitForPools('8 open h2 streams', (p) => p[0]?.open === 8);
+      expect(pool).toMatchObject({ protocol: 'h2', open: 8, queued: 0 });
+      expect(h2.stats()).toMatchObject({ openStreams: 8, openSockets: 1 });
+      expect(await panel.budgetWarning()).toBeNull();
+      const rows = await panel.connections();
+      expect(rows.map((r) => [r.state, r.queued])).toEqual(Array(8).fill(['open', false]));
+    } finally {
+      await h2.close();
+    }
+  });
+});

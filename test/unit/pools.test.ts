@@ -69,7 +69,7 @@ describe('computePools', () => {
       limitAssumed: false,
     });
     expect(pool?.members.map((m) => m.state)).toEqual([
-      ...Array(6).fill('open'),
+      ...Array<string>(6).fill('open'),
       'queued',
       'queued',
     ]);

@@ -29,7 +29,15 @@ export interface Router {
   counts(): { tabs: number; contentPorts: number; panelPorts: number };
 }
 
-export function createRouter(extensionId: string, now: () => number = Date.now): Router {
+/**
+ * `wakeTab` reaches content scripts that hold no port (their documents have no live
+ * streams): in the extension, runtime.tabs.sendMessage of a `wake` message.
+ */
+export function createRouter(
+  extensionId: string,
+  wakeTab: (tabId: number) => void,
+  now: () => number = Date.now,
+): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
   const budget = new Budget<RouterPort>(now);
@@ -99,6 +107,7 @@ export function createRouter(extensionId: string, now: () => number = Date.now):
         tabId = requested;
         add(panels, tabId, port);
         sendPools(tabId, port);
+        wakeTab(tabId);
       } else if (tabId !== null && (m.type === 'sync' || m.type === 'clear')) {
         for (const content of contents.get(tabId) ?? []) post(content, m);
       }

@@ -1,7 +1,8 @@
 // The content script's logic: a bridge between two transports. Records from the page hook
 // are validated, capped, numbered and buffered; the buffer is replayed on `sync` and new
-// records stream live until `detach`. It also keeps the background told which connections
-// are live (for the connection budget) and records the background's queue verdicts.
+// records stream live until `detach`. It keeps the background told which connections are
+// live (for the connection budget) and records its queue verdicts. The background port is
+// open only while the document has live streams or a panel watches it (a `wake` opens it).
 // Testable with in-memory transports.
 import type { CapturedRecord, DocInfo } from '../capture/records';
 import { LIMITS } from '../protocol/constants';
@@ -17,9 +18,9 @@ import {
 } from '../protocol/messages';
 import { sanitizeHookMessage } from '../protocol/sanitize';
 import { CaptureBuffer, type BufferLimits } from './capture-buffer';
+import { lazyLink } from './lazy-link';
 import { LiveConnections } from './live-connections';
 import { ProtocolLearner, type TimingSource } from './protocol-learner';
-import { reconnecting } from './reconnecting';
 import type { Connector, Transport } from './transport';
 
 export type ContentOut = MessageOf<ContentToPanel> | MessageOf<ContentToBackground>;
@@ -38,6 +39,8 @@ export interface ContentBridgeOptions {
   page: Transport<unknown, never>;
   connect: Connector<unknown, ContentOut>;
   environment: DocEnvironment;
+  /** Registers the handler for the background's `wake` (sent while the port is closed). */
+  onWake: (wake: () => void) => void;
   limits?: BufferLimits;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
@@ -49,6 +52,8 @@ export interface ContentBridge {
   readonly buffer: CaptureBuffer;
   /** True while a panel has synced and receives records live. */
   readonly live: boolean;
+  /** True while the port to the background is open. */
+  readonly linked: boolean;
 }
 
 /** Keeps each message well under the runtime's message size limit. */
@@ -73,9 +78,14 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     connections: connections.list(),
     protocols: { ...protocols.known },
   });
+  /** Nothing left to report and nobody watching: let the background sleep. */
+  const releaseIfIdle = (): void => {
+    if (!live && connections.size === 0) bg.close();
+  };
   const sendSnapshot = (): void => {
     snapshotPending = false;
     bg.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
+    releaseIfIdle();
   };
   const scheduleSnapshot = (): void => {
     if (snapshotPending) return;
@@ -87,6 +97,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     const numbered = buffer.append(records);
     let changed = false;
     for (const r of numbered) changed = connections.apply(r) || changed;
+    if (connections.size > 0) bg.open();
     if (changed) scheduleSnapshot();
     if (live && numbered.length > 0) send(numbered, false);
   };
@@ -119,7 +130,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     if (chunk.length > 0 || sync) flush();
   };
 
-  const bg = reconnecting<unknown, ContentOut>({
+  const bg = lazyLink<unknown, ContentOut>({
     connect: o.connect,
     setTimer,
     onConnect(t) {
@@ -136,6 +147,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         buffer.clearFrames();
       } else if (m.type === 'detach') {
         live = false;
+        releaseIfIdle();
       } else if (m.type === 'queue') {
         const q = m as MessageOf<BackgroundToContent> & { type: 'queue' };
         if (connections.setQueued(q.conn, q.queued)) {
@@ -144,6 +156,8 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
       }
     },
   });
+
+  o.onWake(() => bg.open());
 
   o.page.onMessage((m) => {
     const { records, dropped } = sanitizeHookMessage(m);
@@ -155,6 +169,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     buffer,
     get live() {
       return live;
+    },
+    get linked() {
+      return bg.isOpen;
     },
   };
 }

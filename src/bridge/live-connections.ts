@@ -42,6 +42,10 @@ export class LiveConnections {
     }
   }
 
+  get size(): number {
+    return this.live.size;
+  }
+
   list(): LiveConnection[] {
     return [...this.live.values()].map((c) => ({ ...c }));
   }

@@ -3,6 +3,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { DocInfo } from '../capture/records';
 import { CONTENT_PORT } from '../protocol/constants';
+import { isEnvelope } from '../protocol/messages';
 import { startContentBridge, type DocEnvironment } from './content-bridge';
 import { openPageChannel } from './page-channel';
 import { performanceTimingSource } from './protocol-learner';
@@ -14,6 +15,11 @@ export function startContentScript(win: Window, runtime: Runtime.Static): void {
     page: openPageChannel(win),
     connect: () => runtimePortTransport(runtime.connect({ name: CONTENT_PORT })),
     environment: documentEnvironment(win),
+    onWake(wake) {
+      runtime.onMessage.addListener((m: unknown) => {
+        if (isEnvelope(m) && m.type === 'wake') wake();
+      });
+    },
   });
 }
 

@@ -33,6 +33,8 @@ export interface PanelToContent {
  */
 export interface BackgroundToContent {
   detach: Record<string, never>;
+  /** Sent with tabs.sendMessage to a tab's content scripts: open the port, a panel is here. */
+  wake: Record<string, never>;
   /** The connection is queued behind its pool's limit, or (queued: false) got a slot. */
   queue: { conn: number; queued: boolean; t: number; pool: string };
 }

@@ -115,3 +115,18 @@ test('failed streams (204, 500, wrong content type) show as closed without retri
   );
   expect(await page.evaluate(() => Object.values(window.__errors))).toEqual([1, 1, 1]);
 });
+
+test('a stream that failed and closed before DevTools was opened is shown', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  const page = await ext.context.newPage();
+  await page.goto(testPage(server.origin, ['/sse/status?code=204']));
+  await page.waitForFunction(() => Object.values(window.__errors).includes(1));
+  // Its document has no live stream left, so its content script holds no port: opening the
+  // panel has to wake it.
+  const panel = await openPanel(page);
+  const [row] = await panel.waitForConnections('the failed stream', (r) => r.length === 1);
+  expect(row).toMatchObject({ url: `${server.origin}/sse/status?code=204`, state: 'closed' });
+});

@@ -57,4 +57,6 @@ startContentBridge({
   page: openPageChannel(window),
   connect: fakeBackground,
   environment: documentEnvironment(window),
+  // Behave like a panel that watches from the start: wake the bridge at once.
+  onWake: (wake) => wake(),
 });

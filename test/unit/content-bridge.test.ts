@@ -27,10 +27,12 @@ const ev = (data: string) => ({
 
 type Bg = FakeTransport<unknown, ContentOut>;
 
-function setup() {
+/** `woken`: start as if a panel had just woken the bridge (port open from the start). */
+function setup({ woken = true } = {}) {
   const page = fakeTransport<unknown, never>();
   const bgs: Bg[] = [];
   const timers: (() => void)[] = [];
+  let wake = (): void => undefined;
   const bridge = startContentBridge({
     doc,
     page,
@@ -41,10 +43,14 @@ function setup() {
     },
     setTimer: (fn) => timers.push(fn),
     environment: { topOrigin: 'http://a', title: () => 'A', timing: fakeTiming() },
+    onWake: (w) => {
+      wake = w;
+    },
   });
+  if (woken) wake();
   const records = (t: Bg) =>
     t.sent.flatMap((m) => (m.type === 'records' ? m.records.map((r) => r.seq) : []));
-  return { page, bgs, bridge, timers, records };
+  return { page, bgs, bridge, timers, records, wake: () => wake() };
 }
 
 describe('content bridge', () => {
@@ -161,5 +167,37 @@ describe('content bridge', () => {
     ]);
     const streamed = bg.sent.flatMap((m) => (m.type === 'records' ? m.records : []));
     expect(streamed.filter((r) => r.kind === 'queue')).toHaveLength(2);
+  });
+
+  it('holds no port while its document has no streams and nobody watches', () => {
+    const { page, bgs, bridge, timers, wake } = setup({ woken: false });
+    expect(bgs).toHaveLength(0);
+    page.deliver(hookBatch([connRec]));
+    expect(bridge.linked).toBe(true);
+    expect(bgs[0]?.sent.map((m) => m.type)).toEqual(['hello', 'snapshot']);
+    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 5, readyState: 2, cause: 'error' }]));
+    timers.shift()?.();
+    expect(bgs[0]?.sent.at(-1)).toMatchObject({ type: 'snapshot', snapshot: { connections: [] } });
+    expect(bridge.linked).toBe(false);
+    expect(bgs[0]?.closed).toBe(true);
+    // A panel opens later: the background wakes the bridge, which replays everything.
+    wake();
+    const bg2 = bgs[1] as Bg;
+    bg2.deliver({ v: 1, type: 'sync' });
+    expect(
+      bg2.sent.flatMap((m) => (m.type === 'records' ? m.records.map((r) => r.kind) : [])),
+    ).toEqual(['connection', 'state']);
+  });
+
+  it('keeps the port while a panel watches, and lets it go on detach', () => {
+    const { page, bgs, bridge, timers } = setup();
+    const bg = bgs[0] as Bg;
+    bg.deliver({ v: 1, type: 'sync' });
+    page.deliver(hookBatch([connRec]));
+    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 5, readyState: 2, cause: 'close' }]));
+    timers.splice(0).forEach((fn) => fn());
+    expect(bridge.linked).toBe(true);
+    bg.deliver({ v: 1, type: 'detach' });
+    expect(bridge.linked).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ const hello = { v: 1, type: 'hello', doc: { id: 'd', url: 'u', top: true, starte
 
 describe('background router', () => {
   it('forwards content messages only to panels of the same tab', () => {
-    const r = createRouter(EXT);
+    const r = createRouter(EXT, () => undefined);
     const c1 = content(1);
     const c2 = content(2);
     const p1 = panel();
@@ -24,7 +24,7 @@ describe('background router', () => {
   });
 
   it('forwards sync and clear from a panel to every content script of its tab', () => {
-    const r = createRouter(EXT);
+    const r = createRouter(EXT, () => undefined);
     const a = content(1);
     const b = content(1);
     const other = content(2);
@@ -38,18 +38,20 @@ describe('background router', () => {
     expect(other.received).toEqual([]);
   });
 
-  it('asks a content script that (re)connects while a panel watches for a sync', () => {
-    const r = createRouter(EXT);
+  it('wakes the tab when a panel subscribes, and asks each content script that connects for a sync', () => {
+    const woken: number[] = [];
+    const r = createRouter(EXT, (tabId) => woken.push(tabId));
     const p = panel();
     r.connect(p);
     p.deliver({ v: 1, type: 'subscribe', tabId: 3 });
+    expect(woken).toEqual([3]);
     const c = content(3);
     r.connect(c);
     expect(c.received).toEqual([{ v: 1, type: 'sync' }]);
   });
 
   it('detaches content scripts when the last panel leaves, and tears down closed ports', () => {
-    const r = createRouter(EXT);
+    const r = createRouter(EXT, () => undefined);
     const c = content(1);
     const p = panel();
     r.connect(c);
@@ -62,7 +64,7 @@ describe('background router', () => {
   });
 
   it('refuses ports from other extensions and unknown names, and ignores junk', () => {
-    const r = createRouter(EXT);
+    const r = createRouter(EXT, () => undefined);
     const foreign = fakePort(CONTENT_PORT, { id: 'evil', tab: { id: 1 } });
     const odd = fakePort('what', { id: EXT });
     r.connect(foreign);
@@ -76,7 +78,11 @@ describe('background router', () => {
   });
 
   it('keeps the budget across tabs and tells content scripts when a connection queues', () => {
-    const r = createRouter(EXT, () => 1000);
+    const r = createRouter(
+      EXT,
+      () => undefined,
+      () => 1000,
+    );
     const tabs = [1, 2].map((tab) =>
       fakePort(CONTENT_PORT, { id: EXT, frameId: 0, tab: { id: tab } }),
     );

@@ -2,6 +2,7 @@
 // own count of open streams. Chromium allows 6 HTTP/1.1 connections per pool; pools are
 // keyed by endpoint, top-level site and credentials mode.
 import { startScenarioServer } from '../fixtures/scenario-server';
+import { stopServiceWorker } from './support/chromium';
 import { expect, test } from './support/fixtures';
 import { testPage } from './support/pages';
 
@@ -34,7 +35,7 @@ test('8 streams to one HTTP/1.1 origin: 6 open, 2 queued; closing one lets the n
 });
 
 test('a second tab of the same site draws from the same pool', async ({ ext, server, watch }) => {
-  const { panel } = await watch(holds(4, 'tab1'));
+  const { page, panel } = await watch(holds(4, 'tab1'));
   await panel.waitForPools('tab 1 streams', (p) => p[0]?.open === 4);
   const second = await ext.context.newPage();
   await second.goto(testPage(server.origin, holds(4, 'tab2')));
@@ -43,6 +44,19 @@ test('a second tab of the same site draws from the same pool', async ({ ext, ser
   expect(server.stats().openStreams).toBe(6);
   // Tab 1 itself holds only 4 connections: the other 4 slots and queue places are tab 2's.
   expect(await panel.connections()).toHaveLength(4);
+
+  // The registry lives in the service worker: after a restart it is rebuilt from the
+  // content scripts' snapshots. A 9th stream then queues third, which only a registry that
+  // knows both tabs' 8 earlier streams can say.
+  await stopServiceWorker(ext);
+  await page.evaluate(() => new EventSource('/sse/hold?key=tab1&n=5'));
+  const [rebuilt] = await panel.waitForPools('the rebuilt pool', (p) => p[0]?.queued === 3);
+  expect(rebuilt).toMatchObject({ open: 6, queued: 3 });
+
+  // Closing tab 2 frees its slots and queue places: tab 1's 5th stream gets a connection.
+  await second.close();
+  await panel.waitForPools('tab 2 slots freed', (p) => p[0]?.open === 5 && p[0].queued === 0);
+  await expect.poll(() => server.stats().openStreams).toBe(5);
 });
 
 test('a page on another top-level site gets its own pool for the same endpoint', async ({

@@ -1,0 +1,62 @@
+// `npm run bench` (issue 4): page overhead, panel latency and panel scale, measured in one run
+// on this machine with the built extension; prints a table, writes bench-results/*.json.
+import { loadavg } from 'node:os';
+import { startScenarioServer } from '../../test/fixtures/scenario-server';
+import { measureLatency } from './latency';
+import { machineInfo } from './machine';
+import { measureOverhead } from './overhead';
+import { formatReport, writeReport, type PhaseResult } from './report';
+import { measureScale } from './scale';
+import { Cleanup } from './time-limit';
+
+/** The whole run (after the build) must end well within five minutes. */
+const TIME_LIMIT_MS = 270_000;
+
+const cleanup = new Cleanup();
+const abort = async (reason: string): Promise<void> => {
+  console.error(`bench: ${reason}; closing browsers and the server`);
+  await cleanup.closeAll();
+  process.exit(1);
+};
+const watchdog = setTimeout(
+  () => void abort(`over the ${TIME_LIMIT_MS / 1000} s limit`),
+  TIME_LIMIT_MS,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void abort(`got ${signal}`));
+}
+
+const startedAt = new Date();
+const machine = machineInfo();
+const phases: PhaseResult[] = [];
+try {
+  const server = await startScenarioServer();
+  cleanup.add(() => server.close());
+  const runs = [
+    ['page overhead', () => measureOverhead(server.origin, cleanup)],
+    ['panel latency', () => measureLatency(server, cleanup)],
+    ['panel scale', () => measureScale(server, cleanup)],
+  ] as const;
+  for (const [name, run] of runs) {
+    console.log(`bench: ${name}…`);
+    try {
+      phases.push(await run());
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      phases.push({ name, figures: [], notes: [], raw: {}, error });
+    }
+  }
+} finally {
+  clearTimeout(watchdog);
+  await cleanup.closeAll();
+}
+
+const report = {
+  startedAt: startedAt.toISOString(),
+  durationMs: Date.now() - startedAt.getTime(),
+  machine,
+  loadAverageAtEnd: loadavg(),
+  phases,
+};
+console.log(`\n${formatReport(report)}\n`);
+console.log(`wrote ${writeReport(report)}`);

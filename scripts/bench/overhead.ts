@@ -1,0 +1,105 @@
+// Phase 1, page overhead: the same page script receives 50,000 fast events in Chromium with
+// SSE Lens loaded and in the same Chromium without it; runs alternate, timed in the page.
+import { chromium, type BrowserContext } from '@playwright/test';
+import { chromePath, launchWithExtension, QUIET_FLAGS } from '../../test/e2e/support/chromium';
+import { timeStream, type TimedStream } from './page-scripts';
+import type { PhaseResult } from './report';
+import { median } from './stats';
+import type { Cleanup } from './time-limit';
+
+const EVENTS = 50_000;
+const EVENT_CHARS = 100;
+const RUNS = 7;
+const RUN_TIMEOUT_MS = 30_000;
+/** Lets the page (and the extension's content script) finish loading before the stream. */
+const SETTLE_MS = 250;
+
+type Arm = 'plain' | 'extension';
+
+async function timeOnce(
+  context: BrowserContext,
+  origin: string,
+  key: string,
+): Promise<TimedStream> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/blank`);
+    await page.waitForTimeout(SETTLE_MS);
+    const path = `/sse/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
+    return await page.evaluate<TimedStream>(timeStream(path, EVENTS, RUN_TIMEOUT_MS));
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureOverhead(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
+  const ext = await launchWithExtension();
+  const closeExt = cleanup.add(() => ext.close());
+  const plain = await chromium.launch({ executablePath: chromePath(), args: QUIET_FLAGS });
+  const closePlain = cleanup.add(() => plain.close());
+  try {
+    const contexts: Record<Arm, BrowserContext> = {
+      extension: ext.context,
+      plain: await plain.newContext({ viewport: null }),
+    };
+    const samples: Record<Arm, TimedStream[]> = { extension: [], plain: [] };
+    // Warm-up (caches, JIT, the extension's service worker), then ABBA-style alternation.
+    for (const arm of ['extension', 'plain'] as const) {
+      await timeOnce(contexts[arm], origin, `warmup-${arm}`);
+    }
+    for (let run = 0; run < RUNS; run++) {
+      const order: Arm[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
+      for (const arm of order) {
+        samples[arm].push(await timeOnce(contexts[arm], origin, `overhead-${arm}-${run}`));
+      }
+    }
+    const ms = (arm: Arm): number => median(samples[arm].map((s) => s.ms));
+    const longTaskMs = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskMs));
+    const longTasks = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskCount));
+    // Each run's two arms ran back to back, so their ratio cancels slow drifts in machine load.
+    const paired = samples.extension.map((s, i) => s.ms / (samples.plain[i]?.ms ?? NaN));
+    return {
+      name: 'page overhead',
+      figures: [
+        {
+          label: `page: ${EVENTS} events, without extension (median)`,
+          value: ms('plain'),
+          unit: 'ms',
+        },
+        {
+          label: `page: ${EVENTS} events, with SSE Lens (median)`,
+          value: ms('extension'),
+          unit: 'ms',
+        },
+        {
+          label: 'page overhead ratio (with / without)',
+          value: ms('extension') / ms('plain'),
+          unit: 'ratio',
+          target: 1.05,
+        },
+        {
+          label: 'page long tasks, without (median total)',
+          value: longTaskMs('plain'),
+          unit: 'ms',
+        },
+        {
+          label: 'page long tasks, with (median total)',
+          value: longTaskMs('extension'),
+          unit: 'ms',
+        },
+      ],
+      notes: [
+        `${RUNS} runs per arm after one warm-up each, alternating; new EventSource → handler ` +
+          `sees id ${EVENTS}, performance.now() in the page; handler does no other work`,
+        `long tasks (> 50 ms) per run, median count: without ${longTasks('plain')}, ` +
+          `with ${longTasks('extension')}; no DevTools open in either arm`,
+        `per-run ratios (back-to-back pairs): median ${median(paired).toFixed(3)}, ` +
+          `range ${Math.min(...paired).toFixed(3)}–${Math.max(...paired).toFixed(3)}`,
+      ],
+      raw: { events: EVENTS, eventChars: EVENT_CHARS, samples },
+    };
+  } finally {
+    await closePlain();
+    await closeExt();
+  }
+}

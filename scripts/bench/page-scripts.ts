@@ -1,0 +1,79 @@
+// Code the benchmark runs inside the inspected page, as expression strings: tsx rewrites
+// functions (it adds `__name` calls), so a serialized function would not run in a browser.
+
+export interface TimedStream {
+  /** `new EventSource` → the handler sees the last event, in page `performance.now()` ms. */
+  ms: number;
+  longTaskCount: number;
+  longTaskMs: number;
+}
+
+/**
+ * Opens `path`, waits for the event with id `lastId`, closes the stream, and resolves with
+ * the time it took and the main thread's long tasks meanwhile. The handler does nothing else,
+ * so the figure is the browser's (and any hook's) cost, not the page's own work.
+ */
+export function timeStream(path: string, lastId: number, timeoutMs: number): string {
+  return `(async () => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const ms = await new Promise((resolve, reject) => {
+      const start = performance.now();
+      const source = new EventSource(${JSON.stringify(path)});
+      const timer = setTimeout(() => {
+        source.close();
+        reject(new Error('no event ${lastId} within ${timeoutMs} ms'));
+      }, ${timeoutMs});
+      source.onmessage = (event) => {
+        if (event.lastEventId !== '${lastId}') return;
+        const elapsed = performance.now() - start;
+        clearTimeout(timer);
+        source.close();
+        resolve(elapsed);
+      };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    longTasks.push(...observer.takeRecords().map((entry) => entry.duration));
+    observer.disconnect();
+    return {
+      ms,
+      longTaskCount: longTasks.length,
+      longTaskMs: longTasks.reduce((sum, d) => sum + d, 0),
+    };
+  })()`;
+}
+
+/**
+ * Opens `path` and records, for event ids 1..count, the epoch time (timeOrigin + now, ms)
+ * at which the page's handler got it, in `window.__benchTimes`; closes after id `count`.
+ */
+export function recordStream(path: string, count: number): string {
+  return `(() => {
+    const times = new Float64Array(${count + 1});
+    const state = { times, received: 0 };
+    const source = new EventSource(${JSON.stringify(path)});
+    source.onmessage = (event) => {
+      const id = Number(event.lastEventId);
+      if (id >= 1 && id <= ${count}) times[id] = performance.timeOrigin + performance.now();
+      state.received += 1;
+      if (id === ${count}) source.close();
+    };
+    window.__benchTimes = state;
+  })()`;
+}
+
+/** True once `recordStream` has received event `count`. */
+export function streamDone(count: number): string {
+  return `window.__benchTimes.times[${count}] > 0`;
+}
+
+/** Events received so far by `recordStream`. */
+export const RECEIVED = 'window.__benchTimes.received';
+
+/** Receive times of ids `from`..`to` (inclusive), as a plain array. */
+export function receiveTimes(from: number, to: number): string {
+  return `Array.from(window.__benchTimes.times.subarray(${from}, ${to + 1}))`;
+}

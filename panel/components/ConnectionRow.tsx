@@ -17,7 +17,8 @@ interface Props {
 export function ConnectionRow({ connection: c, member, now, selected, onToggle }: Props) {
   const { origin, path } = splitUrl(c.url);
   const status = connectionStatus(c, member, now);
-  const elapsed = (c.closedAt ?? now) - c.createdAt;
+  // An imported stream that was still open ends, for its age, at its last activity.
+  const elapsed = (c.closedAt ?? (c.imported ? c.lastActivity : now)) - c.createdAt;
   return (
     <div
       class={selected ? 'conn-grid conn-row selected' : 'conn-grid conn-row'}
@@ -32,6 +33,7 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       data-queued={String(c.queued)}
       data-frames={c.frames}
       data-retries={c.retries}
+      data-imported={c.imported?.name}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -41,6 +43,11 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       }}
     >
       <span class="conn-name">
+        {c.imported && (
+          <span class="badge imported" title={`Imported from ${c.imported.name}`}>
+            imported
+          </span>
+        )}
         <span class="path">{path}</span>
         {origin && <span class="origin">{origin}</span>}
       </span>

@@ -1,9 +1,11 @@
-// The top toolbar: record/pause, clear, preserve log, frame filters, import/export (not yet
-// available), and the capture counters tests and users read.
+// The top toolbar: record/pause, clear, preserve log, frame filters, import and export, and
+// the capture counters tests and users read.
 import type { PanelStore } from '../store';
 import { formatCount } from '../format';
 import { FilterControls } from './FilterControls';
-import { ClearIcon, ExportIcon, ImportIcon, RecordIcon } from './icons';
+import { ExportControl } from './ExportControl';
+import { ClearIcon, RecordIcon } from './icons';
+import { ImportControl } from './ImportControl';
 
 export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => void }) {
   const stats = store.stats.value;
@@ -44,26 +46,8 @@ export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => 
       <span class="divider" />
       <FilterControls store={store} />
       <span class="divider" />
-      <button
-        type="button"
-        class="tool-button"
-        data-testid="import"
-        aria-label="Import capture"
-        title="Coming soon"
-        disabled
-      >
-        <ImportIcon />
-      </button>
-      <button
-        type="button"
-        class="tool-button"
-        data-testid="export"
-        aria-label="Export capture"
-        title="Coming soon"
-        disabled
-      >
-        <ExportIcon />
-      </button>
+      <ImportControl store={store} />
+      <ExportControl store={store} />
       <span class="spacer" />
       {stats.droppedWhilePaused > 0 && (
         <Notice text={`${formatCount(stats.droppedWhilePaused)} not recorded while paused`} />

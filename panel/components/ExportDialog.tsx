@@ -1,0 +1,160 @@
+// The export dialog: what to export (all, the selected connection, the filtered frames), in
+// which format and with what redacted; it builds the capture its preview and downloads show.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CaptureFile, ExportScope } from '../../src/export/capture-types';
+import { compilePatterns } from '../../src/export/redact';
+import { renderExport, type ExportFormat } from '../../src/export/render-export';
+import { appVersion } from '../app-version';
+import { buildExport, scopeSummary } from '../export-build';
+import { downloadFile } from '../export-download';
+import { useDebounced } from '../use-debounced';
+import type { PanelStore } from '../store';
+import { ExportPreview, PREVIEW_FRAMES } from './ExportPreview';
+import { CloseIcon } from './icons';
+import { INITIAL_REDACTION, RedactionFields, redactionOptions } from './RedactionFields';
+import '../import-export.css';
+
+const PREVIEW_CHARS = 20_000;
+/** How long typing in the redaction fields must pause before the preview is rebuilt. */
+const TYPING_MS = 250;
+
+const SCOPES: { value: ExportScope; label: string }[] = [
+  { value: 'all', label: 'All connections' },
+  { value: 'connection', label: 'Selected connection' },
+  { value: 'filtered', label: 'Filtered frames' },
+];
+
+const FORMATS: { value: ExportFormat; label: string; note: string }[] = [
+  { value: 'json', label: 'SSE Lens JSON', note: 'everything SSE Lens knows; imports and replays' },
+  { value: 'har', label: 'HAR 1.2', note: "with Chrome's _eventSourceMessages" },
+  { value: 'sse', label: 'Raw event stream', note: 'one .sse file per connection' },
+];
+
+type Built = { ok: true; file: CaptureFile; preview: string } | { ok: false; error: string };
+
+export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: () => void }) {
+  const summaries = useMemo(
+    () => Object.fromEntries(SCOPES.map((s) => [s.value, scopeSummary(store, s.value)])),
+    [store],
+  );
+  const [scope, setScope] = useState<ExportScope>(() =>
+    summaries.filtered?.available ? 'filtered' : 'all',
+  );
+  const [format, setFormat] = useState<ExportFormat>('json');
+  const [redaction, setRedaction] = useState(INITIAL_REDACTION);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input:checked')?.focus();
+  }, []);
+
+  // Typing in the redaction fields rebuilds the preview once it pauses.
+  const settled = useDebounced(redaction, TYPING_MS);
+  const options = useMemo(() => redactionOptions(settled), [settled]);
+
+  const built: Built = useMemo(() => {
+    const compiled = compilePatterns(options.patterns);
+    if (!compiled.ok) return { ok: false, error: compiled.error };
+    const file = buildExport(store, scope, options, appVersion(), Date.now());
+    const short = {
+      ...file,
+      connections: file.connections.map((c) => ({
+        ...c,
+        frames: c.frames.slice(0, PREVIEW_FRAMES),
+      })),
+    };
+    const text = renderExport(short, format)
+      .map((f) => (format === 'sse' ? `# ${f.name}\n${f.text}` : f.text))
+      .join('\n');
+    return { ok: true, file, preview: text.slice(0, PREVIEW_CHARS) };
+  }, [store, scope, format, options]);
+
+  const download = (file: CaptureFile): void => {
+    for (const f of renderExport(file, format)) downloadFile(f);
+  };
+
+  return (
+    <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={dialog}
+        class="export-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Export capture"
+        data-testid="export-dialog"
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <header>
+          <h2>Export capture</h2>
+          <button
+            type="button"
+            class="tool-button"
+            aria-label="Close"
+            data-testid="export-close"
+            onClick={onClose}
+          >
+            <CloseIcon />
+          </button>
+        </header>
+        <div class="export-options">
+          <fieldset>
+            <legend>What</legend>
+            {SCOPES.map((s) => {
+              const summary = summaries[s.value];
+              return (
+                <label key={s.value} class={summary?.available ? '' : 'dim'}>
+                  <input
+                    type="radio"
+                    name="export-scope"
+                    data-testid={`export-scope-${s.value}`}
+                    checked={scope === s.value}
+                    disabled={!summary?.available}
+                    onChange={() => setScope(s.value)}
+                  />
+                  {s.label}
+                  {summary?.available && (
+                    <span class="dim">
+                      {' '}
+                      ({summary.connections} conn., {summary.frames} frames)
+                    </span>
+                  )}
+                </label>
+              );
+            })}
+          </fieldset>
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.value}>
+                <input
+                  type="radio"
+                  name="export-format"
+                  data-testid={`export-format-${f.value}`}
+                  checked={format === f.value}
+                  onChange={() => setFormat(f.value)}
+                />
+                {f.label} <span class="dim">{f.note}</span>
+              </label>
+            ))}
+          </fieldset>
+          <RedactionFields
+            value={redaction}
+            onChange={(change) => setRedaction((r) => ({ ...r, ...change }))}
+          />
+        </div>
+        {built.ok ? (
+          <ExportPreview
+            file={built.file}
+            text={built.preview}
+            format={format}
+            onDownload={download}
+          />
+        ) : (
+          <p class="export-error" role="alert" data-testid="export-error">
+            {built.error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// The export dialog's Redact section: secret query parameters, URL credentials, JSON keys in
+// data and free patterns. Holds the raw text the user types; the dialog turns it into options.
+import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
+import type { RedactionOptions } from '../../src/export/redact';
+
+export interface RedactionInput {
+  query: boolean;
+  params: string;
+  credentials: boolean;
+  jsonKeys: string;
+  patterns: string;
+}
+
+export const INITIAL_REDACTION: RedactionInput = {
+  query: false,
+  params: DEFAULT_SECRET_PARAMS.join(', '),
+  credentials: false,
+  jsonKeys: '',
+  patterns: '',
+};
+
+const list = (text: string, separator: RegExp): string[] =>
+  text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+export function redactionOptions(input: RedactionInput): RedactionOptions {
+  return {
+    queryParams: input.query ? list(input.params, /[\s,]+/) : [],
+    urlCredentials: input.credentials,
+    jsonKeys: list(input.jsonKeys, /[\s,]+/),
+    patterns: list(input.patterns, /\n/),
+  };
+}
+
+interface Props {
+  value: RedactionInput;
+  onChange: (change: Partial<RedactionInput>) => void;
+}
+
+export function RedactionFields({ value, onChange }: Props) {
+  return (
+    <fieldset class="redaction">
+      <legend>Redact</legend>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="redact-query"
+          checked={value.query}
+          onChange={(e) => onChange({ query: e.currentTarget.checked })}
+        />
+        Query-string secrets
+      </label>
+      <input
+        type="text"
+        class="wide"
+        aria-label="Secret query parameter names"
+        data-testid="redact-params"
+        value={value.params}
+        disabled={!value.query}
+        onInput={(e) => onChange({ params: e.currentTarget.value })}
+      />
+      <label>
+        <input
+          type="checkbox"
+          data-testid="redact-credentials"
+          checked={value.credentials}
+          onChange={(e) => onChange({ credentials: e.currentTarget.checked })}
+        />
+        Credentials in URLs (user:password@)
+      </label>
+      <label class="stacked">
+        JSON keys in data <span class="dim">(comma-separated)</span>
+        <input
+          type="text"
+          class="wide"
+          placeholder="password, token, secret"
+          data-testid="redact-json-keys"
+          value={value.jsonKeys}
+          onInput={(e) => onChange({ jsonKeys: e.currentTarget.value })}
+        />
+      </label>
+      <label class="stacked">
+        Patterns <span class="dim">(one regular expression per line, anywhere)</span>
+        <textarea
+          rows={2}
+          class="wide"
+          placeholder="/Bearer \S+/i"
+          data-testid="redact-patterns"
+          value={value.patterns}
+          onInput={(e) => onChange({ patterns: e.currentTarget.value })}
+        />
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,216 @@
+// Serves a capture as a mock SSE server on 127.0.0.1: each connection at its own path, with
+// the captured frames, gaps, reconnects and failures (scaled by `speed`), resuming from a
+// client's Last-Event-ID. `GET /` lists the endpoints as JSON.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CaptureFile } from '../export/capture-types';
+import { parseUrl } from '../export/url-parts';
+import { writeEvent } from '../sse/write-stream';
+import { planConnection, resumePosition, type PlannedAttempt, type Position } from './replay-plan';
+
+export interface ReplayOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** 2 plays twice as fast; every delay, `retry:` included, is divided by it. */
+  speed: number;
+  /** Start over after the last frame instead of ending or holding. */
+  loop: boolean;
+}
+
+export interface ReplayEndpoint {
+  url: string;
+  /** The captured connection's URL. */
+  original: string;
+  frames: number;
+  attempts: number;
+}
+
+export interface ReplayServer {
+  origin: string;
+  endpoints: ReplayEndpoint[];
+  close(): Promise<void>;
+}
+
+interface Endpoint {
+  info: ReplayEndpoint;
+  plan: PlannedAttempt[];
+  /** The attempt to serve next after the server ended one (consumed by the next request). */
+  pending: number | null;
+}
+
+const HOST = '127.0.0.1';
+
+export async function startReplay(
+  file: CaptureFile,
+  options: ReplayOptions,
+): Promise<ReplayServer> {
+  const endpoints: Endpoint[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => route(req, res));
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+  const origin = `http://${HOST}:${address.port}`;
+  file.connections.forEach((c, i) => {
+    const parsed = parseUrl(c.url);
+    const path = parsed ? `${parsed.pathname}${parsed.search}` : '/stream';
+    endpoints.push({
+      info: {
+        url: `${origin}/${i + 1}${path}`,
+        original: c.url,
+        frames: c.frames.length,
+        attempts: c.attempts.length,
+      },
+      plan: planConnection(c),
+      pending: null,
+    });
+  });
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const cors = corsHeaders(req);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-headers': 'last-event-id, cache-control',
+        'access-control-allow-methods': 'GET',
+      });
+      res.end();
+      return;
+    }
+    if (path === '/') {
+      res.writeHead(200, { ...cors, 'content-type': 'application/json; charset=utf-8' });
+      res.end(
+        `${JSON.stringify(
+          endpoints.map((e) => e.info),
+          null,
+          2,
+        )}\n`,
+      );
+      return;
+    }
+    const n = /^\/(\d+)(?:\/|$)/.exec(path)?.[1];
+    const endpoint = n === undefined ? undefined : endpoints[Number(n) - 1];
+    if (!endpoint) {
+      res.writeHead(404, { ...cors, 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`No replayed connection at ${path}; see ${origin}/\n`);
+      return;
+    }
+    const header = req.headers['last-event-id'];
+    const lastEventId = (Array.isArray(header) ? header[0] : header) ?? '';
+    const start = resumePosition(endpoint.plan, lastEventId, endpoint.pending);
+    endpoint.pending = null;
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    serve(endpoint, start, lastEventId, res, cors, abort.signal).catch((error: unknown) => {
+      if (!abort.signal.aborted) {
+        console.error('replay failed:', error);
+        res.destroy();
+      }
+    });
+  }
+
+  async function serve(
+    endpoint: Endpoint,
+    start: Position | null,
+    lastEventId: string,
+    res: ServerResponse,
+    cors: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const plan = endpoint.plan;
+    let position = start ?? (options.loop ? { attempt: 0, frame: 0 } : null);
+    const first = position === null ? undefined : plan[position.attempt];
+    if (position === null || first === undefined) {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    const clock = new Clock(options.speed, signal);
+    if (position.frame === 0) await clock.wait(first.headerDelay);
+    if (!first.opens) {
+      if (first.ending === 'drop') {
+        endpoint.pending = position.attempt + 1;
+        res.socket?.destroy();
+      } else if (first.ending === 'refuse') {
+        res.writeHead(204, cors).end();
+      }
+      return; // 'hold': the request stays unanswered, as the captured one did
+    }
+    res.writeHead(200, {
+      ...cors,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+    });
+    res.flushHeaders();
+    let buffer = lastEventId;
+    for (;;) {
+      const attempt = plan[position.attempt];
+      if (attempt === undefined) return;
+      if (attempt.retry !== null && position.frame === 0) {
+        res.write(`retry: ${Math.round(attempt.retry / options.speed)}\n\n`);
+      }
+      for (const { gap, frame } of attempt.frames.slice(position.frame)) {
+        await clock.wait(gap);
+        const retry =
+          frame.retry === undefined ? {} : { retry: Math.round(frame.retry / options.speed) };
+        res.write(writeEvent({ ...frame, ...retry }, buffer));
+        buffer = frame.id;
+      }
+      if (attempt.ending === 'end') {
+        await clock.wait(attempt.tail);
+        endpoint.pending = position.attempt + 1;
+        res.end();
+        return;
+      }
+      const hasFrames = plan.some((a) => a.frames.length > 0);
+      if (!options.loop || !hasFrames) return; // hold: open until the client leaves
+      position = { attempt: 0, frame: 0 };
+    }
+  }
+
+  return {
+    origin,
+    endpoints: endpoints.map((e) => e.info),
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
+
+/** Waits out capture delays divided by `speed`, against one schedule so gaps do not drift. */
+class Clock {
+  private due = performance.now();
+
+  constructor(
+    private readonly speed: number,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  async wait(captureMs: number): Promise<void> {
+    this.due += captureMs / this.speed;
+    const ms = this.due - performance.now();
+    if (ms > 0) await sleep(ms, undefined, { signal: this.signal });
+    if (this.signal.aborted) throw new Error('client left');
+  }
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  return origin === undefined
+    ? { 'access-control-allow-origin': '*' }
+    : { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
+}

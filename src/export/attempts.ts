@@ -1,0 +1,79 @@
+// Derives a connection's attempts (one per request the browser made) from its readyState
+// transitions: when each began and opened, how it ended, and the Last-Event-ID and `retry:`
+// it carried. Every export format and the replay server read attempts from here.
+import type { CaptureAttempt, CaptureTransition } from './capture-types';
+
+/** What attempts need of a frame; frames must be in arrival order. */
+export interface AttemptFrame {
+  t: number;
+  id: string;
+  retry?: number;
+}
+
+export function deriveAttempts(
+  createdAt: number,
+  transitions: readonly CaptureTransition[],
+  frames: readonly AttemptFrame[],
+): CaptureAttempt[] {
+  const attempts: CaptureAttempt[] = [];
+  let next = 0;
+  let lastEventId = '';
+  let retryMs: number | null = null;
+  /** Folds in every frame received up to `t` (inclusive: a frame and an error can share a ms). */
+  const advance = (t: number): void => {
+    for (; next < frames.length; next++) {
+      const f = frames[next];
+      if (f === undefined || f.t > t) return;
+      lastEventId = f.id;
+      if (f.retry !== undefined) retryMs = f.retry;
+    }
+  };
+  const begin = (start: number): CaptureAttempt => {
+    advance(start);
+    return { start, open: null, end: null, outcome: 'ongoing', retryMs, lastEventId };
+  };
+  let current: CaptureAttempt | null = null;
+  const finish = (t: number, outcome: CaptureAttempt['outcome']): void => {
+    // A transition after the connection ended (none is expected) starts nothing new.
+    if (current === null && attempts.length > 0) return;
+    const attempt = current ?? begin(createdAt);
+    attempt.end = t;
+    attempt.outcome = outcome;
+    attempts.push(attempt);
+    current = null;
+  };
+  for (const tr of transitions) {
+    if (tr.cause === 'create') {
+      if (current) attempts.push(current);
+      current = { ...begin(tr.t), retryMs: null, lastEventId: '' };
+    } else if (tr.cause === 'open') {
+      current ??= begin(attempts.length > 0 ? tr.t : createdAt);
+      current.open ??= tr.t;
+    } else if (tr.cause === 'close') {
+      finish(tr.t, 'closed');
+    } else if (tr.readyState === 0) {
+      const ended = current !== null || attempts.length === 0;
+      finish(tr.t, 'reconnect');
+      if (ended) current = begin(tr.t);
+    } else {
+      finish(tr.t, 'failed');
+    }
+  }
+  if (current) attempts.push(current);
+  else if (attempts.length === 0) attempts.push(begin(createdAt));
+  return attempts;
+}
+
+/** A frame belongs to the first attempt that had not ended when it arrived. */
+export function framesByAttempt<F extends { t: number }>(
+  attempts: readonly CaptureAttempt[],
+  frames: readonly F[],
+): F[][] {
+  const groups: F[][] = attempts.map(() => []);
+  let k = 0;
+  for (const f of frames) {
+    while (k < attempts.length - 1 && (attempts[k]?.end ?? Infinity) < f.t) k++;
+    groups[k]?.push(f);
+  }
+  return groups;
+}

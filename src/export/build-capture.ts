@@ -1,0 +1,119 @@
+// Turns the panel's model (all of it, one connection, or the filtered frames) into a capture
+// file object. Every export format is written from this object, after optional redaction.
+import {
+  totalEvicted,
+  type CaptureState,
+  type ConnectionView,
+  type FrameView,
+} from '../model/capture-state';
+import { deriveAttempts } from './attempts';
+import {
+  CAPTURE_FORMAT,
+  CAPTURE_VERSION,
+  type CaptureConnection,
+  type CaptureFile,
+  type CaptureFrame,
+  type ExportScope,
+} from './capture-types';
+import { originOf } from './url-parts';
+
+export interface BuildOptions {
+  scope: ExportScope;
+  /** Keys of the connections to export, in any order; every connection when null. */
+  connections: ReadonlySet<string> | null;
+  /** The frames to export, in arrival order; every frame of those connections when absent. */
+  frames?: readonly FrameView[];
+  now: number;
+  generatorVersion: string;
+}
+
+export function buildCapture(state: CaptureState, options: BuildOptions): CaptureFile {
+  const selected = [...state.connections.values()].filter(
+    (c) => options.connections === null || options.connections.has(c.key),
+  );
+  const held = groupByConnection(state.frames);
+  const exported = options.frames ? groupByConnection(options.frames) : held;
+  const topDoc = state.topDocId === null ? undefined : state.docs.get(state.topDocId);
+  const pageOf = (c: ConnectionView): string | null =>
+    c.imported ? c.imported.pageUrl : c.top ? c.frameUrl : (topDoc?.doc.url ?? null);
+  return {
+    format: CAPTURE_FORMAT,
+    version: CAPTURE_VERSION,
+    exportedAt: options.now,
+    generator: { name: 'sse-lens', version: options.generatorVersion },
+    scope: options.scope,
+    redaction: null,
+    evicted: totalEvicted(state),
+    connections: selected.map((c, i) =>
+      toConnection(c, `c${i + 1}`, pageOf(c), held.get(c.key) ?? [], exported.get(c.key) ?? []),
+    ),
+  };
+}
+
+function groupByConnection(frames: readonly FrameView[]): Map<string, FrameView[]> {
+  const groups = new Map<string, FrameView[]>();
+  for (const f of frames) {
+    const group = groups.get(f.connection);
+    if (group) group.push(f);
+    else groups.set(f.connection, [f]);
+  }
+  return groups;
+}
+
+function toConnection(
+  c: ConnectionView,
+  id: string,
+  pageUrl: string | null,
+  held: readonly FrameView[],
+  exported: readonly FrameView[],
+): CaptureConnection {
+  const origin = originOf(c.url);
+  const attemptFrames = held.map((f) => ({ t: f.t, id: f.id, retry: f.wire?.retry }));
+  return {
+    id,
+    url: c.url,
+    kind: c.kind,
+    withCredentials: c.withCredentials,
+    page: { url: pageUrl },
+    frame: { url: c.frameUrl, top: c.top },
+    ...(c.pool && { pool: { key: c.pool.key, protocol: c.pool.protocol } }),
+    createdAt: c.createdAt,
+    closedAt: c.closedAt,
+    state: c.state,
+    stack: c.stack,
+    listenedTypes: [...c.listenedTypes],
+    transitions: c.transitions.map((t) => ({ t: t.t, readyState: t.readyState, cause: t.cause })),
+    attempts: deriveAttempts(c.createdAt, c.transitions, attemptFrames),
+    ...(c.queueWaits.length > 0 && {
+      queueWaits: c.queueWaits.map((w) => ({ since: w.since, until: w.until, pool: w.pool })),
+    }),
+    received: Math.max(c.frames, exported.length),
+    frames: exported.map((f) => toFrame(f, origin)),
+    ...(c.imported?.trailer && { trailer: { ...c.imported.trailer } }),
+    ...(c.imported && {
+      imported: {
+        name: c.imported.name,
+        format: c.imported.format,
+        importedAt: c.imported.importedAt,
+      },
+    }),
+  };
+}
+
+function toFrame(f: FrameView, connectionOrigin: string): CaptureFrame {
+  const frame: CaptureFrame = {
+    t: f.t,
+    type: f.type,
+    id: f.id,
+    data: f.data,
+    source: f.wire ? 'wire' : 'dispatch',
+  };
+  if (f.wire?.comments) frame.comments = [...f.wire.comments];
+  if (f.wire?.retry !== undefined) frame.retry = f.wire.retry;
+  if (f.truncated) {
+    frame.size = f.size;
+    frame.truncated = true;
+  }
+  if (f.origin !== connectionOrigin) frame.origin = f.origin;
+  return frame;
+}

@@ -1,0 +1,47 @@
+// Recognizes what a file is (SSE Lens JSON, a HAR, or a raw event stream) and reads it into a
+// capture. The single entry point for the panel's Import button and the replay CLI.
+import type { CaptureFile, ImportFormat } from './capture-types';
+import { decodeCapture } from './decode-capture';
+import { decodeHar } from './decode-har';
+import { decodeEventStream } from './event-stream-file';
+import { ImportError, isObject } from './json-read';
+import { IMPORT_LIMITS } from './limits';
+
+export interface ImportResult {
+  file: CaptureFile;
+  format: ImportFormat;
+  /** HAR entries that were not event streams. */
+  ignored: number;
+}
+
+export function importText(name: string, text: string, now: number): ImportResult {
+  if (text.length > IMPORT_LIMITS.maxFileBytes) throw tooLarge(text.length);
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.trimStart()[0];
+  if (first !== '{' && first !== '[') {
+    if (/^data:/m.test(body)) {
+      return { file: decodeEventStream(body, name, now), format: 'event-stream', ignored: 0 };
+    }
+    throw new ImportError(
+      'not a capture: expected SSE Lens JSON, a HAR file or a text/event-stream (.sse) file',
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (e) {
+    throw new ImportError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (isObject(value) && 'format' in value) {
+    return { file: decodeCapture(value), format: 'sse-lens-json', ignored: 0 };
+  }
+  if (isObject(value) && 'log' in value) return decodeHar(value);
+  throw new ImportError('not a capture: the JSON is neither an SSE Lens capture nor a HAR file');
+}
+
+export function tooLarge(bytes: number): ImportError {
+  const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+  return new ImportError(
+    `the file is ${mb(bytes)}; SSE Lens imports files up to ${mb(IMPORT_LIMITS.maxFileBytes)}`,
+  );
+}

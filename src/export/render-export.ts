@@ -1,0 +1,43 @@
+// Serializes a capture into the files one export produces: a JSON capture, a HAR, or one raw
+// `.sse` stream per connection, each with a descriptive file name and MIME type.
+import type { CaptureFile } from './capture-types';
+import { connectionToEventStream } from './event-stream-file';
+import { originOf } from './url-parts';
+import { captureToHar } from './write-har';
+
+export type ExportFormat = 'json' | 'har' | 'sse';
+
+export interface ExportedFile {
+  name: string;
+  mime: string;
+  text: string;
+}
+
+export function renderExport(file: CaptureFile, format: ExportFormat): ExportedFile[] {
+  const base = baseName(file);
+  switch (format) {
+    case 'json':
+      return [{ name: `${base}.json`, mime: 'application/json', text: json(file) }];
+    case 'har':
+      return [{ name: `${base}.har`, mime: 'application/json', text: json(captureToHar(file)) }];
+    case 'sse':
+      return file.connections.map((c) => ({
+        name: `${base}-${c.id}.sse`,
+        mime: 'text/event-stream',
+        text: connectionToEventStream(c),
+      }));
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** `sse-lens-127.0.0.1-2026-11-21T20-28-04`: host of the first stream, then export time. */
+export function baseName(file: CaptureFile): string {
+  const first = file.connections[0];
+  const host = first ? originOf(first.url).replace(/^[a-z]+:\/\//, '') : '';
+  const stamp = new Date(file.exportedAt).toISOString().slice(0, 19).replace(/:/g, '-');
+  const safeHost = host.replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 60);
+  return ['sse-lens', safeHost, stamp].filter((part) => part !== '').join('-');
+}

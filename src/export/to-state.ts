@@ -1,0 +1,85 @@
+// Turns a capture file into the panel model's connections and frames, marked as imported, so
+// an imported capture is viewed, filtered and re-exported exactly like a live one.
+import type { ConnectionView, FrameView, ImportedFrom } from '../model/capture-state';
+import type { CaptureFile, ImportFormat } from './capture-types';
+import { originOf } from './url-parts';
+
+export interface ImportSource {
+  /** Unique per import; becomes the connections' document id. */
+  docId: string;
+  name: string;
+  format: ImportFormat;
+  importedAt: number;
+}
+
+export interface ImportedCapture {
+  connections: ConnectionView[];
+  /** In time order across connections (stable for equal times). */
+  frames: Omit<FrameView, 'index'>[];
+}
+
+export function captureToViews(file: CaptureFile, source: ImportSource): ImportedCapture {
+  const connections: ConnectionView[] = [];
+  const frames: Omit<FrameView, 'index'>[] = [];
+  file.connections.forEach((c, i) => {
+    const key = `${source.docId}:${i + 1}`;
+    const origin = originOf(c.url);
+    let bytes = 0;
+    let lastActivity = c.createdAt;
+    for (const f of c.frames) {
+      const size = f.size ?? f.data.length;
+      bytes += size;
+      lastActivity = Math.max(lastActivity, f.t);
+      frames.push({
+        connection: key,
+        t: f.t,
+        type: f.type,
+        id: f.id,
+        data: f.data,
+        size,
+        truncated: f.truncated ?? false,
+        origin: f.origin ?? origin,
+        ...(f.source === 'wire' && { wire: wireFields(f.comments, f.retry) }),
+      });
+    }
+    for (const t of c.transitions) lastActivity = Math.max(lastActivity, t.t);
+    const imported: ImportedFrom = {
+      name: source.name,
+      format: source.format,
+      importedAt: source.importedAt,
+      pageUrl: c.page.url,
+      ...(c.trailer && { trailer: c.trailer }),
+    };
+    const view: ConnectionView = {
+      key,
+      docId: source.docId,
+      url: c.url,
+      kind: c.kind,
+      withCredentials: c.withCredentials,
+      frameUrl: c.frame.url,
+      top: c.frame.top,
+      stack: c.stack,
+      createdAt: c.createdAt,
+      readyState: c.state === 'connecting' ? 0 : c.state === 'open' ? 1 : 2,
+      state: c.state,
+      frames: Math.max(c.received, c.frames.length),
+      retries: c.transitions.filter((t) => t.cause === 'error' && t.readyState === 0).length,
+      bytes,
+      lastActivity,
+      closedAt: c.closedAt,
+      transitions: c.transitions.map((t) => ({ ...t })),
+      listenedTypes: [...c.listenedTypes],
+      queued: false,
+      queueWaits: (c.queueWaits ?? []).map((w) => ({ ...w })),
+      ...(c.pool && { pool: { ...c.pool } }),
+      imported,
+    };
+    connections.push(view);
+  });
+  frames.sort((a, b) => a.t - b.t);
+  return { connections, frames };
+}
+
+function wireFields(comments: string[] | undefined, retry: number | undefined) {
+  return { ...(comments && { comments: [...comments] }), ...(retry !== undefined && { retry }) };
+}

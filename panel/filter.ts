@@ -1,6 +1,6 @@
 // The frames filter: parses the toolbar's text (plain text, or `/regex/flags`) into a query
 // and builds the predicate that decides which frames the table shows.
-import type { ConnectionView, FrameView } from '../src/model/capture-state';
+import type { ConnectionKind, ConnectionView, FrameView } from '../src/model/capture-state';
 
 export type FrameQuery =
   { kind: 'all' } | { kind: 'match'; re: RegExp } | { kind: 'invalid'; error: string };
@@ -35,6 +35,8 @@ export interface FrameFilter {
   type: string | null;
   /** Only frames of this connection key, or any connection when null. */
   connection: string | null;
+  /** Only frames of connections of this kind (eventsource, fetch, xhr); any when null or absent. */
+  kind?: ConnectionKind | null;
 }
 
 export type FramePredicate = (frame: FrameView) => boolean;
@@ -48,11 +50,13 @@ export function framePredicate(
   connections: ReadonlyMap<string, ConnectionView>,
 ): FramePredicate | null {
   const { query, type, connection } = filter;
+  const kind = filter.kind ?? null;
   const re = query.kind === 'match' ? query.re : null;
-  if (re === null && type === null && connection === null) return null;
+  if (re === null && type === null && connection === null && kind === null) return null;
   return (frame) =>
     (connection === null || frame.connection === connection) &&
     (type === null || frame.type === type) &&
+    (kind === null || connections.get(frame.connection)?.kind === kind) &&
     (re === null ||
       re.test(frame.data) ||
       re.test(frame.type) ||

@@ -4,10 +4,12 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { linkPanel, type PanelOut } from '../src/bridge/panel-link';
 import { runtimePortTransport } from '../src/bridge/runtime-port';
+import { createCaptureState } from '../src/model/capture-state';
 import { PANEL_PORT } from '../src/protocol/constants';
 import { App } from './components/App';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
+import { loadLimits, panelStorage } from './limits';
 import { createStore } from './store';
 import { resolveTabId } from './tab-id';
 import { followTheme } from './theme';
@@ -35,7 +37,8 @@ if (tabId === null) {
     root,
   );
 } else {
-  const store = createStore();
+  const limits = loadLimits(panelStorage());
+  const store = createStore(createCaptureState(limits.maxFrames, limits.maxDataChars));
   const link = linkPanel(
     tabId,
     () => runtimePortTransport<PanelOut>(browser.runtime.connect({ name: PANEL_PORT })),

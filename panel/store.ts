@@ -9,14 +9,18 @@ import {
   createCaptureState,
   totalEvicted,
   type CaptureState,
+  type ConnectionKind,
   type ConnectionView,
   type FrameView,
 } from '../src/model/capture-state';
-import { applyBatch, clearCapture } from '../src/model/apply-batch';
+import { appendImported, applyBatch, applyLimits, clearCapture } from '../src/model/apply-batch';
+import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
+import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
 import { framePredicate, parseQuery, type FrameQuery } from './filter';
 import { createFrameList } from './frame-list';
 import { createFrameTypes } from './frame-types';
+import type { Limits } from './limits';
 import { positionOf } from './frame-search';
 
 export interface CaptureStats {
@@ -36,6 +40,8 @@ export interface PanelStore {
   readonly typeFilter: Signal<string | null>;
   /** Connection key whose frames alone are shown, or null for all connections. */
   readonly connectionFilter: Signal<string | null>;
+  /** Only frames of connections of this kind, or any kind when null. */
+  readonly kindFilter: Signal<ConnectionKind | null>;
   /** `FrameView.index` of the frame open in the detail pane. */
   readonly selectedFrame: Signal<number | null>;
   readonly query: ReadonlySignal<FrameQuery>;
@@ -48,8 +54,12 @@ export interface PanelStore {
   /** The socket pools the inspected tab takes part in, live from the background. */
   readonly pools: ReadonlySignal<readonly PoolView[]>;
   receive(msg: PanelIn): void;
+  /** Adds a capture read from a file, its connections marked imported; returns their count. */
+  importCapture(file: CaptureFile, format: ImportFormat, name: string): number;
   setRecording(on: boolean): void;
   setPreserveLog(on: boolean): void;
+  /** New memory caps, applied at once (oldest frames evicted first). */
+  setLimits(limits: Limits): void;
   clear(): void;
 }
 
@@ -67,16 +77,23 @@ export function createStore(
   const filterText = signal('');
   const typeFilter = signal<string | null>(null);
   const connectionFilter = signal<string | null>(null);
+  const kindFilter = signal<ConnectionKind | null>(null);
   const selectedFrame = signal<number | null>(null);
   const query = computed(() => parseQuery(filterText.value));
   const predicate = computed(() =>
     framePredicate(
-      { query: query.value, type: typeFilter.value, connection: connectionFilter.value },
+      {
+        query: query.value,
+        type: typeFilter.value,
+        connection: connectionFilter.value,
+        kind: kindFilter.value,
+      },
       state.connections,
     ),
   );
   const frameList = createFrameList();
   const types = createFrameTypes();
+  let imports = 0;
 
   const frames = (): FrameView[] => {
     void version.value;
@@ -89,6 +106,7 @@ export function createStore(
     filterText,
     typeFilter,
     connectionFilter,
+    kindFilter,
     selectedFrame,
     query,
     stats: computed(() => {
@@ -129,12 +147,24 @@ export function createStore(
       }
       scheduleTouch();
     },
+    importCapture(file, format, name) {
+      imports++;
+      const docId = `import${imports}`;
+      const views = captureToViews(file, { docId, name, format, importedAt: Date.now() });
+      appendImported(state, views.connections, views.frames);
+      touch();
+      return views.connections.length;
+    },
     setRecording(on) {
       state.recording = on;
       touch();
     },
     setPreserveLog(on) {
       state.preserveLog = on;
+      touch();
+    },
+    setLimits(limits) {
+      applyLimits(state, limits);
       touch();
     },
     clear() {

@@ -1,11 +1,14 @@
 // Generates the README screenshots from the real thing: the built extension in Chromium,
 // DevTools open on the SSE panel, the demo page's scenarios streaming. Light and dark
-// DevTools themes. Run with `npm run screenshots`.
+// DevTools themes, then the timeline enlarged with the connection-limit pile-up waiting.
+// Run with `npm run screenshots`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startScenarioServer } from '../test/fixtures/scenario-server';
 import { launchWithExtension } from '../test/e2e/support/chromium';
-import { openDevToolsPanel } from '../test/e2e/support/devtools-panel';
+import { openDevToolsPanel, type DevToolsPanel } from '../test/e2e/support/devtools-panel';
+import { pointAtTick } from '../test/e2e/support/timeline';
+import type { Page } from '@playwright/test';
 
 const outDir = resolve(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -29,22 +32,63 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
       'the demo scenarios to stream',
       30_000,
     );
-    // Show the detail pane with a JSON frame of the named-events stream.
-    await panel.evaluate(`(() => {
-      const row = [...document.querySelectorAll('[data-testid=frame-row]')]
-        .find((r) => r.dataset.type === 'update');
-      row?.click();
-    })()`);
+    // Show the detail pane with a JSON frame of the named-events stream (once one is in view:
+    // the table is virtualized).
     await panel.waitFor<boolean>(
-      `document.querySelector('[data-testid=detail-pane]') !== null`,
+      `(() => {
+        const row = [...document.querySelectorAll('[data-testid=frame-row]')]
+          .find((r) => r.dataset.type === 'update');
+        row?.click();
+        return document.querySelector('[data-testid=detail-pane]') !== null;
+      })()`,
       'the detail pane',
     );
     const file = resolve(outDir, `panel-${theme}.png`);
     writeFileSync(file, await panel.screenshot());
     console.log(`wrote ${file}`);
+    if (theme === 'light') await shootTimeline(page, panel);
   } finally {
     await ext.close();
   }
+}
+
+/**
+ * The timeline made taller, with the pile-up's 7th and 8th streams queued (hatched) and the
+ * pointer on an `update` frame's tick.
+ */
+async function shootTimeline(page: Page, panel: DevToolsPanel): Promise<void> {
+  await page.click('#pileup [data-start]');
+  await panel.waitFor<boolean>(
+    `[...document.querySelectorAll('[data-testid=pool-row]')].some((r) => Number(r.dataset.queued) >= 2)`,
+    'the pile-up to queue two streams',
+  );
+  // Grow the timeline with its splitter's keyboard resize, then show a tick's tooltip.
+  await panel.evaluate(`(() => {
+    const splitter = document.querySelector('[aria-label="Resize timeline"]');
+    for (let i = 0; i < 12; i++) {
+      splitter.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    }
+  })()`);
+  await panel.waitFor<boolean>(
+    `document.querySelector('[data-testid=timeline]').clientHeight > 300`,
+    'the taller timeline',
+  );
+  // Lanes are in the connections list's order.
+  const lane = await panel.evaluate<number>(
+    `[...document.querySelectorAll('[data-testid=connection-row]')]
+      .findIndex((r) => r.dataset.url.includes('/sse/named'))`,
+  );
+  const t = await panel.evaluate<number>(
+    `Number(document.querySelector('[data-testid=frame-row][data-type=update]').dataset.time)`,
+  );
+  await pointAtTick(panel, 'pointermove', t, lane);
+  await panel.waitFor<boolean>(
+    `document.querySelector('[data-testid=timeline-tooltip]') !== null`,
+    'the tick tooltip',
+  );
+  const file = resolve(outDir, 'timeline.png');
+  writeFileSync(file, await panel.screenshot());
+  console.log(`wrote ${file}`);
 }
 
 try {

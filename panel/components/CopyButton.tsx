@@ -1,10 +1,18 @@
-// "Copy" button for a frame's data, which briefly confirms whether the copy worked.
+// A copy-to-clipboard button (the detail pane has "Copy data" and "Copy as JSON") that briefly
+// confirms whether the copy worked. The text is built on click, not on every render.
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from '../clipboard';
 
 const FEEDBACK_MS = 1500;
 
-export function CopyButton({ text }: { text: string }) {
+interface Props {
+  label: string;
+  title: string;
+  text: () => string;
+  testId?: string;
+}
+
+export function CopyButton({ label, title, text, testId }: Props) {
   const [result, setResult] = useState<'Copied' | 'Copy failed' | null>(null);
   useEffect(() => {
     if (result === null) return;
@@ -15,12 +23,13 @@ export function CopyButton({ text }: { text: string }) {
     <button
       type="button"
       class="text-button"
-      title="Copy data to the clipboard"
+      title={title}
+      data-testid={testId}
       onClick={() => {
-        void copyText(text).then((ok) => setResult(ok ? 'Copied' : 'Copy failed'));
+        void copyText(text()).then((ok) => setResult(ok ? 'Copied' : 'Copy failed'));
       }}
     >
-      {result ?? 'Copy'}
+      {result ?? label}
     </button>
   );
 }

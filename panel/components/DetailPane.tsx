@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
 import { formatClock, formatCount, formatFrameSize } from '../format';
+import { frameJsonText } from '../frame-json';
 import { parseJsonContainer } from '../json-tree';
 import { ConnectionDetails } from './ConnectionDetails';
 import { CopyButton } from './CopyButton';
@@ -52,7 +53,18 @@ export function DetailPane({ frame, connection, onClose }: Props) {
           ))}
         </div>
         <span class="spacer" />
-        <CopyButton text={frame.data} />
+        <CopyButton
+          label="Copy data"
+          title="Copy the frame's data to the clipboard"
+          testId="copy-data"
+          text={() => frame.data}
+        />
+        <CopyButton
+          label="Copy as JSON"
+          title="Copy the frame as JSON: connection URL, type, id, ISO time and data"
+          testId="copy-json"
+          text={() => frameJsonText(frame, connection)}
+        />
       </div>
       <dl class="detail-meta">
         <dt>Type</dt>

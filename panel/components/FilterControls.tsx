@@ -1,15 +1,23 @@
 // The toolbar's frame filters: free text or /regex/ (an invalid regex is flagged, not
-// thrown), and an event-type menu built from the types seen so far.
+// thrown), an event-type menu built from the types seen so far, and the connection kind.
+import type { ConnectionKind } from '../../src/model/capture-state';
 import type { PanelStore } from '../store';
 
 const ALL_TYPES = '';
+const ALL_KINDS = '';
+const KINDS: readonly ConnectionKind[] = ['eventsource', 'fetch', 'xhr'];
 
 export function FilterControls({ store }: { store: PanelStore }) {
   const query = store.query.value;
   const invalid = query.kind === 'invalid';
   const type = store.typeFilter.value;
   const types = store.frameTypes.value;
-  const filtered = query.kind === 'match' || type !== null || store.connectionFilter.value !== null;
+  const kind = store.kindFilter.value;
+  const filtered =
+    query.kind === 'match' ||
+    type !== null ||
+    kind !== null ||
+    store.connectionFilter.value !== null;
   return (
     <>
       <input
@@ -39,6 +47,23 @@ export function FilterControls({ store }: { store: PanelStore }) {
         {types.map((t) => (
           <option key={t} value={t}>
             {t}
+          </option>
+        ))}
+      </select>
+      <select
+        class="type-filter"
+        aria-label="Connection kind"
+        data-testid="kind-filter"
+        value={kind ?? ALL_KINDS}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          store.kindFilter.value = KINDS.find((k) => k === value) ?? null;
+        }}
+      >
+        <option value={ALL_KINDS}>All kinds</option>
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {k}
           </option>
         ))}
       </select>

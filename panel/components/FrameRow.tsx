@@ -1,10 +1,8 @@
 // One row of the frames table, positioned by the virtualizer and carrying the `frame-row`
-// test hooks (type, event id, connection key).
+// test hooks (type, event id, connection key, and the capture time in epoch ms).
 import type { FrameView } from '../../src/model/capture-state';
 import { formatClock, formatFrameSize, splitUrl } from '../format';
-
-/** Characters of data shown in a row; the cell ellipsizes long before this. */
-const PREVIEW_CHARS = 300;
+import { preview } from '../preview';
 
 interface Props {
   frame: FrameView;
@@ -30,6 +28,7 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
       data-type={frame.type}
       data-event-id={frame.id}
       data-connection={frame.connection}
+      data-time={frame.t}
       onClick={onSelect}
     >
       <span role="gridcell" class="col-time">
@@ -48,7 +47,7 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
         {formatFrameSize(frame.size, frame.truncated)}
       </span>
       <span role="gridcell" class="col-data">
-        {frame.data.slice(0, PREVIEW_CHARS)}
+        {preview(frame.data)}
       </span>
     </div>
   );

@@ -1,11 +1,12 @@
-// The frames table: every frame that passes the filters, virtualized so only the rows in
-// view (plus overscan) are in the DOM. Follows new frames while scrolled to the bottom;
-// arrow keys, Home and End move the selection.
-import { useLayoutEffect, useRef } from 'preact/hooks';
+// The frames table: every frame that passes the filters, in time order (oldest or newest
+// first), virtualized so only the rows in view (plus overscan) are in the DOM. Follows new
+// frames while at the newest end; arrows, Page Up/Down, Home and End move the selection, and a
+// frame selected elsewhere (the timeline) is scrolled into view.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { FrameView } from '../../src/model/capture-state';
 import type { PanelStore } from '../store';
-import { positionOf } from '../frame-search';
+import { createTimeOrder, positionByTime } from '../time-order';
 import { FrameRow } from './FrameRow';
 import { useVirtualizer } from './use-virtualizer';
 
@@ -18,36 +19,64 @@ const ROW_HEIGHT = 22;
 const OVERSCAN = 40;
 
 export function FramesTable({ store }: { store: PanelStore }) {
-  const { rows } = store.visibleFrames.value;
-  const selected = store.selectedFrame.value;
+  const order = useMemo(createTimeOrder, []);
+  const sorted = order.update(store.visibleFrames.value.rows);
+  const [newestFirst, setNewestFirst] = useState(false);
+  const count = sorted.length;
+  /** The row shown at display position `i`. */
+  const rowAt = (i: number): FrameView | undefined => sorted[newestFirst ? count - 1 - i : i];
+  const selectedFrame = store.selected.value;
+  const selected = selectedFrame?.index ?? null;
+  /** Display position of a frame, or -1 when the filters hide it. */
+  const positionOf = (frame: FrameView | null): number => {
+    const at = frame ? positionByTime(sorted, frame) : -1;
+    return at === -1 || !newestFirst ? at : count - 1 - at;
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i]?.index ?? -1 - i,
+    getItemKey: (i) => rowAt(i)?.index ?? -1 - i,
     overscan: OVERSCAN,
-    anchorTo: 'end',
-    followOnAppend: true,
+    // Newest last: stay at the end as frames arrive. Newest first: new rows appear at the top.
+    anchorTo: newestFirst ? 'start' : 'end',
+    followOnAppend: !newestFirst,
   });
   // Start at the newest frame; from then on the virtualizer follows appends while at the end.
   useLayoutEffect(() => virtualizer.scrollToEnd(), [virtualizer]);
+  // A frame selected elsewhere (the timeline): bring it into view.
+  useEffect(() => {
+    const at = positionOf(selectedFrame);
+    if (at !== -1) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [selected]);
+  // The order flipped: keep the selection in view, or show the newest frames.
+  useEffect(() => {
+    const at = positionOf(selectedFrame);
+    if (at !== -1) virtualizer.scrollToIndex(at, { align: 'center' });
+    else if (newestFirst) virtualizer.scrollToOffset(0);
+    else virtualizer.scrollToEnd();
+  }, [newestFirst]);
   const connections = store.state.connections;
 
   const selectAt = (position: number): void => {
-    const frame = rows[Math.max(0, Math.min(rows.length - 1, position))];
+    const clamped = Math.max(0, Math.min(count - 1, position));
+    const frame = rowAt(clamped);
     if (!frame) return;
     store.selectedFrame.value = frame.index;
-    virtualizer.scrollToIndex(positionOf(rows, frame.index), { align: 'auto' });
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
   };
 
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
-    const current = selected === null ? -1 : positionOf(rows, selected);
+    const current = positionOf(selectedFrame);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
-      ArrowUp: current === -1 ? rows.length - 1 : current - 1,
+      ArrowUp: current === -1 ? count - 1 : current - 1,
+      PageDown: current === -1 ? page : current + page,
+      PageUp: current === -1 ? count - 1 - page : current - page,
       Home: 0,
-      End: rows.length - 1,
+      End: count - 1,
     };
     const target = moves[e.key];
     if (target !== undefined) {
@@ -64,13 +93,27 @@ export function FramesTable({ store }: { store: PanelStore }) {
       class="frames"
       role="grid"
       aria-label="Frames"
-      aria-rowcount={rows.length}
+      aria-rowcount={count}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
       <div class="frame-grid frames-header" role="row">
-        <span role="columnheader" class="col-time">
-          Time
+        <span
+          role="columnheader"
+          class="col-time"
+          aria-sort={newestFirst ? 'descending' : 'ascending'}
+        >
+          <button
+            type="button"
+            class="sort-button"
+            data-testid="sort-time"
+            title={
+              newestFirst ? 'Newest first: show oldest first' : 'Oldest first: show newest first'
+            }
+            onClick={() => setNewestFirst(!newestFirst)}
+          >
+            Time <span aria-hidden="true">{newestFirst ? '▼' : '▲'}</span>
+          </button>
         </span>
         <span role="columnheader" class="col-conn">
           Connection
@@ -93,10 +136,10 @@ export function FramesTable({ store }: { store: PanelStore }) {
         </span>
       </div>
       <div class="frames-scroll" ref={scrollRef}>
-        {rows.length === 0 && <p class="frames-empty">{emptyText(store)}</p>}
+        {count === 0 && <p class="frames-empty">{emptyText(store)}</p>}
         <div class="frames-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const frame: FrameView | undefined = rows[item.index];
+            const frame = rowAt(item.index);
             return (
               frame && (
                 <FrameRow

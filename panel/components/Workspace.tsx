@@ -1,11 +1,15 @@
-// The panes under the toolbar: connections on top, frames below, and the selected frame's
-// details to the right. Dividers between them are draggable.
-import { useState } from 'preact/hooks';
+// The panes under the toolbar: connections on top, then the timeline (collapsible), then the
+// stats strip and frames, with the selected frame's details to the right. Dividers between
+// them are draggable.
+import { useMemo, useState } from 'preact/hooks';
 import type { PanelStore } from '../store';
+import { laneSignal } from '../timeline/lanes';
 import { ConnectionList } from './ConnectionList';
 import { DetailPane } from './DetailPane';
 import { FramesTable } from './FramesTable';
 import { Splitter } from './Splitter';
+import { StatsStrip } from './StatsStrip';
+import { Timeline } from './Timeline';
 
 const MIN_PANE = 60;
 
@@ -14,7 +18,10 @@ const clamp = (value: number, max: number): number =>
 
 export function Workspace({ store }: { store: PanelStore }) {
   const [connectionsHeight, setConnectionsHeight] = useState(140);
+  const [timelineHeight, setTimelineHeight] = useState(150);
+  const [timelineCollapsed, setTimelineCollapsed] = useState(false);
   const [detailWidth, setDetailWidth] = useState(() => Math.round(window.innerWidth * 0.4));
+  const lanes = useMemo(() => laneSignal(store), [store]);
   const frame = store.selected.value;
   return (
     <div class="workspace">
@@ -24,8 +31,23 @@ export function Workspace({ store }: { store: PanelStore }) {
       <Splitter
         axis="y"
         label="Resize connections"
-        onResize={(d) => setConnectionsHeight((h) => clamp(h + d, window.innerHeight - 160))}
+        onResize={(d) => setConnectionsHeight((h) => clamp(h + d, window.innerHeight - 260))}
       />
+      <Timeline
+        store={store}
+        lanes={lanes}
+        collapsed={timelineCollapsed}
+        onToggle={() => setTimelineCollapsed((c) => !c)}
+        height={timelineHeight}
+      />
+      {!timelineCollapsed && (
+        <Splitter
+          axis="y"
+          label="Resize timeline"
+          onResize={(d) => setTimelineHeight((h) => clamp(h + d, window.innerHeight - 260))}
+        />
+      )}
+      <StatsStrip store={store} lanes={lanes} />
       <div class="lower">
         <FramesTable store={store} />
         {frame && (

@@ -2,7 +2,8 @@
 // (or re-opened, or re-synced after a service-worker restart) still sees everything.
 // Frames live in a queue and the oldest go first when a limit is hit; connection
 // bookkeeping (creation, state changes, listened types) is kept apart, since it is small
-// and a panel cannot make sense of frames without it. Every eviction is counted.
+// and a panel cannot make sense of frames without it. Records are numbered without gaps,
+// so whatever a panel never receives shows as a gap in `seq` and is counted there.
 import type { CapturedEvent, CapturedRecord, QueueRecord } from '../capture/records';
 import type { Sanitized } from '../protocol/sanitize';
 
@@ -21,8 +22,10 @@ export class CaptureBuffer {
   private meta: Meta[] = [];
   private dataChars = 0;
   private seq = 0;
-  /** Records evicted (or lost upstream) since the document loaded. */
-  evicted = 0;
+  /** Records the hook dropped before they reached the buffer (never numbered). */
+  lostUpstream = 0;
+  /** Highest `seq` dropped by the user's Clear; gaps up to it are not losses. */
+  clearedThrough = 0;
 
   constructor(private readonly limits: BufferLimits) {}
 
@@ -30,7 +33,8 @@ export class CaptureBuffer {
   append(records: readonly (Sanitized | QueueRecord)[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
-      const numbered: CapturedRecord = { ...r, seq: ++this.seq };
+      // The records are fresh copies made by sanitize (or by the bridge): number in place.
+      const numbered: CapturedRecord = Object.assign(r, { seq: ++this.seq });
       out.push(numbered);
       if (numbered.kind === 'event') {
         this.events.push(numbered);
@@ -62,13 +66,14 @@ export class CaptureBuffer {
     return this.events.length - this.head;
   }
 
-  /** Count records that never reached the buffer (e.g. dropped by the hook). */
+  /** Count records that never reached the buffer (dropped by the hook). */
   noteLost(n: number): void {
-    this.evicted += n;
+    this.lostUpstream += n;
   }
 
   /** The user cleared the panel: forget frames, keep what describes connections. */
   clearFrames(): void {
+    this.clearedThrough = this.seq;
     this.events = [];
     this.head = 0;
     this.dataChars = 0;
@@ -79,12 +84,10 @@ export class CaptureBuffer {
     while (this.frameCount > 0 && (this.frameCount > maxRecords || this.dataChars > maxDataChars)) {
       const r = this.events[this.head++] as CapturedEvent;
       this.dataChars -= r.data.length;
-      this.evicted++;
     }
     if (this.meta.length > maxRecords) {
       const excess = this.meta.length - maxRecords;
       this.meta.splice(0, excess);
-      this.evicted += excess;
     }
     if (this.head > 4096 && this.head > this.events.length / 2) {
       this.events = this.events.slice(this.head);

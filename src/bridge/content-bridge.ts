@@ -109,7 +109,8 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
       const m: Envelope<ContentToPanel, 'records'> = message<ContentToPanel, 'records'>('records', {
         doc: o.doc,
         records: chunk,
-        evicted: buffer.evicted,
+        lost: buffer.lostUpstream,
+        clearedThrough: buffer.clearedThrough,
         sync,
       });
       bg.send(m);

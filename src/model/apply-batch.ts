@@ -10,6 +10,7 @@ import {
   type CaptureState,
   type ConnectionView,
   type DocState,
+  type FrameView,
 } from './capture-state';
 
 export interface BatchResult {
@@ -23,9 +24,12 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
   if (state.retiredDocs.has(msg.doc.id)) return result;
   const docState = ensureDoc(state, msg.doc, result);
   if (msg.type === 'hello') return result;
-  docState.evictedAtSource = Math.max(docState.evictedAtSource, msg.evicted);
+  docState.lostUpstream = Math.max(docState.lostUpstream, msg.lost);
   for (const record of msg.records) {
     if (record.seq <= docState.lastSeq) continue;
+    // Numbers we never got, other than ones the user cleared, were evicted at the source.
+    const missedFrom = Math.max(docState.lastSeq, msg.clearedThrough);
+    if (record.seq > missedFrom + 1) docState.evictedAtSource += record.seq - missedFrom - 1;
     docState.lastSeq = record.seq;
     if (!state.recording) {
       state.droppedWhilePaused++;
@@ -49,7 +53,7 @@ function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocS
   }
   let docState = state.docs.get(doc.id);
   if (!docState) {
-    docState = { doc, lastSeq: 0, evictedAtSource: 0 };
+    docState = { doc, lastSeq: 0, evictedAtSource: 0, lostUpstream: 0 };
     state.docs.set(doc.id, docState);
   }
   return docState;
@@ -60,6 +64,7 @@ function resetForNavigation(state: CaptureState): void {
   state.docs.clear();
   state.connections.clear();
   state.frames = [];
+  state.dataChars = 0;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
 }
@@ -105,7 +110,7 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
     case 'event':
       c.frames++;
       c.bytes += r.size;
-      state.frames.push(frameFromEvent(state.nextFrameIndex++, key, r));
+      pushFrame(state, frameFromEvent(state.nextFrameIndex++, key, r));
       return;
     case 'listen':
       if (!c.listenedTypes.includes(r.type)) c.listenedTypes.push(r.type);
@@ -156,22 +161,60 @@ function placeholder(state: CaptureState, key: string, doc: DocInfo, t: number):
   return c;
 }
 
+/**
+ * Adds connections read from a file (marked `imported`) and their frames, which are numbered
+ * after every frame already held, in the order given.
+ */
+export function appendImported(
+  state: CaptureState,
+  connections: readonly ConnectionView[],
+  frames: readonly Omit<FrameView, 'index'>[],
+): void {
+  for (const c of connections) state.connections.set(c.key, c);
+  for (const f of frames) pushFrame(state, { ...f, index: state.nextFrameIndex++ });
+  trimFrames(state);
+}
+
+function pushFrame(state: CaptureState, frame: FrameView): void {
+  state.frames.push(frame);
+  state.dataChars += frame.data.length;
+}
+
+/** New caps (from the panel's settings), applied at once: oldest frames are evicted first. */
+export function applyLimits(
+  state: CaptureState,
+  limits: { maxFrames: number; maxDataChars: number },
+): void {
+  state.maxFrames = limits.maxFrames;
+  state.maxDataChars = limits.maxDataChars;
+  trimFrames(state);
+}
+
 function trimFrames(state: CaptureState): void {
   const excess = state.frames.length - state.maxFrames;
-  if (excess <= 0) return;
-  // Drop in chunks so a full store does not pay an O(n) shift per frame.
-  const drop = Math.max(excess, Math.ceil(state.maxFrames / 20));
+  const excessChars = state.dataChars - state.maxDataChars;
+  if (excess <= 0 && excessChars <= 0) return;
+  // Drop in chunks (a twentieth of a cap) so a full store does not pay an O(n) shift per frame.
+  const minDrop = excess > 0 ? Math.max(excess, Math.ceil(state.maxFrames / 20)) : 0;
+  const minChars = excessChars > 0 ? Math.max(excessChars, Math.ceil(state.maxDataChars / 20)) : 0;
+  let drop = 0;
+  let chars = 0;
+  while (drop < state.frames.length && (drop < minDrop || chars < minChars)) {
+    chars += (state.frames[drop] as FrameView).data.length;
+    drop++;
+  }
   state.frames.splice(0, drop);
+  state.dataChars -= chars;
   state.evictedInPanel += drop;
 }
 
 /**
- * The user pressed Clear: drop frames and finished connections; keep live connections
+ * The user pressed Clear: drop frames, finished and imported connections; keep live connections
  * (with their counters reset) so frames arriving for them still have a home.
  */
 export function clearCapture(state: CaptureState): void {
   for (const [key, c] of state.connections) {
-    if (c.state === 'closed') {
+    if (c.state === 'closed' || c.imported) {
       state.connections.delete(key);
       continue;
     }
@@ -181,7 +224,11 @@ export function clearCapture(state: CaptureState): void {
     c.transitions = c.transitions.slice(-1);
   }
   state.frames = [];
+  state.dataChars = 0;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
-  for (const d of state.docs.values()) d.evictedAtSource = 0;
+  for (const d of state.docs.values()) {
+    d.evictedAtSource = 0;
+    d.lostUpstream = 0;
+  }
 }

@@ -2,7 +2,9 @@
 // `applyBatch` (apply-batch.ts) is the only writer during live capture, so the whole model
 // is testable in Node without a browser; the panel wraps it in signals.
 import type { CapturedEvent, DocInfo, ReadyState } from '../capture/records';
-import { PANEL_MAX_FRAMES } from '../protocol/constants';
+import type { ImportFormat } from '../export/capture-types';
+import { PANEL_MAX_DATA_CHARS, PANEL_MAX_FRAMES } from '../protocol/constants';
+import type { StreamFields } from '../sse/parse-stream';
 
 export type ConnectionKind = 'eventsource' | 'fetch' | 'xhr';
 export type ConnectionStateName = 'connecting' | 'open' | 'closed';
@@ -44,6 +46,20 @@ export interface ConnectionView {
   queueWaits: QueueWait[];
   /** The socket pool the connection draws from, once the background has placed it. */
   pool?: { key: string; protocol: string };
+  /** Set when the connection was loaded from a file instead of captured live. */
+  imported?: ImportedFrom;
+}
+
+/** Where an imported connection came from, and what of the file the view has no place for. */
+export interface ImportedFrom {
+  /** File name. */
+  name: string;
+  format: ImportFormat;
+  importedAt: number;
+  /** The top-level page that made the connection, when the file says. */
+  pageUrl: string | null;
+  /** Comments and `retry:` the file has after the last frame. */
+  trailer?: StreamFields;
 }
 
 export interface QueueWait {
@@ -64,14 +80,18 @@ export interface FrameView {
   size: number;
   truncated: boolean;
   origin: string;
+  /** Set for frames read from the stream itself (imported): comments and `retry:` before it. */
+  wire?: StreamFields;
 }
 
 export interface DocState {
   doc: DocInfo;
   /** Highest record `seq` applied (or skipped while paused); older ones are duplicates. */
   lastSeq: number;
-  /** Records the content script had to evict before they reached us. */
+  /** Records the content script had evicted before we could receive them (gaps in `seq`). */
   evictedAtSource: number;
+  /** Records the page hook dropped before the content script could number them. */
+  lostUpstream: number;
 }
 
 export interface CaptureState {
@@ -83,7 +103,11 @@ export interface CaptureState {
   frames: FrameView[];
   nextFrameIndex: number;
   maxFrames: number;
-  /** Frames dropped from `frames` to respect `maxFrames`. */
+  /** Cap on the total length of `data` held in `frames`, in UTF-16 code units. */
+  maxDataChars: number;
+  /** Total length of `data` held in `frames` now. */
+  dataChars: number;
+  /** Frames dropped from `frames` to respect `maxFrames` and `maxDataChars`. */
   evictedInPanel: number;
   /** Records not recorded because recording was paused. */
   droppedWhilePaused: number;
@@ -91,7 +115,10 @@ export interface CaptureState {
   preserveLog: boolean;
 }
 
-export function createCaptureState(maxFrames: number = PANEL_MAX_FRAMES): CaptureState {
+export function createCaptureState(
+  maxFrames: number = PANEL_MAX_FRAMES,
+  maxDataChars: number = PANEL_MAX_DATA_CHARS,
+): CaptureState {
   return {
     docs: new Map(),
     retiredDocs: new Set(),
@@ -100,6 +127,8 @@ export function createCaptureState(maxFrames: number = PANEL_MAX_FRAMES): Captur
     frames: [],
     nextFrameIndex: 0,
     maxFrames,
+    maxDataChars,
+    dataChars: 0,
     evictedInPanel: 0,
     droppedWhilePaused: 0,
     recording: true,
@@ -118,7 +147,7 @@ export function stateName(readyState: ReadyState): ConnectionStateName {
 /** Total records evicted anywhere (content-script buffers and panel memory). */
 export function totalEvicted(state: CaptureState): number {
   let n = state.evictedInPanel;
-  for (const d of state.docs.values()) n += d.evictedAtSource;
+  for (const d of state.docs.values()) n += d.evictedAtSource + d.lostUpstream;
   return n;
 }
 

@@ -82,28 +82,58 @@ export interface ReconnectGap {
   lastEventId: string;
 }
 
+/** A `retry:` value seen on the wire (only captures that read the stream itself have them). */
+export interface RetryMark {
+  t: number;
+  ms: number;
+}
+
+/** Position of the first item at or after `t` (after `t` when `strict`); items in time order. */
+export function searchTime(list: readonly { t: number }[], t: number, strict = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = (list[mid] as { t: number }).t;
+    if (at < t || (strict && at === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * One gap per `error` that made the browser reconnect, in one pass over the transitions; the
+ * last id before it is found by binary search, so long lanes cost no scan.
+ */
 export function reconnectGaps(
   c: Pick<ConnectionView, 'transitions'>,
   frames: readonly Pick<FrameView, 't' | 'id'>[],
+  retries: readonly RetryMark[] = [],
 ): ReconnectGap[] {
   const out: ReconnectGap[] = [];
-  c.transitions.forEach((tr, i) => {
-    if (tr.cause !== 'error' || tr.readyState !== 0) return;
-    const reopened = c.transitions.slice(i + 1).find((n) => n.readyState !== 0);
-    const to = reopened?.readyState === 1 ? reopened.t : null;
-    let lastEventId = '';
-    for (const f of frames) {
-      if (f.t > tr.t) break;
-      lastEventId = f.id;
+  let pending: ReconnectGap[] = [];
+  for (const tr of c.transitions) {
+    if (tr.readyState !== 0) {
+      for (const gap of pending) {
+        gap.to = tr.readyState === 1 ? tr.t : null;
+        gap.observedMs = gap.to === null ? null : gap.to - gap.from;
+      }
+      pending = [];
+      continue;
     }
-    out.push({
+    if (tr.cause !== 'error') continue;
+    const lastFrame = frames[searchTime(frames, tr.t, true) - 1];
+    const retry = retries[searchTime(retries, tr.t, true) - 1];
+    const gap: ReconnectGap = {
       from: tr.t,
-      to,
-      observedMs: to === null ? null : to - tr.t,
-      retryMs: null,
-      lastEventId,
-    });
-  });
+      to: null,
+      observedMs: null,
+      retryMs: retry?.ms ?? null,
+      lastEventId: lastFrame?.id ?? '',
+    };
+    out.push(gap);
+    pending.push(gap);
+  }
   return out;
 }
 
@@ -113,54 +143,156 @@ export interface Span {
   frames: number;
 }
 
+export interface MarkOptions {
+  /** A burst: at least this many frames… */
+  burstMinFrames: number;
+  /** …each within this many ms of the previous one. */
+  burstMaxGapMs: number;
+  /** A stall: a gap of at least this many ms… */
+  stallMinMs: number;
+  /** …and at least this many times the median of the last 64 gaps. */
+  stallFactor: number;
+}
+
+export const DEFAULT_MARKS: MarkOptions = {
+  burstMinFrames: 20,
+  burstMaxGapMs: 2,
+  stallMinMs: 1000,
+  stallFactor: 10,
+};
+
+/** Finds bursts and stalls in a lane frame by frame, so a growing lane is scanned only once. */
+export interface MarkScanner {
+  /** In time order; a burst still growing is included (and updated in place). */
+  readonly bursts: Span[];
+  readonly stalls: Span[];
+  /** The next frame's time (times never decrease). */
+  push(t: number): void;
+  /** Forgets marks that end before `t`, whose frames were evicted. */
+  forgetBefore(t: number): void;
+}
+
+const RHYTHM_GAPS = 64;
+
+export function createMarkScanner(options: MarkOptions = DEFAULT_MARKS): MarkScanner {
+  const found: { bursts: Span[]; stalls: Span[] } = { bursts: [], stalls: [] };
+  let last: number | null = null;
+  let runFrom = 0;
+  let runFrames = 0;
+  let run: Span | null = null;
+  /** The last gaps in arrival order, and the same gaps sorted (for the median). */
+  const recent: number[] = [];
+  const sorted: number[] = [];
+
+  const insertSorted = (gap: number): void => {
+    sorted.splice(searchSorted(sorted, gap), 0, gap);
+  };
+  const removeSorted = (gap: number): void => {
+    sorted.splice(searchSorted(sorted, gap), 1);
+  };
+
+  return {
+    get bursts() {
+      return found.bursts;
+    },
+    get stalls() {
+      return found.stalls;
+    },
+    push(t) {
+      if (last === null) {
+        last = runFrom = t;
+        runFrames = 1;
+        return;
+      }
+      const gap = t - last;
+      const median = sorted[sorted.length >> 1] ?? 0;
+      // A rhythm needs a few gaps to be known; before that nothing is called a stall.
+      if (recent.length >= 3 && gap >= options.stallMinMs && gap >= options.stallFactor * median) {
+        found.stalls.push({ from: last, to: t, frames: 0 });
+      }
+      recent.push(gap);
+      insertSorted(gap);
+      if (recent.length > RHYTHM_GAPS) removeSorted(recent.shift() as number);
+      if (gap > options.burstMaxGapMs) {
+        runFrom = t;
+        runFrames = 1;
+        run = null;
+      } else {
+        runFrames++;
+        if (run) {
+          run.to = t;
+          run.frames = runFrames;
+        } else if (runFrames >= options.burstMinFrames) {
+          run = { from: runFrom, to: t, frames: runFrames };
+          found.bursts.push(run);
+        }
+      }
+      last = t;
+    },
+    forgetBefore(t) {
+      for (const list of [found.bursts, found.stalls]) {
+        let n = 0;
+        while (n < list.length && (list[n] as Span).to < t) n++;
+        if (n > 0) list.splice(0, n);
+      }
+    },
+  };
+}
+
+/** Position of the first value not below `value` in an ascending array. */
+function searchSorted(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Runs of at least `minFrames` frames each within `maxGapMs` of the previous one. */
 export function bursts(
   frames: readonly Pick<FrameView, 't'>[],
-  minFrames = 20,
-  maxGapMs = 2,
+  minFrames = DEFAULT_MARKS.burstMinFrames,
+  maxGapMs = DEFAULT_MARKS.burstMaxGapMs,
 ): Span[] {
-  const out: Span[] = [];
-  let runStart = 0;
-  const close = (end: number): void => {
-    if (end - runStart >= minFrames) {
-      out.push({
-        from: (frames[runStart] as FrameView).t,
-        to: (frames[end - 1] as FrameView).t,
-        frames: end - runStart,
-      });
-    }
-  };
-  for (let i = 1; i <= frames.length; i++) {
-    const gap =
-      i < frames.length ? (frames[i] as FrameView).t - (frames[i - 1] as FrameView).t : Infinity;
-    if (gap > maxGapMs) {
-      close(i);
-      runStart = i;
-    }
-  }
-  return out;
+  const scanner = createMarkScanner({
+    ...DEFAULT_MARKS,
+    burstMinFrames: minFrames,
+    burstMaxGapMs: maxGapMs,
+  });
+  for (const f of frames) scanner.push(f.t);
+  return scanner.bursts;
 }
 
 /**
  * Gaps on an open stream that are long both in absolute terms and against the stream's own
  * rhythm: at least `minMs` and at least `factor` times the median of the last 64 gaps.
  */
-export function stalls(frames: readonly Pick<FrameView, 't'>[], minMs = 1000, factor = 10): Span[] {
-  const out: Span[] = [];
-  const seen: number[] = [];
-  for (let i = 1; i < frames.length; i++) {
-    const from = (frames[i - 1] as FrameView).t;
-    const to = (frames[i] as FrameView).t;
-    const gap = to - from;
-    const median = seen.length ? ([...seen].sort((a, b) => a - b)[seen.length >> 1] ?? 0) : 0;
-    // A rhythm needs a few gaps to be known; before that nothing is called a stall.
-    if (seen.length >= 3 && gap >= minMs && gap >= factor * median) {
-      out.push({ from, to, frames: 0 });
-    }
-    seen.push(gap);
-    if (seen.length > 64) seen.shift();
+export function stalls(
+  frames: readonly Pick<FrameView, 't'>[],
+  minMs = DEFAULT_MARKS.stallMinMs,
+  factor = DEFAULT_MARKS.stallFactor,
+): Span[] {
+  const scanner = createMarkScanner({ ...DEFAULT_MARKS, stallMinMs: minMs, stallFactor: factor });
+  for (const f of frames) scanner.push(f.t);
+  return scanner.stalls;
+}
+
+/** The positions [from, to) of the spans (in time order, not overlapping) that reach into view. */
+export function spansInView(spans: readonly Span[], s: TimeScale): [number, number] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).to < s.start) lo = mid + 1;
+    else hi = mid;
   }
-  return out;
+  const end = s.start + s.span;
+  let to = lo;
+  while (to < spans.length && (spans[to] as Span).from < end) to++;
+  return [lo, to];
 }
 
 export interface TickColumn {
@@ -170,28 +302,40 @@ export interface TickColumn {
   frame: FrameView;
 }
 
-/** Frames of one lane in view ([start, start + span)) bucketed by pixel column. */
+/**
+ * Frames of one lane in view ([start, start + span)) bucketed by pixel column. Each column's
+ * last frame is found by galloping search, so the work is bounded by the columns drawn (times
+ * a log), not by the frames in view.
+ */
 export function tickColumns(s: TimeScale, frames: readonly FrameView[]): TickColumn[] {
   const out: TickColumn[] = [];
-  let lo = 0;
-  let hi = frames.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((frames[mid] as FrameView).t < s.start) lo = mid + 1;
-    else hi = mid;
-  }
   const end = s.start + s.span;
-  for (let i = lo; i < frames.length; i++) {
-    const f = frames[i] as FrameView;
-    if (f.t >= end) break;
-    const x = Math.floor(toX(s, f.t));
-    const last = out.at(-1);
-    if (last && last.x === x) {
-      last.count++;
-      last.frame = f;
-    } else {
-      out.push({ x, count: 1, frame: f });
+  let i = searchTime(frames, s.start);
+  while (i < frames.length) {
+    const first = frames[i] as FrameView;
+    if (first.t >= end) break;
+    const x = Math.floor(toX(s, first.t));
+    const inColumn = (at: number): boolean => {
+      const t = (frames[at] as FrameView).t;
+      return t < end && Math.floor(toX(s, t)) <= x;
+    };
+    // `lo` is in the column; `hi` is past it (or the end).
+    let lo = i;
+    let step = 1;
+    let hi = i + 1;
+    while (hi < frames.length && inColumn(hi)) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
     }
+    hi = Math.min(hi, frames.length);
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (inColumn(mid)) lo = mid;
+      else hi = mid;
+    }
+    out.push({ x, count: lo - i + 1, frame: frames[lo] as FrameView });
+    i = lo + 1;
   }
   return out;
 }

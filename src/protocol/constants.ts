@@ -15,7 +15,7 @@ export const PANEL_PORT = 'sse-lens/panel';
 export const PANEL_TITLE = 'SSE';
 
 /** Hook-side batching: flush after this long or this many records, whichever comes first. */
-export const HOOK_FLUSH_MS = 50;
+export const HOOK_FLUSH_MS = 16;
 export const HOOK_FLUSH_RECORDS = 500;
 
 /** Content-script limits (per document). */
@@ -36,3 +36,6 @@ export const LIMITS = {
 
 /** Panel-side cap on frames kept in memory. */
 export const PANEL_MAX_FRAMES = 200_000;
+
+/** Panel-side cap on the total `data` characters kept in memory (UTF-16 code units). */
+export const PANEL_MAX_DATA_CHARS = 256 * 1024 * 1024;

@@ -14,8 +14,19 @@ export interface HookToContent {
 export interface ContentToPanel {
   /** Sent on every (re)connect so panels learn about the document and reloads. */
   hello: { doc: DocInfo };
-  /** A batch of records; `sync` marks a replay of the buffer in answer to `sync`. */
-  records: { doc: DocInfo; records: CapturedRecord[]; evicted: number; sync: boolean };
+  /**
+   * A batch of records; `sync` marks a replay of the buffer in answer to `sync`. Records
+   * are numbered without gaps, so a panel counts what it never received from the gaps in
+   * `seq`, except those up to `clearedThrough` (the user cleared them). `lost`: records the
+   * hook dropped before they were numbered.
+   */
+  records: {
+    doc: DocInfo;
+    records: CapturedRecord[];
+    lost: number;
+    clearedThrough: number;
+    sync: boolean;
+  };
 }
 
 /** Panel -> background -> every content script of the inspected tab. */

@@ -11,13 +11,15 @@ const frame: DocInfo = { id: 'if1', url: 'http://b/', top: false, startedAt: 1 }
 const batch = (
   doc: DocInfo,
   records: CapturedRecord[],
-  evicted = 0,
+  lost = 0,
+  clearedThrough = 0,
 ): MessageOf<ContentToPanel> => ({
   v: 1,
   type: 'records',
   doc,
   records,
-  evicted,
+  lost,
+  clearedThrough,
   sync: false,
 });
 const conn = (seq: number, conn = 1): CapturedRecord => ({
@@ -171,5 +173,22 @@ describe('applyBatch', () => {
     });
     applyBatch(s, batch(top1, [queue(10, false)]));
     expect(s.connections.get('top1:1')?.queueWaits).toHaveLength(1);
+  });
+
+  it('counts what it never received from gaps in seq, except what the user cleared', () => {
+    const s = createCaptureState();
+    applyBatch(s, batch(top1, [conn(1), ev(2), ev(3)]));
+    // Records 4..9 were evicted from the content script's buffer before this sync.
+    applyBatch(s, batch(top1, [ev(10), ev(11)]));
+    expect(totalEvicted(s)).toBe(6);
+    // A new panel after a Clear that dropped 1..20: those are not losses.
+    const fresh = createCaptureState();
+    applyBatch(fresh, batch(top1, [conn(1), ev(21), ev(22)], 0, 20));
+    expect(totalEvicted(fresh)).toBe(0);
+    // Received live, then evicted at the source: nothing was lost to this panel.
+    const live = createCaptureState();
+    applyBatch(live, batch(top1, [conn(1), ...Array.from({ length: 10 }, (_, i) => ev(i + 2))]));
+    applyBatch(live, batch(top1, [ev(12)]));
+    expect(totalEvicted(live)).toBe(0);
   });
 });

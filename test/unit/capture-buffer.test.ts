@@ -32,7 +32,7 @@ describe('CaptureBuffer', () => {
     expect(b.all().map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it('evicts the oldest frames first, keeps connection records, and counts evictions', () => {
+  it('evicts the oldest frames first and keeps connection records', () => {
     const b = new CaptureBuffer({ maxRecords: 3, maxDataChars: 1000 });
     b.append([conn(1)]);
     b.append([ev(1, 'a'), ev(1, 'b'), ev(1, 'c'), ev(1, 'd'), ev(1, 'e')]);
@@ -43,14 +43,15 @@ describe('CaptureBuffer', () => {
       'd',
       'e',
     ]);
-    expect(b.evicted).toBe(2);
+    // The gap in seq (2, 3 missing) is how a panel learns that two frames were evicted.
+    expect(all.map((r) => r.seq)).toEqual([1, 4, 5, 6]);
   });
 
   it('evicts by total data size', () => {
     const b = new CaptureBuffer({ maxRecords: 100, maxDataChars: 10 });
     b.append([ev(1, '12345'), ev(1, '12345'), ev(1, '12345')]);
     expect(b.frameCount).toBe(2);
-    expect(b.evicted).toBe(1);
+    expect(b.all().map((r) => r.seq)).toEqual([2, 3]);
   });
 
   it('stays ordered and bounded across many evictions', () => {
@@ -60,13 +61,14 @@ describe('CaptureBuffer', () => {
     const seqs = b.all().map((r) => r.seq);
     expect(seqs).toHaveLength(1001);
     expect(seqs.every((s, i) => i === 0 || s > (seqs[i - 1] ?? 0))).toBe(true);
-    expect(b.evicted).toBe(24_000);
+    expect(seqs[1]).toBe(24_002);
   });
 
-  it('clearFrames drops frames but keeps connections', () => {
+  it('clearFrames drops frames but keeps connections, and remembers what it cleared', () => {
     const b = new CaptureBuffer({ maxRecords: 100, maxDataChars: 1000 });
     b.append([conn(1), ev(1), ev(1)]);
     b.clearFrames();
     expect(b.all().map((r) => r.kind)).toEqual(['connection']);
+    expect(b.clearedThrough).toBe(3);
   });
 });

@@ -105,4 +105,19 @@ describe('framePredicate', () => {
     expect(run({ connection: 'd:2' })).toEqual([2]);
     expect(run({ type: 'tick', query: parseQuery('x') })).toEqual([0]);
   });
+
+  it('filters by connection kind, looked up on the connection', () => {
+    const kinds = new Map([
+      ['d:1', { url: 'http://a/es', kind: 'eventsource' } as ConnectionView],
+      ['d:2', { url: 'http://a/fetch', kind: 'fetch' } as ConnectionView],
+    ]);
+    const frames = [frame({ index: 0 }), frame({ index: 1, connection: 'd:2' })];
+    const run = (kind: FrameFilter['kind']): number[] => {
+      const predicate = framePredicate(filter({ kind }), kinds);
+      return frames.filter((fr) => predicate?.(fr) ?? true).map((fr) => fr.index);
+    };
+    expect(run('fetch')).toEqual([1]);
+    expect(run('xhr')).toEqual([]);
+    expect(framePredicate(filter({ kind: null }), kinds)).toBeNull();
+  });
 });

@@ -65,7 +65,8 @@ const batch = (records: CapturedRecord[], from: DocInfo = doc): MessageOf<Conten
   type: 'records',
   doc: from,
   records,
-  evicted: 0,
+  lost: 0,
+  clearedThrough: 0,
   sync: false,
 });
 const open = (conn: number, url: string): CapturedRecord[] => [

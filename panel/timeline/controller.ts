@@ -1,0 +1,188 @@
+// Owns the timeline canvas outside Preact's render cycle: sizes it to its box and the device
+// pixel ratio, coalesces redraws into animation frames, keeps the view (fit / live / manual)
+// and moves it for zoom and pan, and answers "what is under the pointer" from the last draw.
+import { panBy, zoomAt, type TimeScale } from '../../src/model/timeline';
+import { readColors } from './colors';
+import { drawTimeline, type LaneModel } from './draw';
+import {
+  GUTTER,
+  LANE_HEIGHT,
+  contentHeight,
+  laneTop,
+  hitTest,
+  plotWidth,
+  type DrawnLane,
+  type Hit,
+  type Layout,
+} from './geometry';
+import {
+  captureExtent,
+  isFollowing,
+  manualFrom,
+  scaleFor,
+  type Extent,
+  type ViewMode,
+} from './view';
+import type { ConnectionView } from '../../src/model/capture-state';
+
+export interface TimelineSource {
+  lanes(): readonly LaneModel[];
+  connections(): Iterable<ConnectionView>;
+  slotOf(type: string): number;
+  selectedFrame(): number | null;
+}
+
+export interface TimelineController {
+  /** Starts drawing into `canvas`, sized to `scroller` (which scrolls the lanes). */
+  attach(canvas: HTMLCanvasElement, scroller: HTMLElement, spacer: HTMLElement): () => void;
+  invalidate(): void;
+  readonly mode: ViewMode;
+  setMode(mode: ViewMode): void;
+  /** Zoom by `factor` (>1 zooms in) around canvas x (CSS px); the plot's centre by default. */
+  zoom(factor: number, x?: number): void;
+  /** Pan by `dx` CSS px (positive moves the view back in time). */
+  pan(dx: number): void;
+  /** Back to following the live edge with the current span. */
+  followLive(): void;
+  /** Stop following: keep showing what is shown now. */
+  freeze(): void;
+  hit(x: number, y: number): Hit | null;
+  setHover(hit: Hit | null): void;
+}
+
+const EMPTY_SCALE_SPAN = 10_000;
+
+export function createTimelineController(
+  source: TimelineSource,
+  onModeChange: (mode: ViewMode) => void,
+): TimelineController {
+  let mode: ViewMode = { kind: 'fit' };
+  let canvas: HTMLCanvasElement | null = null;
+  let scroller: HTMLElement | null = null;
+  let spacer: HTMLElement | null = null;
+  let frame: number | null = null;
+  let tick: number | null = null;
+  let hover: Hit | null = null;
+  let layout: Layout | null = null;
+  let drawn = new Map<number, DrawnLane>();
+
+  const invalidate = (): void => {
+    if (frame === null && canvas) frame = requestAnimationFrame(draw);
+  };
+
+  const currentScale = (now: number): { scale: TimeScale; extent: Extent | null } => {
+    const width = layout ? plotWidth(layout) : 1;
+    const extent = captureExtent(source.connections(), now);
+    if (extent) return { scale: scaleFor(mode, extent, width), extent };
+    return { scale: { start: now - EMPTY_SCALE_SPAN, span: EMPTY_SCALE_SPAN, width }, extent };
+  };
+
+  function draw(): void {
+    frame = null;
+    if (tick !== null) clearTimeout(tick);
+    tick = null;
+    if (!canvas || !scroller || !spacer) return;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    const lanes = source.lanes();
+    spacer.style.height = `${contentHeight(lanes.length)}px`;
+    const width = scroller.clientWidth;
+    const height = scroller.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    layout = { width, height, scrollTop: scroller.scrollTop };
+    const now = Date.now();
+    const { scale, extent } = currentScale(now);
+    const live = extent?.live ?? false;
+    drawn = drawTimeline(ctx, {
+      layout,
+      scale,
+      lanes,
+      now,
+      live,
+      slotOf: (type) => source.slotOf(type),
+      selectedFrame: source.selectedFrame(),
+      hover,
+      colors: readColors(canvas),
+      dpr,
+      fontFamily: getComputedStyle(canvas).fontFamily,
+    });
+    // The view, for tests and tools: epoch ms at the left edge, visible ms, lanes laid out,
+    // and where the plot and the first lane are on the canvas (CSS px).
+    Object.assign(canvas.dataset, {
+      start: String(scale.start),
+      span: String(scale.span),
+      lanes: String(lanes.length),
+      plotLeft: String(GUTTER),
+      plotWidth: String(scale.width),
+      laneTop: String(laneTop(layout, 0)),
+      laneHeight: String(LANE_HEIGHT),
+    });
+    // While following a live capture the view moves: redraw when it has moved about a pixel.
+    if (live && isFollowing(mode)) {
+      const msPerPx = scale.span / scale.width;
+      tick = window.setTimeout(invalidate, Math.min(1000, Math.max(16, msPerPx)));
+    }
+  }
+
+  const setMode = (next: ViewMode): void => {
+    const changed = isFollowing(next) !== isFollowing(mode);
+    mode = next;
+    if (changed || next.kind !== 'manual') onModeChange(mode);
+    invalidate();
+  };
+
+  return {
+    attach(c, s, sp) {
+      canvas = c;
+      scroller = s;
+      spacer = sp;
+      const resize = new ResizeObserver(invalidate);
+      resize.observe(s);
+      s.addEventListener('scroll', invalidate);
+      invalidate();
+      return () => {
+        resize.disconnect();
+        s.removeEventListener('scroll', invalidate);
+        if (frame !== null) cancelAnimationFrame(frame);
+        if (tick !== null) clearTimeout(tick);
+        frame = tick = null;
+        canvas = scroller = spacer = null;
+      };
+    },
+    invalidate,
+    get mode() {
+      return mode;
+    },
+    setMode,
+    zoom(factor, x) {
+      const s = currentScale(Date.now()).scale;
+      setMode(manualFrom(zoomAt(s, (x ?? GUTTER + s.width / 2) - GUTTER, factor)));
+    },
+    pan(dx) {
+      setMode(manualFrom(panBy(currentScale(Date.now()).scale, dx)));
+    },
+    followLive() {
+      setMode({ kind: 'live', span: currentScale(Date.now()).scale.span });
+    },
+    freeze() {
+      setMode(manualFrom(currentScale(Date.now()).scale));
+    },
+    hit(x, y) {
+      return layout ? hitTest(layout, drawn, x, y) : null;
+    },
+    setHover(next) {
+      const same =
+        next?.kind === hover?.kind && next?.lane === hover?.lane && hitX(next) === hitX(hover);
+      hover = next;
+      if (!same) invalidate();
+    },
+  };
+}
+
+const hitX = (hit: Hit | null): number | null => (hit && hit.kind !== 'label' ? hit.x : null);

@@ -1,0 +1,40 @@
+// The words on and around the timeline: axis times, reconnect-gap annotations and the
+// explanations of queue waits, bursts and stalls. Pure, so the exact wording is tested.
+import type { ReconnectGap, Span } from '../../src/model/timeline';
+import { formatClock, formatDuration } from '../format';
+
+/** Axis label: wall-clock seconds, with milliseconds when the ticks are closer than 1 s. */
+export function axisLabel(t: number, step: number): string {
+  const clock = formatClock(t);
+  return step >= 1000 ? clock.slice(0, 8) : clock;
+}
+
+/** "retry: unknown · observed 1.5 s · Last-Event-ID 42" (a long and a short form). */
+export function gapLabels(gap: ReconnectGap, now: number): { full: string; short: string } {
+  const retry = gap.retryMs === null ? 'retry: unknown' : `retry: ${formatDuration(gap.retryMs)}`;
+  const observed =
+    gap.observedMs === null
+      ? `reconnecting for ${formatDuration(now - gap.from)}`
+      : `observed ${formatDuration(gap.observedMs)}`;
+  const id = gap.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${gap.lastEventId}`;
+  return { full: `${retry} · ${observed} · ${id}`, short: observed };
+}
+
+export function gapNote(gap: ReconnectGap, now: number): string {
+  return `Reconnect: ${gapLabels(gap, now).full}`;
+}
+
+export function queueNote(from: number, to: number | null, now: number): string {
+  const waited = formatDuration((to ?? now) - from);
+  return to === null
+    ? `Queued behind the connection limit for ${waited} so far`
+    : `Waited ${waited} behind the connection limit`;
+}
+
+export function burstNote(span: Span): string {
+  return `Burst: ${span.frames} frames in ${formatDuration(span.to - span.from)} (the mark of a buffering proxy or a batched flush)`;
+}
+
+export function stallNote(span: Span): string {
+  return `Stall: ${formatDuration(span.to - span.from)} without a frame, far longer than this stream's usual gap`;
+}

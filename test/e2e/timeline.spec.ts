@@ -1,0 +1,206 @@
+// The timeline, the frames table's sort and filters, the stats strip and the memory caps, in
+// the real DevTools panel: lanes per connection, zoom and follow-live, a tick under the
+// pointer opens its frame, and the caps evict the oldest frames.
+import { expect, test } from './support/fixtures';
+import type { DevToolsPanel } from './support/devtools-panel';
+import { keyOnTimeline, pointAtTick, timelineView, wheelOnTimeline } from './support/timeline';
+
+const FOLLOWING = `document.querySelector('[data-testid=timeline-follow]').getAttribute('aria-pressed')`;
+const ROW_IDS = `[...document.querySelectorAll('[data-testid=frame-row]')].map((r) => r.dataset.eventId)`;
+const SELECTED_ID = `document.querySelector('[data-testid=frame-row][aria-selected=true]')?.dataset.eventId ?? null`;
+
+const following = (panel: DevToolsPanel, on: boolean): Promise<boolean> =>
+  panel.waitFor<boolean>(`${FOLLOWING} === '${on}'`, `follow-live ${on ? 'on' : 'off'}`);
+
+/** Sets a form control's value the way typing does (an input event). */
+function setValue(selector: string, value: string): string {
+  return `(() => { const el = document.querySelector(${JSON.stringify(selector)});
+    el.value = ${JSON.stringify(value)}; el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true })); })()`;
+}
+
+test('one lane per connection; wheel and keys zoom and pan, Fit and End follow again', async ({
+  watch,
+}) => {
+  const { panel } = await watch([
+    '/sse/counter?count=20&interval=20&key=tl-a',
+    '/sse/reconnect?count=2&retry=100&rounds=2&key=tl-b',
+  ]);
+  await panel.waitForFrameCount(24);
+  await panel.waitForConnections('the reconnect done', (rows) =>
+    rows.some((r) => r.retries === 1 && r.state === 'open' && r.frames === 4),
+  );
+  const d = panel.devtools;
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=timeline]').dataset.lanes === '2'`,
+    'two lanes',
+  );
+  expect(await d.evaluate(FOLLOWING)).toBe('true');
+  await d.waitFor<boolean>(
+    `[...document.querySelectorAll('[data-testid=timeline-notes] li')].some((li) =>
+      li.textContent.includes('retry: unknown · observed ') &&
+      li.textContent.includes('Last-Event-ID 2'))`,
+    'the reconnect gap annotated with the Last-Event-ID carried forward',
+  );
+
+  const fitted = await timelineView(d);
+  await wheelOnTimeline(d, -500);
+  await following(d, false);
+  await d.waitFor<boolean>(
+    `Number(document.querySelector('[data-testid=timeline]').dataset.span) < ${fitted.span * 0.6}`,
+    'the wheel to zoom in',
+  );
+  const zoomed = await timelineView(d);
+
+  await keyOnTimeline(d, '-');
+  await d.waitFor<boolean>(
+    `Math.abs(Number(document.querySelector('[data-testid=timeline]').dataset.span) - ${zoomed.span * 1.5}) < 1e-6`,
+    'zoom out by the key step',
+  );
+  await keyOnTimeline(d, '+');
+  await d.waitFor<boolean>(
+    `Math.abs(Number(document.querySelector('[data-testid=timeline]').dataset.span) - ${zoomed.span}) < 1e-6`,
+    'zoom back in',
+  );
+  const beforePan = await timelineView(d);
+  await keyOnTimeline(d, 'ArrowRight');
+  await d.waitFor<boolean>(
+    `Number(document.querySelector('[data-testid=timeline]').dataset.start) > ${beforePan.start}`,
+    'the view to pan later in time',
+  );
+  expect((await timelineView(d)).span).toBeCloseTo(beforePan.span, 6);
+
+  await keyOnTimeline(d, '0');
+  await following(d, true);
+  await d.waitFor<boolean>(
+    `Number(document.querySelector('[data-testid=timeline]').dataset.span) > ${zoomed.span * 2}`,
+    'the whole capture fitted again',
+  );
+  const refitted = await timelineView(d);
+  await keyOnTimeline(d, '+');
+  await following(d, false);
+  await d.waitFor<boolean>(
+    `Number(document.querySelector('[data-testid=timeline]').dataset.span) < ${refitted.span}`,
+    'the key to zoom in',
+  );
+  const manual = await timelineView(d);
+  await keyOnTimeline(d, 'End');
+  await following(d, true);
+  // Following live keeps the chosen span and puts now near the right edge.
+  await d.waitFor<boolean>(
+    `(() => { const v = document.querySelector('[data-testid=timeline]').dataset;
+      return Math.abs(Number(v.start) + Number(v.span) * 0.98 - Date.now()) < 1000; })()`,
+    'the view to follow the live edge',
+  );
+  expect((await timelineView(d)).span).toBeCloseTo(manual.span, 6);
+});
+
+test('hovering a tick shows its frame; clicking it selects the frame and scrolls to it', async ({
+  watch,
+}) => {
+  const { panel } = await watch(['/sse/counter?count=150&interval=10&key=tl-c']);
+  await panel.waitForFrameCount(150);
+  const d = panel.devtools;
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=stats-strip]').dataset.frames === '150'`,
+    'the stats strip to count every frame',
+  );
+  // Read the first frames' times at the top of the table, then go back to the bottom.
+  await d.evaluate(`document.querySelector('.frames').focus()`);
+  await d.evaluate(
+    `document.querySelector('.frames').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }))`,
+  );
+  await d.waitFor<boolean>(`${SELECTED_ID} === '1'`, 'the first frame selected');
+  const times = await d.evaluate<Record<string, number>>(`Object.fromEntries(
+    [...document.querySelectorAll('[data-testid=frame-row]')].map((r) => [r.dataset.eventId, Number(r.dataset.time)]))`);
+  // A frame alone at its millisecond, so its tick is its own however far the view is zoomed.
+  const id = ['3', '4', '5', '6', '7', '8'].find(
+    (i) => times[i] !== times[String(Number(i) - 1)] && times[i] !== times[String(Number(i) + 1)],
+  );
+  expect(id).toBeDefined();
+  const t = times[id as string] as number;
+  await d.evaluate(
+    `document.querySelector('.frames').dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }))`,
+  );
+  await d.waitFor<boolean>(`${SELECTED_ID} === '150'`, 'the last frame selected');
+  await d.waitFor<boolean>(
+    `!${ROW_IDS}.includes(${JSON.stringify(id)})`,
+    'the chosen frame scrolled out of the DOM',
+  );
+
+  await d.evaluate(`document.querySelector('[data-testid=timeline-follow]').click()`);
+  await following(d, false);
+  const frozen = await timelineView(d);
+  await wheelOnTimeline(d, -1000, t);
+  await d.waitFor<boolean>(
+    `Number(document.querySelector('[data-testid=timeline]').dataset.span) < ${frozen.span}`,
+    'the zoom around the tick',
+  );
+  await pointAtTick(d, 'pointermove', t, 0);
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=timeline-tooltip-id]')?.textContent === ${JSON.stringify(id)}`,
+    'the tooltip for the frame under the pointer',
+  );
+  await pointAtTick(d, 'click', t, 0);
+  await d.waitFor<boolean>(
+    `${SELECTED_ID} === ${JSON.stringify(id)}`,
+    'the clicked frame selected',
+  );
+  expect(
+    await d.evaluate<string>(
+      `document.querySelector('[data-testid=detail-pane] .detail-meta dd:nth-of-type(2)').textContent`,
+    ),
+  ).toBe(id);
+});
+
+test('the text filter narrows the table, the kind filter applies and the sort toggle reverses it', async ({
+  watch,
+}) => {
+  const { panel } = await watch(['/sse/named?count=9&interval=5&key=tl-s'], ['update']);
+  await panel.waitForFrameCount(6);
+  const d = panel.devtools;
+  await d.evaluate(setValue('input[placeholder^="Filter"]', 'update'));
+  await d.waitFor<boolean>(
+    `${ROW_IDS}.join() === '2,5,8'`,
+    'the three update frames, oldest first',
+  );
+
+  await panel.click('sort-time');
+  await d.waitFor<boolean>(`${ROW_IDS}.join() === '8,5,2'`, 'newest first');
+  expect(
+    await d.evaluate(
+      `document.querySelector('[role=columnheader][aria-sort]').getAttribute('aria-sort')`,
+    ),
+  ).toBe('descending');
+  await panel.click('sort-time');
+  await d.waitFor<boolean>(`${ROW_IDS}.join() === '2,5,8'`, 'oldest first again');
+
+  await d.evaluate(setValue('[data-testid=kind-filter]', 'fetch'));
+  await d.waitFor<boolean>(`${ROW_IDS}.length === 0`, 'no fetch streams');
+  await d.evaluate(setValue('[data-testid=kind-filter]', 'eventsource'));
+  await d.waitFor<boolean>(`${ROW_IDS}.join() === '2,5,8'`, 'the EventSource frames');
+});
+
+test('memory settings cap the frames kept, evict the oldest first and are remembered', async ({
+  watch,
+}) => {
+  const { panel } = await watch(['/sse/counter?count=30&interval=5&key=tl-m']);
+  await panel.waitForFrameCount(30);
+  const d = panel.devtools;
+  await panel.click('memory-settings');
+  await d.evaluate(setValue('[data-testid=memory-settings-form] input[name=maxFrames]', '10'));
+  await panel.click('memory-settings-apply');
+  await d.waitFor<boolean>(
+    `${ROW_IDS}.join() === '21,22,23,24,25,26,27,28,29,30'`,
+    'only the newest 10 frames kept',
+  );
+  await d.waitFor<boolean>(
+    `document.body.textContent.includes('20 older records evicted')`,
+    'the eviction count',
+  );
+  expect(await panel.frameCount()).toBe(30);
+  expect(await d.evaluate(`JSON.parse(localStorage.getItem('sse-lens:limits'))`)).toEqual({
+    maxFrames: 10,
+    maxDataChars: 256 * 1024 * 1024,
+  });
+});

@@ -1,6 +1,7 @@
 // Generates the README screenshots from the real thing: the built extension in Chromium,
 // DevTools open on the SSE panel, the demo page's scenarios streaming. Light and dark
-// DevTools themes, then the timeline enlarged with the connection-limit pile-up waiting.
+// DevTools themes, then the connection-limit pile-up in the budget view and in the
+// timeline (enlarged).
 // Run with `npm run screenshots`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,6 +63,19 @@ async function shootTimeline(page: Page, panel: DevToolsPanel): Promise<void> {
     `[...document.querySelectorAll('[data-testid=pool-row]')].some((r) => Number(r.dataset.queued) >= 2)`,
     'the pile-up to queue two streams',
   );
+  // The budget view: the warning, and the full pool opened to show who holds the slots.
+  await panel.evaluate(`(() => {
+    const row = [...document.querySelectorAll('[data-testid=pool-row]')]
+      .find((r) => Number(r.dataset.queued) >= 2);
+    row?.click();
+  })()`);
+  await panel.waitFor<boolean>(
+    `document.querySelector('[data-testid=budget-warning]') !== null`,
+    'the budget warning',
+  );
+  const budget = resolve(outDir, 'budget.png');
+  writeFileSync(budget, await panel.screenshot());
+  console.log(`wrote ${budget}`);
   // Grow the timeline with its splitter's keyboard resize, then show a tick's tooltip.
   await panel.evaluate(`(() => {
     const splitter = document.querySelector('[aria-label="Resize timeline"]');

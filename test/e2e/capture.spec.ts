@@ -4,16 +4,12 @@ import { expect, test } from './support/fixtures';
 import { testPage, waitForReceived } from './support/pages';
 
 test('frames and listened named events show up in order with the right counts', async ({
-  ext,
   server,
-  openPanel,
+  watch,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
   // 6 events: message, update, ping, message, update, ping. The page listens to `update`
   // but not to `ping`, so a page-world hook can (and must) show exactly 4.
-  await page.goto(testPage(server.origin, ['/sse/named?count=6&interval=20&key=n1'], ['update']));
+  const { page, panel } = await watch(['/sse/named?count=6&interval=20&key=n1'], ['update']);
   const received = await waitForReceived(page, 4);
   await panel.waitForFrameCount(4);
   const [conn] = await panel.waitForConnections(
@@ -70,13 +66,10 @@ test('a server-closed stream shows as a retry that carries Last-Event-ID', async
 });
 
 test('streams opened in iframes (srcdoc and same-origin) are captured', async ({
-  ext,
   server,
-  openPanel,
+  watch,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await watch([]);
   await page.evaluate((origin) => {
     const srcdoc = document.createElement('iframe');
     srcdoc.srcdoc = `<script>new EventSource('${origin}/sse/counter?count=2&interval=10&key=if1')

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionStats, gaps, percentile } from '../../src/model/stats';
-import type { FrameView } from '../../src/model/capture-state';
-
-const frame = (t: number, id = ''): FrameView => ({
-  index: t,
-  connection: 'c',
-  t,
-  type: 'message',
-  id,
-  data: '',
-  size: 0,
-  truncated: false,
-  origin: '',
-});
+import { frameAt } from './support/frames';
 
 describe('stats', () => {
   it('nearest-rank percentiles', () => {
@@ -37,7 +25,7 @@ describe('stats', () => {
   });
 
   it('per-connection figures', () => {
-    const frames = [100, 110, 120, 130, 1130].map((t) => frame(t));
+    const frames = [100, 110, 120, 130, 1130].map((t) => frameAt(t, ''));
     expect(Array.from(gaps(frames))).toEqual([10, 10, 10, 1000]);
     expect(connectionStats({ createdAt: 40, frames: 5, bytes: 50 }, frames)).toEqual({
       frames: 5,

@@ -19,18 +19,7 @@ import {
   type TickColumn,
   type TimeScale,
 } from '../../src/model/timeline';
-
-const frame = (t: number, id = String(t)): FrameView => ({
-  index: t,
-  connection: 'c',
-  t,
-  type: 'message',
-  id,
-  data: '',
-  size: 0,
-  truncated: false,
-  origin: '',
-});
+import { frameAt as frame } from './support/frames';
 
 describe('time scale', () => {
   it('maps time to pixels and back', () => {

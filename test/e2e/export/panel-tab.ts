@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/chromium';
+import { waitUntil } from '../support/wait-until';
 
 export interface TabConnection {
   url: string;
@@ -79,18 +80,11 @@ export class PanelTab {
     return Number(await this.page.locator('[data-testid=frame-count]').textContent());
   }
 
-  /** Polls `read` until `predicate` holds; returns the last value read. */
+  /** Polls `read` until `predicate` holds; returns that value. */
   async until<T>(what: string, read: () => Promise<T>, predicate: (v: T) => boolean): Promise<T> {
     // A background tab gets no animation frames, and the panel renders on them.
     await this.page.bringToFront();
-    const deadline = Date.now() + 15_000;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (predicate(last)) return last;
-      await this.page.waitForTimeout(50);
-    }
-    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    return waitUntil(what, read, predicate);
   }
 
   /** Opens the Export dialog, lets `configure` set it up, downloads every file it offers. */

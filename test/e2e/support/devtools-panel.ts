@@ -3,6 +3,7 @@
 // InspectorFrontendAPI, target URLs) lives in this file, so a Chromium update is one fix.
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { PANEL_TITLE } from '../../../src/protocol/constants';
+import { waitUntil } from './wait-until';
 
 interface TargetInfo {
   targetId: string;
@@ -72,24 +73,18 @@ class TargetSession {
   }
 }
 
-async function poll<T>(
+/** Polls until `fn` returns a truthy value, which it returns. */
+function poll<T>(
   what: string,
   fn: () => Promise<T | undefined | null | false>,
-  timeoutMs = 15_000,
+  timeoutMs?: number,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined && v !== null && v !== false) return v;
-    } catch (e) {
-      lastError = e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const detail = lastError instanceof Error ? ` Last error: ${lastError.message}` : '';
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${detail}`);
+  return waitUntil(
+    what,
+    fn,
+    (v) => v !== undefined && v !== null && v !== false,
+    timeoutMs,
+  ) as Promise<T>;
 }
 
 export interface DevToolsPanel {

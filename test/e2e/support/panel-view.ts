@@ -1,6 +1,7 @@
 // Reads the SSE panel through its data-testid contract (design.md), so tests assert what
 // a user sees rather than internal state.
 import type { DevToolsPanel } from './devtools-panel';
+import { waitUntil } from './wait-until';
 
 export interface ConnectionRow {
   url: string;
@@ -54,7 +55,7 @@ export class PanelView {
 
   /** Waits until `predicate` holds for the budget view's pool rows; returns them. */
   waitForPools(what: string, predicate: (rows: PoolRow[]) => boolean): Promise<PoolRow[]> {
-    return this.waitUntil(what, () => this.pools(), predicate, 15_000);
+    return waitUntil(what, () => this.pools(), predicate, 15_000);
   }
 
   /** Text of the budget warning banner, or null when there is none. */
@@ -78,11 +79,11 @@ export class PanelView {
     predicate: (rows: ConnectionRow[]) => boolean,
     timeoutMs = 15_000,
   ): Promise<ConnectionRow[]> {
-    return this.waitUntil(what, () => this.connections(), predicate, timeoutMs);
+    return waitUntil(what, () => this.connections(), predicate, timeoutMs);
   }
 
   async waitForFrameCount(n: number, timeoutMs = 15_000): Promise<void> {
-    await this.waitUntil(
+    await waitUntil(
       `frame count ${n}`,
       () => this.frameCount(),
       (c) => c === n,
@@ -92,21 +93,5 @@ export class PanelView {
 
   click(testId: string): Promise<void> {
     return this.devtools.evaluate(`document.querySelector('[data-testid=${testId}]').click()`);
-  }
-
-  private async waitUntil<T>(
-    what: string,
-    read: () => Promise<T>,
-    predicate: (v: T) => boolean,
-    timeoutMs: number,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (predicate(last)) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`Timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
   }
 }

@@ -11,6 +11,8 @@ export interface Intrinsics {
   ownKeys: typeof Reflect.ownKeys;
   setPrototypeOf: typeof Object.setPrototypeOf;
   now: () => number;
+  /** One frozen empty argument list, so hot-path calls allocate none. */
+  noArgs: readonly [];
   setTimeout: (fn: () => void, ms: number) => number;
   addEventListener: EventTarget['addEventListener'];
   removeEventListener: EventTarget['removeEventListener'];
@@ -48,6 +50,7 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
   const timeOrigin = perf.timeOrigin;
   const perfNow = perf.now;
   const es = win.EventSource.prototype;
+  const noArgs = Object.freeze([] as const);
   const me = win.MessageEvent.prototype;
   return {
     apply: Reflect.apply,
@@ -56,7 +59,8 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
     getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
     ownKeys: Reflect.ownKeys,
     setPrototypeOf: Object.setPrototypeOf,
-    now: () => timeOrigin + Reflect.apply(perfNow, perf, []),
+    now: () => timeOrigin + Reflect.apply(perfNow, perf, noArgs),
+    noArgs,
     setTimeout: win.setTimeout.bind(win),
     addEventListener: win.EventTarget.prototype.addEventListener,
     removeEventListener: win.EventTarget.prototype.removeEventListener,

@@ -56,15 +56,15 @@ export function wrapEventSource(
 
   const onMessage = (id: number, ev: MessageEvent): void => {
     if (!ev.isTrusted) return;
-    const data = I.apply(I.getData, ev, []);
+    const data = I.apply(I.getData, ev, I.noArgs);
     sink.record({
       kind: 'event',
       conn: id,
       t: I.now(),
-      type: I.apply(I.getType, ev, []),
+      type: I.apply(I.getType, ev, I.noArgs),
       data: typeof data === 'string' ? data : '',
-      lastEventId: I.apply(I.getLastEventId, ev, []),
-      origin: I.apply(I.getOrigin, ev, []),
+      lastEventId: I.apply(I.getLastEventId, ev, I.noArgs),
+      origin: I.apply(I.getOrigin, ev, I.noArgs),
     });
   };
 

@@ -26,7 +26,10 @@ export interface StateRecord {
   cause: 'open' | 'error' | 'close';
 }
 
-/** A trusted MessageEvent was dispatched on the connection (`message` or a named type). */
+/**
+ * A trusted MessageEvent was dispatched on the connection (`message` or a named type): the
+ * shape kept from the content script on. The hook sends it as an EventTuple.
+ */
 export interface EventRecord {
   kind: 'event';
   conn: number;
@@ -45,7 +48,21 @@ export interface ListenRecord {
   type: string;
 }
 
-export type HookRecord = ConnectionRecord | StateRecord | EventRecord | ListenRecord;
+/**
+ * An event as the hook sends it. A tuple has no property names, so a batch of them costs
+ * far less to structured-clone across postMessage than the same events as objects.
+ */
+export type EventTuple = [
+  conn: number,
+  t: number,
+  type: string,
+  data: string,
+  lastEventId: string,
+  origin: string,
+];
+
+/** What the hook sends: events as tuples, everything else (rare) as objects. */
+export type HookRecord = ConnectionRecord | StateRecord | ListenRecord | EventTuple;
 
 /**
  * Written by the content script, never by the hook: the background saw this connection

@@ -13,6 +13,11 @@ interface Tracked {
   id: number;
   /** Event types the hook already listens to on this connection. */
   types: Record<string, true>;
+  /**
+   * The `origin` of this connection's events, read from the first event after each open:
+   * it is the origin of the stream's final URL, fixed until the next reconnect.
+   */
+  origin: string | null;
 }
 
 const STACK_LIMIT = 4096;
@@ -49,27 +54,28 @@ export function wrapEventSource(
     }
   };
 
+  // Each listener serves one event type, so the type needs no getter call per event.
   const listenFor = (es: EventSource, conn: Tracked, type: string): void => {
     conn.types[type] = true;
-    I.apply(nativeAdd, es, [type, (ev: MessageEvent) => onMessage(conn.id, ev)]);
+    I.apply(nativeAdd, es, [type, (ev: MessageEvent) => onMessage(conn, type, ev)]);
   };
 
-  const onMessage = (id: number, ev: MessageEvent): void => {
+  const onMessage = (conn: Tracked, type: string, ev: MessageEvent): void => {
     if (!ev.isTrusted) return;
     const data = I.apply(I.getData, ev, I.noArgs);
-    sink.record({
-      kind: 'event',
-      conn: id,
-      t: I.now(),
-      type: I.apply(I.getType, ev, I.noArgs),
-      data: typeof data === 'string' ? data : '',
-      lastEventId: I.apply(I.getLastEventId, ev, I.noArgs),
-      origin: I.apply(I.getOrigin, ev, I.noArgs),
-    });
+    conn.origin ??= I.apply(I.getOrigin, ev, I.noArgs);
+    sink.record([
+      conn.id,
+      I.now(),
+      type,
+      typeof data === 'string' ? data : '',
+      I.apply(I.getLastEventId, ev, I.noArgs),
+      conn.origin,
+    ]);
   };
 
   const track = (es: EventSource): void => {
-    const conn: Tracked = { id: ++nextId, types: createDict(null) };
+    const conn: Tracked = { id: ++nextId, types: createDict(null), origin: null };
     I.apply(I.weakMapSet, tracked, [es, conn]);
     sink.record({
       kind: 'connection',
@@ -82,6 +88,7 @@ export function wrapEventSource(
     });
     const onState = (ev: Event): void => {
       if (!ev.isTrusted) return;
+      conn.origin = null;
       sink.record({
         kind: 'state',
         conn: conn.id,

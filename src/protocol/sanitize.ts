@@ -1,12 +1,20 @@
 // Schema check and size caps at the content-script boundary. Whatever arrives from the page
 // world is treated as hostile: anything that is not exactly a record is rejected and
 // counted, long strings are cut, and cut `data` keeps its true size.
-import type { HookRecord, ReadyState } from '../capture/records';
+import type {
+  ConnectionRecord,
+  EventRecord,
+  ListenRecord,
+  ReadyState,
+  StateRecord,
+} from '../capture/records';
 import { LIMITS } from './constants';
 
 export type Sanitized =
-  | Exclude<HookRecord, { kind: 'event' }>
-  | (Extract<HookRecord, { kind: 'event' }> & { size: number; truncated: boolean });
+  | ConnectionRecord
+  | StateRecord
+  | ListenRecord
+  | (EventRecord & { size: number; truncated: boolean });
 
 export interface SanitizeResult {
   records: Sanitized[];
@@ -25,8 +33,40 @@ const cap = (s: string): string =>
   s.length > LIMITS.maxFieldChars ? s.slice(0, LIMITS.maxFieldChars) : s;
 const str = (v: unknown): v is string => typeof v === 'string';
 
-/** One record, or null when it does not match the schema. */
+/**
+ * An event tuple, or null when it does not match the schema. This runs once per frame on
+ * the page's main thread, so it reads by index and checks lengths inline.
+ */
+function sanitizeEvent(v: unknown[]): Sanitized | null {
+  if (v.length !== 6) return null;
+  const conn = v[0];
+  const t = v[1];
+  const type = v[2];
+  const data = v[3];
+  const lastEventId = v[4];
+  const origin = v[5];
+  if (!isConn(conn) || !isTime(t) || typeof data !== 'string') return null;
+  if (typeof type !== 'string' || typeof lastEventId !== 'string' || typeof origin !== 'string') {
+    return null;
+  }
+  const max = LIMITS.maxFieldChars;
+  const truncated = data.length > LIMITS.maxDataChars;
+  return {
+    kind: 'event',
+    conn,
+    t,
+    type: type.length > max ? type.slice(0, max) : type,
+    data: truncated ? data.slice(0, LIMITS.maxDataChars) : data,
+    lastEventId: lastEventId.length > max ? lastEventId.slice(0, max) : lastEventId,
+    origin: origin.length > max ? origin.slice(0, max) : origin,
+    size: data.length,
+    truncated,
+  };
+}
+
+/** One record (an event tuple, or another record object), or null when it does not match. */
 export function sanitizeRecord(v: unknown): Sanitized | null {
+  if (Array.isArray(v)) return sanitizeEvent(v);
   if (!isObj(v) || !isConn(v.conn) || !isTime(v.t)) return null;
   const { conn, t } = v;
   switch (v.kind) {
@@ -46,21 +86,6 @@ export function sanitizeRecord(v: unknown): Sanitized | null {
       if (!isReadyState(v.readyState)) return null;
       if (v.cause !== 'open' && v.cause !== 'error' && v.cause !== 'close') return null;
       return { kind: 'state', conn, t, readyState: v.readyState, cause: v.cause };
-    case 'event': {
-      if (!str(v.type) || !str(v.data) || !str(v.lastEventId) || !str(v.origin)) return null;
-      const truncated = v.data.length > LIMITS.maxDataChars;
-      return {
-        kind: 'event',
-        conn,
-        t,
-        type: cap(v.type),
-        data: truncated ? v.data.slice(0, LIMITS.maxDataChars) : v.data,
-        lastEventId: cap(v.lastEventId),
-        origin: cap(v.origin),
-        size: v.data.length,
-        truncated,
-      };
-    }
     case 'listen':
       if (!str(v.type)) return null;
       return { kind: 'listen', conn, t, type: cap(v.type) };

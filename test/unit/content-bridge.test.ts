@@ -15,15 +15,8 @@ const connRec = {
   frameUrl: 'http://a/',
   stack: '',
 };
-const ev = (data: string) => ({
-  kind: 'event',
-  conn: 1,
-  t: 2,
-  type: 'message',
-  data,
-  lastEventId: '',
-  origin: 'http://a',
-});
+/** An event tuple as the hook sends it: [conn, t, type, data, lastEventId, origin]. */
+const ev = (data: string) => [1, 2, 'message', data, '', 'http://a'];
 
 type Bg = FakeTransport<unknown, ContentOut>;
 

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/protocol/constants';
 import { sanitizeHookMessage, sanitizeRecord } from '../../src/protocol/sanitize';
+import type { EventTuple } from '../../src/capture/records';
 
-const event = {
-  kind: 'event',
-  conn: 1,
-  t: 1000,
-  type: 'message',
-  data: 'x',
-  lastEventId: '',
-  origin: 'http://a',
-};
+/** An event as the hook sends it: [conn, t, type, data, lastEventId, origin]. */
+const event: EventTuple = [1, 1000, 'message', 'x', '', 'http://a'];
+const withField = (i: number, value: unknown): unknown[] =>
+  event.map((v, j) => (j === i ? value : v));
 
 describe('sanitizeRecord', () => {
   it('accepts each record kind and copies only known fields', () => {
@@ -46,17 +42,34 @@ describe('sanitizeRecord', () => {
       t: 5,
       type: 'update',
     });
-    expect(sanitizeRecord(event)).toEqual({ ...event, size: 1, truncated: false });
+    expect(sanitizeRecord(event)).toEqual({
+      kind: 'event',
+      conn: 1,
+      t: 1000,
+      type: 'message',
+      data: 'x',
+      lastEventId: '',
+      origin: 'http://a',
+      size: 1,
+      truncated: false,
+    });
   });
 
   it.each([
     ['null', null],
-    ['array', [event]],
-    ['unknown kind', { ...event, kind: 'evil' }],
-    ['non-integer conn', { ...event, conn: 1.5 }],
-    ['zero conn', { ...event, conn: 0 }],
-    ['NaN time', { ...event, t: Number.NaN }],
-    ['object data', { ...event, data: { toString: (): string => 'x' } }],
+    ['nested array', [event]],
+    ['short tuple', event.slice(0, 5)],
+    ['long tuple', [...event, 'extra']],
+    [
+      'an event as an object',
+      { kind: 'event', conn: 1, t: 1, type: 'message', data: 'x', lastEventId: '', origin: '' },
+    ],
+    ['unknown kind', { kind: 'evil', conn: 1, t: 1 }],
+    ['non-integer conn', withField(0, 1.5)],
+    ['zero conn', withField(0, 0)],
+    ['NaN time', withField(1, Number.NaN)],
+    ['object data', withField(3, { toString: (): string => 'x' })],
+    ['numeric id', withField(4, 7)],
     ['bad readyState', { kind: 'state', conn: 1, t: 1, readyState: 3, cause: 'open' }],
     ['bad cause', { kind: 'state', conn: 1, t: 1, readyState: 1, cause: 'boom' }],
     [
@@ -69,13 +82,13 @@ describe('sanitizeRecord', () => {
 
   it('truncates gigantic data and keeps its true size', () => {
     const big = 'a'.repeat(LIMITS.maxDataChars + 123);
-    const r = sanitizeRecord({ ...event, data: big });
+    const r = sanitizeRecord(withField(3, big));
     expect(r).toMatchObject({ size: LIMITS.maxDataChars + 123, truncated: true });
     expect(r?.kind === 'event' && r.data.length).toBe(LIMITS.maxDataChars);
   });
 
   it('caps other strings', () => {
-    const r = sanitizeRecord({ ...event, type: 't'.repeat(LIMITS.maxFieldChars * 2) });
+    const r = sanitizeRecord(withField(2, 't'.repeat(LIMITS.maxFieldChars * 2)));
     expect(r?.kind === 'event' && r.type.length).toBe(LIMITS.maxFieldChars);
   });
 });

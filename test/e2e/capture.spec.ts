@@ -28,7 +28,7 @@ test('frames and listened named events show up in order with the right counts', 
   expect(received.map((r) => [r.type, r.lastEventId])).toEqual(
     frames.map((f) => [f.type, f.eventId]),
   );
-  expect(server.stats().eventsSent['n1']).toBe(6);
+  await expect.poll(() => server.stats().eventsSent['n1']).toBe(6);
 });
 
 test('a stream opened before DevTools was opened is shown in full', async ({

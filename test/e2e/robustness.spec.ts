@@ -100,7 +100,10 @@ test('reload clears the view unless preserve log is on', async ({ ext, server, o
   await panel.click('preserve-log');
   await page.reload();
   await waitForReceived(page, 3);
-  const rows = await panel.waitForConnections('both loads', (r) => r.length === 2);
+  const rows = await panel.waitForConnections(
+    'both loads with all their frames',
+    (r) => r.length === 2 && r.every((c) => c.frames === 3),
+  );
   expect(rows.map((r) => r.frames)).toEqual([3, 3]);
   await panel.waitForFrameCount(6);
 });

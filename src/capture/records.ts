@@ -2,9 +2,6 @@
 // safe data only: never an Event or EventSource object.
 
 export type ReadyState = 0 | 1 | 2;
-export const CONNECTING: ReadyState = 0;
-export const OPEN: ReadyState = 1;
-export const CLOSED: ReadyState = 2;
 
 /** A new EventSource was constructed. `conn` is unique within its document. */
 export interface ConnectionRecord {

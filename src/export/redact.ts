@@ -14,13 +14,6 @@ export interface RedactionOptions {
   patterns: readonly string[];
 }
 
-export const NO_REDACTION: RedactionOptions = {
-  queryParams: [],
-  urlCredentials: false,
-  jsonKeys: [],
-  patterns: [],
-};
-
 /** Secrets shorter than this are redacted where found but not hunted for elsewhere. */
 export const MIN_SCRUB_LENGTH = 6;
 

@@ -19,9 +19,12 @@ export interface Intrinsics {
   stopImmediatePropagation: Event['stopImmediatePropagation'];
   postMessage: MessagePort['postMessage'];
   functionToString: () => string;
-  weakMapGet: <K extends object, V>(this: WeakMap<K, V>, key: K) => V | undefined;
+  /**
+   * `map.get` bound once to one map: a lookup on a hot path (every addEventListener and
+   * toString call of the page) then allocates no argument list.
+   */
+  lookupIn: <V>(map: WeakMap<object, V>) => (key: unknown) => V | undefined;
   weakMapSet: <K extends object, V>(this: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
-  weakMapHas: <K extends object, V>(this: WeakMap<K, V>, key: K) => boolean;
   stringSplit: (this: string, separator: string) => string[];
   stringIncludes: (this: string, search: string) => boolean;
   stringSlice: (this: string, start: number, end?: number) => string;
@@ -51,6 +54,8 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
   const perfNow = perf.now;
   const es = win.EventSource.prototype;
   const noArgs = Object.freeze([] as const);
+  const bind = Function.prototype.bind;
+  const weakMapGet = WeakMap.prototype.get;
   const me = win.MessageEvent.prototype;
   return {
     apply: Reflect.apply,
@@ -67,9 +72,9 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
     stopImmediatePropagation: win.Event.prototype.stopImmediatePropagation,
     postMessage: win.MessagePort.prototype.postMessage,
     functionToString: win.Function.prototype.toString,
-    weakMapGet: WeakMap.prototype.get,
+    lookupIn: <V>(map: WeakMap<object, V>) =>
+      Reflect.apply(bind, weakMapGet, [map]) as (key: unknown) => V | undefined,
     weakMapSet: WeakMap.prototype.set,
-    weakMapHas: WeakMap.prototype.has,
     stringSplit: String.prototype.split,
     stringIncludes: String.prototype.includes,
     stringSlice: String.prototype.slice,

@@ -11,10 +11,11 @@ export interface NativeMask {
 
 export function installNativeMask(win: Window & typeof globalThis, I: Intrinsics): NativeMask {
   const masked = new I.WeakMapCtor<object, object>();
+  const realOf = I.lookupIn(masked);
   const original = I.functionToString;
   const { toString } = {
     toString(this: unknown): string {
-      const real: unknown = I.apply(I.weakMapGet, masked, [this]);
+      const real = realOf(this);
       return I.apply<unknown, [], string>(original, real ?? this, []);
     },
   };

@@ -33,6 +33,7 @@ export function wrapEventSource(
   const nativeClose = proto.close;
   const nativeAdd = I.addEventListener;
   const tracked = new I.WeakMapCtor<object, Tracked>();
+  const trackedOf = I.lookupIn(tracked);
   const hookUrl = ownScriptUrl(I);
   const createDict = Object.create as (proto: null) => Record<string, true>;
   let nextId = 0;
@@ -119,11 +120,7 @@ export function wrapEventSource(
 
   const { close } = {
     close(this: EventSource): void {
-      const conn = I.apply<WeakMap<object, Tracked>, [object], Tracked | undefined>(
-        I.weakMapGet,
-        tracked,
-        [this],
-      );
+      const conn = trackedOf(this);
       if (conn === undefined) return I.apply(nativeClose, this, arguments) as undefined;
       const before = I.apply(I.getReadyState, this, []);
       I.apply(nativeClose, this, arguments);
@@ -139,11 +136,7 @@ export function wrapEventSource(
       type: string,
       listener: EventListenerOrEventListenerObject | null,
     ): void {
-      const conn = I.apply<WeakMap<object, Tracked>, [object], Tracked | undefined>(
-        I.weakMapGet,
-        tracked,
-        [this],
-      );
+      const conn = trackedOf(this);
       if (conn !== undefined && typeof type === 'string' && listener != null) {
         try {
           if (conn.types[type] !== true) {

@@ -6,7 +6,7 @@ import { COUNT_LOG, FRAME_COUNT, INSTALL_COUNT_LOG, frameRate } from './panel-sc
 import { receiveTimes, recordStream, streamDone } from './page-scripts';
 import { withPanelSession } from './panel-session';
 import type { PhaseResult } from './report';
-import { percentile } from './stats';
+import { percentile } from '../../src/model/stats';
 import type { Cleanup } from './time-limit';
 
 const EVENTS = 3_000;
@@ -39,16 +39,16 @@ export function measureLatency(server: ScenarioServer, cleanup: Cleanup): Promis
         },
         {
           label: 'panel latency p50 (page handler → panel DOM)',
-          value: percentile(samples, 50),
+          value: percentile(samples, 50) ?? NaN,
           unit: 'ms',
         },
         {
           label: 'panel latency p95',
-          value: percentile(samples, 95),
+          value: percentile(samples, 95) ?? NaN,
           unit: 'ms',
           target: 100,
         },
-        { label: 'panel latency max', value: percentile(samples, 100), unit: 'ms' },
+        { label: 'panel latency max', value: percentile(samples, 100) ?? NaN, unit: 'ms' },
         { label: 'panel animation frames per second', value: fps, unit: 'fps' },
       ],
       notes: [

@@ -15,7 +15,7 @@ import {
   type CaptureFrame,
   type ExportScope,
 } from './capture-types';
-import { originOf } from './url-parts';
+import { originOf } from '../model/site';
 
 export interface BuildOptions {
   scope: ExportScope;
@@ -67,7 +67,7 @@ function toConnection(
   held: readonly FrameView[],
   exported: readonly FrameView[],
 ): CaptureConnection {
-  const origin = originOf(c.url);
+  const origin = originOf(c.url) ?? '';
   const attemptFrames = held.map((f) => ({ t: f.t, id: f.id, retry: f.wire?.retry }));
   return {
     id,

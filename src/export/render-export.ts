@@ -2,7 +2,7 @@
 // `.sse` stream per connection, each with a descriptive file name and MIME type.
 import type { CaptureFile } from './capture-types';
 import { connectionToEventStream } from './event-stream-file';
-import { originOf } from './url-parts';
+import { originOf } from '../model/site';
 import { captureToHar } from './write-har';
 
 export type ExportFormat = 'json' | 'har' | 'sse';
@@ -36,7 +36,7 @@ function json(value: unknown): string {
 /** `sse-lens-127.0.0.1-2026-11-21T20-28-04`: host of the first stream, then export time. */
 export function baseName(file: CaptureFile): string {
   const first = file.connections[0];
-  const host = first ? originOf(first.url).replace(/^[a-z]+:\/\//, '') : '';
+  const host = first ? (originOf(first.url) ?? '').replace(/^[a-z]+:\/\//, '') : '';
   const stamp = new Date(file.exportedAt).toISOString().slice(0, 19).replace(/:/g, '-');
   const safeHost = host.replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 60);
   return ['sse-lens', safeHost, stamp].filter((part) => part !== '').join('-');

@@ -2,7 +2,7 @@
 // an imported capture is viewed, filtered and re-exported exactly like a live one.
 import type { ConnectionView, FrameView, ImportedFrom } from '../model/capture-state';
 import type { CaptureFile, ImportFormat } from './capture-types';
-import { originOf } from './url-parts';
+import { originOf } from '../model/site';
 
 export interface ImportSource {
   /** Unique per import; becomes the connections' document id. */
@@ -23,7 +23,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
   const frames: Omit<FrameView, 'index'>[] = [];
   file.connections.forEach((c, i) => {
     const key = `${source.docId}:${i + 1}`;
-    const origin = originOf(c.url);
+    const origin = originOf(c.url) ?? '';
     let bytes = 0;
     let lastActivity = c.createdAt;
     for (const f of c.frames) {

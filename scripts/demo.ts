@@ -1,9 +1,11 @@
 // The README's main command (after `npm run build`): starts the scenario server, launches
 // Chromium with the built extension and DevTools open on the SSE panel, on the demo page.
 // Runs until the browser window is closed or Ctrl-C.
+import { join, resolve } from 'node:path';
 import { startScenarioServer, type ScenarioServer } from '../test/fixtures/scenario-server';
 import { launchWithExtension } from '../test/e2e/support/chromium';
 import { openDevToolsPanel } from '../test/e2e/support/devtools-panel';
+import { saveDownloadsTo } from '../test/e2e/support/downloads';
 
 const PREFERRED_PORT = 8787;
 
@@ -27,18 +29,34 @@ async function startServer(): Promise<ScenarioServer> {
   }
 }
 
+/** Where the panel's exports land, under the names the export dialog shows. */
+const downloads = resolve(
+  process.env.SSE_LENS_DOWNLOADS ?? join(import.meta.dirname, '../exports'),
+);
+/** Chromium will not start sandboxed as root; anyone else keeps the sandbox (and no infobar). */
+const asRoot = process.getuid?.() === 0;
+
 const server = await startServer();
-const ext = await launchWithExtension({ headless: false });
+const ext = await launchWithExtension({ headless: false, sandbox: !asRoot });
+const browser = ext.context.browser();
+if (browser) await saveDownloadsTo(browser, downloads);
 const page = ext.context.pages()[0] ?? (await ext.context.newPage());
 await page.goto(`${server.origin}/?auto=1`);
-const browser = ext.context.browser();
 if (browser) await openDevToolsPanel(browser, page, ext.extensionId);
 
 console.log(`SSE Lens demo running.
   Demo page:        ${server.origin}/   (scenarios start automatically with ?auto=1)
   Scenario server:  ${server.origin}/sse/...
-  DevTools is open on the SSE panel. Try the "Connection-limit pile-up" card to see the
-  7th and 8th streams stuck in CONNECTING. Close the browser window or press Ctrl-C to stop.`);
+  Exports:          saved to ${downloads}/
+  DevTools is open on the SSE panel. Try the "Connection-limit pile-up" card: its text says
+  which streams will be stuck in CONNECTING, given what the other cards hold.${
+    asRoot
+      ? `
+  Running as root: Chromium refuses its sandbox for root, so it runs with --no-sandbox
+  (hence the warning bar). Run the demo as an ordinary user to keep the sandbox.`
+      : ''
+  }
+  Close the browser window or press Ctrl-C to stop.`);
 
 const shutdown = async (): Promise<void> => {
   await ext.close().catch(() => undefined);

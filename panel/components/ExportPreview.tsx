@@ -1,8 +1,8 @@
 // The export dialog's lower half: what the export holds, a preview of the file with the
 // redaction applied, and the download buttons (one per connection for raw `.sse` streams).
 import type { CaptureFile } from '../../src/export/capture-types';
-import type { ExportFormat } from '../../src/export/render-export';
-import { formatBytes } from '../format';
+import { exportFileNames, type ExportFormat } from '../../src/export/render-export';
+import { formatBytes, plural } from '../format';
 
 /** Frames per connection shown in the preview; the download has all of them. */
 export const PREVIEW_FRAMES = 10;
@@ -16,19 +16,20 @@ export function ExportPreview(props: {
   const { file, text, format, onDownload } = props;
   const frames = file.connections.reduce((n, c) => n + c.frames.length, 0);
   const replaced = file.redaction?.replaced ?? 0;
+  const names = exportFileNames(file, format);
   return (
     <>
       <p class="export-summary" data-testid="export-summary">
-        {file.connections.length} connections, {frames} frames
-        {file.redaction && `, ${replaced} ${replaced === 1 ? 'value' : 'values'} redacted`}. Preview
-        ({PREVIEW_FRAMES} frames per connection, about {formatBytes(text.length)}):
+        {plural(file.connections.length, 'connection')}, {plural(frames, 'frame')}
+        {file.redaction && `, ${plural(replaced, 'value')} redacted`}. Preview ({PREVIEW_FRAMES}{' '}
+        frames per connection, about {formatBytes(text.length)}):
       </p>
       <pre class="export-preview" data-testid="export-preview">
         {text}
       </pre>
       <footer>
         {format === 'sse' && file.connections.length > 1 ? (
-          file.connections.map((c) => (
+          file.connections.map((c, i) => (
             <button
               key={c.id}
               type="button"
@@ -38,7 +39,7 @@ export function ExportPreview(props: {
               title={c.url}
               onClick={() => onDownload({ ...file, connections: [c] })}
             >
-              Download {c.id}.sse
+              Download {names[i]}
             </button>
           ))
         ) : (
@@ -47,9 +48,10 @@ export function ExportPreview(props: {
             class="primary"
             data-testid="export-download"
             disabled={file.connections.length === 0}
+            title={names[0]}
             onClick={() => onDownload(file)}
           >
-            Download
+            Download {names[0]}
           </button>
         )}
       </footer>

@@ -1,6 +1,7 @@
 // The Import button: picks a capture file (SSE Lens JSON, a HAR, a .sse stream), adds its
 // connections to the panel marked as imported, and says what was imported or why it was not.
 import { useRef, useState } from 'preact/hooks';
+import { plural } from '../format';
 import { readImportFile } from '../import-read';
 import type { PanelStore } from '../store';
 import { CloseIcon, ImportIcon } from './icons';
@@ -24,10 +25,11 @@ export function ImportControl({ store }: { store: PanelStore }) {
       const result = await readImportFile(file);
       const count = store.importCapture(result.file, result.format, file.name);
       const frames = result.file.connections.reduce((n, c) => n + c.frames.length, 0);
-      const ignored = result.ignored > 0 ? `; ${result.ignored} other requests ignored` : '';
+      const ignored =
+        result.ignored > 0 ? `; ${plural(result.ignored, 'other request')} ignored` : '';
       setNotice({
         kind: 'status',
-        text: `Imported ${FORMAT_NAMES[result.format]} ${file.name}: ${count} ${count === 1 ? 'connection' : 'connections'}, ${frames} frames${ignored}`,
+        text: `Imported ${FORMAT_NAMES[result.format]} ${file.name}: ${plural(count, 'connection')}, ${plural(frames, 'frame')}${ignored}`,
       });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);

@@ -22,11 +22,23 @@ export function renderExport(file: CaptureFile, format: ExportFormat): ExportedF
       return [{ name: `${base}.har`, mime: 'application/json', text: json(captureToHar(file)) }];
     case 'sse':
       return file.connections.map((c) => ({
-        name: `${base}-${c.id}.sse`,
+        name: sseFileName(base, c.id),
         mime: 'text/event-stream',
         text: connectionToEventStream(c),
       }));
   }
+}
+
+/** The names `renderExport` gives its files, in the same order, without rendering them. */
+export function exportFileNames(file: CaptureFile, format: ExportFormat): string[] {
+  const base = baseName(file);
+  return format === 'sse'
+    ? file.connections.map((c) => sseFileName(base, c.id))
+    : [`${base}.${format}`];
+}
+
+function sseFileName(base: string, connectionId: string): string {
+  return `${base}-${connectionId}.sse`;
 }
 
 function json(value: unknown): string {

@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatClock,
   formatCount,
+  plural,
   formatDuration,
   formatFrameSize,
   splitUrl,
@@ -79,5 +80,13 @@ describe('splitUrl', () => {
       origin: '',
       path: 'data:text/event-stream,x',
     });
+  });
+});
+
+describe('plural', () => {
+  it('agrees with the count', () => {
+    expect(plural(1, 'connection')).toBe('1 connection');
+    expect(plural(0, 'frame')).toBe('0 frames');
+    expect(plural(2000, 'frame')).toBe('2,000 frames');
   });
 });

@@ -46,6 +46,11 @@ export async function launchWithExtension(
     extensionDir?: string;
     /** Open DevTools in its own window instead of docked into the page's. */
     undockedDevTools?: boolean;
+    /**
+     * Keep Chromium's sandbox (Playwright turns it off by default). Chromium refuses to run
+     * sandboxed as root, so callers keep it off there.
+     */
+    sandbox?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -61,6 +66,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless: options.headless ?? true,
+    chromiumSandbox: options.sandbox ?? false,
     viewport: null,
     args: [
       `--disable-extensions-except=${dir}`,

@@ -139,7 +139,8 @@ export class CaptureBuffer {
     this.head = 0;
     this.dataChars = 0;
     this.lostUpstream = 0;
-    this.counters = zeroCounters();
+    // Connections still live and untracked stay untracked: they are still counted.
+    this.counters = { ...zeroCounters(), untrackedConnections: this.untracked.size };
   }
 
   /** False for records of connections over the caps (counted instead). */

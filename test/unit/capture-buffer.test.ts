@@ -30,6 +30,7 @@ const state = (id: number, readyState: 0 | 1 | 2): Sanitized => ({
   cause: readyState === 1 ? 'open' : readyState === 0 ? 'error' : 'close',
 });
 const listen = (id: number, type: string): Sanitized => ({ kind: 'listen', conn: id, t: 4, type });
+const zero = { malformed: 0, staleHook: 0, untrackedConnections: 0, untrackedRecords: 0 };
 /** What a panel replaying the buffer can tell about a connection. */
 const seen = (all: CapturedRecord[], id: number) => ({
   announced: all.some((r) => r.kind === 'connection' && r.conn === id),
@@ -170,6 +171,11 @@ describe('CaptureBuffer', () => {
     });
     b.clearFrames();
     expect(b.lostUpstream).toBe(0);
-    expect(Object.values(b.counters)).toEqual([0, 0, 0, 0]);
+    // The untracked connection is still live, so still counted: its frames go on being dropped.
+    expect(b.counters).toEqual({ ...zero, untrackedConnections: 1 });
+    b.append([ev(2), state(2, 2)]);
+    expect(b.counters).toEqual({ ...zero, untrackedConnections: 1, untrackedRecords: 2 });
+    b.clearFrames();
+    expect(b.counters).toEqual(zero);
   });
 });

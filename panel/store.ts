@@ -6,8 +6,10 @@ import type { PanelIn } from '../src/bridge/panel-link';
 import { applyPools } from '../src/model/apply-pools';
 import type { PoolView } from '../src/model/pools';
 import {
+  captureCounters,
   createCaptureState,
   totalEvicted,
+  type CaptureCounters,
   type CaptureState,
   type ConnectionKind,
   type ConnectionView,
@@ -28,8 +30,11 @@ export interface CaptureStats {
   preserveLog: boolean;
   /** Frames received over all connections, including frames since evicted from memory. */
   frames: number;
+  /** Records evicted to bound memory, in content scripts and in the panel. */
   evicted: number;
   droppedWhilePaused: number;
+  /** Every count of records not shown, by cause: the toolbar's notices. */
+  counters: CaptureCounters;
 }
 
 export interface PanelStore {
@@ -119,6 +124,7 @@ export function createStore(
         frames: received,
         evicted: totalEvicted(state),
         droppedWhilePaused: state.droppedWhilePaused,
+        counters: captureCounters(state),
       };
     }),
     connections: computed(() => {

@@ -1,7 +1,7 @@
 // The top toolbar: record/pause, clear, preserve log, frame filters, import and export, and
 // the capture counters tests and users read.
 import type { PanelStore } from '../store';
-import { formatCount } from '../format';
+import { captureNotices, type CaptureNotice } from '../capture-notices';
 import { FilterControls } from './FilterControls';
 import { ExportControl } from './ExportControl';
 import { ClearIcon, RecordIcon } from './icons';
@@ -49,12 +49,9 @@ export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => 
       <ImportControl store={store} />
       <ExportControl store={store} />
       <span class="spacer" />
-      {stats.droppedWhilePaused > 0 && (
-        <Notice text={`${formatCount(stats.droppedWhilePaused)} not recorded while paused`} />
-      )}
-      {stats.evicted > 0 && (
-        <Notice text={`${formatCount(stats.evicted)} older records evicted to bound memory`} />
-      )}
+      {captureNotices(stats.counters).map((notice) => (
+        <Notice key={notice.testId} notice={notice} />
+      ))}
       <span class="count">
         <span
           data-testid="frame-count"
@@ -68,11 +65,18 @@ export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => 
   );
 }
 
-/** A counter the user should know about; titled because narrow toolbars ellipsize it. */
-function Notice({ text }: { text: string }) {
+/** A counter the user should know about; its tooltip repeats the text (narrow toolbars
+ * ellipsize it) and says what happened. */
+function Notice({ notice }: { notice: CaptureNotice }) {
   return (
-    <span class="notice" role="status" title={text}>
-      {text}
+    <span
+      class="notice"
+      role="status"
+      data-testid={notice.testId}
+      data-count={notice.count}
+      title={`${notice.text}.\n\n${notice.tooltip}`}
+    >
+      {notice.text}
     </span>
   );
 }

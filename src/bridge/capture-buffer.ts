@@ -1,10 +1,14 @@
 // The content script's bounded memory of its document's capture, so a panel opened later
 // (or re-opened, or re-synced after a service-worker restart) still sees everything.
-// Frames live in a queue and the oldest go first when a limit is hit; connection
-// bookkeeping (creation, state changes, listened types) is kept apart, since it is small
-// and a panel cannot make sense of frames without it. Records are numbered without gaps,
-// so whatever a panel never receives shows as a gap in `seq` and is counted there.
+// Frames live in a queue and the oldest go first when a limit is hit. Connection
+// bookkeeping (creation, state changes, listened types, queue verdicts) is kept apart and
+// bounded by count and by size; what a live stream needs to be understood (its `connection`
+// record, its latest state and queue records) is never evicted, so live streams past
+// `maxConnections` (or past the bookkeeping size) are counted and not tracked instead.
+// Records are numbered without gaps, so whatever a panel never receives shows as a gap in
+// `seq` and is counted there.
 import type { CapturedEvent, CapturedRecord, QueueRecord } from '../capture/records';
+import type { SourceCounters } from '../protocol/messages';
 import type { Sanitized } from '../protocol/sanitize';
 
 export interface BufferLimits {
@@ -12,27 +16,76 @@ export interface BufferLimits {
   maxRecords: number;
   /** Total `data` characters kept across frames. */
   maxDataChars: number;
+  /** Bookkeeping (non-frame) records kept. */
+  maxMetaRecords: number;
+  /** Total characters of URLs, frame URLs, stacks, types and pool keys in bookkeeping. */
+  maxMetaChars: number;
+  /** Live connections tracked at once; further ones are counted, not tracked. */
+  maxConnections: number;
 }
 
 type Meta = Exclude<CapturedRecord, { kind: 'event' }>;
 
+/** The records that tell what a live stream is and what state it is in now. */
+interface Pinned {
+  connection: Meta;
+  state: Meta | null;
+  queue: Meta | null;
+}
+
+/** Characters a bookkeeping record holds beyond its fixed-size fields. */
+function metaChars(r: Meta): number {
+  switch (r.kind) {
+    case 'connection':
+      return r.url.length + r.frameUrl.length + r.stack.length;
+    case 'listen':
+      return r.type.length;
+    case 'queue':
+      return r.pool.length;
+    case 'state':
+      return 0;
+  }
+}
+
+const zeroCounters = (): SourceCounters => ({
+  malformed: 0,
+  staleHook: 0,
+  untrackedConnections: 0,
+  untrackedRecords: 0,
+});
+
 export class CaptureBuffer {
   private events: CapturedEvent[] = [];
   private head = 0;
-  private meta: Meta[] = [];
   private dataChars = 0;
+  /** Bookkeeping in `seq` order; evicted entries stay as holes until compaction. */
+  private meta: Meta[] = [];
+  private readonly evictedMeta = new Set<Meta>();
+  /** Bookkeeping no live stream needs any more, oldest first: what eviction takes. */
+  private evictable: Meta[] = [];
+  private evictableHead = 0;
+  private metaCount = 0;
+  private metaCharCount = 0;
+  /** Characters held by pinned records; a new connection must fit beside them. */
+  private pinnedChars = 0;
+  private readonly live = new Map<number, Pinned>();
+  /** Live connections refused over the caps: their records are counted, not kept. */
+  private readonly untracked = new Set<number>();
   private seq = 0;
   /** Records the hook dropped before they reached the buffer (never numbered). */
   lostUpstream = 0;
+  /** Records that never got a `seq` here, by reason (see SourceCounters). */
+  counters: SourceCounters = zeroCounters();
   /** Highest `seq` dropped by the user's Clear; gaps up to it are not losses. */
   clearedThrough = 0;
 
   constructor(private readonly limits: BufferLimits) {}
 
-  /** Numbers and stores records; returns them numbered, for live forwarding. */
+  /** Numbers and stores records; returns the ones kept, numbered, for live forwarding. */
   append(records: readonly (Sanitized | QueueRecord)[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
+      if (!this.admit(r)) continue;
       // The records are fresh copies made by sanitize (or by the bridge): number in place.
       const numbered: CapturedRecord = Object.assign(r, { seq: ++this.seq });
       out.push(numbered);
@@ -40,7 +93,7 @@ export class CaptureBuffer {
         this.events.push(numbered);
         this.dataChars += numbered.data.length;
       } else {
-        this.meta.push(numbered);
+        this.keepMeta(numbered);
       }
     }
     this.evictOverflow();
@@ -49,16 +102,15 @@ export class CaptureBuffer {
 
   /** Everything still held, in `seq` order. */
   all(): CapturedRecord[] {
+    const meta = this.meta.filter((r) => !this.evictedMeta.has(r));
     const out: CapturedRecord[] = [];
     let m = 0;
     for (let e = this.head; e < this.events.length; e++) {
       const ev = this.events[e] as CapturedEvent;
-      while (m < this.meta.length && (this.meta[m] as Meta).seq < ev.seq) {
-        out.push(this.meta[m++] as Meta);
-      }
+      while (m < meta.length && (meta[m] as Meta).seq < ev.seq) out.push(meta[m++] as Meta);
       out.push(ev);
     }
-    while (m < this.meta.length) out.push(this.meta[m++] as Meta);
+    while (m < meta.length) out.push(meta[m++] as Meta);
     return out;
   }
 
@@ -71,12 +123,76 @@ export class CaptureBuffer {
     this.lostUpstream += n;
   }
 
-  /** The user cleared the panel: forget frames, keep what describes connections. */
+  /** Count records the schema check rejected, and those from a hook of another version. */
+  noteRejected(malformed: number, staleHook: number): void {
+    this.counters.malformed += malformed;
+    this.counters.staleHook += staleHook;
+  }
+
+  /**
+   * The user cleared the panel: forget frames, keep what describes connections, and start
+   * the loss counters over (the panel clears its own at the same time).
+   */
   clearFrames(): void {
     this.clearedThrough = this.seq;
     this.events = [];
     this.head = 0;
     this.dataChars = 0;
+    this.lostUpstream = 0;
+    // Connections still live and untracked stay untracked: they are still counted.
+    this.counters = { ...zeroCounters(), untrackedConnections: this.untracked.size };
+  }
+
+  /** False for records of connections over the caps (counted instead). */
+  private admit(r: Sanitized | QueueRecord): boolean {
+    if (r.kind === 'connection' && !this.live.has(r.conn) && !this.untracked.has(r.conn)) {
+      const { maxConnections, maxMetaChars } = this.limits;
+      const chars = r.url.length + r.frameUrl.length + r.stack.length;
+      if (this.live.size >= maxConnections || this.pinnedChars + chars > maxMetaChars) {
+        this.untracked.add(r.conn);
+        this.counters.untrackedConnections++;
+        return false;
+      }
+    }
+    if (!this.untracked.has(r.conn)) return true;
+    this.counters.untrackedRecords += r.kind === 'connection' ? 0 : 1;
+    if (r.kind === 'state' && r.readyState === 2) this.untracked.delete(r.conn);
+    return false;
+  }
+
+  private keepMeta(r: Meta): void {
+    this.meta.push(r);
+    this.metaCount++;
+    this.metaCharCount += metaChars(r);
+    const pins = this.live.get(r.conn);
+    if (r.kind === 'connection') {
+      if (pins) this.release(pins);
+      this.live.set(r.conn, { connection: r, state: null, queue: null });
+      this.pinnedChars += metaChars(r);
+      return;
+    }
+    if (!pins || r.kind === 'listen') {
+      this.evictable.push(r);
+    } else if (r.kind === 'state' && r.readyState === 2) {
+      this.live.delete(r.conn);
+      this.release(pins);
+      this.evictable.push(r);
+    } else if (r.kind === 'state') {
+      if (pins.state) this.evictable.push(pins.state);
+      pins.state = r;
+    } else {
+      if (pins.queue) this.evictable.push(pins.queue);
+      this.pinnedChars += metaChars(r) - (pins.queue ? metaChars(pins.queue) : 0);
+      pins.queue = r;
+    }
+  }
+
+  /** The stream ended (or was announced again): its pinned records may go. */
+  private release(pins: Pinned): void {
+    this.pinnedChars -= metaChars(pins.connection) + (pins.queue ? metaChars(pins.queue) : 0);
+    this.evictable.push(pins.connection);
+    if (pins.state) this.evictable.push(pins.state);
+    if (pins.queue) this.evictable.push(pins.queue);
   }
 
   private evictOverflow(): void {
@@ -85,13 +201,40 @@ export class CaptureBuffer {
       const r = this.events[this.head++] as CapturedEvent;
       this.dataChars -= r.data.length;
     }
-    if (this.meta.length > maxRecords) {
-      const excess = this.meta.length - maxRecords;
-      this.meta.splice(0, excess);
-    }
     if (this.head > 4096 && this.head > this.events.length / 2) {
       this.events = this.events.slice(this.head);
       this.head = 0;
+    }
+    this.evictMeta();
+  }
+
+  private evictOne(r: Meta): void {
+    this.evictedMeta.add(r);
+    this.metaCount--;
+    this.metaCharCount -= metaChars(r);
+  }
+
+  private evictMeta(): void {
+    const { maxMetaRecords, maxMetaChars } = this.limits;
+    while (
+      (this.metaCount > maxMetaRecords || this.metaCharCount > maxMetaChars) &&
+      this.evictableHead < this.evictable.length
+    ) {
+      const r = this.evictable[this.evictableHead++] as Meta;
+      this.evictOne(r);
+      // An ended stream's records were released together: they go together, so no state
+      // change outlives the connection it belongs to.
+      while (r.kind === 'connection' && this.evictable[this.evictableHead]?.conn === r.conn) {
+        this.evictOne(this.evictable[this.evictableHead++] as Meta);
+      }
+    }
+    if (this.evictableHead > 1024 && this.evictableHead > this.evictable.length / 2) {
+      this.evictable = this.evictable.slice(this.evictableHead);
+      this.evictableHead = 0;
+    }
+    if (this.evictedMeta.size > 1024 && this.evictedMeta.size > this.meta.length / 2) {
+      this.meta = this.meta.filter((r) => !this.evictedMeta.has(r));
+      this.evictedMeta.clear();
     }
   }
 }

@@ -64,6 +64,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     o.limits ?? {
       maxRecords: LIMITS.maxBufferedRecords,
       maxDataChars: LIMITS.maxBufferedDataChars,
+      maxMetaRecords: LIMITS.maxBufferedRecords,
+      maxMetaChars: LIMITS.maxBufferedMetaChars,
+      maxConnections: LIMITS.maxConnections,
     },
   );
   let live = false;
@@ -110,6 +113,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         doc: o.doc,
         records: chunk,
         lost: buffer.lostUpstream,
+        counters: { ...buffer.counters },
         clearedThrough: buffer.clearedThrough,
         sync,
       });
@@ -161,8 +165,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   o.onWake(() => bg.open());
 
   o.page.onMessage((m) => {
-    const { records, dropped } = sanitizeHookMessage(m);
+    const { records, dropped, rejected, staleHook } = sanitizeHookMessage(m);
     if (dropped > 0) buffer.noteLost(dropped);
+    if (rejected > 0 || staleHook > 0) buffer.noteRejected(rejected, staleHook);
     record(records);
   });
 

@@ -4,8 +4,11 @@
 import type { CapturedRecord, DocInfo } from '../capture/records';
 import type { ContentToPanel, MessageOf } from '../protocol/messages';
 import {
+  clearSourceCounters,
   connectionKey,
+  copySourceCounters,
   frameFromEvent,
+  newDocState,
   stateName,
   type CaptureState,
   type ConnectionView,
@@ -24,7 +27,7 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
   if (state.retiredDocs.has(msg.doc.id)) return result;
   const docState = ensureDoc(state, msg.doc, result);
   if (msg.type === 'hello') return result;
-  docState.lostUpstream = Math.max(docState.lostUpstream, msg.lost);
+  copySourceCounters(docState, msg);
   for (const record of msg.records) {
     if (record.seq <= docState.lastSeq) continue;
     // Numbers we never got, other than ones the user cleared, were evicted at the source.
@@ -53,7 +56,7 @@ function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocS
   }
   let docState = state.docs.get(doc.id);
   if (!docState) {
-    docState = { doc, lastSeq: 0, evictedAtSource: 0, lostUpstream: 0 };
+    docState = newDocState(doc);
     state.docs.set(doc.id, docState);
   }
   return docState;
@@ -227,8 +230,5 @@ export function clearCapture(state: CaptureState): void {
   state.dataChars = 0;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
-  for (const d of state.docs.values()) {
-    d.evictedAtSource = 0;
-    d.lostUpstream = 0;
-  }
+  for (const d of state.docs.values()) clearSourceCounters(d);
 }

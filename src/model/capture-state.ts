@@ -4,6 +4,7 @@
 import type { CapturedEvent, DocInfo, ReadyState } from '../capture/records';
 import type { ImportFormat } from '../export/capture-types';
 import { PANEL_MAX_DATA_CHARS, PANEL_MAX_FRAMES } from '../protocol/constants';
+import type { ContentToPanel, SourceCounters } from '../protocol/messages';
 import type { StreamFields } from '../sse/parse-stream';
 
 export type ConnectionKind = 'eventsource' | 'fetch' | 'xhr';
@@ -92,6 +93,8 @@ export interface DocState {
   evictedAtSource: number;
   /** Records the page hook dropped before the content script could number them. */
   lostUpstream: number;
+  /** Records the content script received but never numbered, by reason. */
+  source: SourceCounters;
 }
 
 export interface CaptureState {
@@ -144,11 +147,75 @@ export function stateName(readyState: ReadyState): ConnectionStateName {
   return readyState === 0 ? 'connecting' : readyState === 1 ? 'open' : 'closed';
 }
 
-/** Total records evicted anywhere (content-script buffers and panel memory). */
+export function newDocState(doc: DocInfo): DocState {
+  return {
+    doc,
+    lastSeq: 0,
+    evictedAtSource: 0,
+    lostUpstream: 0,
+    source: { malformed: 0, staleHook: 0, untrackedConnections: 0, untrackedRecords: 0 },
+  };
+}
+
+/** Takes the content script's counts (cumulative since its load or the last Clear). */
+export function copySourceCounters(d: DocState, msg: ContentToPanel['records']): void {
+  d.lostUpstream = msg.lost;
+  if (msg.counters) d.source = { ...msg.counters };
+}
+
+/** The user pressed Clear: the content scripts start their counts over too. */
+export function clearSourceCounters(d: DocState): void {
+  d.evictedAtSource = 0;
+  d.lostUpstream = 0;
+  d.source = { malformed: 0, staleHook: 0, untrackedConnections: 0, untrackedRecords: 0 };
+}
+
+/** Total records evicted to bound memory (content-script buffers and panel memory). */
 export function totalEvicted(state: CaptureState): number {
   let n = state.evictedInPanel;
-  for (const d of state.docs.values()) n += d.evictedAtSource + d.lostUpstream;
+  for (const d of state.docs.values()) n += d.evictedAtSource;
   return n;
+}
+
+/** Every record captured but not shown, by where and why; each has its own notice. */
+export interface CaptureCounters {
+  /** Evicted from content-script buffers before this panel received them. */
+  evictedAtSource: number;
+  /** Evicted from the panel's memory (its caps). */
+  evictedInPanel: number;
+  /** Dropped by page hooks before their channel opened (over their pending cap). */
+  droppedByHook: number;
+  /** Rejected by content scripts as malformed. */
+  malformed: number;
+  /** Rejected because a page hook speaks another protocol version. */
+  staleHook: number;
+  /** Connections over the content scripts' tracking caps, and their records. */
+  untrackedConnections: number;
+  untrackedRecords: number;
+  /** Not recorded because recording was paused. */
+  notRecordedWhilePaused: number;
+}
+
+export function captureCounters(state: CaptureState): CaptureCounters {
+  const c: CaptureCounters = {
+    evictedAtSource: 0,
+    evictedInPanel: state.evictedInPanel,
+    droppedByHook: 0,
+    malformed: 0,
+    staleHook: 0,
+    untrackedConnections: 0,
+    untrackedRecords: 0,
+    notRecordedWhilePaused: state.droppedWhilePaused,
+  };
+  for (const d of state.docs.values()) {
+    c.evictedAtSource += d.evictedAtSource;
+    c.droppedByHook += d.lostUpstream;
+    c.malformed += d.source.malformed;
+    c.staleHook += d.source.staleHook;
+    c.untrackedConnections += d.source.untrackedConnections;
+    c.untrackedRecords += d.source.untrackedRecords;
+  }
+  return c;
 }
 
 export function frameFromEvent(index: number, connection: string, r: CapturedEvent): FrameView {

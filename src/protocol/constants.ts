@@ -30,7 +30,9 @@ export const LIMITS = {
   maxBufferedDataChars: 64 * 1024 * 1024,
   /** Records per message sent from the content script to the background. */
   maxRecordsPerMessage: 1_000,
-  /** Connections one document may announce; further ones are counted, not tracked. */
+  /** Total characters of URLs, stacks and types in that buffer's connection bookkeeping. */
+  maxBufferedMetaChars: 16 * 1024 * 1024,
+  /** Live connections one document may have tracked; further ones are counted, not tracked. */
   maxConnections: 10_000,
 } as const;
 

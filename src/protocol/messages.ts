@@ -18,15 +18,29 @@ export interface ContentToPanel {
    * A batch of records; `sync` marks a replay of the buffer in answer to `sync`. Records
    * are numbered without gaps, so a panel counts what it never received from the gaps in
    * `seq`, except those up to `clearedThrough` (the user cleared them). `lost`: records the
-   * hook dropped before they were numbered.
+   * hook dropped before they were numbered. `counters`: the other records never numbered.
+   * Both are cumulative since the document loaded or the user last cleared.
    */
   records: {
     doc: DocInfo;
     records: CapturedRecord[];
     lost: number;
+    counters?: SourceCounters;
     clearedThrough: number;
     sync: boolean;
   };
+}
+
+/** Records a content script received but never numbered, by reason. */
+export interface SourceCounters {
+  /** Rejected by the schema check (sanitize.ts). */
+  malformed: number;
+  /** Rejected because the page hook speaks another protocol version (stale after an update). */
+  staleHook: number;
+  /** Live connections over the tracking caps (LIMITS.maxConnections): counted, not tracked. */
+  untrackedConnections: number;
+  /** Frames and state changes of those connections. */
+  untrackedRecords: number;
 }
 
 /** Panel -> background -> every content script of the inspected tab. */

@@ -8,7 +8,7 @@ import type {
   ReadyState,
   StateRecord,
 } from '../capture/records';
-import { LIMITS } from './constants';
+import { LIMITS, PROTOCOL_VERSION } from './constants';
 
 export type Sanitized =
   | ConnectionRecord
@@ -18,8 +18,12 @@ export type Sanitized =
 
 export interface SanitizeResult {
   records: Sanitized[];
+  /** Records (or whole messages) that do not match the schema. */
   rejected: number;
+  /** Records the hook says it dropped. */
   dropped: number;
+  /** Records from a hook speaking another protocol version, all rejected. */
+  staleHook: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -94,16 +98,30 @@ export function sanitizeRecord(v: unknown): Sanitized | null {
   }
 }
 
-/** A whole hook message; anything that is not a well-formed `records` message is rejected. */
+/**
+ * A whole hook message; anything that is not a well-formed `records` message is rejected.
+ * A message from a hook of another protocol version (a page loaded before the extension was
+ * updated) is rejected whole, and its records counted apart so the panel can say why.
+ */
 export function sanitizeHookMessage(m: unknown): SanitizeResult {
-  const result: SanitizeResult = { records: [], rejected: 0, dropped: 0 };
-  if (!isObj(m) || m.type !== 'records' || !Array.isArray(m.records)) {
+  const result: SanitizeResult = { records: [], rejected: 0, dropped: 0, staleHook: 0 };
+  if (!isObj(m)) {
     result.rejected = 1;
     return result;
   }
-  if (typeof m.dropped === 'number' && Number.isSafeInteger(m.dropped) && m.dropped > 0) {
-    result.dropped = m.dropped;
+  const dropped =
+    typeof m.dropped === 'number' && Number.isSafeInteger(m.dropped) && m.dropped > 0
+      ? m.dropped
+      : 0;
+  if (typeof m.v === 'number' && m.v !== PROTOCOL_VERSION) {
+    result.staleHook = Math.max(1, (Array.isArray(m.records) ? m.records.length : 0) + dropped);
+    return result;
   }
+  if (m.v !== PROTOCOL_VERSION || m.type !== 'records' || !Array.isArray(m.records)) {
+    result.rejected = 1;
+    return result;
+  }
+  result.dropped = dropped;
   for (const raw of m.records) {
     const r = sanitizeRecord(raw);
     if (r) result.records.push(r);

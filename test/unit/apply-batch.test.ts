@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyBatch, clearCapture } from '../../src/model/apply-batch';
-import { createCaptureState, totalEvicted } from '../../src/model/capture-state';
+import { captureCounters, createCaptureState, totalEvicted } from '../../src/model/capture-state';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';
 
@@ -130,7 +130,12 @@ describe('applyBatch', () => {
     expect(s.frames.length).toBeLessThanOrEqual(100);
     expect(s.frames.at(-1)?.id).toBe('151');
     expect(s.connections.get('top1:1')?.frames).toBe(150);
-    expect(totalEvicted(s)).toBe(150 - s.frames.length + 9);
+    expect(totalEvicted(s)).toBe(150 - s.frames.length);
+    // What the hook dropped was never evicted: it is counted apart.
+    expect(captureCounters(s)).toMatchObject({
+      droppedByHook: 9,
+      evictedInPanel: 150 - s.frames.length,
+    });
   });
 
   it('frames for a connection it never saw get a placeholder connection', () => {

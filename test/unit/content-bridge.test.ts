@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { startContentBridge } from '../../src/bridge/content-bridge';
+import type { BufferLimits } from '../../src/bridge/capture-buffer';
 import type { DocInfo } from '../../src/capture/records';
 import type { ContentOut } from '../../src/bridge/content-bridge';
+import { applyBatch } from '../../src/model/apply-batch';
+import { captureCounters, createCaptureState } from '../../src/model/capture-state';
+import { PROTOCOL_VERSION } from '../../src/protocol/constants';
 import { fakeTiming, fakeTransport, type FakeTransport } from './support/fakes';
 
 const doc: DocInfo = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
@@ -21,7 +25,7 @@ const ev = (data: string) => [1, 2, 'message', data, '', 'http://a'];
 type Bg = FakeTransport<unknown, ContentOut>;
 
 /** `woken`: start as if a panel had just woken the bridge (port open from the start). */
-function setup({ woken = true } = {}) {
+function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimits } = {}) {
   const page = fakeTransport<unknown, never>();
   const bgs: Bg[] = [];
   const timers: (() => void)[] = [];
@@ -35,6 +39,7 @@ function setup({ woken = true } = {}) {
       return t;
     },
     setTimer: (fn) => timers.push(fn),
+    limits,
     environment: { topOrigin: 'http://a', title: () => 'A', timing: fakeTiming() },
     onWake: (w) => {
       wake = w;
@@ -108,13 +113,76 @@ describe('content bridge', () => {
   });
 
   it('splits big replays into bounded messages and reports evictions', () => {
-    const { page, bgs } = setup();
+    const limits = {
+      maxRecords: 2000,
+      maxDataChars: 1e9,
+      maxMetaRecords: 100,
+      maxMetaChars: 1e6,
+      maxConnections: 100,
+    };
+    const { page, bgs } = setup({ limits });
     const bg = bgs[0] as Bg;
     page.deliver(hookBatch([connRec, ...Array.from({ length: 2500 }, (_, i) => ev(String(i)))]));
     bg.deliver({ v: 1, type: 'sync' });
-    const batches = bg.sent.filter((m) => m.type === 'records');
-    expect(batches.map((m) => m.type === 'records' && m.records.length)).toEqual([1000, 1000, 501]);
-    expect(batches.every((m) => m.type === 'records' && m.sync)).toBe(true);
+    const batches = bg.sent.flatMap((m) => (m.type === 'records' ? [m] : []));
+    expect(batches.map((m) => m.records.length)).toEqual([1000, 1000, 1]);
+    expect(batches.every((m) => m.sync)).toBe(true);
+    // The 500 oldest frames were evicted: the replay skips their numbers, after the
+    // connection record the buffer kept...
+    const seqs = batches.flatMap((m) => m.records.map((r) => r.seq));
+    expect(seqs.slice(0, 3)).toEqual([1, 502, 503]);
+    expect(seqs.at(-1)).toBe(2501);
+    // ...and a panel receiving the replay counts them as evicted from the page's buffer.
+    const panel = createCaptureState();
+    for (const m of batches) applyBatch(panel, m);
+    expect(captureCounters(panel)).toMatchObject({ evictedAtSource: 500, evictedInPanel: 0 });
+    expect(panel.connections.get('doc1:1')?.url).toBe('http://a/s');
+  });
+
+  it('counts malformed records and records of a stale page hook, and reports them', () => {
+    const { page, bgs } = setup();
+    const bg = bgs[0] as Bg;
+    page.deliver(hookBatch([connRec, { kind: 'state', conn: 1 }, ev('a'), [1, 'not a time']]));
+    page.deliver('not even an object');
+    page.deliver({ ...hookBatch([ev('b'), ev('c')]), v: PROTOCOL_VERSION + 1 });
+    bg.deliver({ v: 1, type: 'sync' });
+    const replay = bg.sent.flatMap((m) => (m.type === 'records' ? [m] : []));
+    expect(replay.flatMap((m) => m.records.map((r) => r.kind))).toEqual(['connection', 'event']);
+    expect(replay.at(-1)?.counters).toEqual({
+      malformed: 3,
+      staleHook: 2,
+      untrackedConnections: 0,
+      untrackedRecords: 0,
+    });
+    // Clear starts the counts over, and the next message says so.
+    bg.deliver({ v: 1, type: 'clear' });
+    page.deliver(hookBatch([ev('d')]));
+    expect(bg.sent.at(-1)).toMatchObject({ type: 'records', lost: 0, counters: { malformed: 0 } });
+  });
+
+  it('counts connections over the cap, forwards none of their records, reports them', () => {
+    const limits = {
+      maxRecords: 100,
+      maxDataChars: 1e6,
+      maxMetaRecords: 100,
+      maxMetaChars: 1e6,
+      maxConnections: 1,
+    };
+    const { page, bgs, timers } = setup({ limits });
+    const bg = bgs[0] as Bg;
+    bg.deliver({ v: 1, type: 'sync' });
+    const second = [2, 3, 'message', 'x', '', 'http://a'];
+    page.deliver(hookBatch([connRec, { ...connRec, conn: 2 }, second, ev('a')]));
+    const live = bg.sent.flatMap((m) => (m.type === 'records' ? [m] : []));
+    expect(live.flatMap((m) => m.records.map((r) => `${r.kind}${r.conn}`))).toEqual([
+      'connection1',
+      'event1',
+    ]);
+    expect(live.at(-1)?.counters).toMatchObject({ untrackedConnections: 1, untrackedRecords: 1 });
+    // The background's budget hears only of the tracked connection.
+    timers.shift()?.();
+    const snap = bg.sent.at(-1);
+    expect(snap?.type === 'snapshot' && snap.snapshot.connections.map((c) => c.conn)).toEqual([1]);
   });
 
   it('clear drops buffered frames', () => {

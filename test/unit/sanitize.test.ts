@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/protocol/constants';
+import { LIMITS, PROTOCOL_VERSION } from '../../src/protocol/constants';
 import { sanitizeHookMessage, sanitizeRecord } from '../../src/protocol/sanitize';
 import type { EventTuple } from '../../src/capture/records';
 
@@ -96,6 +96,7 @@ describe('sanitizeRecord', () => {
 describe('sanitizeHookMessage', () => {
   it('counts rejected records and passes the hook drop count', () => {
     const r = sanitizeHookMessage({
+      v: PROTOCOL_VERSION,
       type: 'records',
       records: [event, { bad: 1 }, event],
       dropped: 7,
@@ -108,5 +109,18 @@ describe('sanitizeHookMessage', () => {
   it('rejects messages that are not record batches', () => {
     expect(sanitizeHookMessage('hello').rejected).toBe(1);
     expect(sanitizeHookMessage({ type: 'records', records: 'x' }).records).toEqual([]);
+    const unversioned = sanitizeHookMessage({ type: 'records', records: [event], dropped: 0 });
+    expect(unversioned).toEqual({ records: [], rejected: 1, dropped: 0, staleHook: 0 });
+  });
+
+  it('rejects a whole message from a hook of another protocol version, counted apart', () => {
+    const stale = { v: PROTOCOL_VERSION + 1, type: 'records', records: [event, event], dropped: 3 };
+    expect(sanitizeHookMessage(stale)).toEqual({
+      records: [],
+      rejected: 0,
+      dropped: 0,
+      staleHook: 5,
+    });
+    expect(sanitizeHookMessage({ v: 0, type: 'hello' }).staleHook).toBe(1);
   });
 });

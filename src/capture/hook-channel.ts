@@ -56,16 +56,19 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
     I.apply(I.postMessage, port, [msg]);
   };
 
+  /** Reads only the message's own `source`, never a getter the page put on Object.prototype. */
+  const isHandshake = (data: unknown): boolean => {
+    if (typeof data !== 'object' || data === null) return false;
+    const tag = I.getOwnPropertyDescriptor(data, 'source');
+    return (
+      tag !== undefined &&
+      (I.setPrototypeOf(tag, null) as PropertyDescriptor).value === HANDSHAKE_SOURCE
+    );
+  };
+
   const onHandshake = (ev: MessageEvent): void => {
     if (port !== null || I.apply(I.getSource, ev, []) !== win) return;
-    const data = I.apply(I.getData, ev, []);
-    if (typeof data !== 'object' || data === null) return;
-    const tag = I.getOwnPropertyDescriptor(data, 'source');
-    if (
-      tag === undefined ||
-      (I.setPrototypeOf(tag, null) as PropertyDescriptor).value !== HANDSHAKE_SOURCE
-    )
-      return;
+    if (!isHandshake(I.apply(I.getData, ev, []))) return;
     const ports = I.apply(I.getPorts, ev, []);
     if (ports.length !== 1) return;
     const received = ports[0];

@@ -33,8 +33,6 @@ export interface Stacks {
   dropWrapperFrame(this: void, error: unknown, wrapper: Function): void;
 }
 
-type Descriptor = PropertyDescriptor;
-
 export function createStacks(I: Intrinsics): Stacks {
   const ErrorCtor = I.ErrorCtor;
   const capture = I.captureStackTrace;
@@ -42,7 +40,7 @@ export function createStacks(I: Intrinsics): Stacks {
   /** An object whose reads never reach Object.prototype (which the page may have changed). */
   const bare = <T extends object>(o: T): T => I.setPrototypeOf(o, null) as T;
 
-  const ownDescriptor = (target: object, key: string): Descriptor | undefined => {
+  const ownPropertyDescriptor = (target: object, key: string): PropertyDescriptor | undefined => {
     const d = I.getOwnPropertyDescriptor(target, key);
     return d === undefined ? undefined : bare(d);
   };
@@ -51,9 +49,9 @@ export function createStacks(I: Intrinsics): Stacks {
    * Puts `value` at Error[key] and answers what was there (undefined: nothing), or null when
    * that cannot be done (a non-configurable property, or an Error that takes no new ones).
    */
-  const swapIn = (key: string, value: unknown): Descriptor | undefined | null => {
-    const before = ownDescriptor(ErrorCtor, key);
-    let next: Descriptor;
+  const swapIn = (key: string, value: unknown): PropertyDescriptor | undefined | null => {
+    const before = ownPropertyDescriptor(ErrorCtor, key);
+    let next: PropertyDescriptor;
     if (before === undefined ? I.isExtensible(ErrorCtor) : before.configurable === true) {
       next = bare({ value, writable: true, enumerable: false, configurable: true });
     } else if (before?.writable === true) {
@@ -64,13 +62,13 @@ export function createStacks(I: Intrinsics): Stacks {
     return I.tryDefineProperty(ErrorCtor, key, next) ? before : null;
   };
 
-  const restore = (key: string, before: Descriptor | undefined): void => {
+  const restore = (key: string, before: PropertyDescriptor | undefined): void => {
     if (before === undefined) I.deleteProperty(ErrorCtor, key);
     else I.tryDefineProperty(ErrorCtor, key, before);
   };
 
   const readStack = (holder: object): string => {
-    const d = ownDescriptor(holder, 'stack');
+    const d = ownPropertyDescriptor(holder, 'stack');
     // V8 keeps the stack behind an own accessor, SpiderMonkey in an own data property.
     const getter = d?.get as ((this: object) => unknown) | undefined;
     const text: unknown = getter !== undefined ? I.apply(getter, holder, I.noArgs) : d?.value;
@@ -89,9 +87,9 @@ export function createStacks(I: Intrinsics): Stacks {
   /** Page code could run while V8 formats this error's stack (a getter in its header). */
   const headerRunsCode = (error: object): boolean =>
     I.getPrototypeOf(error) !== I.typeErrorPrototype ||
-    ownDescriptor(error, 'message')?.get !== undefined ||
-    ownDescriptor(I.typeErrorPrototype, 'name')?.get !== undefined ||
-    ownDescriptor(I.typeErrorPrototype, 'name') === undefined;
+    ownPropertyDescriptor(error, 'message')?.get !== undefined ||
+    ownPropertyDescriptor(I.typeErrorPrototype, 'name')?.get !== undefined ||
+    ownPropertyDescriptor(I.typeErrorPrototype, 'name') === undefined;
 
   /** The text without its third line (header, builtin frame, wrapper frame). */
   const withoutThirdLine = (text: string): string => {
@@ -106,7 +104,7 @@ export function createStacks(I: Intrinsics): Stacks {
   const rootAtCaller = (error: unknown, wrapper: Function): void => {
     if (capture === undefined || typeof error !== 'object' || error === null) return;
     try {
-      if (ownDescriptor(error, 'stack')?.get === undefined) return;
+      if (ownPropertyDescriptor(error, 'stack')?.get === undefined) return;
       I.apply(capture, ErrorCtor, [error, wrapper]);
     } catch {
       // The error stays as it was.
@@ -117,15 +115,18 @@ export function createStacks(I: Intrinsics): Stacks {
     rootAtCaller,
     dropWrapperFrame(error, wrapper) {
       if (typeof error !== 'object' || error === null) return;
-      const stack = ownDescriptor(error, 'stack');
+      const stack = ownPropertyDescriptor(error, 'stack');
       const get = stack?.get as ((this: object) => unknown) | undefined;
       const set = stack?.set as ((this: object, v: string) => void) | undefined;
-      // A page formatter gets the frames lazily, as without the hook, minus the builtin's.
-      if (get === undefined || set === undefined || headerRunsCode(error)) {
-        rootAtCaller(error, wrapper);
-        return;
-      }
-      if (ownDescriptor(ErrorCtor, 'prepareStackTrace') !== undefined) {
+      // Where reading the text could run page code (a page formatter or a header getter),
+      // the frames are re-captured instead: formatted lazily, as without the hook, though
+      // without the builtin's frame.
+      if (
+        get === undefined ||
+        set === undefined ||
+        headerRunsCode(error) ||
+        ownPropertyDescriptor(ErrorCtor, 'prepareStackTrace') !== undefined
+      ) {
         rootAtCaller(error, wrapper);
         return;
       }

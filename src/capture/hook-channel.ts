@@ -2,6 +2,8 @@
 // in one tagged window message, delivered before any page script can listen; the hook takes
 // it, hides that message from page listeners, and from then on sends batched records only
 // through the port. Nothing the page posts to the window is ever read after that.
+// Batches are arrays with a null prototype: appending to one never reaches a setter the
+// page may have put on Array.prototype.
 import type { HookRecord } from './records';
 import type { Intrinsics } from './intrinsics';
 import {
@@ -12,16 +14,30 @@ import {
 } from '../protocol/constants';
 import type { Envelope, HookToContent } from '../protocol/messages';
 
-/** Records kept while no port has arrived yet (e.g. a frame without a content script). */
-const MAX_PENDING = 10_000;
+/**
+ * Records kept while no port has arrived yet (e.g. a frame without a content script), and
+ * the characters (UTF-16 code units) of the strings they hold; further records are dropped
+ * and counted.
+ */
+export const MAX_PENDING = 10_000;
+export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 
 export interface HookSink {
   record(r: HookRecord): void;
 }
 
+/** The characters of the strings one record holds. */
+function charsOf(r: HookRecord, I: Intrinsics): number {
+  if (I.isArray(r)) return r[2].length + r[3].length + r[4].length + r[5].length;
+  if (r.kind === 'connection') return r.url.length + r.frameUrl.length + r.stack.length;
+  return r.kind === 'listen' ? r.type.length : 0;
+}
+
 export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics): HookSink {
+  const newBatch = (): HookRecord[] => I.setPrototypeOf([], null) as HookRecord[];
   let port: MessagePort | null = null;
-  let queue: HookRecord[] = [];
+  let queue = newBatch();
+  let pendingChars = 0;
   let dropped = 0;
   let timerSet = false;
 
@@ -34,18 +50,29 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
       records: queue,
       dropped,
     };
-    queue = [];
+    queue = newBatch();
+    pendingChars = 0;
     dropped = 0;
     I.apply(I.postMessage, port, [msg]);
   };
 
+  /** Reads only the message's own `source`, never a getter the page put on Object.prototype. */
+  const isHandshake = (data: unknown): boolean => {
+    if (typeof data !== 'object' || data === null) return false;
+    const tag = I.getOwnPropertyDescriptor(data, 'source');
+    return (
+      tag !== undefined &&
+      (I.setPrototypeOf(tag, null) as PropertyDescriptor).value === HANDSHAKE_SOURCE
+    );
+  };
+
   const onHandshake = (ev: MessageEvent): void => {
     if (port !== null || I.apply(I.getSource, ev, []) !== win) return;
-    const data = I.apply(I.getData, ev, []) as { source?: unknown } | null;
-    if (typeof data !== 'object' || data === null || data.source !== HANDSHAKE_SOURCE) return;
+    if (!isHandshake(I.apply(I.getData, ev, []))) return;
     const ports = I.apply(I.getPorts, ev, []);
+    if (ports.length !== 1) return;
     const received = ports[0];
-    if (ports.length !== 1 || received === undefined) return;
+    if (received === undefined) return;
     I.apply(I.stopImmediatePropagation, ev, []);
     I.apply(I.removeEventListener, win, ['message', onHandshake, true]);
     port = received;
@@ -56,9 +83,13 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
 
   return {
     record(r) {
-      if (port === null && queue.length >= MAX_PENDING) {
-        dropped++;
-        return;
+      if (port === null) {
+        const chars = charsOf(r, I);
+        if (queue.length >= MAX_PENDING || pendingChars + chars > MAX_PENDING_CHARS) {
+          dropped++;
+          return;
+        }
+        pendingChars += chars;
       }
       queue[queue.length] = r;
       if (queue.length >= HOOK_FLUSH_RECORDS) {

@@ -3,6 +3,7 @@
 import { openHookChannel } from './hook-channel';
 import { captureIntrinsics } from './intrinsics';
 import { installNativeMask } from './native-mask';
+import { createStacks } from './stacks';
 import { wrapEventSource } from './wrap-event-source';
 
 export function installPageHook(win: Window & typeof globalThis): void {
@@ -10,8 +11,9 @@ export function installPageHook(win: Window & typeof globalThis): void {
   try {
     const I = captureIntrinsics(win);
     const sink = openHookChannel(win, I);
-    const mask = installNativeMask(win, I);
-    wrapEventSource(win, I, mask, sink);
+    const stacks = createStacks(I);
+    const mask = installNativeMask(win, I, stacks);
+    wrapEventSource(win, I, mask, stacks, sink);
   } catch {
     // A page we cannot hook keeps working unhooked.
   }

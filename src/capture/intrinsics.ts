@@ -7,6 +7,11 @@ export interface Intrinsics {
   apply: typeof Reflect.apply;
   construct: typeof Reflect.construct;
   defineProperty: typeof Object.defineProperty;
+  /** Like defineProperty, but answers false instead of throwing. */
+  tryDefineProperty: typeof Reflect.defineProperty;
+  deleteProperty: typeof Reflect.deleteProperty;
+  isExtensible: typeof Reflect.isExtensible;
+  isArray: typeof Array.isArray;
   getOwnPropertyDescriptor: typeof Object.getOwnPropertyDescriptor;
   ownKeys: typeof Reflect.ownKeys;
   setPrototypeOf: typeof Object.setPrototypeOf;
@@ -25,10 +30,7 @@ export interface Intrinsics {
    */
   lookupIn: <V>(map: WeakMap<object, V>) => (key: unknown) => V | undefined;
   weakMapSet: <K extends object, V>(this: WeakMap<K, V>, key: K, value: V) => WeakMap<K, V>;
-  stringSplit: (this: string, separator: string) => string[];
-  stringIncludes: (this: string, search: string) => boolean;
   stringSlice: (this: string, start: number, end?: number) => string;
-  arrayJoin: (this: string[], separator: string) => string;
   getType: (this: Event) => string;
   getData: (this: MessageEvent) => unknown;
   getLastEventId: (this: MessageEvent) => string;
@@ -39,6 +41,11 @@ export interface Intrinsics {
   getUrl: (this: EventSource) => string;
   getWithCredentials: (this: EventSource) => boolean;
   ErrorCtor: ErrorConstructor;
+  typeErrorPrototype: TypeError;
+  getPrototypeOf: typeof Reflect.getPrototypeOf;
+  stringIndexOf: (this: string, search: string, from?: number) => number;
+  /** V8's and SpiderMonkey's Error.captureStackTrace; undefined where the engine lacks it. */
+  captureStackTrace: ((target: object, below: object) => void) | undefined;
   WeakMapCtor: WeakMapConstructor;
 }
 
@@ -57,14 +64,20 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
   const bind = Function.prototype.bind;
   const weakMapGet = WeakMap.prototype.get;
   const me = win.MessageEvent.prototype;
+  const apply = Reflect.apply;
+  const capture = (win.Error as { captureStackTrace?: unknown }).captureStackTrace;
   return {
     apply: Reflect.apply,
     construct: Reflect.construct,
     defineProperty: Object.defineProperty,
+    tryDefineProperty: Reflect.defineProperty,
+    deleteProperty: Reflect.deleteProperty,
+    isExtensible: Reflect.isExtensible,
+    isArray: Array.isArray,
     getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
     ownKeys: Reflect.ownKeys,
     setPrototypeOf: Object.setPrototypeOf,
-    now: () => timeOrigin + Reflect.apply(perfNow, perf, noArgs),
+    now: () => timeOrigin + apply(perfNow, perf, noArgs),
     noArgs,
     setTimeout: win.setTimeout.bind(win),
     addEventListener: win.EventTarget.prototype.addEventListener,
@@ -73,12 +86,9 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
     postMessage: win.MessagePort.prototype.postMessage,
     functionToString: win.Function.prototype.toString,
     lookupIn: <V>(map: WeakMap<object, V>) =>
-      Reflect.apply(bind, weakMapGet, [map]) as (key: unknown) => V | undefined,
+      apply(bind, weakMapGet, [map]) as (key: unknown) => V | undefined,
     weakMapSet: WeakMap.prototype.set,
-    stringSplit: String.prototype.split,
-    stringIncludes: String.prototype.includes,
     stringSlice: String.prototype.slice,
-    arrayJoin: Array.prototype.join,
     getType: getter<Event>(win.Event.prototype, 'type') as (this: Event) => string,
     getData: getter<MessageEvent>(me, 'data'),
     getLastEventId: getter<MessageEvent>(me, 'lastEventId') as (this: MessageEvent) => string,
@@ -93,6 +103,11 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
       this: EventSource,
     ) => boolean,
     ErrorCtor: win.Error,
+    typeErrorPrototype: win.TypeError.prototype,
+    getPrototypeOf: Reflect.getPrototypeOf,
+    stringIndexOf: String.prototype.indexOf,
+    captureStackTrace:
+      typeof capture === 'function' ? (capture as (t: object, below: object) => void) : undefined,
     WeakMapCtor: WeakMap,
   };
 }

@@ -48,6 +48,7 @@ export interface ListenRecord {
 /**
  * An event as the hook sends it. A tuple has no property names, so a batch of them costs
  * far less to structured-clone across postMessage than the same events as objects.
+ * `size` is present only when the hook cut `data` to LIMITS.maxDataChars: the true length.
  */
 export type EventTuple = [
   conn: number,
@@ -56,6 +57,7 @@ export type EventTuple = [
   data: string,
   lastEventId: string,
   origin: string,
+  size?: number,
 ];
 
 /** What the hook sends: events as tuples, everything else (rare) as objects. */

@@ -8,6 +8,8 @@ import type { Intrinsics } from './intrinsics';
 import type { HookSink } from './hook-channel';
 import { replaceMethod, type NativeMask } from './native-mask';
 import type { ReadyState } from './records';
+import type { Stacks } from './stacks';
+import { eventTuple } from './event-tuple';
 
 interface Tracked {
   id: number;
@@ -20,12 +22,11 @@ interface Tracked {
   origin: string | null;
 }
 
-const STACK_LIMIT = 4096;
-
 export function wrapEventSource(
   win: Window & typeof globalThis,
   I: Intrinsics,
   mask: NativeMask,
+  stacks: Stacks,
   sink: HookSink,
 ): void {
   const Native = win.EventSource;
@@ -34,26 +35,8 @@ export function wrapEventSource(
   const nativeAdd = I.addEventListener;
   const tracked = new I.WeakMapCtor<object, Tracked>();
   const trackedOf = I.lookupIn(tracked);
-  const hookUrl = ownScriptUrl(I);
   const createDict = Object.create as (proto: null) => Record<string, true>;
   let nextId = 0;
-
-  const initiatorStack = (): string => {
-    try {
-      const stack: unknown = new I.ErrorCtor().stack;
-      if (typeof stack !== 'string') return '';
-      const lines = I.apply(I.stringSplit, stack, ['\n']);
-      const kept: string[] = [];
-      for (let i = 1; i < lines.length; i++) {
-        const line = lines[i] as string;
-        if (hookUrl !== '' && I.apply(I.stringIncludes, line, [hookUrl])) continue;
-        kept[kept.length] = line;
-      }
-      return I.apply(I.stringSlice, I.apply(I.arrayJoin, kept, ['\n']), [0, STACK_LIMIT]);
-    } catch {
-      return '';
-    }
-  };
 
   // Each listener serves one event type, so the type needs no getter call per event.
   const listenFor = (es: EventSource, conn: Tracked, type: string): void => {
@@ -65,14 +48,17 @@ export function wrapEventSource(
     if (!ev.isTrusted) return;
     const data = I.apply(I.getData, ev, I.noArgs);
     conn.origin ??= I.apply(I.getOrigin, ev, I.noArgs);
-    sink.record([
-      conn.id,
-      I.now(),
-      type,
-      typeof data === 'string' ? data : '',
-      I.apply(I.getLastEventId, ev, I.noArgs),
-      conn.origin,
-    ]);
+    sink.record(
+      eventTuple(
+        I,
+        conn.id,
+        I.now(),
+        type,
+        typeof data === 'string' ? data : '',
+        I.apply(I.getLastEventId, ev, I.noArgs),
+        conn.origin,
+      ),
+    );
   };
 
   const track = (es: EventSource): void => {
@@ -85,7 +71,7 @@ export function wrapEventSource(
       url: I.apply(I.getUrl, es, []),
       withCredentials: I.apply(I.getWithCredentials, es, []),
       frameUrl: win.location.href,
-      stack: initiatorStack(),
+      stack: stacks.callerStack(EventSource),
     });
     const onState = (ev: Event): void => {
       if (!ev.isTrusted) return;
@@ -108,8 +94,14 @@ export function wrapEventSource(
   // A `function` (not a class) so it can be called without `new` and then fail exactly as
   // the native constructor does; one declared parameter so that `length` is 1.
   function EventSource(this: unknown, _url: string | URL): EventSource {
-    if (new.target === undefined) return I.apply(Native, this, arguments) as EventSource;
-    const es = I.construct(Native, arguments, new.target) as EventSource;
+    let es: EventSource;
+    try {
+      if (new.target === undefined) return I.apply(Native, this, arguments) as EventSource;
+      es = I.construct(Native, arguments, new.target) as EventSource;
+    } catch (error) {
+      stacks.rootAtCaller(error, EventSource);
+      throw error;
+    }
     try {
       track(es);
     } catch {
@@ -121,7 +113,14 @@ export function wrapEventSource(
   const { close } = {
     close(this: EventSource): void {
       const conn = trackedOf(this);
-      if (conn === undefined) return I.apply(nativeClose, this, arguments) as undefined;
+      if (conn === undefined) {
+        try {
+          return I.apply(nativeClose, this, arguments) as undefined;
+        } catch (error) {
+          stacks.rootAtCaller(error, close);
+          throw error;
+        }
+      }
       const before = I.apply(I.getReadyState, this, []);
       I.apply(nativeClose, this, arguments);
       if (before !== 2) {
@@ -147,7 +146,12 @@ export function wrapEventSource(
           // Capture must never change what the page's call does.
         }
       }
-      return I.apply(nativeAdd, this, arguments) as undefined;
+      try {
+        return I.apply(nativeAdd, this, arguments) as undefined;
+      } catch (error) {
+        stacks.rootAtCaller(error, addEventListener);
+        throw error;
+      }
     },
   };
 
@@ -166,12 +170,4 @@ export function wrapEventSource(
   replaceMethod(proto, 'close', close, I);
   replaceMethod(win.EventTarget.prototype, 'addEventListener', addEventListener, I);
   replaceMethod(win, 'EventSource', EventSource, I);
-}
-
-/** The URL this hook was loaded from, so its own frames can be cut from initiator stacks. */
-function ownScriptUrl(I: Intrinsics): string {
-  const stack: unknown = new I.ErrorCtor().stack;
-  if (typeof stack !== 'string') return '';
-  const match = /(?:chrome|moz)-extension:\/\/[^/\s]+\/[^:)\s]+/.exec(stack);
-  return match ? match[0] : '';
 }

@@ -39,10 +39,11 @@ const str = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * An event tuple, or null when it does not match the schema. This runs once per frame on
- * the page's main thread, so it reads by index and checks lengths inline.
+ * the page's main thread, so it reads by index and checks lengths inline. A 7th element is
+ * the true size of data the hook already cut; it must exceed what arrived.
  */
 function sanitizeEvent(v: unknown[]): Sanitized | null {
-  if (v.length !== 6) return null;
+  if (v.length !== 6 && v.length !== 7) return null;
   const conn = v[0];
   const t = v[1];
   const type = v[2];
@@ -53,18 +54,25 @@ function sanitizeEvent(v: unknown[]): Sanitized | null {
   if (typeof type !== 'string' || typeof lastEventId !== 'string' || typeof origin !== 'string') {
     return null;
   }
+  const cutSize = v.length === 7 ? v[6] : undefined;
+  if (
+    cutSize !== undefined &&
+    (typeof cutSize !== 'number' || !Number.isSafeInteger(cutSize) || cutSize <= data.length)
+  ) {
+    return null;
+  }
   const max = LIMITS.maxFieldChars;
-  const truncated = data.length > LIMITS.maxDataChars;
+  const over = data.length > LIMITS.maxDataChars;
   return {
     kind: 'event',
     conn,
     t,
     type: type.length > max ? type.slice(0, max) : type,
-    data: truncated ? data.slice(0, LIMITS.maxDataChars) : data,
+    data: over ? data.slice(0, LIMITS.maxDataChars) : data,
     lastEventId: lastEventId.length > max ? lastEventId.slice(0, max) : lastEventId,
     origin: origin.length > max ? origin.slice(0, max) : origin,
-    size: data.length,
-    truncated,
+    size: cutSize ?? data.length,
+    truncated: over || cutSize !== undefined,
   };
 }
 

@@ -13,7 +13,9 @@ const summary: ProbeSummary = { messages: 0, connections: [], events: [], states
 
 function summarize(records: CapturedRecord[]): void {
   for (const r of records) {
-    if (r.kind === 'connection') summary.connections.push({ conn: r.conn, url: r.url });
+    if (r.kind === 'connection') {
+      summary.connections.push({ conn: r.conn, url: r.url, stack: r.stack });
+    }
     if (r.kind === 'event') {
       summary.events.push({ conn: r.conn, type: r.type, lastEventId: r.lastEventId, data: r.data });
     }

@@ -7,7 +7,7 @@ export const PROBE_DATASET_KEY = 'sseLensProbe';
 export interface ProbeSummary {
   /** `records` messages received, the empty replay that answers `sync` included. */
   messages: number;
-  connections: { conn: number; url: string }[];
+  connections: { conn: number; url: string; stack: string }[];
   events: { conn: number; type: string; lastEventId: string; data: string }[];
   states: { conn: number; readyState: number; cause: string }[];
 }

@@ -6,7 +6,7 @@
 
 export type ProbeResult = Record<string, unknown>;
 
-export function transparencyProbe(streamUrl: string): ProbeResult {
+export async function transparencyProbe(streamUrl: string): Promise<ProbeResult> {
   const out: ProbeResult = {};
   const fnToString = Function.prototype.toString;
   const err = (f: () => unknown): string => {
@@ -21,6 +21,15 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
         constructor?: { name: string };
       };
       return `${x.constructor?.name}:${x.name}:${x.code ?? ''}:${x.message}`;
+    }
+  };
+  /** The stack an error thrown by `f` carries, frame for frame. */
+  const stackOf = (f: () => unknown): unknown => {
+    try {
+      f();
+      return 'no error';
+    } catch (e) {
+      return (e as { stack?: unknown }).stack;
     }
   };
   const describe = (d: PropertyDescriptor | undefined): unknown => {
@@ -103,6 +112,34 @@ export function transparencyProbe(streamUrl: string): ProbeResult {
       EventTarget.prototype.addEventListener.call({} as EventTarget, 'x', null),
     ),
   };
+  // Stacks hold the probe's own line and column numbers, the same with and without SSE Lens.
+  out.errorStacks = {
+    callWithoutNew: stackOf(() => (ES as unknown as (u: string) => unknown)(streamUrl)),
+    badUrl: stackOf(() => new ES('http://[')),
+    closeBrand: stackOf(() => ES.prototype.close.call({} as EventSource)),
+    addListenerBrand: stackOf(() =>
+      EventTarget.prototype.addEventListener.call({} as EventTarget, 'x', null),
+    ),
+    toStringOnNonFunction: stackOf(() => fnToString.call({})),
+  };
+  // Another frame's Function.prototype.toString, applied to this frame's functions and back.
+  const iframe = document.createElement('iframe');
+  iframe.src = location.href;
+  await new Promise((resolve) => {
+    iframe.onload = resolve;
+    document.body.append(iframe);
+  });
+  const other = iframe.contentWindow as Window & typeof globalThis;
+  const otherToString = other.Function.prototype.toString;
+  out.crossFrame = {
+    ctor: otherToString.call(ES),
+    close: otherToString.call(ES.prototype.close),
+    addEventListener: otherToString.call(EventTarget.prototype.addEventListener),
+    toString: otherToString.call(fnToString),
+    otherCtorHere: fnToString.call(other.EventSource),
+    otherToStringHere: fnToString.call(otherToString),
+  };
+  iframe.remove();
   const es = new ES(streamUrl, { withCredentials: true });
   const handler = () => {};
   es.onmessage = handler;

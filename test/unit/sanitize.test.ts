@@ -87,6 +87,19 @@ describe('sanitizeRecord', () => {
     expect(r?.kind === 'event' && r.data.length).toBe(LIMITS.maxDataChars);
   });
 
+  it('keeps the true size of data the hook already cut', () => {
+    const r = sanitizeRecord([...event, LIMITS.maxDataChars * 3]);
+    expect(r).toMatchObject({ data: 'x', size: LIMITS.maxDataChars * 3, truncated: true });
+  });
+
+  it.each([
+    ['a size no longer than the data', 1],
+    ['a fractional size', 2.5],
+    ['a size as a string', '9'],
+  ])('rejects a cut event with %s', (_name, size) => {
+    expect(sanitizeRecord([...event, size])).toBeNull();
+  });
+
   it('caps other strings', () => {
     const r = sanitizeRecord(withField(2, 't'.repeat(LIMITS.maxFieldChars * 2)));
     expect(r?.kind === 'event' && r.type.length).toBe(LIMITS.maxFieldChars);

@@ -1,0 +1,151 @@
+// The page hook's channel in Node: what it queues before the content script's handshake is
+// bounded by count and by characters, with every record it drops counted, and a page setter
+// on Array.prototype cannot swallow records from a batch.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PENDING, MAX_PENDING_CHARS, openHookChannel } from '../../src/capture/hook-channel';
+import type { Intrinsics } from '../../src/capture/intrinsics';
+import type { EventTuple, HookRecord, StateRecord } from '../../src/capture/records';
+import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
+
+/** A window `message` event as the hook reads it through its captured getters. */
+class WindowMessage extends Event {
+  constructor(
+    readonly source: unknown,
+    readonly data: unknown,
+    readonly ports: readonly MessagePort[],
+  ) {
+    super('message');
+  }
+}
+
+/* eslint-disable @typescript-eslint/unbound-method -- the hook calls these via Reflect.apply */
+function nodeIntrinsics(): Intrinsics {
+  const partial: Partial<Intrinsics> = {
+    apply: Reflect.apply,
+    getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
+    setPrototypeOf: Object.setPrototypeOf,
+    isArray: Array.isArray,
+    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+    addEventListener: EventTarget.prototype.addEventListener,
+    removeEventListener: EventTarget.prototype.removeEventListener,
+    stopImmediatePropagation: Event.prototype.stopImmediatePropagation,
+    postMessage: MessagePort.prototype.postMessage,
+    getSource: function (this: Event) {
+      return (this as WindowMessage).source as MessageEventSource;
+    },
+    getData: function (this: Event) {
+      return (this as WindowMessage).data;
+    },
+    getPorts: function (this: Event) {
+      return (this as WindowMessage).ports;
+    },
+  };
+  return partial as Intrinsics;
+}
+/* eslint-enable @typescript-eslint/unbound-method */
+
+interface Batch {
+  records: HookRecord[];
+  dropped: number;
+}
+
+const opened: MessagePort[] = [];
+afterEach(() => opened.splice(0).forEach((p) => p.close()));
+
+function channel() {
+  const win = new EventTarget() as unknown as Window & typeof globalThis;
+  const sink = openHookChannel(win, nodeIntrinsics());
+  const batches: Batch[] = [];
+  const { port1, port2 } = new MessageChannel();
+  opened.push(port1, port2);
+  port1.onmessage = (e: MessageEvent<Batch>) => batches.push(e.data);
+  return {
+    sink,
+    batches,
+    /** Hands the hook its port, as the content script does. */
+    handshake() {
+      win.dispatchEvent(new WindowMessage(win, { source: HANDSHAKE_SOURCE }, [port2]));
+    },
+    async received(what: (b: Batch[]) => boolean): Promise<Batch[]> {
+      for (let i = 0; i < 200 && !what(batches); i++) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return batches;
+    },
+  };
+}
+
+const state = (conn: number): StateRecord => ({
+  kind: 'state',
+  conn,
+  t: 1,
+  readyState: 1,
+  cause: 'open',
+});
+const bigEvent = (conn: number, chars: number): EventTuple => [
+  conn,
+  1,
+  'message',
+  'x'.repeat(chars),
+  '',
+  '',
+];
+const total = (batches: Batch[]) => ({
+  records: batches.reduce((n, b) => n + b.records.length, 0),
+  dropped: batches.reduce((n, b) => n + b.dropped, 0),
+});
+
+describe('openHookChannel before the handshake', () => {
+  it(`keeps ${MAX_PENDING} records and counts every further one as dropped`, async () => {
+    const c = channel();
+    for (let i = 1; i <= MAX_PENDING + 7; i++) c.sink.record(state(i));
+    c.handshake();
+    const batches = await c.received((b) => total(b).records + total(b).dropped > MAX_PENDING);
+    expect(total(batches)).toEqual({ records: MAX_PENDING, dropped: 7 });
+    expect(batches[0]?.records[0]).toEqual(state(1));
+  });
+
+  it('bounds the characters it holds, then takes records without that bound', async () => {
+    const c = channel();
+    const chars = MAX_PENDING_CHARS / 4;
+    // Each record holds `chars` characters of data and 7 of type: 3 fit, the 4th does not.
+    for (let i = 1; i <= 6; i++) c.sink.record(bigEvent(i, chars));
+    c.sink.record(state(1));
+    c.handshake();
+    await c.received((b) => total(b).records === 4);
+    expect(total(c.batches)).toEqual({ records: 4, dropped: 3 });
+    expect(c.batches[0]?.records.map((r) => (Array.isArray(r) ? r[0] : r.kind))).toEqual([
+      1,
+      2,
+      3,
+      'state',
+    ]);
+
+    for (let i = 7; i <= 11; i++) c.sink.record(bigEvent(i, chars));
+    const after = await c.received((b) => total(b).records === 9);
+    expect(total(after)).toEqual({ records: 9, dropped: 3 });
+  });
+
+  it('a setter on Array.prototype[0] neither swallows a record nor runs', async () => {
+    const c = channel();
+    let setterCalls = 0;
+    Object.defineProperty(Array.prototype, 0, {
+      set() {
+        setterCalls++;
+      },
+      configurable: true,
+    });
+    try {
+      c.sink.record(state(1));
+      c.sink.record(bigEvent(2, 3));
+      c.handshake();
+    } finally {
+      delete (Array.prototype as unknown as Record<number, unknown>)[0];
+    }
+    const batches = await c.received((b) => b.length > 0);
+    expect(setterCalls).toBe(0);
+    expect(batches).toEqual([
+      { v: 1, type: 'records', records: [state(1), bigEvent(2, 3)], dropped: 0 },
+    ]);
+  });
+});

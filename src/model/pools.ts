@@ -3,7 +3,8 @@
 // slot and which are queued behind the limit. Pure: the background feeds it snapshots from
 // every document and sends the result to panels.
 import type { ReadyState } from '../capture/records';
-import { credentialsMode, endpointOf, siteOf, type CredentialsMode } from './site';
+import { credentialsMode, endpointOf, type CredentialsMode } from './site';
+import { siteOf } from './top-level-site';
 
 export type Protocol = 'http/1.1' | 'h2' | 'h3' | 'unknown';
 

@@ -5,7 +5,8 @@ import {
   type LiveConnection,
   type PlacedSnapshot,
 } from '../../src/model/pools';
-import { credentialsMode, endpointOf, siteOf } from '../../src/model/site';
+import { credentialsMode, endpointOf } from '../../src/model/site';
+import { siteOf } from '../../src/model/top-level-site';
 
 let nextConn = 1;
 const conn = (

@@ -29,15 +29,19 @@ export function originOf(url: string): string | null {
 export type CredentialsMode = 'credentialed' | 'anonymous';
 
 /**
- * EventSource sends cookies to its own origin, and cross-origin only with
- * `withCredentials`; requests without credentials go to a separate socket pool.
+ * EventSource sends cookies to its own document's origin, and cross-origin only with
+ * `withCredentials`; requests without credentials go to a separate socket pool. The origin
+ * is the document's (an `about:blank` or `srcdoc` frame inherits its creator's), not its
+ * URL's; null for an opaque origin, to which every stream is cross-origin.
  */
 export function credentialsMode(
   streamUrl: string,
-  documentUrl: string,
+  documentOrigin: string | null,
   withCredentials: boolean,
 ): CredentialsMode {
   if (withCredentials) return 'credentialed';
-  const a = originOf(streamUrl);
-  return a !== null && a === originOf(documentUrl) ? 'credentialed' : 'anonymous';
+  const stream = originOf(streamUrl);
+  return stream !== null && documentOrigin !== null && stream === originOf(documentOrigin)
+    ? 'credentialed'
+    : 'anonymous';
 }

@@ -221,3 +221,26 @@ export function budgetLevel(pool: PoolView): BudgetLevel {
   if (!pool.multiplexed && pool.inUse >= pool.limit - 1) return 'nearly-full';
   return 'ok';
 }
+
+const formatDelay = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+
+/** Short words for a reconnecting member's delay, e.g. "delay 3 s, assumed"; else null. */
+export function retryDelayLabel(m: PoolMember): string | null {
+  return m.retryDelay && `delay ${formatDelay(m.retryDelay.ms)}, ${m.retryDelay.basis}`;
+}
+
+/** In full, how the model decides when a reconnecting member requests again; else null. */
+export function retryDelayNote(m: PoolMember): string | null {
+  const d = m.retryDelay;
+  if (!d) return null;
+  const delay = formatDelay(d.ms);
+  const basis =
+    d.basis === 'assumed'
+      ? "assumed: the browser's default when the server sends no retry:"
+      : 'observed: at most the gap this stream showed after an earlier error';
+  const unseen = "A page cannot see the server's retry: field nor the new request.";
+  return m.state === 'reconnecting'
+    ? `Waiting out its reconnection delay (${delay}, ${basis}); it holds no connection until it requests again. ${unseen}`
+    : `Requested again ${delay} after its error (${basis}); since then it competes for a connection like a new stream. ${unseen}`;
+}

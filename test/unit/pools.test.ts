@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetLevel,
   computePools,
+  retryDelayLabel,
+  retryDelayNote,
   type LiveConnection,
   type PlacedSnapshot,
 } from '../../src/model/pools';
@@ -168,6 +170,23 @@ describe('computePools', () => {
       [3005, 'waiting-server', null],
       [3010, 'queued', retryDelay],
     ]);
+  });
+
+  it('says in words when a reconnect delay is assumed or observed', () => {
+    const [pool] = computePools([
+      doc(1, 'http://a.test/', [
+        conn('http://a.test/s', 0, 1, {
+          reconnecting: true,
+          retryDelay: { ms: 3000, basis: 'assumed' },
+        }),
+        conn('http://a.test/s', 0, 2, { retryDelay: { ms: 1200, basis: 'observed' } }),
+      ]),
+    ]);
+    const [waiting, requested] = pool?.members ?? [];
+    expect(retryDelayLabel(waiting!)).toBe('delay 3 s, assumed');
+    expect(retryDelayNote(waiting!)).toMatch(/^Waiting out .*assumed.*holds no connection/);
+    expect(retryDelayLabel(requested!)).toBe('delay 1.2 s, observed');
+    expect(retryDelayNote(requested!)).toMatch(/^Requested again 1\.2 s after its error/);
   });
 
   it('h2 multiplexes: 8 open streams, no warning', () => {

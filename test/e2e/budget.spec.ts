@@ -6,6 +6,10 @@ import { stopServiceWorker } from './support/chromium';
 import { expect, test } from './support/fixtures';
 import { testPage } from './support/pages';
 
+// The scenario server lives as long as the worker: leave no request history (e.g. of
+// /sse/reconnect) to tests of other files that count requests by path.
+test.afterEach(({ server }) => server.reset());
+
 const holds = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
 
@@ -93,6 +97,8 @@ test('a stream that reconnects while the pool filled up is shown queued once its
   const reconnect = '/sse/reconnect?key=rq&count=1&rounds=2&retry=3000';
   const requestsFor = (path: string) =>
     server.stats().requests.filter((r) => r.path === path).length;
+  // The request history is the worker's: count from none (the afterEach clears it again).
+  server.reset();
   const { page, panel } = await watch([reconnect, ...holds(5, 'rq')]);
   await panel.waitForConnections(
     'the reconnecting stream waiting out its delay, 5 holds open',

@@ -100,14 +100,19 @@ test('a stream that reconnects while the pool filled up is shown queued once its
   // The request history is the worker's: count from none (the afterEach clears it again).
   server.reset();
   const { page, panel } = await watch([reconnect, ...holds(5, 'rq')]);
+  // While it waits out its delay it holds no connection: a new stream, opened by the page
+  // as soon as the reconnecting one errors (well within the 3 s), takes the slot it left.
+  await page.evaluate((url) => {
+    const openSixth = () => new EventSource('/sse/hold?key=rq&n=6');
+    if ((window.__errors[url] ?? 0) > 0) openSixth();
+    else window.__sources[0]?.addEventListener('error', openSixth, { once: true });
+  }, reconnect);
   await panel.waitForConnections(
-    'the reconnecting stream waiting out its delay, 5 holds open',
+    'the reconnecting stream, and 6 holds open',
     (r) =>
       r.some((c) => c.url.includes('/sse/reconnect') && c.retries === 1) &&
-      r.filter((c) => c.state === 'open').length === 5,
+      r.filter((c) => c.state === 'open').length === 6,
   );
-  // While it waits it holds no connection: a new stream takes the slot it left.
-  await page.evaluate(() => new EventSource('/sse/hold?key=rq&n=6'));
   await panel.waitForPools('the new stream in the freed slot', (p) => p[0]?.open === 6);
   await expect.poll(() => server.stats().openStreams).toBe(6);
 

@@ -1,7 +1,13 @@
 // One socket pool in the budget view, carrying the `pool-row` test hooks: endpoint, protocol
 // and how it was learned, the gauge, queue and reconnects; expands to the connections in it.
 import { useId, useState } from 'preact/hooks';
-import { budgetLevel, type PoolMember, type PoolView } from '../../src/model/pools';
+import {
+  budgetLevel,
+  retryDelayLabel,
+  retryDelayNote,
+  type PoolMember,
+  type PoolView,
+} from '../../src/model/pools';
 import {
   formatWait,
   gaugeFraction,
@@ -129,6 +135,12 @@ function MemberRow({
         <span class={`badge ${state.tone}`} title={state.title}>
           {state.label}
         </span>
+        {m.retryDelay && (
+          <span class="dim" data-testid="retry-delay" title={retryDelayNote(m) ?? ''}>
+            {' '}
+            {retryDelayLabel(m)}
+          </span>
+        )}
       </td>
       <td class="num">
         {formatClock(m.since)} <span class="dim">({formatWait(now - m.since)})</span>

@@ -3,12 +3,14 @@
 // service-worker restart: content scripts send their snapshot again when they reconnect.
 import { computePools, poolsForTab, type PlacedSnapshot, type PoolView } from '../model/pools';
 
-/** Tell the content script owning `conn` that it is now queued, or got a slot. */
+/**
+ * Tell the content script owning `conn` that it is now queued, or got a slot. No time: the
+ * content script stamps both ends of the wait on its page's clock.
+ */
 export interface QueueNotice<P> {
   port: P;
   conn: number;
   queued: boolean;
-  t: number;
   pool: string;
 }
 
@@ -17,8 +19,6 @@ export class Budget<P> {
   /** Connections last reported as queued, by member key. */
   private queued = new Map<string, { port: P; conn: number; pool: string }>();
   private pools: PoolView[] = [];
-
-  constructor(private readonly now: () => number = Date.now) {}
 
   /** A document's new snapshot, or null when its port went away (closed, navigated). */
   update(port: P, snapshot: PlacedSnapshot | null): QueueNotice<P>[] {
@@ -39,26 +39,26 @@ export class Budget<P> {
   private diffQueue(): QueueNotice<P>[] {
     const ports = new Map<string, P>();
     for (const [port, s] of this.snapshots) ports.set(s.docId, port);
-    const now = new Map<string, { port: P; conn: number; pool: string; since: number }>();
+    const now = new Map<string, { port: P; conn: number; pool: string }>();
     const live = new Set<string>();
     for (const pool of this.pools) {
       for (const m of pool.members) {
         live.add(m.key);
         const port = ports.get(m.docId);
         if (m.state === 'queued' && port !== undefined) {
-          now.set(m.key, { port, conn: m.conn, pool: pool.key, since: m.since });
+          now.set(m.key, { port, conn: m.conn, pool: pool.key });
         }
       }
     }
     const notices: QueueNotice<P>[] = [];
     for (const [key, q] of now) {
-      if (!this.queued.has(key)) notices.push({ ...q, queued: true, t: q.since });
+      if (!this.queued.has(key)) notices.push({ ...q, queued: true });
     }
     for (const [key, q] of this.queued) {
       // A connection that closed ends its own wait; only a live one needs telling.
-      if (!now.has(key) && live.has(key)) notices.push({ ...q, queued: false, t: this.now() });
+      if (!now.has(key) && live.has(key)) notices.push({ ...q, queued: false });
     }
-    this.queued = new Map([...now].map(([k, { port, conn, pool }]) => [k, { port, conn, pool }]));
+    this.queued = now;
     return notices;
   }
 }

@@ -16,7 +16,8 @@ import { Budget } from './budget';
 /** The subset of runtime.Port the router uses (so tests can pass fakes). */
 export interface RouterPort {
   name: string;
-  sender?: { id?: string; frameId?: number; tab?: { id?: number } } | undefined;
+  /** `tab.url` is given when the extension may see the tab's URL (its host permissions). */
+  sender?: { id?: string; frameId?: number; tab?: { id?: number; url?: string } } | undefined;
   postMessage(message: unknown): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
   onDisconnect: { addListener(cb: () => void): void };
@@ -33,14 +34,10 @@ export interface Router {
  * `wakeTab` reaches content scripts that hold no port (their documents have no live
  * streams): in the extension, runtime.tabs.sendMessage of a `wake` message.
  */
-export function createRouter(
-  extensionId: string,
-  wakeTab: (tabId: number) => void,
-  now: () => number = Date.now,
-): Router {
+export function createRouter(extensionId: string, wakeTab: (tabId: number) => void): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
-  const budget = new Budget<RouterPort>(now);
+  const budget = new Budget<RouterPort>();
 
   const sendPools = (tabId: number, port?: RouterPort): void => {
     const m = message<BackgroundToPanel, 'pools'>('pools', { pools: budget.poolsForTab(tabId) });
@@ -49,10 +46,14 @@ export function createRouter(
   const updateBudget = (port: RouterPort, tabId: number, snapshot: DocSnapshot | null): void => {
     const tabsBefore = budget.tabs();
     const frameId = port.sender?.frameId ?? 0;
-    const notices = budget.update(port, snapshot && { ...snapshot, tabId, frameId });
+    // The top-level site of a frame that cannot see its top document's origin (Firefox
+    // has no location.ancestorOrigins) comes from the tab's URL, which the browser gives
+    // with the port: the tab's top frame may hold no port of its own.
+    const tabUrl = port.sender?.tab?.url ?? null;
+    const notices = budget.update(port, snapshot && { ...snapshot, tabId, frameId, tabUrl });
     for (const n of notices) {
-      const { conn, queued, t, pool } = n;
-      post(n.port, message<BackgroundToContent, 'queue'>('queue', { conn, queued, t, pool }));
+      const { conn, queued, pool } = n;
+      post(n.port, message<BackgroundToContent, 'queue'>('queue', { conn, queued, pool }));
     }
     // Pools span tabs, so every watched tab may see a change.
     for (const watched of new Set([...panels.keys(), ...tabsBefore])) {
@@ -154,6 +155,7 @@ function isSnapshot(v: unknown): v is DocSnapshot {
   return (
     typeof s.docId === 'string' &&
     typeof s.url === 'string' &&
+    (s.origin === null || typeof s.origin === 'string') &&
     Array.isArray(s.connections) &&
     typeof s.protocols === 'object' &&
     s.protocols !== null

@@ -27,8 +27,12 @@ export type ContentOut = MessageOf<ContentToPanel> | MessageOf<ContentToBackgrou
 
 /** What the bridge needs to know about the document beyond its identity. */
 export interface DocEnvironment {
+  /** The document's origin as the browser holds it (inherited by about:blank/srcdoc). */
+  origin: string | null;
   /** The top-level document's origin, if this document can know it. */
   topOrigin: string | null;
+  /** The browser's reconnection delay when the server sets none. */
+  defaultRetryMs: number;
   /** The document title (reported by the top frame only). */
   title: () => string;
   timing: TimingSource;
@@ -43,6 +47,8 @@ export interface ContentBridgeOptions {
   onWake: (wake: () => void) => void;
   limits?: BufferLimits;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /** The page clock, for the queue waits' ends (Date.now: the page hook's clock too). */
+  now?: () => number;
 }
 
 /** Snapshots are coalesced: one per this many ms at most. */
@@ -71,11 +77,23 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   );
   let live = false;
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
-  const connections = new LiveConnections();
+  const now = o.now ?? Date.now;
   let snapshotPending = false;
+  const scheduleSnapshot = (): void => {
+    if (snapshotPending) return;
+    snapshotPending = true;
+    setTimer(sendSnapshot, SNAPSHOT_DELAY_MS);
+  };
+  const connections = new LiveConnections({
+    defaultRetryMs: o.environment.defaultRetryMs,
+    now,
+    setTimer,
+    onChange: scheduleSnapshot,
+  });
   const snapshot = (): DocSnapshot => ({
     docId: o.doc.id,
     url: o.doc.url,
+    origin: o.environment.origin,
     topOrigin: o.environment.topOrigin,
     title: o.doc.top ? o.environment.title() : '',
     connections: connections.list(),
@@ -89,11 +107,6 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     snapshotPending = false;
     bg.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
     releaseIfIdle();
-  };
-  const scheduleSnapshot = (): void => {
-    if (snapshotPending) return;
-    snapshotPending = true;
-    setTimer(sendSnapshot, SNAPSHOT_DELAY_MS);
   };
   const protocols = new ProtocolLearner(o.environment.timing, scheduleSnapshot);
   const record = (records: Parameters<CaptureBuffer['append']>[0]): void => {
@@ -154,9 +167,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         live = false;
         releaseIfIdle();
       } else if (m.type === 'queue') {
+        // Both ends of a wait on the page clock: it began when the connection (re)requested,
+        // and ends now, when the background saw it get a slot.
         const q = m as MessageOf<BackgroundToContent> & { type: 'queue' };
-        if (connections.setQueued(q.conn, q.queued)) {
-          record([{ kind: 'queue', conn: q.conn, t: q.t, queued: q.queued, pool: q.pool }]);
+        const t = q.queued ? connections.sinceOf(q.conn) : now();
+        if (t !== null && connections.setQueued(q.conn, q.queued)) {
+          record([{ kind: 'queue', conn: q.conn, t, queued: q.queued, pool: q.pool }]);
         }
       }
     },

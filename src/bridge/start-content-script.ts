@@ -33,16 +33,28 @@ export function describeDocument(win: Window): DocInfo {
 }
 
 export function documentEnvironment(win: Window): DocEnvironment {
+  // The document's own origin: for about:blank and srcdoc frames, inherited from their
+  // creator (location.origin would give the URL's, which for those is opaque).
+  const origin = win.origin === 'null' ? null : win.origin;
   // Chrome tells a frame its ancestors' origins; Firefox does not (the background then
-  // uses the tab's top frame).
+  // uses the tab's URL).
   const ancestors = win.location.ancestorOrigins as DOMStringList | undefined;
-  const topOrigin =
-    win === win.top ? win.location.origin : (ancestors?.item(ancestors.length - 1) ?? null);
+  const topOrigin = win === win.top ? origin : (ancestors?.item(ancestors.length - 1) ?? null);
   return {
+    origin,
     topOrigin,
+    defaultRetryMs: defaultRetryMs(win.navigator),
     title: () => win.document.title,
     timing: performanceTimingSource(win.performance),
   };
+}
+
+/**
+ * The reconnection delay an EventSource waits when the server sent no `retry:`: 5 s in
+ * Firefox (dom.server-events.default-reconnection-time), 3 s in Chromium.
+ */
+function defaultRetryMs(nav: Navigator): number {
+  return nav.userAgent.includes('Firefox/') ? 5000 : 3000;
 }
 
 /** crypto.randomUUID needs a secure context; pages on plain http need an id too. */

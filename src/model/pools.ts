@@ -3,7 +3,8 @@
 // slot and which are queued behind the limit. Pure: the background feeds it snapshots from
 // every document and sends the result to panels.
 import type { ReadyState } from '../capture/records';
-import { credentialsMode, endpointOf, siteOf, type CredentialsMode } from './site';
+import { credentialsMode, endpointOf, type CredentialsMode } from './site';
+import { siteOf } from './top-level-site';
 
 export type Protocol = 'http/1.1' | 'h2' | 'h3' | 'unknown';
 
@@ -18,22 +19,43 @@ export interface ProtocolInfo {
   source: string;
 }
 
+/**
+ * The reconnection delay a stream is taken to wait before requesting again. The page never
+ * sees the server's `retry:`: it is either the shortest gap from an error to the next open
+ * or error this stream showed (`observed`, an upper bound) or the browser's default
+ * (`assumed`).
+ */
+export interface RetryDelay {
+  ms: number;
+  basis: 'observed' | 'assumed';
+}
+
 /** A live (not closed) EventSource as its content script reports it. */
 export interface LiveConnection {
   conn: number;
   url: string;
   withCredentials: boolean;
   readyState: ReadyState;
-  /** CONNECTING after an error: waiting out the reconnection delay, or re-requesting. */
+  /** CONNECTING after an error, waiting out the reconnection delay: it holds no slot. */
   reconnecting: boolean;
-  /** Start of the current attempt: creation, or the error that started a reconnect. */
+  /**
+   * Start of the current wait, on the page clock: creation, the error that started a
+   * reconnect, or (once the delay has passed) the moment it requested again.
+   */
   since: number;
+  /** Set from an error on: the delay after which it requests (or requested) again. */
+  retryDelay: RetryDelay | null;
 }
 
 /** What one document reports about itself. */
 export interface DocSnapshot {
   docId: string;
   url: string;
+  /**
+   * The document's origin, inherited as the browser does (an `about:blank` or `srcdoc` frame
+   * has its creator's); null when opaque. Credentials mode is decided against it.
+   */
+  origin: string | null;
   /** The top-level document's origin, when this document can know it. */
   topOrigin: string | null;
   /** The top-level document's title (top frame only). */
@@ -46,6 +68,11 @@ export interface DocSnapshot {
 export interface PlacedSnapshot extends DocSnapshot {
   tabId: number;
   frameId: number;
+  /**
+   * The tab's URL as the browser gave it to the background with the port (the top-level
+   * document's), or null when withheld: the top-level site of frames that cannot know it.
+   */
+  tabUrl: string | null;
 }
 
 export type MemberState = 'open' | 'waiting-server' | 'queued' | 'reconnecting';
@@ -63,6 +90,8 @@ export interface PoolMember {
   url: string;
   state: MemberState;
   since: number;
+  /** For a stream that reconnects: the delay it is taken to wait before requesting again. */
+  retryDelay: RetryDelay | null;
 }
 
 export interface PoolView {
@@ -105,12 +134,12 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
   const pools = new Map<string, PoolView>();
   for (const s of snapshots) {
     const top = tops.get(s.tabId);
-    const topUrl = top?.url ?? s.topOrigin ?? s.url;
-    const topSite = siteOf(s.topOrigin ?? topUrl) ?? 'unknown';
+    const topUrl = top?.url ?? s.tabUrl ?? s.topOrigin ?? s.url;
+    const topSite = siteOf(s.topOrigin ?? top?.origin ?? s.tabUrl ?? s.url) ?? 'unknown';
     for (const c of s.connections) {
       const endpoint = endpointOf(c.url);
       if (endpoint === null) continue;
-      const credentials = credentialsMode(c.url, s.url, c.withCredentials);
+      const credentials = credentialsMode(c.url, s.origin, c.withCredentials);
       const key = poolKey(endpoint, topSite, credentials);
       let pool = pools.get(key);
       if (!pool) {
@@ -145,6 +174,7 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
         url: c.url,
         state: c.readyState === 1 ? 'open' : c.reconnecting ? 'reconnecting' : 'queued',
         since: c.since,
+        retryDelay: c.retryDelay,
       });
     }
   }
@@ -154,8 +184,9 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
 
 /**
  * Open connections hold slots; connecting ones get the remaining slots in the order they
- * started (browsers hand out freed sockets first in, first out); the rest are queued.
- * Reconnecting ones hold none while they wait out the reconnection delay.
+ * requested (browsers hand out freed sockets first in, first out); the rest are queued.
+ * Reconnecting ones hold none while they wait out the reconnection delay; once it has
+ * passed they are connecting again, ordered by the time they requested again.
  */
 function assignSlots(pool: PoolView): void {
   pool.members.sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));
@@ -189,4 +220,27 @@ export function budgetLevel(pool: PoolView): BudgetLevel {
   if (pool.queued > 0 || (!pool.multiplexed && pool.inUse >= pool.limit)) return 'full';
   if (!pool.multiplexed && pool.inUse >= pool.limit - 1) return 'nearly-full';
   return 'ok';
+}
+
+const formatDelay = (ms: number): string =>
+  ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+
+/** Short words for a reconnecting member's delay, e.g. "delay 3 s, assumed"; else null. */
+export function retryDelayLabel(m: PoolMember): string | null {
+  return m.retryDelay && `delay ${formatDelay(m.retryDelay.ms)}, ${m.retryDelay.basis}`;
+}
+
+/** In full, how the model decides when a reconnecting member requests again; else null. */
+export function retryDelayNote(m: PoolMember): string | null {
+  const d = m.retryDelay;
+  if (!d) return null;
+  const delay = formatDelay(d.ms);
+  const basis =
+    d.basis === 'assumed'
+      ? "assumed: the browser's default when the server sends no retry:"
+      : 'observed: at most the gap this stream showed after an earlier error';
+  const unseen = "A page cannot see the server's retry: field nor the new request.";
+  return m.state === 'reconnecting'
+    ? `Waiting out its reconnection delay (${delay}, ${basis}); it holds no connection until it requests again. ${unseen}`
+    : `Requested again ${delay} after its error (${basis}); since then it competes for a connection like a new stream. ${unseen}`;
 }

@@ -1,43 +1,9 @@
-// How browsers key socket pools, computed from URLs: the stream's scheme://host:port, the
-// top-level site of the tab (Chrome and Firefox partition pools by it) and the credentials
-// mode (credentialed and anonymous requests never share a socket).
+// How browsers key socket pools, computed from URLs: the stream's scheme://host:port and the
+// credentials mode (credentialed and anonymous requests never share a socket). The top-level
+// site is in top-level-site.ts: it needs the Public Suffix List, which the content script
+// (importing this module) must not carry.
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
-
-/** Multi-label public suffixes common enough to matter; others fall back to the last label. */
-const PUBLIC_SUFFIXES = new Set([
-  'co.uk',
-  'org.uk',
-  'ac.uk',
-  'gov.uk',
-  'com.au',
-  'net.au',
-  'org.au',
-  'co.jp',
-  'ne.jp',
-  'co.nz',
-  'com.br',
-  'com.cn',
-  'co.in',
-  'co.kr',
-  'com.mx',
-  'com.tr',
-  'co.za',
-  'github.io',
-  'gitlab.io',
-  'vercel.app',
-  'netlify.app',
-  'pages.dev',
-  'workers.dev',
-  'herokuapp.com',
-  'appspot.com',
-  'web.app',
-  'firebaseapp.com',
-  'azurewebsites.net',
-  'cloudfront.net',
-  'ngrok.io',
-  'ngrok-free.app',
-]);
 
 /** `scheme://host:port` with the port always spelled out, or null for a non-URL. */
 export function endpointOf(url: string): string | null {
@@ -60,42 +26,22 @@ export function originOf(url: string): string | null {
   }
 }
 
-function isIp(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
-}
-
-/**
- * The schemeful site (`scheme://registrable-domain`) of a URL or origin. The registrable
- * domain is approximated: a built-in list of common multi-label suffixes, otherwise the
- * last two labels. IP addresses and single-label hosts are their own site.
- */
-export function siteOf(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const host = u.hostname;
-  if (isIp(host) || !host.includes('.')) return `${u.protocol}//${host}`;
-  const labels = host.split('.');
-  const lastTwo = labels.slice(-2).join('.');
-  const keep = PUBLIC_SUFFIXES.has(lastTwo) ? 3 : 2;
-  return `${u.protocol}//${labels.slice(-keep).join('.')}`;
-}
-
 export type CredentialsMode = 'credentialed' | 'anonymous';
 
 /**
- * EventSource sends cookies to its own origin, and cross-origin only with
- * `withCredentials`; requests without credentials go to a separate socket pool.
+ * EventSource sends cookies to its own document's origin, and cross-origin only with
+ * `withCredentials`; requests without credentials go to a separate socket pool. The origin
+ * is the document's (an `about:blank` or `srcdoc` frame inherits its creator's), not its
+ * URL's; null for an opaque origin, to which every stream is cross-origin.
  */
 export function credentialsMode(
   streamUrl: string,
-  documentUrl: string,
+  documentOrigin: string | null,
   withCredentials: boolean,
 ): CredentialsMode {
   if (withCredentials) return 'credentialed';
-  const a = originOf(streamUrl);
-  return a !== null && a === originOf(documentUrl) ? 'credentialed' : 'anonymous';
+  const stream = originOf(streamUrl);
+  return stream !== null && documentOrigin !== null && stream === originOf(documentOrigin)
+    ? 'credentialed'
+    : 'anonymous';
 }

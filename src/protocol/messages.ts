@@ -61,7 +61,7 @@ export interface BackgroundToContent {
   /** Sent with tabs.sendMessage to a tab's content scripts: open the port, a panel is here. */
   wake: Record<string, never>;
   /** The connection is queued behind its pool's limit, or (queued: false) got a slot. */
-  queue: { conn: number; queued: boolean; t: number; pool: string };
+  queue: { conn: number; queued: boolean; pool: string };
 }
 
 /** Content script -> background only: the document's live connections, for the budget. */

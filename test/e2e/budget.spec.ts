@@ -6,6 +6,10 @@ import { stopServiceWorker } from './support/chromium';
 import { expect, test } from './support/fixtures';
 import { testPage } from './support/pages';
 
+// The scenario server lives as long as the worker: leave no request history (e.g. of
+// /sse/reconnect) to tests of other files that count requests by path.
+test.afterEach(({ server }) => server.reset());
+
 const holds = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
 
@@ -82,6 +86,84 @@ test('a page on another top-level site gets its own pool for the same endpoint',
   expect(own).toMatchObject({ open: 3, queued: 0 });
   expect(own?.pool).not.toBe(full?.pool);
   expect(await panel.pools()).toEqual([full]);
+});
+
+test('a stream that reconnects while the pool filled up is shown queued once its delay has passed', async ({
+  server,
+  watch,
+}) => {
+  // Round 1 sends one event and hangs up; the server's retry equals Chromium's default
+  // delay (3 s), which is what the model assumes: the page never sees the server's retry:.
+  const reconnect = '/sse/reconnect?key=rq&count=1&rounds=2&retry=3000';
+  const requestsFor = (path: string) =>
+    server.stats().requests.filter((r) => r.path === path).length;
+  // The request history is the worker's: count from none (the afterEach clears it again).
+  server.reset();
+  const { page, panel } = await watch([reconnect, ...holds(5, 'rq')]);
+  // While it waits out its delay it holds no connection: a new stream, opened by the page
+  // as soon as the reconnecting one errors (well within the 3 s), takes the slot it left.
+  await page.evaluate((url) => {
+    const openSixth = () => new EventSource('/sse/hold?key=rq&n=6');
+    if ((window.__errors[url] ?? 0) > 0) openSixth();
+    else window.__sources[0]?.addEventListener('error', openSixth, { once: true });
+  }, reconnect);
+  await panel.waitForConnections(
+    'the reconnecting stream, and 6 holds open',
+    (r) =>
+      r.some((c) => c.url.includes('/sse/reconnect') && c.retries === 1) &&
+      r.filter((c) => c.state === 'open').length === 6,
+  );
+  await panel.waitForPools('the new stream in the freed slot', (p) => p[0]?.open === 6);
+  await expect.poll(() => server.stats().openStreams).toBe(6);
+
+  // After its delay the browser requests again, behind the full pool.
+  const [pool] = await panel.waitForPools('the re-request queued', (p) => p[0]?.queued === 1);
+  expect(pool).toMatchObject({ open: 6, queued: 1 });
+  const rows = await panel.connections();
+  expect(rows.find((c) => c.url.includes('/sse/reconnect'))).toMatchObject({
+    state: 'connecting',
+    queued: true,
+  });
+  expect(
+    await panel.devtools.evaluate(
+      `document.querySelector('[data-testid=retry-delay]')?.textContent?.trim()`,
+    ),
+  ).toBe('delay 3 s, assumed');
+  // The server's truth: six streams, the reconnecting one not among them, its second
+  // request never arrived.
+  const stats = server.stats();
+  expect(stats.streamsByPath['/sse/reconnect']).toBeUndefined();
+  expect(stats.streamsByPath['/sse/hold']).toBe(6);
+  expect(requestsFor('/sse/reconnect')).toBe(1);
+
+  // A slot frees: the queued re-request gets it and reaches the server.
+  await page.evaluate(() => window.__sources[1]?.close());
+  await expect.poll(() => server.stats().streamsByPath['/sse/reconnect']).toBe(1);
+  await panel.waitForConnections('the reconnected stream open, no longer queued', (r) =>
+    r.some((c) => c.url.includes('/sse/reconnect') && c.state === 'open' && !c.queued),
+  );
+  await panel.waitForPools('nothing queued', (p) => p[0]?.queued === 0 && p[0].open === 6);
+});
+
+test("a srcdoc frame's same-origin stream is credentialed, in the top page's pool", async ({
+  server,
+  watch,
+}) => {
+  const { page, panel } = await watch(holds(1, 'top'));
+  await panel.waitForPools('the top page stream', (p) => p[0]?.open === 1);
+  await page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>new EventSource('/sse/hold?key=srcdoc&n=1')</script>`;
+    document.body.append(frame);
+  });
+  await expect.poll(() => server.stats().openStreams).toBe(2);
+  const pools = await panel.waitForPools(
+    'both streams counted',
+    (p) => p.reduce((n, pool) => n + pool.open, 0) === 2,
+  );
+  expect(pools).toHaveLength(1);
+  expect(pools[0]?.pool).toMatch(/ · credentialed$/);
+  expect(pools[0]).toMatchObject({ open: 2 });
 });
 
 test.describe('over HTTP/2', () => {

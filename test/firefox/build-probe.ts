@@ -1,5 +1,6 @@
-// Builds the test-only probe variant of the Firefox extension in a temp dir: a copy of
-// dist/firefox whose content-script.js is probe-content-script.ts, bundled like the real one.
+// Builds a test-only probe variant of the Firefox extension in a temp dir: a copy of
+// dist/firefox whose content-script.js is a probe (by default probe-content-script.ts),
+// bundled like the real one.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,12 @@ export interface ProbeVariant {
   remove(): void;
 }
 
-export async function buildProbeVariant(distDir: string): Promise<ProbeVariant> {
+/** `marker` is a string the built probe must contain, proving it replaced the real script. */
+export async function buildProbeVariant(
+  distDir: string,
+  entry = 'probe-content-script.ts',
+  marker = PROBE_DATASET_KEY,
+): Promise<ProbeVariant> {
   const dir = mkdtempSync(join(tmpdir(), 'sse-lens-probe-'));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
@@ -27,14 +33,14 @@ export async function buildProbeVariant(distDir: string): Promise<ProbeVariant> 
         minify: false,
         rollupOptions: { output: { strict: true } },
         lib: {
-          entry: resolve(import.meta.dirname, 'probe-content-script.ts'),
+          entry: resolve(import.meta.dirname, entry),
           formats: ['iife'],
           name: 'sse_lens_probe',
           fileName: () => 'content-script.js',
         },
       },
     });
-    if (!readFileSync(join(dir, 'content-script.js'), 'utf8').includes(PROBE_DATASET_KEY)) {
+    if (!readFileSync(join(dir, 'content-script.js'), 'utf8').includes(marker)) {
       throw new Error(`The probe build did not replace ${dir}/content-script.js`);
     }
   } catch (error) {

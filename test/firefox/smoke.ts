@@ -8,6 +8,7 @@ import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import { buildProbeVariant, type ProbeVariant } from './build-probe';
 import { launchFirefox, type Firefox } from './firefox';
+import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
 import { Stopped, Suite, waitFor } from './suite';
 import {
@@ -257,6 +258,47 @@ async function checkProbeVariant(
   );
 }
 
+/**
+ * A cross-site iframe (localhost in a 127.0.0.1 page) whose top frame holds no port and
+ * whose snapshot names no top origin (Firefox before ancestorOrigins): the real background
+ * must take the top-level site from the tab's URL to place the frame's streams in the
+ * 127.0.0.1-partitioned pool.
+ */
+async function checkIframeTopLevelSite(
+  suite: Suite,
+  ff: Firefox,
+  server: ScenarioServer,
+  variant: ProbeVariant,
+): Promise<void> {
+  await suite.require('the pool probe variant installs', async () => {
+    expectEqual(await ff.install(variant.dir), GECKO_ID);
+  });
+  await suite.check("an iframe's streams are pooled under the tab's top-level site", async () => {
+    const page = await ff.browser.newPage();
+    await page.goto(`${server.origin}/blank`);
+    const frameOrigin = server.origin.replace('127.0.0.1', 'localhost');
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, `${frameOrigin}/blank`);
+    const json = await waitFor(
+      "the background's queue verdict in the iframe",
+      async () => {
+        const frame = page.frames().find((f) => f.url().startsWith(frameOrigin));
+        return frame?.evaluate(
+          (key) => document.documentElement.dataset[key],
+          POOL_PROBE_DATASET_KEY,
+        );
+      },
+      (v) => v !== undefined,
+    );
+    const result = JSON.parse(json ?? '') as PoolProbeResult;
+    expectEqual(result.origin, frameOrigin);
+    expectEqual(result.pool, `${frameOrigin} · top-level site http://127.0.0.1 · credentialed`);
+  });
+}
+
 async function main(suite: Suite): Promise<void> {
   const cleanup: (() => Promise<void> | void)[] = [];
   const keep = async <T>(pending: Promise<T>, release: (value: T) => Promise<void> | void) => {
@@ -271,13 +313,18 @@ async function main(suite: Suite): Promise<void> {
       keep(launchFirefox(), (ff) => ff.close()),
       keep(launchFirefox(), (ff) => ff.close()),
       keep(buildProbeVariant(DIST), (v) => v.remove()),
+      keep(buildProbeVariant(DIST, 'pool-probe-content-script.ts', POOL_PROBE_DATASET_KEY), (v) =>
+        v.remove(),
+      ),
     ] as const;
     // Settle all first, so whatever did start is released even if something else failed.
     await Promise.allSettled(pending);
-    const [plain, real, probed, variant] = await Promise.all(pending);
+    const [plain, real, probed, variant, poolVariant] = await Promise.all(pending);
     const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
     await checkRealExtension(suite, real, server, baseline);
     await checkProbeVariant(suite, probed, server, variant, baseline);
+    // The plain browser has served its purpose as the baseline: it hosts the pool probe.
+    await checkIframeTopLevelSite(suite, plain, server, poolVariant);
   } finally {
     for (const release of cleanup.reverse()) {
       await Promise.resolve()

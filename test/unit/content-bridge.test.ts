@@ -40,7 +40,14 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
     },
     setTimer: (fn) => timers.push(fn),
     limits,
-    environment: { topOrigin: 'http://a', title: () => 'A', timing: fakeTiming() },
+    now: () => 8,
+    environment: {
+      origin: 'http://a',
+      topOrigin: 'http://a',
+      defaultRetryMs: 3000,
+      title: () => 'A',
+      timing: fakeTiming(),
+    },
     onWake: (w) => {
       wake = w;
     },
@@ -63,6 +70,7 @@ describe('content bridge', () => {
         snapshot: {
           docId: 'doc1',
           url: 'http://a/',
+          origin: 'http://a',
           topOrigin: 'http://a',
           title: 'A',
           connections: [],
@@ -216,14 +224,14 @@ describe('content bridge', () => {
     const bg = bgs[0] as Bg;
     page.deliver(hookBatch([connRec]));
     bg.deliver({ v: 1, type: 'sync' });
-    const queue = { v: 1, type: 'queue', conn: 1, queued: true, t: 5, pool: 'P' };
+    const queue = { v: 1, type: 'queue', conn: 1, queued: true, pool: 'P' };
     bg.deliver(queue);
     bg.deliver(queue);
     bg.deliver({ ...queue, conn: 42 });
-    bg.deliver({ ...queue, queued: false, t: 8 });
+    bg.deliver({ ...queue, queued: false });
     const queueRecords = bridge.buffer.all().filter((r) => r.kind === 'queue');
     expect(queueRecords).toEqual([
-      { kind: 'queue', conn: 1, t: 5, queued: true, pool: 'P', seq: 2 },
+      { kind: 'queue', conn: 1, t: 1, queued: true, pool: 'P', seq: 2 },
       { kind: 'queue', conn: 1, t: 8, queued: false, pool: 'P', seq: 3 },
     ]);
     const streamed = bg.sent.flatMap((m) => (m.type === 'records' ? m.records : []));

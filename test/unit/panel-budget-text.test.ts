@@ -50,6 +50,7 @@ function streams(open: number, connecting: number, first = 1): LiveConnection[] 
     readyState: i < open ? 1 : 0,
     reconnecting: false,
     since: T0 + (first + i) * 1000,
+    retryDelay: null,
   }));
 }
 
@@ -62,11 +63,13 @@ function tab(
   return {
     docId: `doc${tabId}`,
     url: `${ORIGIN}/page`,
+    origin: ORIGIN,
     topOrigin: ORIGIN,
     title: `Tab ${tabId}`,
     protocols,
     tabId,
     frameId: 0,
+    tabUrl: `${ORIGIN}/page`,
     connections,
     ...extra,
   };
@@ -246,7 +249,11 @@ describe('poolWarning', () => {
   });
 
   it('narrows the consequence for a pool without credentials', () => {
-    const page = tab(1, streams(6, 0), H1, { url: 'http://app.test/page', topOrigin: null });
+    const page = tab(1, streams(6, 0), H1, {
+      url: 'http://app.test/page',
+      origin: 'http://app.test',
+      topOrigin: null,
+    });
     const pool = onlyPool(page);
     expect(pool.credentials).toBe('anonymous');
     expect(text(poolWarning(pool, 1, T0))).toMatch(

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetLevel,
   computePools,
+  retryDelayLabel,
+  retryDelayNote,
   type LiveConnection,
   type PlacedSnapshot,
 } from '../../src/model/pools';
-import { credentialsMode, endpointOf, siteOf } from '../../src/model/site';
+import { credentialsMode, endpointOf } from '../../src/model/site';
+import { siteOf } from '../../src/model/top-level-site';
 
 let nextConn = 1;
 const conn = (
@@ -20,6 +23,7 @@ const conn = (
   readyState,
   reconnecting: false,
   since,
+  retryDelay: null,
   ...extra,
 });
 const doc = (
@@ -30,11 +34,13 @@ const doc = (
 ): PlacedSnapshot => ({
   docId: `doc-${tabId}-${url}`,
   url,
+  origin: new URL(url).origin,
   topOrigin: new URL(url).origin,
   title: `tab ${tabId}`,
   protocols: {},
   tabId,
   frameId: 0,
+  tabUrl: url,
   connections,
   ...extra,
 });
@@ -118,6 +124,69 @@ describe('computePools', () => {
     const [pool] = computePools([top, frame]);
     expect(pool).toMatchObject({ topSite: 'http://a.test', credentials: 'credentialed' });
     expect(pool?.members[0]).toMatchObject({ tabTitle: 'tab 1', frameUrl: 'http://c.test/frame' });
+  });
+
+  it('a srcdoc frame inherits its parent origin: its same-origin stream is credentialed', () => {
+    const top = doc(1, 'http://a.test/', [conn('http://a.test/s', 1, 0)], { docId: 'top' });
+    const srcdoc = doc(1, 'about:srcdoc', [conn('http://a.test/s', 1, 1)], {
+      docId: 'srcdoc',
+      frameId: 4,
+      origin: 'http://a.test',
+      topOrigin: 'http://a.test',
+    });
+    const pools = computePools([top, srcdoc]);
+    expect(pools).toHaveLength(1);
+    expect(pools[0]).toMatchObject({ credentials: 'credentialed', inUse: 2 });
+  });
+
+  it('an opaque-origin document opens only anonymous streams', () => {
+    const sandboxed = doc(1, 'http://a.test/sandboxed', [conn('http://a.test/s', 1, 0)], {
+      origin: null,
+    });
+    expect(computePools([sandboxed])[0]).toMatchObject({ credentials: 'anonymous' });
+  });
+
+  it("a frame that cannot know its top origin takes the tab's URL when the top frame holds no port", () => {
+    const frame = doc(1, 'http://c.test/frame', [conn('http://c.test/s', 1, 0)], {
+      frameId: 5,
+      topOrigin: null,
+      tabUrl: 'https://www.a.test/app',
+    });
+    const [pool] = computePools([frame]);
+    expect(pool).toMatchObject({ topSite: 'https://a.test' });
+    expect(pool?.members[0]).toMatchObject({ tabUrl: 'https://www.a.test/app' });
+  });
+
+  it('a reconnect that has re-requested competes for a slot by the time it requested', () => {
+    const retryDelay = { ms: 3000, basis: 'assumed' as const };
+    const conns = [
+      ...Array.from({ length: 5 }, (_, i) => conn('http://a.test/s', 1, i)),
+      conn('http://a.test/s', 0, 3010, { retryDelay }),
+      conn('http://a.test/s', 0, 3005),
+    ];
+    const [pool] = computePools([doc(1, 'http://a.test/', conns, { protocols: h1 })]);
+    expect(pool).toMatchObject({ inUse: 6, queued: 1, reconnecting: 0 });
+    expect(pool?.members.slice(5).map((m) => [m.since, m.state, m.retryDelay])).toEqual([
+      [3005, 'waiting-server', null],
+      [3010, 'queued', retryDelay],
+    ]);
+  });
+
+  it('says in words when a reconnect delay is assumed or observed', () => {
+    const [pool] = computePools([
+      doc(1, 'http://a.test/', [
+        conn('http://a.test/s', 0, 1, {
+          reconnecting: true,
+          retryDelay: { ms: 3000, basis: 'assumed' },
+        }),
+        conn('http://a.test/s', 0, 2, { retryDelay: { ms: 1200, basis: 'observed' } }),
+      ]),
+    ]);
+    const [waiting, requested] = pool?.members ?? [];
+    expect(retryDelayLabel(waiting!)).toBe('delay 3 s, assumed');
+    expect(retryDelayNote(waiting!)).toMatch(/^Waiting out .*assumed.*holds no connection/);
+    expect(retryDelayLabel(requested!)).toBe('delay 1.2 s, observed');
+    expect(retryDelayNote(requested!)).toMatch(/^Requested again 1\.2 s after its error/);
   });
 
   it('h2 multiplexes: 8 open streams, no warning', () => {

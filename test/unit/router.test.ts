@@ -78,11 +78,7 @@ describe('background router', () => {
   });
 
   it('keeps the budget across tabs and tells content scripts when a connection queues', () => {
-    const r = createRouter(
-      EXT,
-      () => undefined,
-      () => 1000,
-    );
+    const r = createRouter(EXT, () => undefined);
     const tabs = [1, 2].map((tab) =>
       fakePort(CONTENT_PORT, { id: EXT, frameId: 0, tab: { id: tab } }),
     );
@@ -95,6 +91,7 @@ describe('background router', () => {
       snapshot: {
         docId,
         url: 'http://a.test/',
+        origin: 'http://a.test',
         topOrigin: 'http://a.test',
         title: docId,
         protocols: {},
@@ -105,6 +102,7 @@ describe('background router', () => {
           readyState,
           reconnecting: false,
           since: first + i,
+          retryDelay: null,
         })),
       },
     });
@@ -116,14 +114,56 @@ describe('background router', () => {
     expect(pools.pools).toHaveLength(1);
     expect(pools.pools[0]).toMatchObject({ inUse: 6, queued: 2 });
     expect(tabs[1]?.received).toEqual([
-      { v: 1, type: 'queue', conn: 2, queued: true, t: 11, pool: expect.any(String) as string },
-      { v: 1, type: 'queue', conn: 3, queued: true, t: 12, pool: expect.any(String) as string },
+      { v: 1, type: 'queue', conn: 2, queued: true, pool: expect.any(String) as string },
+      { v: 1, type: 'queue', conn: 3, queued: true, pool: expect.any(String) as string },
     ]);
     // Tab 1 goes away: its five slots free up and the queued ones are told.
     tabs[0]?.drop();
     expect(tabs[1]?.received.slice(2)).toMatchObject([
-      { type: 'queue', conn: 2, queued: false, t: 1000 },
-      { type: 'queue', conn: 3, queued: false, t: 1000 },
+      { type: 'queue', conn: 2, queued: false },
+      { type: 'queue', conn: 3, queued: false },
+    ]);
+  });
+
+  it("places a frame that cannot see its top origin by the tab's URL from the port", () => {
+    const r = createRouter(EXT, () => undefined);
+    // Firefox: no ancestorOrigins, and the top frame (no streams) holds no port.
+    const frame = fakePort(CONTENT_PORT, {
+      id: EXT,
+      frameId: 7,
+      tab: { id: 1, url: 'https://www.shop.test/cart' },
+    });
+    const p = panel();
+    [frame, p].forEach((port) => r.connect(port));
+    p.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    frame.deliver({
+      v: 1,
+      type: 'snapshot',
+      snapshot: {
+        docId: 'f',
+        url: 'https://widget.test/frame',
+        origin: 'https://widget.test',
+        topOrigin: null,
+        title: '',
+        protocols: {},
+        connections: [
+          {
+            conn: 1,
+            url: 'https://widget.test/sse',
+            withCredentials: false,
+            readyState: 1,
+            reconnecting: false,
+            since: 1,
+            retryDelay: null,
+          },
+        ],
+      },
+    });
+    const last = p.received.filter((m) => (m as { type: string }).type === 'pools').at(-1) as {
+      pools: { topSite: string; members: { tabUrl: string }[] }[];
+    };
+    expect(last.pools).toMatchObject([
+      { topSite: 'https://shop.test', members: [{ tabUrl: 'https://www.shop.test/cart' }] },
     ]);
   });
 });

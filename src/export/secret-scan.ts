@@ -16,8 +16,12 @@ export interface Span {
 const WORD = /[\p{L}\p{N}_]/u;
 
 export class SecretScanner {
-  /** Trie edges: node * 65536 + UTF-16 code unit → child node. */
-  private readonly edges = new Map<number, number>();
+  /** Trie edges (node, UTF-16 code unit) → child, for the scan. */
+  private readonly edges: EdgeTable;
+  /** The same edges as sibling lists, to walk the trie breadth-first while linking it. */
+  private readonly code: number[] = [0];
+  private readonly firstChild: number[] = [0];
+  private readonly nextSibling: number[] = [0];
   /** Per node: the longest secret that ends at it (itself or through failure links); 0: none. */
   private readonly longest: number[] = [0];
   private readonly fail: number[] = [0];
@@ -25,16 +29,18 @@ export class SecretScanner {
   private readonly short = new Map<number, Set<string>>();
 
   constructor(secrets: Iterable<string>) {
+    const long: string[] = [];
     for (const secret of secrets) {
-      if (secret.length === 0) continue;
-      if (secret.length < MIN_SCRUB_LENGTH) {
+      if (secret.length >= MIN_SCRUB_LENGTH) {
+        long.push(secret);
+      } else if (secret.length > 0) {
         const same = this.short.get(secret.length) ?? new Set<string>();
         same.add(secret);
         this.short.set(secret.length, same);
-      } else {
-        this.insert(secret);
       }
     }
+    this.edges = new EdgeTable(long.reduce((n, secret) => n + secret.length, 0));
+    for (const secret of long) this.insert(secret);
     this.link();
   }
 
@@ -47,8 +53,7 @@ export class SecretScanner {
     const spans: Span[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      node = this.step(node, code);
+      node = this.step(node, text.charCodeAt(i));
       const length = this.longest[node] ?? 0;
       if (length > 0) spans.push({ start: i + 1 - length, end: i + 1 });
       if (this.short.size > 0 && !isWordAt(text, i - 1)) this.findShortAt(text, i, spans);
@@ -67,13 +72,17 @@ export class SecretScanner {
   private insert(secret: string): void {
     let node = 0;
     for (let i = 0; i < secret.length; i++) {
-      const key = node * 65536 + secret.charCodeAt(i);
-      let next = this.edges.get(key);
-      if (next === undefined) {
+      const code = secret.charCodeAt(i);
+      let next = this.edges.get(node, code);
+      if (next === 0) {
         next = this.longest.length;
         this.longest.push(0);
         this.fail.push(0);
-        this.edges.set(key, next);
+        this.code.push(code);
+        this.firstChild.push(0);
+        this.nextSibling.push(this.firstChild[node] ?? 0);
+        this.firstChild[node] = next;
+        this.edges.set(node, code, next);
       }
       node = next;
     }
@@ -82,21 +91,15 @@ export class SecretScanner {
 
   /** Breadth-first failure links; each node inherits the longest match of its failure node. */
   private link(): void {
-    const children = new Map<number, [number, number][]>();
-    for (const [key, child] of this.edges) {
-      const parent = Math.floor(key / 65536);
-      const list = children.get(parent) ?? [];
-      list.push([key % 65536, child]);
-      children.set(parent, list);
-    }
-    const queue: number[] = [0];
+    const queue: number[] = [];
+    for (let c = this.firstChild[0] ?? 0; c !== 0; c = this.nextSibling[c] ?? 0) queue.push(c);
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head] ?? 0;
-      for (const [code, child] of children.get(node) ?? []) {
-        const target = node === 0 ? 0 : this.step(this.fail[node] ?? 0, code);
-        this.fail[child] = target;
-        this.longest[child] = Math.max(this.longest[child] ?? 0, this.longest[target] ?? 0);
-        queue.push(child);
+      for (let c = this.firstChild[node] ?? 0; c !== 0; c = this.nextSibling[c] ?? 0) {
+        const target = this.step(this.fail[node] ?? 0, this.code[c] ?? 0);
+        this.fail[c] = target;
+        this.longest[c] = Math.max(this.longest[c] ?? 0, this.longest[target] ?? 0);
+        queue.push(c);
       }
     }
   }
@@ -104,10 +107,49 @@ export class SecretScanner {
   private step(from: number, code: number): number {
     let node = from;
     for (;;) {
-      const next = this.edges.get(node * 65536 + code);
-      if (next !== undefined) return next;
-      if (node === 0) return 0;
+      const next = this.edges.get(node, code);
+      if (next !== 0 || node === 0) return next;
       node = this.fail[node] ?? 0;
+    }
+  }
+}
+
+/** An open-addressing hash table of trie edges, sized once for every edge it can hold. */
+class EdgeTable {
+  private readonly mask: number;
+  /** Parent node + 1 per slot; 0 marks an empty slot. */
+  private readonly parents: Int32Array;
+  private readonly codes: Uint16Array;
+  private readonly children: Int32Array;
+
+  constructor(maxEdges: number) {
+    let capacity = 16;
+    while (capacity < maxEdges * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.parents = new Int32Array(capacity);
+    this.codes = new Uint16Array(capacity);
+    this.children = new Int32Array(capacity);
+  }
+
+  get(node: number, code: number): number {
+    const i = this.slot(node, code);
+    return this.parents[i] === 0 ? 0 : (this.children[i] ?? 0);
+  }
+
+  set(node: number, code: number, child: number): void {
+    const i = this.slot(node, code);
+    this.parents[i] = node + 1;
+    this.codes[i] = code;
+    this.children[i] = child;
+  }
+
+  private slot(node: number, code: number): number {
+    const h = Math.imul(node + 1, 0x9e3779b1) ^ Math.imul(code + 1, 0x85ebca6b);
+    let i = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const parent = this.parents[i] ?? 0;
+      if (parent === 0 || (parent === node + 1 && this.codes[i] === code)) return i;
+      i = (i + 1) & this.mask;
     }
   }
 }

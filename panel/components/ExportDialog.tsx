@@ -2,7 +2,12 @@
 // which format and with what redacted; it builds the capture its preview and downloads show.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CaptureFile, ExportScope } from '../../src/export/capture-types';
-import { compilePatterns } from '../../src/export/redact';
+import {
+  compilePatterns,
+  isRedacting,
+  redactWithNotes,
+  type ShortSecretNote,
+} from '../../src/export/redact';
 import { renderExport, type ExportFormat } from '../../src/export/render-export';
 import { appVersion } from '../app-version';
 import { buildExport, scopeSummary } from '../export-build';
@@ -11,7 +16,13 @@ import { useDebounced } from '../use-debounced';
 import type { PanelStore } from '../store';
 import { ExportPreview, PREVIEW_FRAMES } from './ExportPreview';
 import { CloseIcon } from './icons';
-import { INITIAL_REDACTION, RedactionFields, redactionOptions } from './RedactionFields';
+import {
+  INITIAL_REDACTION,
+  NO_REDACTION,
+  RedactionFields,
+  ShortSecretWarning,
+  redactionOptions,
+} from './RedactionFields';
 import '../import-export.css';
 
 const PREVIEW_CHARS = 20_000;
@@ -30,7 +41,9 @@ const FORMATS: { value: ExportFormat; label: string; note: string }[] = [
   { value: 'sse', label: 'Raw event stream', note: 'one .sse file per connection' },
 ];
 
-type Built = { ok: true; file: CaptureFile; preview: string } | { ok: false; error: string };
+type Built =
+  | { ok: true; file: CaptureFile; preview: string; shortSecrets: ShortSecretNote[] }
+  | { ok: false; error: string };
 
 export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: () => void }) {
   const summaries = useMemo(
@@ -55,7 +68,10 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
   const built: Built = useMemo(() => {
     const compiled = compilePatterns(options.patterns);
     if (!compiled.ok) return { ok: false, error: compiled.error };
-    const file = buildExport(store, scope, options, appVersion(), Date.now());
+    const raw = buildExport(store, scope, NO_REDACTION, appVersion(), Date.now());
+    const { file, shortSecrets } = isRedacting(options)
+      ? redactWithNotes(raw, options)
+      : { file: raw, shortSecrets: [] };
     const short = {
       ...file,
       connections: file.connections.map((c) => ({
@@ -66,7 +82,7 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
     const text = renderExport(short, format)
       .map((f) => (format === 'sse' ? `# ${f.name}\n${f.text}` : f.text))
       .join('\n');
-    return { ok: true, file, preview: text.slice(0, PREVIEW_CHARS) };
+    return { ok: true, file, preview: text.slice(0, PREVIEW_CHARS), shortSecrets };
   }, [store, scope, format, options]);
 
   const download = (file: CaptureFile): void => {
@@ -142,6 +158,7 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
             onChange={(change) => setRedaction((r) => ({ ...r, ...change }))}
           />
         </div>
+        {built.ok && <ShortSecretWarning notes={built.shortSecrets} />}
         {built.ok ? (
           <ExportPreview
             file={built.file}

@@ -1,7 +1,9 @@
 // The export dialog's Redact section: secret query parameters, URL credentials, JSON keys in
 // data and free patterns. Holds the raw text the user types; the dialog turns it into options.
+// Also the warning for secrets too short to be hunted for inside other words.
 import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
-import type { RedactionOptions } from '../../src/export/redact';
+import type { RedactionOptions, ShortSecretNote } from '../../src/export/redact';
+import { MIN_SCRUB_LENGTH } from '../../src/export/secret-scan';
 
 export interface RedactionInput {
   query: boolean;
@@ -24,6 +26,14 @@ const list = (text: string, separator: RegExp): string[] =>
     .split(separator)
     .map((s) => s.trim())
     .filter((s) => s !== '');
+
+/** No redaction: what the dialog builds before it redacts (and collects the notes). */
+export const NO_REDACTION: RedactionOptions = {
+  queryParams: [],
+  urlCredentials: false,
+  jsonKeys: [],
+  patterns: [],
+};
 
 export function redactionOptions(input: RedactionInput): RedactionOptions {
   return {
@@ -93,5 +103,30 @@ export function RedactionFields({ value, onChange }: Props) {
         />
       </label>
     </fieldset>
+  );
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** Says which secrets were short, where they came from, and what happened to their copies. */
+export function ShortSecretWarning({ notes }: { notes: readonly ShortSecretNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <div class="export-warning" role="status" data-testid="redact-short-warning">
+      <p>
+        {notes.length === 1 ? 'A secret is' : `${notes.length} secrets are`} shorter than{' '}
+        {MIN_SCRUB_LENGTH} characters. Where found by its rule it is redacted; other copies are
+        replaced only where they stand as a whole word (an event ID, a Last-Event-ID, a JSON value),
+        not inside longer words. Check the preview.
+      </p>
+      <ul>
+        {notes.map((n, i) => (
+          <li key={i}>
+            {n.source}: {plural(n.length, 'character', 'characters')},{' '}
+            {plural(n.wholeWordCopies, 'other copy', 'other copies')} replaced
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

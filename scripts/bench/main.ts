@@ -1,8 +1,10 @@
 // `npm run bench` (issue 4): page overhead, panel latency and panel scale, measured in one run
-// on this machine with the built extension; prints a table, writes bench-results/*.json.
+// on this machine with the built extension, then export and redaction timings (in Node);
+// prints a table, writes bench-results/*.json.
 import { loadavg } from 'node:os';
 import { startScenarioServer } from '../../test/fixtures/scenario-server';
 import { measureLatency } from './latency';
+import { measureExport } from './export';
 import { machineInfo } from './machine';
 import { measureOverhead } from './overhead';
 import { formatReport, writeReport, type PhaseResult } from './report';
@@ -36,6 +38,7 @@ try {
     ['page overhead', () => measureOverhead(server.origin, cleanup)],
     ['panel latency', () => measureLatency(server, cleanup)],
     ['panel scale', () => measureScale(server, cleanup)],
+    ['export', () => Promise.resolve(measureExport())],
   ] as const;
   for (const [name, run] of runs) {
     console.log(`bench: ${name}…`);

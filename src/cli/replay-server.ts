@@ -3,11 +3,19 @@
 // client's Last-Event-ID. `GET /` lists the endpoints as JSON.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaptureFile } from '../export/capture-types';
 import { parseUrl } from '../export/url-parts';
 import { writeEvent } from '../sse/write-stream';
-import { planConnection, resumePosition, type PlannedAttempt, type Position } from './replay-plan';
+import { replayNotes } from './replay-notes';
+import {
+  paceTimeless,
+  planConnection,
+  resumePosition,
+  type PlannedAttempt,
+  type Position,
+} from './replay-plan';
 
 export interface ReplayOptions {
   /** 0 picks a free port. */
@@ -29,12 +37,15 @@ export interface ReplayEndpoint {
 export interface ReplayServer {
   origin: string;
   endpoints: ReplayEndpoint[];
+  /** What the replay cannot reproduce exactly, one sentence each. */
+  notes: string[];
   close(): Promise<void>;
 }
 
 interface Endpoint {
   info: ReplayEndpoint;
   plan: PlannedAttempt[];
+  timeless: boolean;
   /** The attempt to serve next after the server ended one (consumed by the next request). */
   pending: number | null;
 }
@@ -63,6 +74,8 @@ export async function startReplay(
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   const origin = `http://${HOST}:${address.port}`;
   file.connections.forEach((c, i) => {
+    const plan = planConnection(c);
+    const timeless = paceTimeless(plan);
     const parsed = parseUrl(c.url);
     const path = parsed ? `${parsed.pathname}${parsed.search}` : '/stream';
     endpoints.push({
@@ -72,7 +85,8 @@ export async function startReplay(
         frames: c.frames.length,
         attempts: c.attempts.length,
       },
-      plan: planConnection(c),
+      plan,
+      timeless,
       pending: null,
     });
   });
@@ -138,33 +152,37 @@ export async function startReplay(
     }
     const clock = new Clock(options.speed, signal);
     if (position.frame === 0) await clock.wait(first.headerDelay);
-    if (!first.opens) {
-      if (first.ending === 'drop') {
-        endpoint.pending = position.attempt + 1;
-        res.socket?.destroy();
-      } else if (first.ending === 'refuse') {
-        res.writeHead(204, cors).end();
-      }
-      return; // 'hold': the request stays unanswered, as the captured one did
+    if (first.ending === 'drop' && !first.opens) {
+      endpoint.pending = position.attempt + 1;
+      res.socket?.destroy();
+      return;
     }
-    res.writeHead(200, {
-      ...cors,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-    });
+    // An attempt that never got a response at export stays unanswered, as it was.
+    if (first.response === null) return;
+    const { status, contentType } = first.response;
+    const type = contentType === null ? {} : { 'content-type': contentType };
+    if (!first.opens) {
+      res.writeHead(status, { ...cors, ...type }).end();
+      return;
+    }
+    res.writeHead(status, { ...cors, ...type, 'cache-control': 'no-store' });
     res.flushHeaders();
+    const write = async (chunk: string): Promise<void> => {
+      if (!res.write(chunk)) await once(res, 'drain', { signal });
+    };
     let buffer = lastEventId;
     for (;;) {
+      const loopStart = performance.now();
       const attempt = plan[position.attempt];
       if (attempt === undefined) return;
       if (attempt.retry !== null && position.frame === 0) {
-        res.write(`retry: ${Math.round(attempt.retry / options.speed)}\n\n`);
+        await write(`${INFERRED_RETRY}retry: ${Math.round(attempt.retry / options.speed)}\n\n`);
       }
       for (const { gap, frame } of attempt.frames.slice(position.frame)) {
         await clock.wait(gap);
         const retry =
           frame.retry === undefined ? {} : { retry: Math.round(frame.retry / options.speed) };
-        res.write(writeEvent({ ...frame, ...retry }, buffer));
+        await write(writeEvent({ ...frame, ...retry }, buffer));
         buffer = frame.id;
       }
       if (attempt.ending === 'end') {
@@ -175,6 +193,8 @@ export async function startReplay(
       }
       const hasFrames = plan.some((a) => a.frames.length > 0);
       if (!options.loop || !hasFrames) return; // hold: open until the client leaves
+      // However short the capture, a loop takes a while and lets other work run between loops.
+      await clock.atLeast(loopStart, MIN_LOOP_MS);
       position = { attempt: 0, frame: 0 };
     }
   }
@@ -182,6 +202,7 @@ export async function startReplay(
   return {
     origin,
     endpoints: endpoints.map((e) => e.info),
+    notes: replayNotes(endpoints),
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve, reject) =>
@@ -190,6 +211,13 @@ export async function startReplay(
     },
   };
 }
+
+/** Marks a `retry:` the replay inferred from the observed reconnect delay (a comment line). */
+export const INFERRED_RETRY =
+  ': retry inferred by sse-lens replay from the observed reconnect delay\n';
+
+/** A loop of the capture lasts at least this long (divided by speed), so it cannot spin. */
+const MIN_LOOP_MS = 100;
 
 /** Waits out capture delays divided by `speed`, against one schedule so gaps do not drift. */
 class Clock {
@@ -204,6 +232,14 @@ class Clock {
     this.due += captureMs / this.speed;
     const ms = this.due - performance.now();
     if (ms > 0) await sleep(ms, undefined, { signal: this.signal });
+    if (this.signal.aborted) throw new Error('client left');
+  }
+
+  /** Waits until `captureMs` (scaled) have passed since `since`; always yields once. */
+  async atLeast(since: number, captureMs: number): Promise<void> {
+    this.due = Math.max(this.due, since + captureMs / this.speed);
+    const ms = this.due - performance.now();
+    await sleep(Math.max(0, ms), undefined, { signal: this.signal });
     if (this.signal.aborted) throw new Error('client left');
   }
 }

@@ -99,6 +99,10 @@ export interface CaptureAttempt {
   retryMs: number | null;
   /** Sent as the `Last-Event-ID` header; empty when none was sent. */
   lastEventId: string;
+  /** The response's HTTP status (100–599), when the browser reported it (Resource Timing). */
+  httpStatus?: number;
+  /** The response's `Content-Type`, when the browser reported it. */
+  contentType?: string;
 }
 
 export interface CaptureFrame extends StreamFields {

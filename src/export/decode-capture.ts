@@ -214,8 +214,17 @@ function decodeTransition(v: unknown, path: string): CaptureTransition {
 }
 
 function decodeAttempt(v: unknown, path: string): CaptureAttempt {
-  const o = exactObject(v, path, ['start', 'open', 'end', 'outcome', 'retryMs', 'lastEventId']);
-  return {
+  const o = exactObject(v, path, [
+    'start',
+    'open',
+    'end',
+    'outcome',
+    'retryMs',
+    'lastEventId',
+    'httpStatus',
+    'contentType',
+  ]);
+  const attempt: CaptureAttempt = {
     start: time(o.start, `${path}.start`),
     open: nullable(o.open, `${path}.open`, time),
     end: nullable(o.end, `${path}.end`, time),
@@ -228,6 +237,16 @@ function decodeAttempt(v: unknown, path: string): CaptureAttempt {
     retryMs: nullable(o.retryMs, `${path}.retryMs`, count),
     lastEventId: string(o.lastEventId, `${path}.lastEventId`),
   };
+  if (o.httpStatus !== undefined)
+    attempt.httpStatus = httpStatus(o.httpStatus, `${path}.httpStatus`);
+  if (o.contentType !== undefined)
+    attempt.contentType = string(o.contentType, `${path}.contentType`);
+  return attempt;
+}
+
+function httpStatus(v: unknown, path: string): number {
+  const n = count(v, path);
+  return n >= 100 && n <= 599 ? n : fail(path, 'an HTTP status (100–599)');
 }
 
 export function decodeFrame(v: unknown, path: string): CaptureFrame {

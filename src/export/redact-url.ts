@@ -1,6 +1,7 @@
 // Redacts secrets in URLs as text, without re-serializing them (which would change unrelated
 // parts): values of secret query (and fragment) parameters, and user:password credentials.
-// Each secret found is reported, so the caller can scrub its other occurrences too.
+// Each secret found is reported with where it came from, so the caller can scrub its other
+// occurrences too and say which rule found a secret too short to hunt for everywhere.
 
 export const REDACTED = 'REDACTED';
 
@@ -42,6 +43,9 @@ export interface UrlRules {
   credentials: boolean;
 }
 
+/** Receives each secret value and a phrase naming its source ('query parameter "token"'). */
+export type FoundSecret = (secret: string, source: string) => void;
+
 export interface UrlRedaction {
   text: string;
   replaced: number;
@@ -52,16 +56,12 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>()[\]{}`\\]+/gi;
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i;
 
 /** Redacts one URL; `found` receives each secret value (raw and percent-decoded). */
-export function redactUrl(
-  url: string,
-  rules: UrlRules,
-  found: (secret: string) => void,
-): UrlRedaction {
+export function redactUrl(url: string, rules: UrlRules, found: FoundSecret): UrlRedaction {
   let replaced = 0;
   let text = url;
   if (rules.credentials) {
     text = text.replace(USERINFO, (_match, scheme: string, userinfo: string) => {
-      for (const part of userinfo.split(':')) report(part, found);
+      for (const part of userinfo.split(':')) report(part, 'URL credentials', found);
       replaced++;
       return `${scheme}${userinfo.includes(':') ? `${REDACTED}:${REDACTED}` : REDACTED}@`;
     });
@@ -73,7 +73,7 @@ export function redactUrl(
       (match, sep: string, name: string, value: string) => {
         if (value === '' || value === REDACTED || !params.has(decode(name).toLowerCase()))
           return match;
-        report(value, found);
+        report(value, `query parameter "${decode(name)}"`, found);
         replaced++;
         return `${sep}${name}=${REDACTED}`;
       },
@@ -83,11 +83,7 @@ export function redactUrl(
 }
 
 /** Applies `redactUrl` to every absolute URL inside `text`. */
-export function redactUrlsInText(
-  text: string,
-  rules: UrlRules,
-  found: (secret: string) => void,
-): UrlRedaction {
+export function redactUrlsInText(text: string, rules: UrlRules, found: FoundSecret): UrlRedaction {
   let replaced = 0;
   const out = text.replace(URL_IN_TEXT, (match) => {
     // Stack frames end a URL with `:line:column`, which is not part of a parameter value.
@@ -99,11 +95,11 @@ export function redactUrlsInText(
   return { text: out, replaced };
 }
 
-function report(raw: string, found: (secret: string) => void): void {
+function report(raw: string, source: string, found: FoundSecret): void {
   if (raw === '') return;
-  found(raw);
+  found(raw, source);
   const decoded = decode(raw);
-  if (decoded !== raw) found(decoded);
+  if (decoded !== raw) found(decoded, source);
 }
 
 function decode(text: string): string {

@@ -1,8 +1,17 @@
 // Redaction before export: secret query parameters and URL credentials (wherever a URL
 // appears), values of chosen JSON keys inside `data`, and user patterns; then every other
-// occurrence of a secret found that way is scrubbed too, so no copy survives elsewhere.
+// occurrence of a secret found that way is scrubbed too (short ones where they stand as a
+// whole word), so no copy survives elsewhere.
 import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
-import { REDACTED, redactUrl, redactUrlsInText, type UrlRules } from './redact-url';
+import { redactJsonKeys } from './redact-json';
+import {
+  REDACTED,
+  redactUrl,
+  redactUrlsInText,
+  type FoundSecret,
+  type UrlRules,
+} from './redact-url';
+import { MIN_SCRUB_LENGTH, SecretScanner } from './secret-scan';
 
 export interface RedactionOptions {
   /** Secret query parameter names; empty leaves parameters alone. */
@@ -13,9 +22,6 @@ export interface RedactionOptions {
   /** Regular expressions (`source` or `/source/flags`) whose matches are replaced anywhere. */
   patterns: readonly string[];
 }
-
-/** Secrets shorter than this are redacted where found but not hunted for elsewhere. */
-export const MIN_SCRUB_LENGTH = 6;
 
 export function isRedacting(o: RedactionOptions): boolean {
   return (
@@ -46,7 +52,26 @@ export function compilePatterns(
   return { ok: true, regexes };
 }
 
+/** A secret shorter than MIN_SCRUB_LENGTH: its other copies go only where they stand alone. */
+export interface ShortSecretNote {
+  /** Which rule found it: 'query parameter "token"', 'JSON key "pin"', 'URL credentials'. */
+  source: string;
+  length: number;
+  /** Copies elsewhere replaced as whole words (ids, Last-Event-ID, data). */
+  wholeWordCopies: number;
+}
+
+export interface Redaction {
+  file: CaptureFile;
+  shortSecrets: ShortSecretNote[];
+}
+
 export function redactCapture(file: CaptureFile, options: RedactionOptions): CaptureFile {
+  return redactWithNotes(file, options).file;
+}
+
+/** Redacts `file`, and says which secrets were too short to hunt for inside other words. */
+export function redactWithNotes(file: CaptureFile, options: RedactionOptions): Redaction {
   const compiled = compilePatterns(options.patterns);
   if (!compiled.ok) throw new Error(compiled.error);
   const rules: UrlRules = {
@@ -55,8 +80,12 @@ export function redactCapture(file: CaptureFile, options: RedactionOptions): Cap
   };
   const keys = new Set(options.jsonKeys.map((k) => k.toLowerCase()));
   const secrets = new Set<string>();
-  const found = (s: string): void => {
-    if (s.length >= MIN_SCRUB_LENGTH && s !== REDACTED) secrets.add(s);
+  /** Short secrets, each with the first rule that found it. */
+  const shortSources = new Map<string, string>();
+  const found: FoundSecret = (s, source) => {
+    if (s === '' || s === REDACTED) return;
+    secrets.add(s);
+    if (s.length < MIN_SCRUB_LENGTH && !shortSources.has(s)) shortSources.set(s, source);
   };
   let replaced = 0;
 
@@ -68,42 +97,58 @@ export function redactCapture(file: CaptureFile, options: RedactionOptions): Cap
   };
   const staged = file.connections.map((c) =>
     stageConnection(c, stage, (data) => {
-      const r = redactJsonKeys(data, keys, found);
+      const r = redactJsonKeys(data, keys, (s, key) => found(s, `JSON key "${key}"`));
       replaced += r.replaced;
       return r.text;
     }),
   );
 
-  // Pass 2: user patterns, then every remaining copy of a secret, in every text field.
-  const scrubbers = secrets.size > 0 ? [...compiled.regexes, anyOf(secrets)] : compiled.regexes;
+  // Pass 2: user patterns, then every remaining copy of a secret, in every text field, in one
+  // scan per text however many secrets there are.
+  const scanner = new SecretScanner(secrets);
+  const shortCopies = new Map<string, number>();
   const scrub = (text: string): string => {
     let out = text;
-    for (const re of scrubbers) {
+    for (const re of compiled.regexes) {
       out = out.replace(re, () => {
         replaced++;
         return REDACTED;
       });
     }
-    return out;
+    if (scanner.empty) return out;
+    const spans = scanner.find(out);
+    if (spans.length === 0) return out;
+    const parts: string[] = [];
+    let copied = 0;
+    for (const { start, end } of spans) {
+      const copy = out.slice(start, end);
+      if (shortSources.has(copy)) shortCopies.set(copy, (shortCopies.get(copy) ?? 0) + 1);
+      parts.push(out.slice(copied, start), REDACTED);
+      copied = end;
+    }
+    parts.push(out.slice(copied));
+    replaced += spans.length;
+    return parts.join('');
   };
   const connections = staged.map((c) => mapText(c, scrub));
   return {
-    ...file,
-    redaction: {
-      queryParams: [...options.queryParams],
-      urlCredentials: options.urlCredentials,
-      jsonKeys: [...options.jsonKeys],
-      patterns: compiled.regexes.length,
-      replaced,
+    file: {
+      ...file,
+      redaction: {
+        queryParams: [...options.queryParams],
+        urlCredentials: options.urlCredentials,
+        jsonKeys: [...options.jsonKeys],
+        patterns: compiled.regexes.length,
+        replaced,
+      },
+      connections,
     },
-    connections,
+    shortSecrets: [...shortSources].map(([secret, source]) => ({
+      source,
+      length: secret.length,
+      wholeWordCopies: shortCopies.get(secret) ?? 0,
+    })),
   };
-}
-
-/** One regex matching any of the secrets, longest first so none is left half-replaced. */
-function anyOf(secrets: ReadonlySet<string>): RegExp {
-  const sorted = [...secrets].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 }
 
 type Stage = (text: string, url: boolean) => string;
@@ -145,49 +190,4 @@ function mapText(c: CaptureConnection, fn: (text: string) => string): CaptureCon
     ...(c.trailer?.comments && { trailer: { ...c.trailer, comments: c.trailer.comments.map(fn) } }),
     ...(c.imported && { imported: { ...c.imported, name: fn(c.imported.name) } }),
   };
-}
-
-/**
- * Replaces the values of `keys` anywhere in JSON `data` with "REDACTED". Data that is not a
- * JSON object or array is returned as is; changed data is re-serialized compactly.
- */
-export function redactJsonKeys(
-  data: string,
-  keys: ReadonlySet<string>,
-  found: (secret: string) => void,
-): { text: string; replaced: number } {
-  const start = data.trimStart()[0];
-  if (keys.size === 0 || (start !== '{' && start !== '[')) return { text: data, replaced: 0 };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(data);
-  } catch {
-    return { text: data, replaced: 0 };
-  }
-  let replaced = 0;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (typeof v !== 'object' || v === null) return v;
-    // No prototype: a "__proto__" key in the data stays an ordinary key.
-    const out = Object.create(null) as Record<string, unknown>;
-    for (const [k, value] of Object.entries(v)) {
-      if (keys.has(k.toLowerCase())) {
-        collect(value, found);
-        replaced++;
-        out[k] = REDACTED;
-      } else {
-        out[k] = walk(value);
-      }
-    }
-    return out;
-  };
-  const result = walk(parsed);
-  return replaced === 0 ? { text: data, replaced } : { text: JSON.stringify(result), replaced };
-}
-
-/** Every string and number inside a redacted JSON value, for scrubbing elsewhere. */
-function collect(v: unknown, found: (secret: string) => void): void {
-  if (typeof v === 'string' || typeof v === 'number') found(String(v));
-  else if (Array.isArray(v)) v.forEach((x) => collect(x, found));
-  else if (typeof v === 'object' && v !== null) Object.values(v).forEach((x) => collect(x, found));
 }

@@ -2,10 +2,15 @@
 // same order, with its reconnects (resumed from Last-Event-ID), failures, speed and looping.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildCapture } from '../../src/export/build-capture';
+import type { CaptureConnection, CaptureFile } from '../../src/export/capture-types';
+import { importText } from '../../src/export/import-file';
 import { planConnection, resumePosition } from '../../src/cli/replay-plan';
-import { startReplay, type ReplayServer } from '../../src/cli/replay-server';
+import { INFERRED_RETRY, startReplay, type ReplayServer } from '../../src/cli/replay-server';
 import { NOW, sampleRecords, stateFrom } from './export-fixtures';
 import { follow } from './export-replay-client';
+import { schemaErrors } from './export-schema';
+
+const EVENT_STREAM = 'text/event-stream; charset=utf-8';
 
 const capture = () =>
   buildCapture(stateFrom(sampleRecords()), {
@@ -23,6 +28,8 @@ describe('planConnection', () => {
       {
         headerDelay: 9,
         opens: true,
+        response: { status: 200, contentType: EVENT_STREAM, recorded: true },
+        queued: false,
         retry: 309,
         frames: [
           [10, '1'],
@@ -35,6 +42,8 @@ describe('planConnection', () => {
       {
         headerDelay: 0,
         opens: true,
+        response: { status: 200, contentType: EVENT_STREAM, recorded: true },
+        queued: false,
         retry: null,
         frames: [
           [10, '3'],
@@ -49,6 +58,8 @@ describe('planConnection', () => {
       {
         headerDelay: 28,
         opens: false,
+        response: { status: 204, contentType: null, recorded: false },
+        queued: false,
         retry: null,
         frames: [],
         tail: 0,
@@ -140,4 +151,84 @@ describe('startReplay', () => {
     expect(looped.events.map((e) => e.id)).toEqual(['1', '2', '4', '5', '1', '2', '4', '5']);
     expect(looped.requests).toHaveLength(1);
   });
+
+  it('replays recorded statuses and content types, marks inferred values, says the rest', async () => {
+    const file = withFailures();
+    expect(schemaErrors(file)).toEqual([]);
+    // The optional fields survive a JSON round trip through import.
+    const reread = importText('c.json', JSON.stringify(file), NOW).file;
+    expect(reread.connections[2]?.attempts[0]).toMatchObject({
+      httpStatus: 500,
+      contentType: 'text/html; charset=utf-8',
+    });
+    server = await startReplay(reread, { port: 0, speed: 10, loop: false });
+    const [, reconnect, http500, wrongType, unrecorded, queued] = server.endpoints;
+
+    const statusOf = async (url = '') => {
+      const res = await fetch(url);
+      await res.body?.cancel();
+      return [res.status, res.headers.get('content-type')];
+    };
+    expect(await statusOf(http500?.url)).toEqual([500, 'text/html; charset=utf-8']);
+    expect(await statusOf(wrongType?.url)).toEqual([200, 'application/json']);
+    expect(await statusOf(unrecorded?.url)).toEqual([204, null]);
+    expect(await statusOf(queued?.url)).toEqual([200, 'text/event-stream; charset=utf-8']);
+
+    const first = await (await fetch(reconnect?.url ?? '')).text();
+    expect(first.startsWith(`${INFERRED_RETRY}retry: 31\n\n`)).toBe(true);
+
+    expect(server.notes).toEqual([
+      '1 failed attempt has no recorded HTTP status: served as 204 No Content',
+      '1 reconnect delay was not sent by the server as retry: (or the capture could not see ' +
+        'it): the replay sends a retry: inferred from the observed delay, after a comment ' +
+        'saying so',
+      '1 attempt was still queued behind the connection limit at export, so what the server ' +
+        'would answer is unknown: answered with an open stream and no frames',
+      '1 attempt had no response yet at export: held unanswered, as captured',
+    ]);
+  });
 });
+
+/**
+ * The sample plus: the failed stream with its recorded 500, one refused for its content type,
+ * one failed with nothing recorded, one still queued at export and one the server never
+ * answered.
+ */
+function withFailures(): CaptureFile {
+  const file = capture();
+  const [, , failed] = file.connections;
+  if (!failed?.attempts[0]) throw new Error('the sample changed');
+  const copy = (id: string, change: (c: CaptureConnection) => void): CaptureConnection => {
+    const c = structuredClone(failed);
+    c.id = id;
+    change(c);
+    return c;
+  };
+  const waiting = (c: CaptureConnection): void => {
+    c.state = 'connecting';
+    c.closedAt = null;
+    c.transitions = c.transitions.slice(0, 1);
+    c.attempts = [
+      {
+        start: c.createdAt,
+        open: null,
+        end: null,
+        outcome: 'ongoing',
+        retryMs: null,
+        lastEventId: '',
+      },
+    ];
+  };
+  const wrongType = copy('c4', (c) => {
+    Object.assign(c.attempts[0] ?? {}, { httpStatus: 200, contentType: 'application/json' });
+  });
+  const unrecorded = copy('c5', () => {});
+  const queued = copy('c6', (c) => {
+    waiting(c);
+    c.queueWaits = [{ since: c.createdAt, until: null, pool: 'http://127.0.0.1:4000' }];
+  });
+  const unanswered = copy('c7', waiting);
+  Object.assign(failed.attempts[0], { httpStatus: 500, contentType: 'text/html; charset=utf-8' });
+  file.connections.push(wrongType, unrecorded, queued, unanswered);
+  return file;
+}

@@ -46,6 +46,8 @@ export async function launchWithExtension(
     extensionDir?: string;
     /** Open DevTools in its own window instead of docked into the page's. */
     undockedDevTools?: boolean;
+    /** Keep Chromium's back/forward cache, which Playwright turns off by default. */
+    backForwardCache?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -62,6 +64,7 @@ export async function launchWithExtension(
     executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: null,
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,

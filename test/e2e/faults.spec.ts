@@ -59,7 +59,7 @@ test('the network failing during reconnects: every attempt and retry is shown, L
   expect(received.map((r) => r.data)).toEqual(ids(1, 4));
   const requests = server.stats().requests.filter((r) => r.path === '/sse/flaky');
   // The first connection, `fail` refused attempts, and the one that got through.
-  expect(requests.map((r) => r.lastEventId)).toEqual([null, ...Array(fail + 1).fill('2')]);
+  expect(requests.map((r) => r.lastEventId)).toEqual([null, ...Array<string>(fail + 1).fill('2')]);
   // Chromium's network stack may retry a refused request once on its own, unseen by the
   // EventSource: the page's error events are the reconnects that really happened.
   const errors = await errorsOf(page);

@@ -51,6 +51,8 @@ export async function launchWithExtension(
      * sandboxed as root, so callers keep it off there.
      */
     sandbox?: boolean;
+    /** Keep Chromium's back/forward cache, which Playwright turns off by default. */
+    backForwardCache?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -68,6 +70,7 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     chromiumSandbox: options.sandbox ?? false,
     viewport: null,
+    ignoreDefaultArgs: options.backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,

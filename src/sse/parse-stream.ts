@@ -1,6 +1,7 @@
 // Reads a text/event-stream body into events the way a browser dispatches them (type defaults
 // to `message`, `id` is the last-event-ID buffer), keeping the comments and `retry:` fields
-// seen before each event. Parsing is eventsource-parser's; this only folds its callbacks.
+// seen before each event, and the last-event-ID a reconnect would send. Parsing is
+// eventsource-parser's; this only folds its callbacks.
 import { createParser } from 'eventsource-parser';
 
 /** Comments and a `retry:` value seen on the wire before an event (or after the last one). */
@@ -20,7 +21,14 @@ export interface ParsedStream {
   events: ParsedEvent[];
   /** Comments and `retry:` after the last event. */
   trailer: StreamFields;
+  /**
+   * The last-event-ID after the whole stream: what a reconnect sends as `Last-Event-ID`. A block
+   * holding only `id:` (no data) dispatches nothing but still sets it, as in the browser.
+   */
+  lastEventId: string;
 }
+
+const BOM = '\uFEFF';
 
 /** Parses a whole stream; `lastEventId` is the buffer's value before it (a reconnect's header). */
 export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
@@ -28,8 +36,11 @@ export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
   let pending: StreamFields = {};
   let buffer = lastEventId;
   const parser = createParser({
+    // Called at the end of every block that held a valid `id:`, with or without data.
+    onId(id) {
+      buffer = id;
+    },
     onEvent(message) {
-      if (message.id !== undefined) buffer = message.id;
       events.push({ ...pending, type: message.event ?? 'message', id: buffer, data: message.data });
       pending = {};
     },
@@ -40,8 +51,11 @@ export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
       (pending.comments ??= []).push(comment);
     },
   });
-  // A decoded stream may still start with U+FEFF, which the browser's decoder would drop.
-  parser.feed(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  // The browser drops one leading BOM, which a decoded stream carries as U+FEFF. The parser
+  // would also drop a leading "\xEF\xBB\xBF" (a BOM decoded as Latin-1), but in decoded text
+  // those are three real characters the browser keeps; the BOM fed first uses up its check.
+  parser.feed(BOM);
+  parser.feed(text.startsWith(BOM) ? text.slice(1) : text);
   // A final event needs its blank line; without one the browser discards it, and so do we.
-  return { events, trailer: pending };
+  return { events, trailer: pending, lastEventId: buffer };
 }

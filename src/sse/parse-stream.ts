@@ -30,7 +30,10 @@ export interface ParsedStream {
 
 const BOM = '\uFEFF';
 
-/** Parses a whole stream; `lastEventId` is the buffer's value before it (a reconnect's header). */
+/**
+ * Parses a whole stream, decoded from UTF-8 with its BOM dropped (as TextDecoder does);
+ * `lastEventId` is the buffer's value before it (a reconnect's header).
+ */
 export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
   const events: ParsedEvent[] = [];
   let pending: StreamFields = {};
@@ -51,11 +54,11 @@ export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
       (pending.comments ??= []).push(comment);
     },
   });
-  // The browser drops one leading BOM, which a decoded stream carries as U+FEFF. The parser
-  // would also drop a leading "\xEF\xBB\xBF" (a BOM decoded as Latin-1), but in decoded text
-  // those are three real characters the browser keeps; the BOM fed first uses up its check.
+  // The browser drops one leading BOM, the one UTF-8 decoding (TextDecoder, File.text())
+  // already dropped from `text`. A second U+FEFF, or "ï»¿", starts the first field's name;
+  // eventsource-parser would drop either as a BOM, so it is handed one of its own first.
   parser.feed(BOM);
-  parser.feed(text.startsWith(BOM) ? text.slice(1) : text);
+  parser.feed(text);
   // A final event needs its blank line; without one the browser discards it, and so do we.
   return { events, trailer: pending, lastEventId: buffer };
 }

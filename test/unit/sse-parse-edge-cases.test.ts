@@ -29,9 +29,14 @@ describe('parseEventStream edge cases', () => {
     });
   });
 
-  it('drops exactly one leading BOM', () => {
-    expect(dispatched('\uFEFFdata: x\n\n').events).toHaveLength(1);
-    expect(dispatched('\uFEFF\uFEFFdata: x\n\n').events).toEqual([]);
+  it('drops one leading BOM, the one UTF-8 decoding drops, and no second one', () => {
+    const decoded = (...prefix: number[]) =>
+      new TextDecoder().decode(
+        Uint8Array.from([...prefix, ...new TextEncoder().encode('data: x\n\n')]),
+      );
+    expect(dispatched(decoded(0xef, 0xbb, 0xbf)).events).toHaveLength(1);
+    expect(dispatched(decoded(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf)).events).toEqual([]);
+    expect(dispatched('\uFEFFdata: x\n\n').events).toEqual([]);
   });
 
   it('keeps the characters "ï»¿" at the start (eventsource-parser would take them for a BOM)', () => {

@@ -1,7 +1,7 @@
 // Differential parser conformance: thousands of generated event streams served over real
 // HTTP to plain Chromium's EventSource (the oracle), then every stream parser in the project
-// must dispatch exactly the same events and end with the same last-event-ID: the `.sse`
-// import (parseEventStream) and the replay (write-stream). Fetch capture plugs in the same way.
+// must dispatch exactly the same events and end with the same last-event-ID: parseEventStream,
+// the `.sse` import and the replay (write-stream). Fetch capture plugs in the same way.
 import { expect, test } from '@playwright/test';
 import { chromiumOutcomes } from '../support/sse-conformance/browser-oracle';
 import { partitionChromiumOnly } from '../support/sse-conformance/browser-quirks';
@@ -11,7 +11,12 @@ import {
   type CorpusStream,
 } from '../support/sse-conformance/corpus';
 import { compareOutcomes, describeMismatches } from '../support/sse-conformance/outcome';
-import { captureOf, importParser, replayOutcome } from '../support/sse-conformance/project-parsers';
+import {
+  captureOf,
+  importParser,
+  parseStreamParser,
+  replayOutcome,
+} from '../support/sse-conformance/project-parsers';
 
 test('every stream parser dispatches what Chromium dispatches', async () => {
   test.setTimeout(120_000);
@@ -24,19 +29,27 @@ test('every stream parser dispatches what Chromium dispatches', async () => {
   // A generator gone wrong would make a corpus of streams that dispatch nothing.
   expect(events).toBeGreaterThan(corpus.length / 2);
 
+  const parseStream = (s: CorpusStream) => parseStreamParser(s.chunks);
+  const parsed = partitionChromiumOnly(
+    compareOutcomes(corpus, dispatched, parseStream),
+    parseStream,
+  );
+  console.log(describeMismatches('parseEventStream', parsed.differs));
+  console.log(describeMismatches('Chromium alone, see browser-quirks.ts', parsed.chromiumOnly));
+  expect(parsed.differs.length, 'mismatches (the smallest is printed above)').toBe(0);
+  // When Chromium follows the spec here, this fails: drop the exception.
+  expect(parsed.chromiumOnly.length).toBeGreaterThan(0);
+
+  // The `.sse` import and the replay get what a capture holds: the events.
+  const captured = dispatched.map(captureOf);
   const importStream = (s: CorpusStream) => importParser(s.chunks);
   const imported = partitionChromiumOnly(
-    compareOutcomes(corpus, dispatched, importStream),
+    compareOutcomes(corpus, captured, importStream),
     importStream,
   );
-  console.log(describeMismatches('.sse import (parseEventStream)', imported.differs));
-  console.log(describeMismatches('Chromium alone, see browser-quirks.ts', imported.chromiumOnly));
+  console.log(describeMismatches('.sse import (importText)', imported.differs));
   expect(imported.differs.length, 'mismatches (the smallest is printed above)').toBe(0);
-  // When Chromium follows the spec here, this fails: drop the exception.
-  expect(imported.chromiumOnly.length).toBeGreaterThan(0);
 
-  // The replay gets what a capture holds: the events the browser dispatched.
-  const captured = dispatched.map(captureOf);
   const replayed = compareOutcomes(corpus, captured, (s) => replayOutcome(dispatched[s.index]!));
   const idOnlyTail = dispatched.filter((o, i) => o.lastEventId !== captured[i]!.lastEventId);
   console.log(describeMismatches('replay (write-stream)', replayed));

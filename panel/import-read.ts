@@ -8,7 +8,9 @@ export async function readImportFile(file: File): Promise<ImportResult> {
   if (file.size > IMPORT_LIMITS.maxFileBytes) throw tooLarge(file.size);
   let text: string;
   try {
-    text = await file.text();
+    // Keep the BOM (File.text() drops it): importText drops one, as the browser does, and the
+    // CLI's UTF-8 read keeps it too.
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
   } catch (e) {
     throw new ImportError(
       `the file could not be read (${e instanceof Error ? e.message : String(e)})`,

@@ -19,7 +19,8 @@ export function importText(name: string, text: string, now: number): ImportResul
   const body = text.replace(/^\uFEFF/, '');
   const first = body.trimStart()[0];
   if (first !== '{' && first !== '[') {
-    if (/^data:/m.test(body)) {
+    // A `data` line without a colon is a data field too (an empty line of data).
+    if (/^data(?::|$)/m.test(body)) {
       return { file: decodeEventStream(body, name, now), format: 'event-stream', ignored: 0 };
     }
     throw new ImportError(

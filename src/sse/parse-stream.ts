@@ -1,6 +1,7 @@
 // Reads a text/event-stream body into events the way a browser dispatches them (type defaults
 // to `message`, `id` is the last-event-ID buffer), keeping the comments and `retry:` fields
-// seen before each event. Parsing is eventsource-parser's; this only folds its callbacks.
+// seen before each event, and the last-event-ID a reconnect would send. Parsing is
+// eventsource-parser's; this only folds its callbacks.
 import { createParser } from 'eventsource-parser';
 
 /** Comments and a `retry:` value seen on the wire before an event (or after the last one). */
@@ -20,16 +21,29 @@ export interface ParsedStream {
   events: ParsedEvent[];
   /** Comments and `retry:` after the last event. */
   trailer: StreamFields;
+  /**
+   * The last-event-ID after the whole stream: what a reconnect sends as `Last-Event-ID`. A block
+   * holding only `id:` (no data) dispatches nothing but still sets it, as in the browser.
+   */
+  lastEventId: string;
 }
 
-/** Parses a whole stream; `lastEventId` is the buffer's value before it (a reconnect's header). */
+const BOM = '\uFEFF';
+
+/**
+ * Parses a whole stream, decoded from UTF-8 with its BOM dropped (as TextDecoder does);
+ * `lastEventId` is the buffer's value before it (a reconnect's header).
+ */
 export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
   const events: ParsedEvent[] = [];
   let pending: StreamFields = {};
   let buffer = lastEventId;
   const parser = createParser({
+    // Called at the end of every block that held a valid `id:`, with or without data.
+    onId(id) {
+      buffer = id;
+    },
     onEvent(message) {
-      if (message.id !== undefined) buffer = message.id;
       events.push({ ...pending, type: message.event ?? 'message', id: buffer, data: message.data });
       pending = {};
     },
@@ -40,8 +54,11 @@ export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
       (pending.comments ??= []).push(comment);
     },
   });
-  // A decoded stream may still start with U+FEFF, which the browser's decoder would drop.
-  parser.feed(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  // The browser drops one leading BOM, the one UTF-8 decoding (TextDecoder, File.text())
+  // already dropped from `text`. A second U+FEFF, or "ï»¿", starts the first field's name;
+  // eventsource-parser would drop either as a BOM, so it is handed one of its own first.
+  parser.feed(BOM);
+  parser.feed(text);
   // A final event needs its blank line; without one the browser discards it, and so do we.
-  return { events, trailer: pending };
+  return { events, trailer: pending, lastEventId: buffer };
 }

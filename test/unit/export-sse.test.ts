@@ -22,7 +22,7 @@ describe('parseEventStream', () => {
       '',
       'data: incomplete',
     ].join('\r\n');
-    const { events, trailer } = parseEventStream(`\uFEFF${text}`);
+    const { events, trailer } = parseEventStream(text);
     expect(events).toEqual([
       { comments: ['hello'], retry: 2500, type: 'message', id: '7', data: 'first' },
       { type: 'update', id: '7', data: 'a\n\n indented' },

@@ -45,6 +45,12 @@ export interface ContentBridgeOptions {
   environment: DocEnvironment;
   /** Registers the handler for the background's `wake` (sent while the port is closed). */
   onWake: (wake: () => void) => void;
+  /**
+   * Registers for the document entering (`shown` false) and coming back from (`shown` true)
+   * the back/forward cache. Browsers close extension ports of cached pages without telling
+   * the content script, so the bridge lets go of its port and links afresh on return.
+   */
+  onPageCache?: (listener: (shown: boolean) => void) => void;
   limits?: BufferLimits;
   setTimer?: (fn: () => void, ms: number) => unknown;
   /** The page clock, for the queue waits' ends (Date.now: the page hook's clock too). */
@@ -179,6 +185,14 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   });
 
   o.onWake(() => bg.open());
+  o.onPageCache?.((shown) => {
+    bg.close();
+    if (!shown) return;
+    // Back from the cache: say hello again (a watching panel then re-syncs), report what is
+    // live now, and let go again if nothing is.
+    bg.open();
+    scheduleSnapshot();
+  });
 
   o.page.onMessage((m) => {
     const { records, dropped, rejected, staleHook } = sanitizeHookMessage(m);

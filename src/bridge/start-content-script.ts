@@ -20,6 +20,10 @@ export function startContentScript(win: Window, runtime: Runtime.Static): void {
         if (isEnvelope(m) && m.type === 'wake') wake();
       });
     },
+    onPageCache(listener) {
+      win.addEventListener('pagehide', (e) => e.persisted && listener(false));
+      win.addEventListener('pageshow', (e) => e.persisted && listener(true));
+    },
   });
 }
 

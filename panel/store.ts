@@ -29,7 +29,10 @@ export interface CaptureStats {
   /** Frames received over all connections, including frames since evicted from memory. */
   frames: number;
   evicted: number;
+  /** Frames not recorded because recording was paused (connections' lifecycle still is). */
   droppedWhilePaused: number;
+  /** Finished connections (their frames already evicted) removed to bound memory. */
+  connectionsEvicted: number;
 }
 
 export interface PanelStore {
@@ -119,6 +122,7 @@ export function createStore(
         frames: received,
         evicted: totalEvicted(state),
         droppedWhilePaused: state.droppedWhilePaused,
+        connectionsEvicted: state.connectionsEvicted,
       };
     }),
     connections: computed(() => {
@@ -140,7 +144,11 @@ export function createStore(
         scheduleTouch();
         return;
       }
-      const { navigated } = applyBatch(state, msg);
+      const { navigated, applied } = applyBatch(state, msg);
+      // Pools usually arrive before the records of the connections they list (a content
+      // script sends its snapshot as soon as it connects, its records only after the panel's
+      // sync): place the connections the batch created in the pools already known.
+      if (applied > 0) applyPools(state, pools.value);
       if (navigated && !state.preserveLog) {
         selectedFrame.value = null;
         connectionFilter.value = null;

@@ -75,6 +75,11 @@ export interface ImportedFrom {
   pageUrl: string | null;
   /** Comments and `retry:` the file has after the last frame. */
   trailer?: StreamFields;
+  /**
+   * The state the connection was still in when the capture ended (it is shown closed then,
+   * at the capture's last time); absent when it had closed.
+   */
+  endedAs?: 'connecting' | 'open';
 }
 
 export interface QueueWait {

@@ -14,7 +14,7 @@ import { useNow } from './use-now';
 
 export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
   return (
-    <div class="conn-details">
+    <div class="conn-details" data-testid="connection-details">
       <dl class="detail-meta">
         <dt>URL</dt>
         <dd class="wrap">{c.url}</dd>
@@ -37,7 +37,7 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           {c.frames} ({formatBytes(c.bytes)}), {c.retries} retries
         </dd>
         <dt>Pool</dt>
-        <dd class="wrap">
+        <dd class="wrap" data-testid="connection-pool">
           {c.pool ? (
             `${c.pool.key} (${protocolName(c.pool.protocol)})`
           ) : (
@@ -75,7 +75,7 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         </>
       )}
       <h3>State changes</h3>
-      <ol class="transitions">
+      <ol class="transitions" data-testid="connection-transitions">
         {c.transitions.map((tr, i) => (
           <Fragment key={i}>
             {i === KEEP_FIRST_HISTORY && c.transitionsElided && (

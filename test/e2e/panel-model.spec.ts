@@ -33,8 +33,9 @@ async function connectionTab(panel: PanelView): Promise<void> {
 const text = (devtools: DevToolsPanel, testId: string): Promise<string> =>
   devtools.evaluate(`document.querySelector('[data-testid=${testId}]')?.textContent ?? ''`);
 
+/** Navigates without waiting for the load event (a test page may never finish loading). */
 async function leaveFor(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  await page.goto(url, { waitUntil: 'commit' });
 }
 
 test('navigating to a page without streams clears the old connections', async ({
@@ -61,11 +62,16 @@ test('a same-origin iframe of the new page that connects before the top document
   // once the iframe's stream has delivered frames.
   const iframeStream = long('new-iframe');
   const topStream = long('new-top');
+  // An image that never loads keeps the page from completing, so nothing but the top
+  // document's own stream (or DevTools' navigation signal, if it lands after the new document's
+  // content script listens) makes it say hello: the iframe usually connects first.
+  await page.route(`${server.origin}/never.png`, () => undefined);
   await page.route(`${server.origin}/new-page`, (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><title>new page</title>
         <iframe src="${testPage(server.origin, [iframeStream])}"></iframe>
+        <img src="/never.png" alt="">
         <script>
           const waitForIframe = setInterval(() => {
             if ((frames[0]?.__received?.length ?? 0) < 3) return;

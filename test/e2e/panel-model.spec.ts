@@ -162,8 +162,17 @@ test('a stream closed while paused shows closed after resuming, and no frame of 
   ).toBe(true);
 });
 
-test('the Connection tab names the pool the budget view lists the stream in', async ({ watch }) => {
-  const { panel } = await watch([long('pool')]);
+test('the Connection tab names the pool the budget view lists the stream in', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  // Streaming before DevTools opens: the panel learns the pools (sent as it subscribes)
+  // before the records of the connections they list.
+  const page = await ext.context.newPage();
+  await page.goto(testPage(server.origin, [long('pool')]));
+  await page.waitForFunction(() => window.__received.length >= 2);
+  const panel = await openPanel(page);
   const [pool] = await panel.waitForPools(
     'the stream in a pool',
     (p) => p.length === 1 && p[0]?.open === 1,

@@ -47,11 +47,20 @@ if (tabId === null) {
     (msg) => store.receive(msg),
   );
   const wake = message<BackgroundToContent, 'wake'>('wake', {});
+  const tabs = browser.tabs as typeof browser.tabs | undefined;
   wakeOnNavigation(
     tabId,
-    { onNavigated: devtools?.network?.onNavigated, tabsUpdated: browser.tabs.onUpdated },
-    // Rejects when no frame listens (a page the extension cannot run in); nothing to do then.
-    () => void browser.tabs.sendMessage(tabId, wake).catch(() => undefined),
+    {
+      onNavigated: devtools?.network?.onNavigated,
+      tabsUpdated: tabs?.onUpdated,
+    },
+    () => {
+      // Without a `tabs` API (Firefox's DevTools panels) the background wakes the tab when
+      // the panel subscribes again.
+      if (!tabs) return link.resubscribe();
+      // Rejects when no frame listens (a page the extension cannot run in); nothing to do then.
+      tabs.sendMessage(tabId, wake).catch(() => undefined);
+    },
   );
   addEventListener('pagehide', () => link.stop());
   render(<App store={store} link={link} tabId={tabId} />, root);

@@ -11,7 +11,8 @@
 
 export interface NavigationSignals {
   onNavigated?: { addListener(listener: (url: string) => void): void };
-  tabsUpdated: {
+  /** Absent where a DevTools panel has no `tabs` API (Firefox). */
+  tabsUpdated?: {
     addListener(listener: (tabId: number, change: { status?: string }) => void): void;
   };
 }
@@ -22,7 +23,7 @@ export function wakeOnNavigation(
   wake: () => void,
 ): void {
   signals.onNavigated?.addListener(() => wake());
-  signals.tabsUpdated.addListener((id, change) => {
+  signals.tabsUpdated?.addListener((id, change) => {
     if (id === tabId && change.status !== undefined) wake();
   });
 }

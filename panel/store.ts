@@ -13,7 +13,13 @@ import {
   type ConnectionView,
   type FrameView,
 } from '../src/model/capture-state';
-import { appendImported, applyBatch, applyLimits, clearCapture } from '../src/model/apply-batch';
+import {
+  appendImported,
+  applyBatch,
+  applyLimits,
+  clearCapture,
+  setRecording as setRecordingAt,
+} from '../src/model/apply-batch';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
@@ -164,7 +170,7 @@ export function createStore(
       return views.connections.length;
     },
     setRecording(on) {
-      state.recording = on;
+      setRecordingAt(state, on, Date.now());
       touch();
     },
     setPreserveLog(on) {

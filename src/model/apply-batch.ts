@@ -37,7 +37,7 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
     docState.lastSeq = record.seq;
     // Paused: frames are not recorded (and counted), but the connections' lifecycle is, so
     // what the list says about each connection stays true.
-    if (!state.recording && record.kind === 'event') {
+    if (record.kind === 'event' && duringPause(state, record.t)) {
       state.droppedWhilePaused++;
       continue;
     }
@@ -47,6 +47,31 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
   trimFrames(state);
   evictConnections(state);
   return result;
+}
+
+/** Pauses remembered for frames that arrive late (batching delays them by ~50 ms). */
+const MAX_PAUSES = 8;
+
+/** The user paused (`on` false) or resumed recording at `now`. */
+export function setRecording(state: CaptureState, on: boolean, now: number): void {
+  if (on === state.recording) return;
+  state.recording = on;
+  if (!on) {
+    state.pauses.push({ from: now, to: null });
+    if (state.pauses.length > MAX_PAUSES) state.pauses.shift();
+  } else {
+    const open = state.pauses.at(-1);
+    if (open && open.to === null) open.to = now;
+  }
+}
+
+/**
+ * A frame not to record: it arrives while paused, or it arrives after the user resumed but
+ * happened during a pause (records reach the panel in batches, some ms late).
+ */
+function duringPause(state: CaptureState, t: number): boolean {
+  if (!state.recording) return true;
+  return state.pauses.some((p) => p.to !== null && t >= p.from && t < p.to);
 }
 
 /**

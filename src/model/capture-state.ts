@@ -138,9 +138,14 @@ export interface CaptureState {
   dataChars: number;
   /** Frames dropped from `frames` to respect `maxFrames` and `maxDataChars`. */
   evictedInPanel: number;
-  /** Records not recorded because recording was paused. */
+  /** Frames not recorded because recording was paused. */
   droppedWhilePaused: number;
   recording: boolean;
+  /**
+   * The last pauses, in the clock records carry (`to` null while paused): a frame from a pause
+   * that reaches the panel after the user resumed is still not recorded. Bounded.
+   */
+  pauses: { from: number; to: number | null }[];
   preserveLog: boolean;
 }
 
@@ -164,6 +169,7 @@ export function createCaptureState(
     evictedInPanel: 0,
     droppedWhilePaused: 0,
     recording: true,
+    pauses: [],
     preserveLog: false,
   };
 }

@@ -2,7 +2,7 @@
 // navigation retires, what pausing still records, and how per-connection history, the
 // connection map and the retired-document set stay bounded (each with a counter).
 import { describe, expect, it } from 'vitest';
-import { applyBatch, clearCapture } from '../../src/model/apply-batch';
+import { applyBatch, clearCapture, setRecording } from '../../src/model/apply-batch';
 import {
   createCaptureState,
   KEEP_FIRST_HISTORY,
@@ -168,6 +168,29 @@ describe('paused', () => {
       frames: 0,
     });
     expect(s.frames.map((f) => f.id)).toEqual(['3']);
+  });
+});
+
+describe('paused, with frames arriving late', () => {
+  it('does not record a frame of the pause that arrives after resuming', () => {
+    const s = createCaptureState();
+    applyBatch(s, batch(oldTop, [conn(1, 1), ev(2, 10)]));
+    setRecording(s, false, 100);
+    setRecording(s, true, 200);
+    // Batched in the page during the pause, delivered after the resume.
+    applyBatch(s, batch(oldTop, [ev(3, 150), st(4, 160, 2, 'close'), ev(5, 250)]));
+    expect(s.frames.map((f) => f.id)).toEqual(['2', '5']);
+    expect(s.droppedWhilePaused).toBe(1);
+    expect(s.connections.get('old:1')).toMatchObject({ state: 'closed', frames: 2 });
+  });
+
+  it('remembers a bounded number of pauses', () => {
+    const s = createCaptureState();
+    for (let i = 0; i < 100; i++) {
+      setRecording(s, false, 10 * i);
+      setRecording(s, true, 10 * i + 5);
+    }
+    expect(s.pauses.length).toBeLessThanOrEqual(8);
   });
 });
 

@@ -84,7 +84,12 @@ describe('view', () => {
   });
 
   it('spans the capture up to now while anything is live, else to the last activity', () => {
-    expect(captureExtent([open, closed], 9000)).toEqual({ from: 500, to: 9000, live: true, breaks: [] });
+    expect(captureExtent([open, closed], 9000)).toEqual({
+      from: 500,
+      to: 9000,
+      live: true,
+      breaks: [],
+    });
     expect(captureExtent([closed], 9000)).toEqual({ from: 500, to: 2000, live: false, breaks: [] });
     expect(captureExtent([], 9000)).toBeNull();
   });

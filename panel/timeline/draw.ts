@@ -70,6 +70,8 @@ export interface DrawInput {
 }
 
 const PAD = 3;
+const ELIDED_NOTE =
+  'State changes not kept in memory: this connection changed state too often (see its Connection tab)';
 const INNER = LANE_HEIGHT - 2 * PAD;
 
 export function drawTimeline(
@@ -244,6 +246,12 @@ function drawLane(
     const x1 = clampX(px(band.to ?? end));
     if (x1 < 0 || x0 > scale.width) continue;
     const w = Math.max(1, x1 - x0);
+    if (band.kind === 'elided') {
+      ctx.fillStyle = colors.grid;
+      ctx.fillRect(x0, inner, w, INNER);
+      notes.push({ x0, x1: x0 + w, text: ELIDED_NOTE });
+      continue;
+    }
     if (band.kind === 'queued') {
       ctx.fillStyle = queuedPattern(ctx, input);
       ctx.fillRect(x0, inner, w, INNER);

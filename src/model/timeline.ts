@@ -1,7 +1,7 @@
 // The timeline's layout maths, free of any drawing: a time scale with zoom and pan, one lane
 // per connection, readyState bands (with waits behind the connection limit), reconnect gaps,
 // bursts and stalls, and frames bucketed per pixel so 200,000 frames draw in one pass.
-import type { ConnectionView, FrameView } from './capture-state';
+import { KEEP_FIRST_HISTORY, type ConnectionView, type FrameView } from './capture-state';
 
 export interface TimeScale {
   /** Axis time at the left edge: epoch ms, less the idle time collapsed by earlier breaks. */
@@ -124,7 +124,8 @@ export function followLive(s: TimeScale, now: number): TimeScale {
   return { ...s, start: axisTime(s.breaks, now) - s.span * 0.98 };
 }
 
-export type BandKind = 'connecting' | 'open' | 'closed' | 'queued' | 'reconnecting';
+/** `elided`: state changes dropped from memory (the middle of a very long history). */
+export type BandKind = 'connecting' | 'open' | 'closed' | 'queued' | 'reconnecting' | 'elided';
 
 export interface Band {
   kind: BandKind;
@@ -134,10 +135,16 @@ export interface Band {
 }
 
 /** readyState bands from the transitions, with queue waits drawn over connecting time. */
-export function bandsOf(c: Pick<ConnectionView, 'transitions' | 'queueWaits'>): Band[] {
+export function bandsOf(
+  c: Pick<ConnectionView, 'transitions' | 'queueWaits' | 'transitionsElided'>,
+): Band[] {
   const bands: Band[] = [];
   c.transitions.forEach((tr, i) => {
     const next = c.transitions[i + 1];
+    if (c.transitionsElided && i === KEEP_FIRST_HISTORY - 1 && next) {
+      bands.push({ kind: 'elided', from: tr.t, to: next.t });
+      return;
+    }
     const kind: BandKind =
       tr.readyState === 1
         ? 'open'

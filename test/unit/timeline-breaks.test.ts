@@ -1,9 +1,10 @@
 // Sessions far apart in time (an imported capture from last week, today's live streams) share
 // one axis: idle gaps are collapsed to a short break, and zoom, pan, fit and follow-live still
-// map time to pixels and back exactly.
+// map time to pixels and back exactly. A lane whose history was trimmed marks the gap too.
 import { describe, expect, it } from 'vitest';
 import {
   axisTime,
+  bandsOf,
   BREAK_AXIS_MS,
   BREAK_MIN_IDLE_MS,
   epochTime,
@@ -19,7 +20,11 @@ import {
   type TimeScale,
 } from '../../src/model/timeline';
 import { captureExtent, scaleFor } from '../../panel/timeline/view';
-import type { ConnectionView, FrameView } from '../../src/model/capture-state';
+import {
+  KEEP_FIRST_HISTORY,
+  type ConnectionView,
+  type FrameView,
+} from '../../src/model/capture-state';
 
 const DAY = 86_400_000;
 const NOW = 1_800_000_000_000;
@@ -128,3 +133,19 @@ export type Checked =
       ? true
       : never
     : never;
+
+describe('a lane whose history was trimmed', () => {
+  it('draws the stretch of dropped state changes as one elided band', () => {
+    const transitions = Array.from({ length: KEEP_FIRST_HISTORY + 3 }, (_, i) => ({
+      t: 10 * i,
+      readyState: (i % 2) as 0 | 1,
+      cause: i === 0 ? ('create' as const) : i % 2 ? ('open' as const) : ('error' as const),
+    }));
+    const bands = bandsOf({ transitions, queueWaits: [], transitionsElided: 40 });
+    const elided = bands.filter((b) => b.kind === 'elided');
+    expect(elided).toEqual([
+      { kind: 'elided', from: 10 * (KEEP_FIRST_HISTORY - 1), to: 10 * KEEP_FIRST_HISTORY },
+    ]);
+    expect(bandsOf({ transitions, queueWaits: [] }).some((b) => b.kind === 'elided')).toBe(false);
+  });
+});

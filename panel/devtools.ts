@@ -5,6 +5,7 @@ import type { ThemeSource } from './theme';
 
 export interface DevtoolsContext {
   inspectedWindow?: { tabId?: number };
+  network?: { onNavigated: { addListener(listener: (url: string) => void): void } };
   panels?: ThemeSource;
 }
 

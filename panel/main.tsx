@@ -6,10 +6,12 @@ import { linkPanel, type PanelOut } from '../src/bridge/panel-link';
 import { runtimePortTransport } from '../src/bridge/runtime-port';
 import { createCaptureState } from '../src/model/capture-state';
 import { PANEL_PORT } from '../src/protocol/constants';
+import { message, type BackgroundToContent } from '../src/protocol/messages';
 import { App } from './components/App';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
 import { loadLimits, panelStorage } from './limits';
+import { wakeOnNavigation } from './navigation';
 import { createStore } from './store';
 import { resolveTabId } from './tab-id';
 import { followTheme } from './theme';
@@ -43,6 +45,22 @@ if (tabId === null) {
     tabId,
     () => runtimePortTransport<PanelOut>(browser.runtime.connect({ name: PANEL_PORT })),
     (msg) => store.receive(msg),
+  );
+  const wake = message<BackgroundToContent, 'wake'>('wake', {});
+  const tabs = browser.tabs as typeof browser.tabs | undefined;
+  wakeOnNavigation(
+    tabId,
+    {
+      onNavigated: devtools?.network?.onNavigated,
+      tabsUpdated: tabs?.onUpdated,
+    },
+    () => {
+      // Without a `tabs` API (Firefox's DevTools panels) the background wakes the tab when
+      // the panel subscribes again.
+      if (!tabs) return link.resubscribe();
+      // Rejects when no frame listens (a page the extension cannot run in); nothing to do then.
+      tabs.sendMessage(tabId, wake).catch(() => undefined);
+    },
   );
   addEventListener('pagehide', () => link.stop());
   render(<App store={store} link={link} tabId={tabId} />, root);

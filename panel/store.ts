@@ -15,7 +15,13 @@ import {
   type ConnectionView,
   type FrameView,
 } from '../src/model/capture-state';
-import { appendImported, applyBatch, applyLimits, clearCapture } from '../src/model/apply-batch';
+import {
+  appendImported,
+  applyBatch,
+  applyLimits,
+  clearCapture,
+  setRecording as setRecordingAt,
+} from '../src/model/apply-batch';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
@@ -32,9 +38,12 @@ export interface CaptureStats {
   frames: number;
   /** Records evicted to bound memory, in content scripts and in the panel. */
   evicted: number;
+  /** Frames not recorded because recording was paused (connections' lifecycle still is). */
   droppedWhilePaused: number;
   /** Every count of records not shown, by cause: the toolbar's notices. */
   counters: CaptureCounters;
+  /** Finished connections (their frames already evicted) removed to bound memory. */
+  connectionsEvicted: number;
 }
 
 export interface PanelStore {
@@ -125,6 +134,7 @@ export function createStore(
         evicted: totalEvicted(state),
         droppedWhilePaused: state.droppedWhilePaused,
         counters: captureCounters(state),
+        connectionsEvicted: state.connectionsEvicted,
       };
     }),
     connections: computed(() => {
@@ -146,7 +156,11 @@ export function createStore(
         scheduleTouch();
         return;
       }
-      const { navigated } = applyBatch(state, msg);
+      const { navigated, applied } = applyBatch(state, msg);
+      // Pools usually arrive before the records of the connections they list (a content
+      // script sends its snapshot as soon as it connects, its records only after the panel's
+      // sync): place the connections the batch created in the pools already known.
+      if (applied > 0) applyPools(state, pools.value);
       if (navigated && !state.preserveLog) {
         selectedFrame.value = null;
         connectionFilter.value = null;
@@ -162,7 +176,7 @@ export function createStore(
       return views.connections.length;
     },
     setRecording(on) {
-      state.recording = on;
+      setRecordingAt(state, on, Date.now());
       touch();
     },
     setPreserveLog(on) {

@@ -1,14 +1,20 @@
 // The detail pane's "Connection" tab: everything known about the selected frame's connection,
 // including its socket pool, waits behind the connection limit, readyState history, listened
 // event types and initiator stack.
-import { stateName, type ConnectionView, type QueueWait } from '../../src/model/capture-state';
+import { Fragment } from 'preact';
+import {
+  KEEP_FIRST_HISTORY,
+  type ConnectionView,
+  type QueueWait,
+  type Transition,
+} from '../../src/model/capture-state';
 import { protocolName, queueWaitText } from '../budget-text';
-import { formatBytes, formatClock } from '../format';
+import { formatBytes, formatClock, formatCount } from '../format';
 import { useNow } from './use-now';
 
 export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
   return (
-    <div class="conn-details">
+    <div class="conn-details" data-testid="connection-details">
       <dl class="detail-meta">
         <dt>URL</dt>
         <dd class="wrap">{c.url}</dd>
@@ -22,13 +28,16 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <dt>State</dt>
         <dd>
           <span class={`badge ${c.state}`}>{c.state}</span>
+          {c.imported?.endedAs && (
+            <span class="dim"> ({c.imported.endedAs} when the imported capture ended)</span>
+          )}
         </dd>
         <dt>Frames</dt>
         <dd>
           {c.frames} ({formatBytes(c.bytes)}), {c.retries} retries
         </dd>
         <dt>Pool</dt>
-        <dd class="wrap">
+        <dd class="wrap" data-testid="connection-pool">
           {c.pool ? (
             `${c.pool.key} (${protocolName(c.pool.protocol)})`
           ) : (
@@ -48,27 +57,65 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <>
           <h3>Waits for a free connection</h3>
           <ol class="transitions">
-            {c.queueWaits.map((w, i) =>
-              w.until === null ? (
-                <OngoingWait key={i} wait={w} />
-              ) : (
-                <li key={i}>{queueWaitText(w, w.until)}</li>
-              ),
-            )}
+            {c.queueWaits.map((w, i) => (
+              <Fragment key={i}>
+                {i === KEEP_FIRST_HISTORY && c.queueWaitsElided && (
+                  <Elided count={c.queueWaitsElided} what="waits" />
+                )}
+                {w.until !== null ? (
+                  <li>{queueWaitText(w, w.until)}</li>
+                ) : c.imported ? (
+                  <li>{queueWaitText(w, c.closedAt ?? c.lastActivity)}</li>
+                ) : (
+                  <OngoingWait wait={w} />
+                )}
+              </Fragment>
+            ))}
           </ol>
         </>
       )}
       <h3>State changes</h3>
-      <ol class="transitions">
+      <ol class="transitions" data-testid="connection-transitions">
         {c.transitions.map((tr, i) => (
-          <li key={i}>
-            <span class="dim">{formatClock(tr.t)}</span> {tr.cause} → {stateName(tr.readyState)}
-          </li>
+          <Fragment key={i}>
+            {i === KEEP_FIRST_HISTORY && c.transitionsElided && (
+              <Elided count={c.transitionsElided} what="state changes" />
+            )}
+            <li>
+              <span class="dim">{formatClock(tr.t)}</span> {transitionText(tr)}
+            </li>
+          </Fragment>
         ))}
       </ol>
       <h3>Initiator</h3>
       {c.stack ? <pre class="raw">{c.stack}</pre> : <p class="dim">No stack recorded.</p>}
     </div>
+  );
+}
+
+/** What happened, then the readyState it left, so neither can be read as the other. */
+export function transitionText(tr: Transition): string {
+  const state = `(${READY_STATE_NAMES[tr.readyState]})`;
+  switch (tr.cause) {
+    case 'create':
+      return `created ${state}`;
+    case 'open':
+      return `opened ${state}`;
+    case 'error':
+      return tr.readyState === 0 ? `error, reconnecting ${state}` : `error, gave up ${state}`;
+    case 'close':
+      return tr.unloaded ? `page unloaded ${state}` : `closed by the page ${state}`;
+  }
+}
+
+const READY_STATE_NAMES = ['CONNECTING', 'OPEN', 'CLOSED'] as const;
+
+/** Where the middle of a long history was dropped to bound memory. */
+function Elided({ count, what }: { count: number; what: string }) {
+  return (
+    <li class="dim" data-testid="history-elided">
+      … {formatCount(count)} {what} not kept in memory …
+    </li>
   );
 }
 

@@ -1,5 +1,6 @@
 // The timeline's header: collapse toggle, legend (event-type colours, then what the bands and
 // marks mean), zoom out / in, fit all, follow live, and the memory settings.
+import { formatCount } from '../format';
 import type { PanelStore } from '../store';
 import type { TimelineController } from '../timeline/controller';
 import { slotVariable } from '../timeline/palette';
@@ -72,6 +73,16 @@ export function TimelineHeader({
             </li>
           ))}
         </ul>
+      )}
+      {store.stats.value.connectionsEvicted > 0 && (
+        <span
+          class="dim"
+          data-testid="connections-evicted"
+          title="Finished connections whose frames had all been evicted are removed beyond the connection cap, oldest first"
+        >
+          {formatCount(store.stats.value.connectionsEvicted)} finished connections removed to bound
+          memory
+        </span>
       )}
       <span class="spacer" />
       {!collapsed && (

@@ -1,7 +1,7 @@
 // Owns the timeline canvas outside Preact's render cycle: sizes it to its box and the device
 // pixel ratio, coalesces redraws into animation frames, keeps the view (fit / live / manual)
 // and moves it for zoom and pan, and answers "what is under the pointer" from the last draw.
-import { panBy, zoomAt, type TimeScale } from '../../src/model/timeline';
+import { panBy, viewFrom, viewTo, zoomAt, type TimeScale } from '../../src/model/timeline';
 import { readColors } from './colors';
 import { drawTimeline, type LaneModel } from './draw';
 import {
@@ -112,11 +112,16 @@ export function createTimelineController(
       dpr,
       fontFamily: getComputedStyle(canvas).fontFamily,
     });
-    // The view, for tests and tools: epoch ms at the left edge, visible ms, lanes laid out,
-    // and where the plot and the first lane are on the canvas (CSS px).
+    // The view, for tests and tools: axis time at the left edge (epoch ms unless idle gaps
+    // are collapsed), visible axis ms, lanes laid out, and where the plot and the first lane
+    // are on the canvas (CSS px).
     Object.assign(canvas.dataset, {
       start: String(scale.start),
       span: String(scale.span),
+      // Collapsed idle gaps (axis time skips them) and the epoch ms at the plot's two edges.
+      breaks: String(scale.breaks?.length ?? 0),
+      viewFrom: String(viewFrom(scale)),
+      viewTo: String(viewTo(scale)),
       lanes: String(lanes.length),
       plotLeft: String(GUTTER),
       plotWidth: String(scale.width),

@@ -7,6 +7,8 @@ import {
   spansInView,
   tickColumns,
   toX,
+  visibleSegments,
+  type AxisBreak,
   type Band,
   type ReconnectGap,
   type Span,
@@ -26,7 +28,15 @@ import {
   type Layout,
   type Note,
 } from './geometry';
-import { axisLabel, burstNote, gapLabels, gapNote, queueNote, stallNote } from './labels';
+import {
+  axisLabel,
+  breakLabel,
+  burstNote,
+  gapLabels,
+  gapNote,
+  queueNote,
+  stallNote,
+} from './labels';
 
 export interface LaneModel {
   key: string;
@@ -60,6 +70,8 @@ export interface DrawInput {
 }
 
 const PAD = 3;
+const ELIDED_NOTE =
+  'State changes not kept in memory: this connection changed state too often (see its Connection tab)';
 const INNER = LANE_HEIGHT - 2 * PAD;
 
 export function drawTimeline(
@@ -104,8 +116,12 @@ function drawGrid(
 ): void {
   const step = axisStep(scale, 90);
   ctx.fillStyle = colors.grid;
-  for (let t = Math.ceil(scale.start / step) * step; t < scale.start + scale.span; t += step) {
+  forEachAxisTick(scale, step, (t) => {
     ctx.fillRect(Math.round(GUTTER + toX(scale, t)), AXIS_HEIGHT, 1, layout.height);
+  });
+  for (const b of breaksInView(scale)) {
+    const [x0, x1] = breakX(scale, b);
+    ctx.fillRect(x0, AXIS_HEIGHT, x1 - x0, layout.height);
   }
   if (live) {
     const x = GUTTER + toX(scale, now);
@@ -131,12 +147,49 @@ function drawAxis(ctx: CanvasRenderingContext2D, input: DrawInput): void {
   ctx.beginPath();
   ctx.rect(GUTTER, 0, plotWidth(layout), AXIS_HEIGHT);
   ctx.clip();
-  for (let t = Math.ceil(scale.start / step) * step; t < scale.start + scale.span; t += step) {
+  forEachAxisTick(scale, step, (t) => {
     const x = Math.round(GUTTER + toX(scale, t));
     ctx.fillRect(x, AXIS_HEIGHT - 5, 1, 4);
     ctx.fillText(axisLabel(t, step), x + 3, AXIS_HEIGHT / 2);
+  });
+  // Collapsed idle gaps: a zigzag across the axis, and how long the gap was.
+  for (const b of breaksInView(scale)) {
+    const [x0, x1] = breakX(scale, b);
+    const label = breakLabel(b);
+    const width = ctx.measureText(label).width + 8;
+    const mid = (x0 + x1) / 2;
+    ctx.fillStyle = colors.bg;
+    ctx.fillRect(mid - width / 2, 0, width, AXIS_HEIGHT - 1);
+    ctx.fillStyle = colors.text;
+    ctx.fillText(label, mid - width / 2 + 4, AXIS_HEIGHT / 2);
+    ctx.fillStyle = colors.dim;
+    for (const x of [x0, x1]) {
+      for (let y = 0; y < AXIS_HEIGHT - 1; y += 4) ctx.fillRect(x + (y % 8 === 0 ? 0 : 1), y, 1, 3);
+    }
   }
   ctx.restore();
+}
+
+/** Calls `draw` for each round axis time in view, skipping the collapsed idle gaps. */
+function forEachAxisTick(scale: TimeScale, step: number, draw: (t: number) => void): void {
+  for (const segment of visibleSegments(scale)) {
+    for (let t = Math.ceil(segment.from / step) * step; t < segment.to; t += step) draw(t);
+  }
+}
+
+function breaksInView(scale: TimeScale): AxisBreak[] {
+  return (scale.breaks ?? []).filter((b) => {
+    const [x0, x1] = breakX(scale, b);
+    return x1 >= GUTTER && x0 <= GUTTER + scale.width;
+  });
+}
+
+/** Canvas x of a break's two edges, at least 6 px apart so the mark shows at any zoom. */
+function breakX(scale: TimeScale, b: AxisBreak): [number, number] {
+  const x0 = GUTTER + toX(scale, b.from);
+  const x1 = GUTTER + toX(scale, b.to);
+  const mid = (x0 + x1) / 2;
+  return [Math.round(Math.min(x0, mid - 3)), Math.round(Math.max(x1, mid + 3))];
 }
 
 function drawLabel(
@@ -193,6 +246,12 @@ function drawLane(
     const x1 = clampX(px(band.to ?? end));
     if (x1 < 0 || x0 > scale.width) continue;
     const w = Math.max(1, x1 - x0);
+    if (band.kind === 'elided') {
+      ctx.fillStyle = colors.grid;
+      ctx.fillRect(x0, inner, w, INNER);
+      notes.push({ x0, x1: x0 + w, text: ELIDED_NOTE });
+      continue;
+    }
     if (band.kind === 'queued') {
       ctx.fillStyle = queuedPattern(ctx, input);
       ctx.fillRect(x0, inner, w, INNER);

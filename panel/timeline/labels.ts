@@ -1,6 +1,6 @@
 // The words on and around the timeline: axis times, reconnect-gap annotations and the
 // explanations of queue waits, bursts and stalls. Pure, so the exact wording is tested.
-import type { ReconnectGap, Span } from '../../src/model/timeline';
+import type { AxisBreak, ReconnectGap, Span } from '../../src/model/timeline';
 import { formatClock, formatDuration } from '../format';
 
 /** Axis label: wall-clock seconds, with milliseconds when the ticks are closer than 1 s. */
@@ -37,4 +37,13 @@ export function burstNote(span: Span): string {
 
 export function stallNote(span: Span): string {
   return `Stall: ${formatDuration(span.to - span.from)} without a frame, far longer than this stream's usual gap`;
+}
+
+/** The axis mark of a collapsed idle gap: "⋯ 6 d 3 h idle ⋯" (days when it is that long). */
+export function breakLabel(b: AxisBreak): string {
+  const ms = b.to - b.from;
+  const days = Math.floor(ms / 86_400_000);
+  const length =
+    days > 0 ? `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h` : formatDuration(ms);
+  return `${length} idle`;
 }

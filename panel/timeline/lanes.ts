@@ -24,6 +24,8 @@ export interface LaneIndex {
    * lanes are updated in place.
    */
   update(frames: readonly FrameView[]): ReadonlyMap<string, Lane>;
+  /** Drops the lanes of connections that are gone (a navigation removed them mid-capture). */
+  keepOnly(has: (key: string) => boolean): void;
 }
 
 export function createLaneIndex(): LaneIndex {
@@ -65,6 +67,9 @@ export function createLaneIndex(): LaneIndex {
       }
       return lanes;
     },
+    keepOnly(has) {
+      for (const key of lanes.keys()) if (!has(key)) lanes.delete(key);
+    },
   };
 }
 
@@ -79,6 +84,8 @@ export function laneSignal(
   const index = createLaneIndex();
   return computed(() => {
     void store.version.value;
-    return { lanes: index.update(store.state.frames) };
+    const lanes = index.update(store.state.frames);
+    index.keepOnly((key) => store.state.connections.has(key));
+    return { lanes };
   });
 }

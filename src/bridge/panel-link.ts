@@ -18,6 +18,12 @@ export type PanelIn = MessageOf<ContentToPanel> | MessageOf<BackgroundToPanel>;
 export interface PanelLink {
   /** Ask the tab's content scripts to drop their buffered frames. */
   clear(): void;
+  /**
+   * Subscribe again on a new port: the background then wakes every content script of the tab
+   * (used after a navigation where the panel cannot message the tab itself). Records sent
+   * again in answer to the new sync are duplicates the model skips.
+   */
+  resubscribe(): void;
   stop(): void;
 }
 
@@ -26,21 +32,27 @@ export function linkPanel(
   connect: Connector<unknown, PanelOut>,
   onMessage: (m: PanelIn) => void,
 ): PanelLink {
-  const link = reconnecting<unknown, PanelOut>({
-    connect,
-    onMessage(m) {
-      if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records' || m.type === 'pools')) {
-        onMessage(m as PanelIn);
-      }
-    },
-    onConnect(t) {
-      t.send(message<PanelToBackground, 'subscribe'>('subscribe', { tabId }));
-      t.send(message<PanelToContent, 'sync'>('sync', {}));
-    },
-  });
+  const open = () =>
+    reconnecting<unknown, PanelOut>({
+      connect,
+      onMessage(m) {
+        if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records' || m.type === 'pools')) {
+          onMessage(m as PanelIn);
+        }
+      },
+      onConnect(t) {
+        t.send(message<PanelToBackground, 'subscribe'>('subscribe', { tabId }));
+        t.send(message<PanelToContent, 'sync'>('sync', {}));
+      },
+    });
+  let link = open();
   return {
     clear() {
       link.send(message<PanelToContent, 'clear'>('clear', {}));
+    },
+    resubscribe() {
+      link.stop();
+      link = open();
     },
     stop() {
       link.stop();

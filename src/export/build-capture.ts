@@ -78,8 +78,9 @@ function toConnection(
     frame: { url: c.frameUrl, top: c.top },
     ...(c.pool && { pool: { key: c.pool.key, protocol: c.pool.protocol } }),
     createdAt: c.createdAt,
-    closedAt: c.closedAt,
-    state: c.state,
+    // An imported connection still open when its capture ended is re-exported as it was.
+    closedAt: c.imported?.endedAs ? null : c.closedAt,
+    state: c.imported?.endedAs ?? c.state,
     stack: c.stack,
     listenedTypes: [...c.listenedTypes],
     transitions: c.transitions.map((t) => ({ t: t.t, readyState: t.readyState, cause: t.cause })),

@@ -21,6 +21,8 @@ export interface ImportedCapture {
 export function captureToViews(file: CaptureFile, source: ImportSource): ImportedCapture {
   const connections: ConnectionView[] = [];
   const frames: Omit<FrameView, 'index'>[] = [];
+  // A capture is a record of the past: what was still connecting or open ends with it.
+  const ended = captureEnd(file);
   file.connections.forEach((c, i) => {
     const key = `${source.docId}:${i + 1}`;
     const origin = originOf(c.url) ?? '';
@@ -49,6 +51,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       importedAt: source.importedAt,
       pageUrl: c.page.url,
       ...(c.trailer && { trailer: c.trailer }),
+      ...(c.state !== 'closed' && { endedAs: c.state }),
     };
     const view: ConnectionView = {
       key,
@@ -60,13 +63,13 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       top: c.frame.top,
       stack: c.stack,
       createdAt: c.createdAt,
-      readyState: c.state === 'connecting' ? 0 : c.state === 'open' ? 1 : 2,
-      state: c.state,
+      readyState: 2,
+      state: 'closed',
       frames: Math.max(c.received, c.frames.length),
       retries: c.transitions.filter((t) => t.cause === 'error' && t.readyState === 0).length,
       bytes,
       lastActivity,
-      closedAt: c.closedAt,
+      closedAt: c.closedAt ?? ended,
       transitions: c.transitions.map((t) => ({ ...t })),
       listenedTypes: [...c.listenedTypes],
       queued: false,
@@ -78,6 +81,18 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
   });
   frames.sort((a, b) => a.t - b.t);
   return { connections, frames };
+}
+
+/** The last time the file records anything: where its still-open connections end. */
+function captureEnd(file: CaptureFile): number {
+  let last = -Infinity;
+  for (const c of file.connections) {
+    last = Math.max(last, c.createdAt, c.closedAt ?? -Infinity);
+    for (const f of c.frames) last = Math.max(last, f.t);
+    for (const t of c.transitions) last = Math.max(last, t.t);
+    for (const w of c.queueWaits ?? []) last = Math.max(last, w.since, w.until ?? -Infinity);
+  }
+  return last;
 }
 
 function wireFields(comments: string[] | undefined, retry: number | undefined) {

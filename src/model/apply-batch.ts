@@ -9,11 +9,15 @@ import {
   copySourceCounters,
   frameFromEvent,
   newDocState,
+  KEEP_FIRST_HISTORY,
+  KEEP_LAST_HISTORY,
+  MAX_RETIRED_DOCS,
   stateName,
   type CaptureState,
   type ConnectionView,
   type DocState,
   type FrameView,
+  type Transition,
 } from './capture-state';
 
 export interface BatchResult {
@@ -24,7 +28,7 @@ export interface BatchResult {
 
 export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>): BatchResult {
   const result: BatchResult = { navigated: false, applied: 0 };
-  if (state.retiredDocs.has(msg.doc.id)) return result;
+  if (isRetired(state, msg)) return result;
   const docState = ensureDoc(state, msg.doc, result);
   if (msg.type === 'hello') return result;
   copySourceCounters(docState, msg);
@@ -34,7 +38,9 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
     const missedFrom = Math.max(docState.lastSeq, msg.clearedThrough);
     if (record.seq > missedFrom + 1) docState.evictedAtSource += record.seq - missedFrom - 1;
     docState.lastSeq = record.seq;
-    if (!state.recording) {
+    // Paused: frames are not recorded (and counted), but the connections' lifecycle is, so
+    // what the list says about each connection stays true.
+    if (record.kind === 'event' && duringPause(state, record.t)) {
       state.droppedWhilePaused++;
       continue;
     }
@@ -42,15 +48,52 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
     result.applied++;
   }
   trimFrames(state);
+  evictConnections(state);
   return result;
+}
+
+/** Pauses remembered for frames that arrive late (batching delays them by ~50 ms). */
+const MAX_PAUSES = 8;
+
+/** The user paused (`on` false) or resumed recording at `now`. */
+export function setRecording(state: CaptureState, on: boolean, now: number): void {
+  if (on === state.recording) return;
+  state.recording = on;
+  if (!on) {
+    state.pauses.push({ from: now, to: null });
+    if (state.pauses.length > MAX_PAUSES) state.pauses.shift();
+  } else {
+    const open = state.pauses.at(-1);
+    if (open && open.to === null) open.to = now;
+  }
+}
+
+/**
+ * A frame not to record: it arrives while paused, or it arrives after the user resumed but
+ * happened during a pause (records reach the panel in batches, some ms late).
+ */
+function duringPause(state: CaptureState, t: number): boolean {
+  if (!state.recording) return true;
+  return state.pauses.some((p) => p.to !== null && t >= p.from && t < p.to);
+}
+
+/**
+ * Messages of documents that belong to a page that was left are ignored. A `hello` from a top
+ * document is never: it is the page shown now (a new one, or one restored from the
+ * back/forward cache, whose id we may have retired).
+ */
+function isRetired(state: CaptureState, msg: MessageOf<ContentToPanel>): boolean {
+  const { doc } = msg;
+  if (doc.top && msg.type === 'hello') return false;
+  if (doc.id === state.topDocId) return false;
+  return state.retiredDocs.has(doc.id) || doc.startedAt < state.retiredBefore;
 }
 
 function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocState {
   if (doc.top && state.topDocId !== doc.id) {
     if (state.topDocId !== null) {
       result.navigated = true;
-      state.retiredDocs.add(state.topDocId);
-      if (!state.preserveLog) resetForNavigation(state);
+      navigate(state, doc);
     }
     state.topDocId = doc.id;
   }
@@ -62,14 +105,58 @@ function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocS
   return docState;
 }
 
-function resetForNavigation(state: CaptureState): void {
-  for (const id of state.docs.keys()) state.retiredDocs.add(id);
-  state.docs.clear();
-  state.connections.clear();
-  state.frames = [];
+/**
+ * `top` is now the page shown. Retire the documents of the page that was left: on a new page
+ * those that started before it (its own iframes start after it, and may have connected
+ * first); on a page restored from the back/forward cache every other document.
+ */
+function navigate(state: CaptureState, top: DocInfo): void {
+  const previous = state.topDocId === null ? undefined : state.docs.get(state.topDocId);
+  const restored = previous !== undefined && top.startedAt < previous.doc.startedAt;
+  state.retiredDocs.delete(top.id);
+  const leaving = new Set<string>();
+  for (const d of state.docs.values()) {
+    if (d.doc.id !== top.id && (restored || d.doc.startedAt < top.startedAt)) {
+      leaving.add(d.doc.id);
+    }
+  }
+  state.retiredBefore = top.startedAt;
+  for (const id of leaving) retireDoc(state, id);
+  if (state.preserveLog) closeUnloaded(state, leaving, top.startedAt);
+  else dropDocs(state, leaving);
+}
+
+function retireDoc(state: CaptureState, id: string): void {
+  state.retiredDocs.add(id);
+  if (state.retiredDocs.size > MAX_RETIRED_DOCS) {
+    const oldest = state.retiredDocs.values().next().value;
+    if (oldest !== undefined) state.retiredDocs.delete(oldest);
+  }
+}
+
+/** Preserve log: the left page's streams were closed by the browser when it unloaded. */
+function closeUnloaded(state: CaptureState, docs: ReadonlySet<string>, at: number): void {
+  for (const c of state.connections.values()) {
+    if (c.state === 'closed' || !docs.has(c.docId)) continue;
+    const t = Math.max(at, c.lastActivity);
+    endQueueWait(c, t);
+    c.readyState = 2;
+    c.state = 'closed';
+    c.closedAt = t;
+    pushTransition(c, { t, readyState: 2, cause: 'close', unloaded: true });
+  }
+}
+
+/** Without preserve log the left page's connections and frames go; imported ones stay. */
+function dropDocs(state: CaptureState, docs: ReadonlySet<string>): void {
+  for (const id of docs) state.docs.delete(id);
+  for (const [key, c] of state.connections) if (docs.has(c.docId)) state.connections.delete(key);
+  state.frames = state.frames.filter((f) => state.connections.has(f.connection));
   state.dataChars = 0;
+  for (const f of state.frames) state.dataChars += f.data.length;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
+  state.connectionsEvicted = 0;
 }
 
 function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void {
@@ -108,11 +195,12 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       c.readyState = r.readyState;
       c.state = stateName(r.readyState);
       if (r.readyState === 2 && c.closedAt === null) c.closedAt = r.t;
-      c.transitions.push({ t: r.t, readyState: r.readyState, cause: r.cause });
+      pushTransition(c, { t: r.t, readyState: r.readyState, cause: r.cause });
       return;
     case 'event':
       c.frames++;
       c.bytes += r.size;
+      lastFrameIndex.set(c, state.nextFrameIndex);
       pushFrame(state, frameFromEvent(state.nextFrameIndex++, key, r));
       return;
     case 'listen':
@@ -122,9 +210,41 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       if (!r.queued) endQueueWait(c, r.t);
       else if (!c.queued) {
         c.queued = true;
+        if (c.queueWaits.length >= KEEP_FIRST_HISTORY + KEEP_LAST_HISTORY) {
+          c.queueWaits.splice(KEEP_FIRST_HISTORY, 1);
+          c.queueWaitsElided = (c.queueWaitsElided ?? 0) + 1;
+        }
         c.queueWaits.push({ since: r.t, until: null, pool: r.pool });
       }
       return;
+  }
+}
+
+/** Keeps the first and the last transitions; the ones dropped between them are counted. */
+function pushTransition(c: ConnectionView, transition: Transition): void {
+  if (c.transitions.length >= KEEP_FIRST_HISTORY + KEEP_LAST_HISTORY) {
+    c.transitions.splice(KEEP_FIRST_HISTORY, 1);
+    c.transitionsElided = (c.transitionsElided ?? 0) + 1;
+  }
+  c.transitions.push(transition);
+}
+
+/** The index of each connection's newest frame: its frames are all gone once that is evicted. */
+const lastFrameIndex = new WeakMap<ConnectionView, number>();
+
+/**
+ * Over the cap, the oldest finished connections none of whose frames are still held go (a
+ * twentieth of the cap at a time). Live connections, and those with frames, are kept.
+ */
+function evictConnections(state: CaptureState): void {
+  if (state.connections.size <= state.maxConnections) return;
+  const target = state.maxConnections - Math.ceil(state.maxConnections / 20);
+  const oldestHeld = state.frames[0]?.index ?? Infinity;
+  for (const [key, c] of state.connections) {
+    if (state.connections.size <= target) break;
+    if (c.state !== 'closed' || (lastFrameIndex.get(c) ?? -1) >= oldestHeld) continue;
+    state.connections.delete(key);
+    state.connectionsEvicted++;
   }
 }
 
@@ -174,8 +294,13 @@ export function appendImported(
   frames: readonly Omit<FrameView, 'index'>[],
 ): void {
   for (const c of connections) state.connections.set(c.key, c);
-  for (const f of frames) pushFrame(state, { ...f, index: state.nextFrameIndex++ });
+  for (const f of frames) {
+    const c = state.connections.get(f.connection);
+    if (c) lastFrameIndex.set(c, state.nextFrameIndex);
+    pushFrame(state, { ...f, index: state.nextFrameIndex++ });
+  }
   trimFrames(state);
+  evictConnections(state);
 }
 
 function pushFrame(state: CaptureState, frame: FrameView): void {
@@ -191,6 +316,7 @@ export function applyLimits(
   state.maxFrames = limits.maxFrames;
   state.maxDataChars = limits.maxDataChars;
   trimFrames(state);
+  evictConnections(state);
 }
 
 function trimFrames(state: CaptureState): void {
@@ -225,7 +351,10 @@ export function clearCapture(state: CaptureState): void {
     c.bytes = 0;
     c.retries = 0;
     c.transitions = c.transitions.slice(-1);
+    delete c.transitionsElided;
+    delete c.queueWaitsElided;
   }
+  state.connectionsEvicted = 0;
   state.frames = [];
   state.dataChars = 0;
   state.evictedInPanel = 0;

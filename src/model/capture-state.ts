@@ -7,6 +7,9 @@ import { PANEL_MAX_DATA_CHARS, PANEL_MAX_FRAMES } from '../protocol/constants';
 import type { ContentToPanel, SourceCounters } from '../protocol/messages';
 import type { StreamFields } from '../sse/parse-stream';
 
+/** Connections the panel keeps (finished ones beyond it are evicted once their frames are). */
+export const PANEL_MAX_CONNECTIONS = 5000;
+
 export type ConnectionKind = 'eventsource' | 'fetch' | 'xhr';
 export type ConnectionStateName = 'connecting' | 'open' | 'closed';
 
@@ -14,7 +17,15 @@ export interface Transition {
   t: number;
   readyState: ReadyState;
   cause: 'create' | 'open' | 'error' | 'close';
+  /** Set on the `close` the panel writes when the connection's page was left (navigation). */
+  unloaded?: true;
 }
+
+/** Per-connection history kept in memory: the first and the last entries of each list. */
+export const KEEP_FIRST_HISTORY = 20;
+export const KEEP_LAST_HISTORY = 200;
+/** Retired document ids remembered exactly; older ones are caught by `retiredBefore`. */
+export const MAX_RETIRED_DOCS = 1000;
 
 export interface ConnectionView {
   /** `${docId}:${conn}`: unique across documents and reloads. */
@@ -39,12 +50,16 @@ export interface ConnectionView {
   lastActivity: number;
   closedAt: number | null;
   transitions: Transition[];
+  /** Transitions dropped from the middle of `transitions` to bound memory. */
+  transitionsElided?: number;
   /** Named event types the page listens to (besides message/open/error). */
   listenedTypes: string[];
   /** Currently queued behind its pool's connection limit. */
   queued: boolean;
   /** Every wait behind the connection limit; `until` is null while still waiting. */
   queueWaits: QueueWait[];
+  /** Waits dropped from the middle of `queueWaits` to bound memory. */
+  queueWaitsElided?: number;
   /** The socket pool the connection draws from, once the background has placed it. */
   pool?: { key: string; protocol: string };
   /** Set when the connection was loaded from a file instead of captured live. */
@@ -61,6 +76,11 @@ export interface ImportedFrom {
   pageUrl: string | null;
   /** Comments and `retry:` the file has after the last frame. */
   trailer?: StreamFields;
+  /**
+   * The state the connection was still in when the capture ended (it is shown closed then,
+   * at the capture's last time); absent when it had closed.
+   */
+  endedAs?: 'connecting' | 'open';
 }
 
 export interface QueueWait {
@@ -99,10 +119,19 @@ export interface DocState {
 
 export interface CaptureState {
   docs: Map<string, DocState>;
-  /** Documents replaced by a navigation: their late messages are ignored. */
+  /** Documents replaced by a navigation: their late messages are ignored (bounded set). */
   retiredDocs: Set<string>;
+  /**
+   * Documents that started before this time (the current top document's start) belong to
+   * pages that were left: ignored even when their id is no longer in `retiredDocs`.
+   */
+  retiredBefore: number;
   topDocId: string | null;
   connections: Map<string, ConnectionView>;
+  /** Cap on `connections`; beyond it the oldest finished connections with no frames left go. */
+  maxConnections: number;
+  /** Finished connections removed to respect `maxConnections`. */
+  connectionsEvicted: number;
   frames: FrameView[];
   nextFrameIndex: number;
   maxFrames: number;
@@ -112,9 +141,14 @@ export interface CaptureState {
   dataChars: number;
   /** Frames dropped from `frames` to respect `maxFrames` and `maxDataChars`. */
   evictedInPanel: number;
-  /** Records not recorded because recording was paused. */
+  /** Frames not recorded because recording was paused. */
   droppedWhilePaused: number;
   recording: boolean;
+  /**
+   * The last pauses, in the clock records carry (`to` null while paused): a frame from a pause
+   * that reaches the panel after the user resumed is still not recorded. Bounded.
+   */
+  pauses: { from: number; to: number | null }[];
   preserveLog: boolean;
 }
 
@@ -125,8 +159,11 @@ export function createCaptureState(
   return {
     docs: new Map(),
     retiredDocs: new Set(),
+    retiredBefore: -Infinity,
     topDocId: null,
     connections: new Map(),
+    maxConnections: PANEL_MAX_CONNECTIONS,
+    connectionsEvicted: 0,
     frames: [],
     nextFrameIndex: 0,
     maxFrames,
@@ -135,6 +172,7 @@ export function createCaptureState(
     evictedInPanel: 0,
     droppedWhilePaused: 0,
     recording: true,
+    pauses: [],
     preserveLog: false,
   };
 }

@@ -1,33 +1,116 @@
 // The timeline's layout maths, free of any drawing: a time scale with zoom and pan, one lane
 // per connection, readyState bands (with waits behind the connection limit), reconnect gaps,
 // bursts and stalls, and frames bucketed per pixel so 200,000 frames draw in one pass.
-import type { ConnectionView, FrameView } from './capture-state';
+import { KEEP_FIRST_HISTORY, type ConnectionView, type FrameView } from './capture-state';
 
 export interface TimeScale {
-  /** Epoch ms at the left edge. */
+  /** Axis time at the left edge: epoch ms, less the idle time collapsed by earlier breaks. */
   start: number;
-  /** Visible duration in ms (> 0). */
+  /** Visible axis duration in ms (> 0). */
   span: number;
   /** Drawing width in px. */
   width: number;
+  /** Idle gaps collapsed on the axis, in time order; none: axis time is epoch ms. */
+  breaks?: readonly AxisBreak[];
+}
+
+/** A long stretch with no connection at all (e.g. between an imported capture and now). */
+export interface AxisBreak {
+  /** Epoch ms. */
+  from: number;
+  to: number;
 }
 
 export const MIN_SPAN_MS = 1;
 export const MAX_SPAN_MS = 7 * 24 * 3600 * 1000;
+/** Idle gaps at least this long are collapsed… */
+export const BREAK_MIN_IDLE_MS = 5 * 60_000;
+/** …to this much axis time. */
+export const BREAK_AXIS_MS = 2000;
 
-export const toX = (s: TimeScale, t: number): number => ((t - s.start) / s.span) * s.width;
-export const toTime = (s: TimeScale, x: number): number => s.start + (x / s.width) * s.span;
+/** Axis time of epoch ms `t`: each break before it counts only BREAK_AXIS_MS. */
+export function axisTime(breaks: readonly AxisBreak[] | undefined, t: number): number {
+  let collapsed = 0;
+  for (const b of breaks ?? []) {
+    if (t <= b.from) break;
+    const length = b.to - b.from;
+    if (t < b.to) return t - collapsed - (t - b.from) * (1 - BREAK_AXIS_MS / length);
+    collapsed += length - BREAK_AXIS_MS;
+  }
+  return t - collapsed;
+}
+
+/** Epoch ms of axis time `a` (the inverse of axisTime). */
+export function epochTime(breaks: readonly AxisBreak[] | undefined, a: number): number {
+  let collapsed = 0;
+  for (const b of breaks ?? []) {
+    const from = b.from - collapsed;
+    if (a <= from) break;
+    const length = b.to - b.from;
+    if (a < from + BREAK_AXIS_MS) return b.from + ((a - from) * length) / BREAK_AXIS_MS;
+    collapsed += length - BREAK_AXIS_MS;
+  }
+  return a + collapsed;
+}
+
+export const toX = (s: TimeScale, t: number): number =>
+  ((axisTime(s.breaks, t) - s.start) / s.span) * s.width;
+export const toTime = (s: TimeScale, x: number): number =>
+  epochTime(s.breaks, s.start + (x / s.width) * s.span);
+/** Epoch ms at the left and right edges. */
+export const viewFrom = (s: TimeScale): number => toTime(s, 0);
+export const viewTo = (s: TimeScale): number => toTime(s, s.width);
+
+/**
+ * The idle gaps worth collapsing: stretches of at least `minIdle` ms covered by no activity
+ * interval (a connection's life), between the first and the last.
+ */
+export function idleBreaks(
+  intervals: Iterable<{ from: number; to: number }>,
+  minIdle = BREAK_MIN_IDLE_MS,
+): AxisBreak[] {
+  const sorted = [...intervals].sort((a, b) => a.from - b.from);
+  const breaks: AxisBreak[] = [];
+  let busyTo = -Infinity;
+  for (const { from, to } of sorted) {
+    if (busyTo !== -Infinity && from - busyTo >= minIdle) breaks.push({ from: busyTo, to: from });
+    busyTo = Math.max(busyTo, to);
+  }
+  return breaks;
+}
+
+/** Real time ranges between the breaks that are in view, for axis labels and grid lines. */
+export function visibleSegments(s: TimeScale): { from: number; to: number }[] {
+  const from = viewFrom(s);
+  const to = viewTo(s);
+  const out: { from: number; to: number }[] = [];
+  let at = from;
+  for (const b of s.breaks ?? []) {
+    if (b.to <= at) continue;
+    if (b.from >= to) break;
+    if (b.from > at) out.push({ from: at, to: b.from });
+    at = b.to;
+  }
+  if (at < to) out.push({ from: at, to });
+  return out;
+}
 
 /** Scale showing [from, to] with a small margin; a single instant gets a 1 s window. */
-export function fitScale(from: number, to: number, width: number): TimeScale {
-  const span = Math.max(to - from, 1000);
+export function fitScale(
+  from: number,
+  to: number,
+  width: number,
+  breaks: readonly AxisBreak[] = [],
+): TimeScale {
+  const a0 = axisTime(breaks, from);
+  const span = Math.max(axisTime(breaks, to) - a0, 1000);
   const margin = span * 0.02;
-  return { start: from - margin, span: span + 2 * margin, width };
+  return { start: a0 - margin, span: span + 2 * margin, width, breaks };
 }
 
 /** Zoom by `factor` (>1 zooms in) keeping the time under pixel `x` where it is. */
 export function zoomAt(s: TimeScale, x: number, factor: number): TimeScale {
-  const anchor = toTime(s, x);
+  const anchor = s.start + (x / s.width) * s.span;
   const span = Math.min(MAX_SPAN_MS, Math.max(MIN_SPAN_MS, s.span / factor));
   return { ...s, span, start: anchor - (x / s.width) * span };
 }
@@ -38,10 +121,11 @@ export function panBy(s: TimeScale, dx: number): TimeScale {
 
 /** Follow-live: keep the span, put `now` at the right edge. */
 export function followLive(s: TimeScale, now: number): TimeScale {
-  return { ...s, start: now - s.span * 0.98 };
+  return { ...s, start: axisTime(s.breaks, now) - s.span * 0.98 };
 }
 
-export type BandKind = 'connecting' | 'open' | 'closed' | 'queued' | 'reconnecting';
+/** `elided`: state changes dropped from memory (the middle of a very long history). */
+export type BandKind = 'connecting' | 'open' | 'closed' | 'queued' | 'reconnecting' | 'elided';
 
 export interface Band {
   kind: BandKind;
@@ -51,10 +135,16 @@ export interface Band {
 }
 
 /** readyState bands from the transitions, with queue waits drawn over connecting time. */
-export function bandsOf(c: Pick<ConnectionView, 'transitions' | 'queueWaits'>): Band[] {
+export function bandsOf(
+  c: Pick<ConnectionView, 'transitions' | 'queueWaits' | 'transitionsElided'>,
+): Band[] {
   const bands: Band[] = [];
   c.transitions.forEach((tr, i) => {
     const next = c.transitions[i + 1];
+    if (c.transitionsElided && i === KEEP_FIRST_HISTORY - 1 && next) {
+      bands.push({ kind: 'elided', from: tr.t, to: next.t });
+      return;
+    }
     const kind: BandKind =
       tr.readyState === 1
         ? 'open'
@@ -282,14 +372,15 @@ export function stalls(
 
 /** The positions [from, to) of the spans (in time order, not overlapping) that reach into view. */
 export function spansInView(spans: readonly Span[], s: TimeScale): [number, number] {
+  const start = viewFrom(s);
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Span).to < s.start) lo = mid + 1;
+    if ((spans[mid] as Span).to < start) lo = mid + 1;
     else hi = mid;
   }
-  const end = s.start + s.span;
+  const end = viewTo(s);
   let to = lo;
   while (to < spans.length && (spans[to] as Span).from < end) to++;
   return [lo, to];
@@ -303,14 +394,14 @@ export interface TickColumn {
 }
 
 /**
- * Frames of one lane in view ([start, start + span)) bucketed by pixel column. Each column's
- * last frame is found by galloping search, so the work is bounded by the columns drawn (times
- * a log), not by the frames in view.
+ * Frames of one lane in view (left edge included, right edge excluded) bucketed by pixel
+ * column. Each column's last frame is found by galloping search, so the work is bounded by the
+ * columns drawn (times a log), not by the frames in view.
  */
 export function tickColumns(s: TimeScale, frames: readonly FrameView[]): TickColumn[] {
   const out: TickColumn[] = [];
-  const end = s.start + s.span;
-  let i = searchTime(frames, s.start);
+  const end = viewTo(s);
+  let i = searchTime(frames, viewFrom(s));
   while (i < frames.length) {
     const first = frames[i] as FrameView;
     if (first.t >= end) break;

@@ -21,6 +21,9 @@ function byConnection(frames: TabFrame[], rename: (url: string) => string = (u) 
 }
 
 const withoutImport = (rows: TabConnection[]) => rows.map(({ imported: _imported, ...r }) => r);
+/** Live rows as their import shows them: a capture is a record of the past, all of it ended. */
+const asImported = (rows: TabConnection[]) =>
+  withoutImport(rows).map((r) => ({ ...r, state: 'closed' }));
 
 test('each export format imports back to the same connections and frames', async ({
   ext,
@@ -55,7 +58,7 @@ test('each export format imports back to the same connections and frames', async
   expect(fromJson.text).toContain('3 connections, 11 frames');
   const imported = await viewer.connections();
   expect(imported.every((r) => r.imported === json?.name)).toBe(true);
-  expect(withoutImport(imported)).toEqual(withoutImport(rows));
+  expect(withoutImport(imported)).toEqual(asImported(rows));
   expect(byConnection(await viewer.frames())).toEqual(byConnection(frames));
   expect((await viewer.frames()).map((f) => f.time).sort()).toEqual(
     frames.map((f) => f.time).sort(),
@@ -76,7 +79,7 @@ test('each export format imports back to the same connections and frames', async
   const har: unknown = JSON.parse(harFile?.text ?? '');
   expect(harProblems(har)).toEqual([]);
   expect((await viewer.import(harFile?.name ?? '', harFile?.text ?? '')).ok).toBe(true);
-  expect(withoutImport(await viewer.connections())).toEqual(withoutImport(rows));
+  expect(withoutImport(await viewer.connections())).toEqual(asImported(rows));
   expect(byConnection(await viewer.frames())).toEqual(byConnection(frames));
 
   // Chrome DevTools' own HAR importer reads our HAR: one request per attempt, our frames as
@@ -102,7 +105,7 @@ test('each export format imports back to the same connections and frames', async
   expect(fromChrome.text).toContain('Imported HAR chrome.har: 3 connections, 11 frames');
   const chromeRows = await viewer.connections();
   expect(chromeRows.map((r) => [r.url, r.state, r.frames, r.retries])).toEqual(
-    rows.map((r) => [r.url, r.state, r.frames, r.retries]),
+    rows.map((r) => [r.url, 'closed', r.frames, r.retries]),
   );
   expect(byConnection(await viewer.frames())).toEqual(byConnection(frames));
 
@@ -260,7 +263,7 @@ test('malformed and hostile files get a clear error and never break the panel', 
   const [row] = await panel.connections();
   expect(row).toMatchObject({
     url: 'hostile.sse',
-    state: 'open',
+    state: 'closed',
     frames: 1,
     imported: 'hostile.sse',
   });

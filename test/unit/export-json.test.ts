@@ -84,11 +84,17 @@ describe('SSE Lens JSON export', () => {
     expect(comparable(again)).toEqual(comparable(first));
     expect(again.connections.every((c) => c.imported?.name === 'capture.json')).toBe(true);
     const views = [...viewer.connections.values()];
-    expect(views.map((c) => [c.state, c.frames, c.retries, c.imported?.format])).toEqual([
-      ['open', 4, 0, 'sse-lens-json'],
-      ['open', 4, 1, 'sse-lens-json'],
-      ['closed', 0, 0, 'sse-lens-json'],
+    // A capture is a record of the past: streams still open when it ended are shown closed
+    // at its last time, remembering how they ended (and re-exported as they were, above).
+    const last = Math.max(...first.connections.flatMap((c) => c.frames.map((f) => f.t)));
+    expect(
+      views.map((c) => [c.state, c.imported?.endedAs, c.frames, c.retries, c.imported?.format]),
+    ).toEqual([
+      ['closed', 'open', 4, 0, 'sse-lens-json'],
+      ['closed', 'open', 4, 1, 'sse-lens-json'],
+      ['closed', undefined, 0, 0, 'sse-lens-json'],
     ]);
+    expect(views[0]?.closedAt).toBeGreaterThanOrEqual(last);
     expect(viewer.frames.map((f) => f.id)).toEqual(['1', '1', '2', '2', '4', '5', '3', '4']);
     expect(viewer.frames.map((f) => f.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     clearCapture(viewer);

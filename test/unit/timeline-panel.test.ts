@@ -84,8 +84,13 @@ describe('view', () => {
   });
 
   it('spans the capture up to now while anything is live, else to the last activity', () => {
-    expect(captureExtent([open, closed], 9000)).toEqual({ from: 500, to: 9000, live: true });
-    expect(captureExtent([closed], 9000)).toEqual({ from: 500, to: 2000, live: false });
+    expect(captureExtent([open, closed], 9000)).toEqual({
+      from: 500,
+      to: 9000,
+      live: true,
+      breaks: [],
+    });
+    expect(captureExtent([closed], 9000)).toEqual({ from: 500, to: 2000, live: false, breaks: [] });
     expect(captureExtent([], 9000)).toBeNull();
   });
 
@@ -94,14 +99,19 @@ describe('view', () => {
       lastActivity: 4000,
       imported: { name: 'f.json', format: 'sse-lens-json', importedAt: 1, pageUrl: null },
     });
-    expect(captureExtent([imported], 9000)).toEqual({ from: 1000, to: 4000, live: false });
+    expect(captureExtent([imported], 9000)).toEqual({
+      from: 1000,
+      to: 4000,
+      live: false,
+      breaks: [],
+    });
     expect(laneEnd(imported, 9000)).toBe(4000);
     expect(laneEnd(open, 9000)).toBe(9000);
     expect(laneEnd(closed, 9000)).toBe(2000);
   });
 
   it('fits, follows with a fixed span, or stays where the user put it', () => {
-    const extent = { from: 1000, to: 11_000, live: true };
+    const extent = { from: 1000, to: 11_000, live: true, breaks: [] };
     const fit = scaleFor({ kind: 'fit' }, extent, 500);
     expect(fit.start).toBeLessThan(1000);
     expect(fit.start + fit.span).toBeGreaterThan(11_000);
@@ -112,6 +122,7 @@ describe('view', () => {
       start: 5,
       span: 7,
       width: 500,
+      breaks: [],
     });
     expect(isFollowing({ kind: 'fit' })).toBe(true);
     expect(isFollowing({ kind: 'live', span: 1 })).toBe(true);

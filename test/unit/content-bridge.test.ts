@@ -30,6 +30,7 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
   const bgs: Bg[] = [];
   const timers: (() => void)[] = [];
   let wake = (): void => undefined;
+  let pageCache = (_shown: boolean): void => undefined;
   const bridge = startContentBridge({
     doc,
     page,
@@ -51,11 +52,22 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
     onWake: (w) => {
       wake = w;
     },
+    onPageCache: (listener) => {
+      pageCache = listener;
+    },
   });
   if (woken) wake();
   const records = (t: Bg) =>
     t.sent.flatMap((m) => (m.type === 'records' ? m.records.map((r) => r.seq) : []));
-  return { page, bgs, bridge, timers, records, wake: () => wake() };
+  return {
+    page,
+    bgs,
+    bridge,
+    timers,
+    records,
+    wake: () => wake(),
+    pageCache: (shown: boolean) => pageCache(shown),
+  };
 }
 
 describe('content bridge', () => {
@@ -84,6 +96,19 @@ describe('content bridge', () => {
     expect(records(bg)).toEqual([1, 2]);
     page.deliver(hookBatch([ev('b')]));
     expect(records(bg)).toEqual([1, 2, 3]);
+  });
+
+  it('lets go of its port in the back/forward cache and says hello again when shown', () => {
+    const { bgs, bridge, pageCache, timers } = setup();
+    pageCache(false);
+    expect((bgs[0] as Bg).closed).toBe(true);
+    expect(bridge.linked).toBe(false);
+    pageCache(true);
+    expect(bgs).toHaveLength(2);
+    expect((bgs[1] as Bg).sent.map((m) => m.type)).toEqual(['hello', 'snapshot']);
+    // Nothing is live and no panel synced: once its snapshot is out, the port is let go again.
+    for (const fire of timers.splice(0)) fire();
+    expect(bridge.linked).toBe(false);
   });
 
   it('rejects forged and malformed input from the page side', () => {

@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CaptureFile } from '../export/capture-types';
 import { parseUrl } from '../export/url-parts';
-import { writeEvent } from '../sse/write-stream';
+import type { StreamTrailer } from '../sse/parse-stream';
+import { writeEvent, writeTrailer } from '../sse/write-stream';
 import { replayNotes } from './replay-notes';
 import {
   paceTimeless,
@@ -45,6 +46,8 @@ export interface ReplayServer {
 interface Endpoint {
   info: ReplayEndpoint;
   plan: PlannedAttempt[];
+  /** Comments, `retry:` and an id-only block the stream held after its last frame. */
+  trailer: StreamTrailer;
   timeless: boolean;
   /** The attempt to serve next after the server ended one (consumed by the next request). */
   pending: number | null;
@@ -86,6 +89,7 @@ export async function startReplay(
         attempts: c.attempts.length,
       },
       plan,
+      trailer: c.trailer ?? {},
       timeless,
       pending: null,
     });
@@ -184,6 +188,12 @@ export async function startReplay(
           frame.retry === undefined ? {} : { retry: Math.round(frame.retry / options.speed) };
         await write(writeEvent({ ...frame, ...retry }, buffer));
         buffer = frame.id;
+      }
+      const trailer =
+        position.attempt === plan.length - 1 ? writeTrailer(endpoint.trailer, buffer) : '';
+      if (trailer !== '') {
+        await write(trailer);
+        buffer = endpoint.trailer.lastEventId ?? buffer;
       }
       if (attempt.ending === 'end') {
         await clock.wait(attempt.tail);

@@ -1,7 +1,7 @@
 // The SSE Lens capture file (`format: "sse-lens-capture"`, `version: 1`) as TypeScript types:
 // what the exporters write, the importers return and the replay server serves. The same
 // contract as a JSON Schema is docs/capture.schema.json; the unit tests keep the two in step.
-import type { StreamFields } from '../sse/parse-stream';
+import type { StreamFields, StreamTrailer } from '../sse/parse-stream';
 
 export const CAPTURE_FORMAT = 'sse-lens-capture';
 export const CAPTURE_VERSION = 1;
@@ -66,7 +66,7 @@ export interface CaptureConnection {
   received: number;
   frames: CaptureFrame[];
   /** Comments and `retry:` seen after the last frame. */
-  trailer?: StreamFields;
+  trailer?: StreamTrailer;
   /** Set when this connection was itself imported from a file. */
   imported?: { name: string; format: ImportFormat; importedAt: number };
 }

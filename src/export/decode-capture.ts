@@ -185,8 +185,13 @@ export function decodeConnection(
     });
   }
   if (o.trailer !== undefined) {
-    const trailer = exactObject(o.trailer, `${path}.trailer`, ['comments', 'retry']);
-    c.trailer = decodeStreamFields(trailer, `${path}.trailer`);
+    const trailer = exactObject(o.trailer, `${path}.trailer`, ['comments', 'retry', 'lastEventId']);
+    c.trailer = {
+      ...decodeStreamFields(trailer, `${path}.trailer`),
+      ...(trailer.lastEventId !== undefined && {
+        lastEventId: string(trailer.lastEventId, `${path}.trailer.lastEventId`),
+      }),
+    };
   }
   if (o.imported !== undefined) {
     const imp = exactObject(o.imported, `${path}.imported`, ['name', 'format', 'importedAt']);

@@ -30,7 +30,10 @@ export function decodeEventStream(text: string, name: string, now: number): Capt
     { t: now, readyState: 0 as const, cause: 'create' as const },
     { t: now, readyState: 1 as const, cause: 'open' as const },
   ];
-  const hasTrailer = trailer.comments !== undefined || trailer.retry !== undefined;
+  const hasTrailer =
+    trailer.comments !== undefined ||
+    trailer.retry !== undefined ||
+    trailer.lastEventId !== undefined;
   return {
     format: CAPTURE_FORMAT,
     version: CAPTURE_VERSION,

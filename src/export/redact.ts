@@ -2,6 +2,7 @@
 // appears), values of chosen JSON keys inside `data`, and user patterns; then every other
 // occurrence of a secret found that way is scrubbed too (short ones where they stand as a
 // whole word), so no copy survives elsewhere.
+import type { StreamTrailer } from '../sse/parse-stream';
 import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
 import { redactJsonKeys } from './redact-json';
 import {
@@ -187,7 +188,15 @@ function mapText(c: CaptureConnection, fn: (text: string) => string): CaptureCon
     listenedTypes: c.listenedTypes.map(fn),
     attempts: c.attempts.map((a) => ({ ...a, lastEventId: fn(a.lastEventId) })),
     frames: c.frames.map(frame),
-    ...(c.trailer?.comments && { trailer: { ...c.trailer, comments: c.trailer.comments.map(fn) } }),
+    ...(c.trailer && { trailer: redactTrailer(c.trailer, fn) }),
     ...(c.imported && { imported: { ...c.imported, name: fn(c.imported.name) } }),
+  };
+}
+
+function redactTrailer(t: StreamTrailer, fn: (s: string) => string): StreamTrailer {
+  return {
+    ...t,
+    ...(t.comments && { comments: t.comments.map(fn) }),
+    ...(t.lastEventId !== undefined && { lastEventId: fn(t.lastEventId) }),
   };
 }

@@ -5,7 +5,7 @@ import type { CapturedEvent, DocInfo, ReadyState } from '../capture/records';
 import type { ImportFormat } from '../export/capture-types';
 import { PANEL_MAX_DATA_CHARS, PANEL_MAX_FRAMES } from '../protocol/constants';
 import type { ContentToPanel, SourceCounters } from '../protocol/messages';
-import type { StreamFields } from '../sse/parse-stream';
+import type { StreamFields, StreamTrailer } from '../sse/parse-stream';
 
 /** Connections the panel keeps (finished ones beyond it are evicted once their frames are). */
 export const PANEL_MAX_CONNECTIONS = 5000;
@@ -75,7 +75,7 @@ export interface ImportedFrom {
   /** The top-level page that made the connection, when the file says. */
   pageUrl: string | null;
   /** Comments and `retry:` the file has after the last frame. */
-  trailer?: StreamFields;
+  trailer?: StreamTrailer;
   /**
    * The state the connection was still in when the capture ended (it is shown closed then,
    * at the capture's last time); absent when it had closed.

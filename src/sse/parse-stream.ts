@@ -10,6 +10,14 @@ export interface StreamFields {
   retry?: number;
 }
 
+/**
+ * What a stream holds after its last event: comments, `retry:`, and the last-event-ID when a
+ * block holding only `id:` changed it (a reconnect sends it; the page never sees it).
+ */
+export interface StreamTrailer extends StreamFields {
+  lastEventId?: string;
+}
+
 export interface ParsedEvent extends StreamFields {
   type: string;
   /** The last-event-ID buffer when the event was dispatched, as `MessageEvent.lastEventId`. */
@@ -19,8 +27,8 @@ export interface ParsedEvent extends StreamFields {
 
 export interface ParsedStream {
   events: ParsedEvent[];
-  /** Comments and `retry:` after the last event. */
-  trailer: StreamFields;
+  /** Comments, `retry:` and a changed last-event-ID after the last event. */
+  trailer: StreamTrailer;
   /**
    * The last-event-ID after the whole stream: what a reconnect sends as `Last-Event-ID`. A block
    * holding only `id:` (no data) dispatches nothing but still sets it, as in the browser.
@@ -60,5 +68,7 @@ export function parseEventStream(text: string, lastEventId = ''): ParsedStream {
   parser.feed(BOM);
   parser.feed(text);
   // A final event needs its blank line; without one the browser discards it, and so do we.
-  return { events, trailer: pending, lastEventId: buffer };
+  const before = events.at(-1)?.id ?? lastEventId;
+  const trailer: StreamTrailer = buffer === before ? pending : { ...pending, lastEventId: buffer };
+  return { events, trailer, lastEventId: buffer };
 }

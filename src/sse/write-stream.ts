@@ -1,7 +1,7 @@
 // Writes events back to the text/event-stream wire format, so that a browser parsing the
 // output dispatches exactly the captured events: one `data:` line per line of data, `event:`
 // for named types, and `id:` only where the last-event-ID buffer changes.
-import type { StreamFields } from './parse-stream';
+import type { StreamFields, StreamTrailer } from './parse-stream';
 
 export interface WritableEvent extends StreamFields {
   type: string;
@@ -40,10 +40,13 @@ export function writeEvent(event: WritableEvent, lastEventId: string): string {
   return `${text}\n`;
 }
 
-/** A whole stream: events in order, then any trailing fields. */
+/**
+ * A whole stream: events in order, then any trailing fields, and a block holding only `id:`
+ * when the trailer's last-event-ID differs from the last event's.
+ */
 export function writeEventStream(
   events: readonly WritableEvent[],
-  trailer: StreamFields = {},
+  trailer: StreamTrailer = {},
   lastEventId = '',
 ): string {
   const parts: string[] = [];
@@ -52,6 +55,16 @@ export function writeEventStream(
     parts.push(writeEvent(event, buffer));
     buffer = oneLine(event.id);
   }
-  parts.push(writeFields(trailer));
+  parts.push(writeTrailer(trailer, buffer));
   return parts.join('');
+}
+
+/**
+ * What follows the last event, given the last-event-ID buffer after it: the trailing fields,
+ * and a block holding only `id:` when the trailer's last-event-ID differs from the buffer.
+ */
+export function writeTrailer(trailer: StreamTrailer, lastEventId: string): string {
+  const finalId = trailer.lastEventId === undefined ? lastEventId : oneLine(trailer.lastEventId);
+  const idBlock = finalId === lastEventId ? '' : `id:${prefixed(finalId)}\n\n`;
+  return writeFields(trailer) + idBlock;
 }

@@ -1,6 +1,9 @@
 // The event-stream reader and writer: what a browser would dispatch survives a write and a
 // re-read, including multi-line data, id changes and resets, named types, comments and retry.
 import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/export/import-file';
+import { redactCapture } from '../../src/export/redact';
+import { renderExport } from '../../src/export/render-export';
 import { parseEventStream } from '../../src/sse/parse-stream';
 import { writeEvent, writeEventStream } from '../../src/sse/write-stream';
 
@@ -29,6 +32,21 @@ describe('parseEventStream', () => {
       { type: 'message', id: '', data: 'reset' },
     ]);
     expect(trailer).toEqual({});
+  });
+
+  it('keeps a last-event-ID set after the last event by an id-only block in the trailer', () => {
+    expect(parseEventStream('id: 1\ndata: x\n\nid: 2\n\n').trailer).toEqual({ lastEventId: '2' });
+    // The same id again changes nothing, so there is nothing to keep.
+    expect(parseEventStream('id: 1\ndata: x\n\nid: 1\n\n').trailer).toEqual({});
+    expect(parseEventStream('id: 9\n\n', '3').trailer).toEqual({ lastEventId: '9' });
+  });
+
+  it('writes a trailing id-only block back, so a re-read ends with the same last-event-ID', () => {
+    const text = 'id: 1\ndata: x\n\n: bye\nid: 2\n\n';
+    const parsed = parseEventStream(text);
+    const written = writeEventStream(parsed.events, parsed.trailer);
+    expect(written).toBe('id: 1\ndata: x\n\n: bye\nid: 2\n\n');
+    expect(parseEventStream(written)).toEqual(parsed);
   });
 
   it('keeps comments and retry after the last event as the trailer', () => {
@@ -78,5 +96,28 @@ describe('writeEventStream', () => {
     expect(events).toEqual([
       { comments: ['cdata: no'], type: 'adata: injected', id: 'xretry: 1', data: 'ok' },
     ]);
+  });
+});
+
+describe('a trailing last-event-ID through import, JSON and redaction', () => {
+  const text = 'id: 1\ndata: x\n\nid: secret-42\n\n';
+
+  it('survives a .sse import, a JSON export and its import', () => {
+    const file = importText('s.sse', text, 0).file;
+    expect(file.connections[0]?.trailer).toEqual({ lastEventId: 'secret-42' });
+    const again = importText('s.json', renderExport(file, 'json')[0]?.text ?? '', 0).file;
+    expect(again.connections[0]?.trailer).toEqual({ lastEventId: 'secret-42' });
+    expect(renderExport(again, 'sse')[0]?.text).toBe(text);
+  });
+
+  it('is redacted like every other id', () => {
+    const file = importText('s.sse', text, 0).file;
+    const redacted = redactCapture(file, {
+      queryParams: [],
+      urlCredentials: false,
+      jsonKeys: [],
+      patterns: ['secret-\\d+'],
+    });
+    expect(redacted.connections[0]?.trailer?.lastEventId).toBe('REDACTED');
   });
 });

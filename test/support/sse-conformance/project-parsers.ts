@@ -1,7 +1,9 @@
 // The project's stream parsers, each as the conformance harness calls them: parseEventStream
 // on the decoded body, the `.sse` import as the panel and the CLI run it (importText), and the
 // replay (the browser's events written back by write-stream, as the replay server writes them).
+import { connectionToEventStream } from '../../../src/export/event-stream-file';
 import { importText } from '../../../src/export/import-file';
+import type { CaptureConnection } from '../../../src/export/capture-types';
 import { ImportError } from '../../../src/export/json-read';
 import { parseEventStream } from '../../../src/sse/parse-stream';
 import { writeEventStream } from '../../../src/sse/write-stream';
@@ -32,22 +34,36 @@ export function captureOf(dispatched: StreamOutcome): StreamOutcome {
 
 /**
  * The `.sse` import: the file's text with its BOM kept (the panel decodes with `ignoreBOM`, the
- * CLI reads UTF-8 with Node, which keeps it), then importText. A stream without events is
- * refused, which is right when the browser dispatched none either.
+ * CLI reads UTF-8 with Node, which keeps it), then importText; `write` turns the imported
+ * connection into the text to read back (by default none: the import's own frames and trailer).
+ * A stream without events is refused, which is right when the browser dispatched none either.
  */
-export const importParser: StreamParser = (chunks) => {
+function importedOutcome(
+  chunks: readonly Uint8Array[],
+  write?: (c: CaptureConnection) => string,
+): StreamOutcome {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(concatChunks(chunks));
+  let connection: CaptureConnection | undefined;
   try {
-    const frames = importText('stream.sse', text, 0).file.connections[0]?.frames ?? [];
-    return captureOf({
-      events: frames.map(({ type, data, id }) => ({ type, data, lastEventId: id })),
-      lastEventId: '',
-    });
+    connection = importText('stream.sse', text, 0).file.connections[0];
   } catch (error) {
     if (error instanceof ImportError) return { events: [], lastEventId: '' };
     throw error;
   }
-};
+  if (connection === undefined) return { events: [], lastEventId: '' };
+  if (write) return outcomeOf(write(connection));
+  const events = connection.frames.map(({ type, data, id }) => ({ type, data, lastEventId: id }));
+  return {
+    events,
+    lastEventId: connection.trailer?.lastEventId ?? events.at(-1)?.lastEventId ?? '',
+  };
+}
+
+export const importParser: StreamParser = (chunks) => importedOutcome(chunks);
+
+/** The `.sse` import exported again as `.sse` (and so replayed), read back. */
+export const reexportParser: StreamParser = (chunks) =>
+  importedOutcome(chunks, connectionToEventStream);
 
 /** What the replay server writes for the events a browser dispatched. */
 export function replayText(dispatched: StreamOutcome): string {

@@ -10,6 +10,7 @@ import { App } from './components/App';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
 import { loadLimits, panelStorage } from './limits';
+import { followNetworkLog } from './network-log';
 import { createStore } from './store';
 import { resolveTabId } from './tab-id';
 import { followTheme } from './theme';
@@ -44,6 +45,7 @@ if (tabId === null) {
     () => runtimePortTransport<PanelOut>(browser.runtime.connect({ name: PANEL_PORT })),
     (msg) => store.receive(msg),
   );
+  if (devtools?.network) followNetworkLog(devtools.network, store);
   addEventListener('pagehide', () => link.stop());
   render(<App store={store} link={link} tabId={tabId} />, root);
 }

@@ -1,14 +1,23 @@
-// The detail pane's "Connection" tab: everything known about the selected frame's connection,
-// including its socket pool, waits behind the connection limit, readyState history, listened
-// event types and initiator stack.
-import { stateName, type ConnectionView, type QueueWait } from '../../src/model/capture-state';
+// The detail pane's "Connection" tab: everything known about the selected connection, including
+// why it failed, its attempts, socket pool, waits behind the connection limit, readyState
+// history, listened event types and initiator stack.
+import type { ConnectionView, QueueWait } from '../../src/model/capture-state';
 import { protocolName, queueWaitText } from '../budget-text';
 import { formatBytes, formatClock } from '../format';
+import { transitionText } from '../transition-text';
+import { AttemptList } from './AttemptList';
+import { FailureSummary } from './FailureSummary';
 import { useNow } from './use-now';
 
 export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
   return (
-    <div class="conn-details">
+    <div
+      class="conn-details"
+      data-testid="connection-details"
+      data-connection={c.key}
+      data-url={c.url}
+    >
+      <FailureSummary connection={c} />
       <dl class="detail-meta">
         <dt>URL</dt>
         <dd class="wrap">{c.url}</dd>
@@ -58,11 +67,12 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           </ol>
         </>
       )}
+      <AttemptList connection={c} />
       <h3>State changes</h3>
-      <ol class="transitions">
+      <ol class="transitions" data-testid="state-changes">
         {c.transitions.map((tr, i) => (
           <li key={i}>
-            <span class="dim">{formatClock(tr.t)}</span> {tr.cause} → {stateName(tr.readyState)}
+            <span class="dim">{formatClock(tr.t)}</span> {transitionText(tr)}
           </li>
         ))}
       </ol>

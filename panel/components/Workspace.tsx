@@ -1,11 +1,11 @@
 // The panes under the toolbar: connections on top, then the timeline (collapsible), then the
-// stats strip and frames, with the selected frame's details to the right. Dividers between
-// them are draggable.
-import { useMemo, useState } from 'preact/hooks';
+// stats strip and frames, with the details of the selected frame (or connection) to the right.
+// Dividers between them are draggable.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PanelStore } from '../store';
 import { laneSignal } from '../timeline/lanes';
 import { ConnectionList } from './ConnectionList';
-import { DetailPane } from './DetailPane';
+import { DetailPane, type DetailTab } from './DetailPane';
 import { FramesTable } from './FramesTable';
 import { Splitter } from './Splitter';
 import { StatsStrip } from './StatsStrip';
@@ -22,7 +22,28 @@ export function Workspace({ store }: { store: PanelStore }) {
   const [timelineCollapsed, setTimelineCollapsed] = useState(false);
   const [detailWidth, setDetailWidth] = useState(() => Math.round(window.innerWidth * 0.4));
   const lanes = useMemo(() => laneSignal(store), [store]);
+  const [tab, setTab] = useState<DetailTab>('raw');
+  /** The Connection tab was opened by selecting a connection, not by the user's choice of tab. */
+  const [connectionShown, setConnectionShown] = useState(false);
+  const selectedConnection = store.connectionFilter.value;
+  // Selecting a connection (in the list or on the timeline) opens its Connection tab, even when
+  // it has no frames, and drops a selected frame of another connection.
+  useEffect(() => {
+    if (selectedConnection === null) return;
+    const stale = store.selected.peek();
+    if (stale && stale.connection !== selectedConnection) store.selectedFrame.value = null;
+    setTab('connection');
+    setConnectionShown(true);
+  }, [selectedConnection]);
   const frame = store.selected.value;
+  // Then picking one of its frames shows that frame's data.
+  useEffect(() => {
+    if (frame === null || !connectionShown) return;
+    setConnectionShown(false);
+    setTab('raw');
+  }, [frame?.index]);
+  const detailKey = frame?.connection ?? (connectionShown ? selectedConnection : null);
+  const detailConnection = detailKey === null ? undefined : store.state.connections.get(detailKey);
   return (
     <div class="workspace">
       <div class="connections-pane" style={{ height: `${connectionsHeight}px` }}>
@@ -50,7 +71,7 @@ export function Workspace({ store }: { store: PanelStore }) {
       <StatsStrip store={store} lanes={lanes} />
       <div class="lower">
         <FramesTable store={store} />
-        {frame && (
+        {(frame || detailConnection) && (
           <>
             <Splitter
               axis="x"
@@ -60,9 +81,15 @@ export function Workspace({ store }: { store: PanelStore }) {
             <div class="detail-pane" style={{ width: `${detailWidth}px` }}>
               <DetailPane
                 frame={frame}
-                connection={store.state.connections.get(frame.connection)}
+                connection={detailConnection}
+                tab={tab}
+                onTab={(t) => {
+                  setTab(t);
+                  if (frame) setConnectionShown(false);
+                }}
                 onClose={() => {
                   store.selectedFrame.value = null;
+                  setConnectionShown(false);
                 }}
               />
             </div>

@@ -4,7 +4,12 @@
 // bookkeeping (creation, state changes, listened types) is kept apart, since it is small
 // and a panel cannot make sense of frames without it. Records are numbered without gaps,
 // so whatever a panel never receives shows as a gap in `seq` and is counted there.
-import type { CapturedEvent, CapturedRecord, QueueRecord } from '../capture/records';
+import type {
+  CapturedEvent,
+  CapturedRecord,
+  QueueRecord,
+  ResponseRecord,
+} from '../capture/records';
 import type { Sanitized } from '../protocol/sanitize';
 
 export interface BufferLimits {
@@ -30,7 +35,7 @@ export class CaptureBuffer {
   constructor(private readonly limits: BufferLimits) {}
 
   /** Numbers and stores records; returns them numbered, for live forwarding. */
-  append(records: readonly (Sanitized | QueueRecord)[]): CapturedRecord[] {
+  append(records: readonly (Sanitized | QueueRecord | ResponseRecord)[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
       // The records are fresh copies made by sanitize (or by the bridge): number in place.

@@ -99,6 +99,10 @@ export interface CaptureAttempt {
   retryMs: number | null;
   /** Sent as the `Last-Event-ID` header; empty when none was sent. */
   lastEventId: string;
+  /** The response's HTTP status, where the browser reported it. */
+  httpStatus?: number;
+  /** The response's Content-Type, where the browser reported it. */
+  contentType?: string;
 }
 
 export interface CaptureFrame extends StreamFields {

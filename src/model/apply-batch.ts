@@ -12,6 +12,7 @@ import {
   type DocState,
   type FrameView,
 } from './capture-state';
+import { noteResponse } from './responses';
 
 export interface BatchResult {
   /** The view was reset because the inspected page navigated. */
@@ -121,6 +122,16 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         c.queued = true;
         c.queueWaits.push({ since: r.t, until: null, pool: r.pool });
       }
+      return;
+    case 'response':
+      noteResponse(c, {
+        start: r.t,
+        end: r.end,
+        responded: r.responded,
+        status: r.status,
+        contentType: r.contentType,
+        source: 'timing',
+      });
       return;
   }
 }

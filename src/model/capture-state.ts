@@ -44,6 +44,8 @@ export interface ConnectionView {
   queued: boolean;
   /** Every wait behind the connection limit; `until` is null while still waiting. */
   queueWaits: QueueWait[];
+  /** How its requests ended, as the browser reported them (src/model/responses.ts). */
+  responses?: RequestResponse[];
   /** The socket pool the connection draws from, once the background has placed it. */
   pool?: { key: string; protocol: string };
   /** Set when the connection was loaded from a file instead of captured live. */
@@ -60,6 +62,20 @@ export interface ImportedFrom {
   pageUrl: string | null;
   /** Comments and `retry:` the file has after the last frame. */
   trailer?: StreamFields;
+}
+
+/** How one request of a connection ended, as the browser reported it. */
+export interface RequestResponse {
+  /** Request start and response end, epoch ms. */
+  start: number;
+  end: number;
+  /** True when response headers arrived. */
+  responded: boolean;
+  /** Null where the browser does not report them. */
+  status: number | null;
+  contentType: string | null;
+  /** Resource Timing in the page, or DevTools' network log. */
+  source: 'timing' | 'devtools';
 }
 
 export interface QueueWait {

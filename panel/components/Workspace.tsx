@@ -10,8 +10,15 @@ import { FramesTable } from './FramesTable';
 import { Splitter } from './Splitter';
 import { StatsStrip } from './StatsStrip';
 import { Timeline } from './Timeline';
+import { useWidth } from './use-width';
 
 const MIN_PANE = 60;
+/** The detail pane never gets narrower than this beside the table (test/e2e/layout.spec.ts). */
+export const MIN_DETAIL_WIDTH = 320;
+/** Nor does the frames table beside it. */
+const MIN_TABLE_WIDTH = 380;
+/** Narrower than both together: the detail pane goes below the table. */
+const STACK_BELOW = MIN_DETAIL_WIDTH + MIN_TABLE_WIDTH + 20;
 
 const clamp = (value: number, max: number): number =>
   Math.max(MIN_PANE, Math.min(Math.max(MIN_PANE, max), value));
@@ -20,7 +27,14 @@ export function Workspace({ store }: { store: PanelStore }) {
   const [connectionsHeight, setConnectionsHeight] = useState(140);
   const [timelineHeight, setTimelineHeight] = useState(150);
   const [timelineCollapsed, setTimelineCollapsed] = useState(false);
-  const [detailWidth, setDetailWidth] = useState(() => Math.round(window.innerWidth * 0.4));
+  /** Set once the user drags the divider; until then the pane takes 40% of the width. */
+  const [detailWidth, setDetailWidth] = useState<number | null>(null);
+  const [detailHeight, setDetailHeight] = useState(260);
+  const [lowerRef, lowerWidth] = useWidth<HTMLDivElement>();
+  const stacked = lowerWidth < STACK_BELOW;
+  const fitDetail = (w: number): number =>
+    Math.max(MIN_DETAIL_WIDTH, Math.min(w, lowerWidth - MIN_TABLE_WIDTH));
+  const shownDetailWidth = fitDetail(detailWidth ?? Math.round(lowerWidth * 0.4));
   const lanes = useMemo(() => laneSignal(store), [store]);
   const [tab, setTab] = useState<DetailTab>('raw');
   /** The Connection tab was opened by selecting a connection, not by the user's choice of tab. */
@@ -69,16 +83,27 @@ export function Workspace({ store }: { store: PanelStore }) {
         />
       )}
       <StatsStrip store={store} lanes={lanes} />
-      <div class="lower">
+      <div class={stacked ? 'lower stacked' : 'lower'} ref={lowerRef}>
         <FramesTable store={store} />
         {(frame || detailConnection) && (
           <>
-            <Splitter
-              axis="x"
-              label="Resize details"
-              onResize={(d) => setDetailWidth((w) => clamp(w - d, window.innerWidth - 200))}
-            />
-            <div class="detail-pane" style={{ width: `${detailWidth}px` }}>
+            {stacked ? (
+              <Splitter
+                axis="y"
+                label="Resize details"
+                onResize={(d) => setDetailHeight((h) => clamp(h - d, window.innerHeight - 200))}
+              />
+            ) : (
+              <Splitter
+                axis="x"
+                label="Resize details"
+                onResize={(d) => setDetailWidth(fitDetail(shownDetailWidth - d))}
+              />
+            )}
+            <div
+              class="detail-pane"
+              style={stacked ? { height: `${detailHeight}px` } : { width: `${shownDetailWidth}px` }}
+            >
               <DetailPane
                 frame={frame}
                 connection={detailConnection}

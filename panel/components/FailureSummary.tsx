@@ -6,6 +6,7 @@ import { attemptReports, connectionFailed } from '../attempt-report';
 const SOURCE_TEXT = {
   timing: "the page's Resource Timing",
   devtools: "DevTools' network log",
+  file: 'the imported file',
 } as const;
 
 export function FailureSummary({ connection: c }: { connection: ConnectionView }) {

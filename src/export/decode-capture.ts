@@ -214,7 +214,21 @@ function decodeTransition(v: unknown, path: string): CaptureTransition {
 }
 
 function decodeAttempt(v: unknown, path: string): CaptureAttempt {
-  const o = exactObject(v, path, ['start', 'open', 'end', 'outcome', 'retryMs', 'lastEventId']);
+  const o = exactObject(v, path, [
+    'start',
+    'open',
+    'end',
+    'outcome',
+    'retryMs',
+    'lastEventId',
+    'httpStatus',
+    'contentType',
+  ]);
+  const httpStatus =
+    o.httpStatus === undefined ? undefined : count(o.httpStatus, `${path}.httpStatus`);
+  if (httpStatus !== undefined && (httpStatus < 100 || httpStatus > 599)) {
+    fail(`${path}.httpStatus`, 'an HTTP status from 100 to 599');
+  }
   return {
     start: time(o.start, `${path}.start`),
     open: nullable(o.open, `${path}.open`, time),
@@ -227,6 +241,10 @@ function decodeAttempt(v: unknown, path: string): CaptureAttempt {
     ] as const),
     retryMs: nullable(o.retryMs, `${path}.retryMs`, count),
     lastEventId: string(o.lastEventId, `${path}.lastEventId`),
+    ...(httpStatus !== undefined && { httpStatus }),
+    ...(o.contentType !== undefined && {
+      contentType: string(o.contentType, `${path}.contentType`),
+    }),
   };
 }
 

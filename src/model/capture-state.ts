@@ -74,8 +74,8 @@ export interface RequestResponse {
   /** Null where the browser does not report them. */
   status: number | null;
   contentType: string | null;
-  /** Resource Timing in the page, or DevTools' network log. */
-  source: 'timing' | 'devtools';
+  /** Resource Timing in the page, DevTools' network log, or an imported file. */
+  source: 'timing' | 'devtools' | 'file';
 }
 
 export interface QueueWait {

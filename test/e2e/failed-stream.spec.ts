@@ -48,9 +48,9 @@ test('selecting a failed stream shows why it failed, not a stale frame', async (
   const frameConnection = await selectFirstFrame(panel);
   expect((await readDetail(panel)).tab).toBe('raw');
 
-  for (const failure of FAILURES) {
+  for (const [i, failure] of FAILURES.entries()) {
     const url = `${server.origin}${failure.path}`;
-    await selectConnection(panel, url);
+    await selectConnection(panel, url, i === FAILURES.length - 1 ? 'keyboard' : 'click');
     const detail = await waitUntil(
       `the Connection tab of ${failure.path} with its status`,
       () => readDetail(panel),

@@ -4,11 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { ResponseTiming } from '../../src/bridge/response-timing';
 import type { CapturedRecord, ResponseRecord } from '../../src/capture/records';
 import { deriveAttempts, withResponses } from '../../src/export/attempts';
+import { buildCapture } from '../../src/export/build-capture';
+import { decodeCapture } from '../../src/export/decode-capture';
+import { captureToViews } from '../../src/export/to-state';
+import { createCaptureState } from '../../src/model/capture-state';
 import type { ConnectionView, RequestResponse, Transition } from '../../src/model/capture-state';
 import { noteResponse, noteResponseForUrl } from '../../src/model/responses';
 import { attemptReports, connectionFailed, reasonFor } from '../../panel/attempt-report';
 import { toResponse } from '../../panel/network-log';
 import { transitionText } from '../../panel/transition-text';
+import { schemaErrors } from './export-schema';
 import { fakeTiming } from './support/fakes';
 
 const URL_A = 'http://a.test/sse';
@@ -239,5 +244,46 @@ describe('responses in the model', () => {
       contentType: 'text/plain; charset=utf-8',
       source: 'devtools',
     });
+  });
+});
+
+describe('httpStatus and contentType in a capture file', () => {
+  const file = (attempt: Record<string, unknown>): unknown => {
+    const c = view(failedOnce, { responses: [response(1001, { status: 500 })] });
+    const capture = buildCapture(
+      { ...createCaptureState(), connections: new Map([[c.key, c]]) },
+      { scope: 'all', connections: null, now: 9999, generatorVersion: '0.1.0' },
+    );
+    const written = JSON.parse(JSON.stringify(capture)) as {
+      connections: { attempts: Record<string, unknown>[] }[];
+    };
+    Object.assign(written.connections[0]?.attempts[0] ?? {}, attempt);
+    return written;
+  };
+
+  it('are written where the browser reported them, and read back', () => {
+    const decoded = decodeCapture(file({ contentType: 'text/plain' }));
+    expect(decoded.connections[0]?.attempts[0]).toMatchObject({
+      outcome: 'failed',
+      httpStatus: 500,
+      contentType: 'text/plain',
+    });
+    expect(schemaErrors(decoded)).toEqual([]);
+    // Imported, the connection still explains itself.
+    const [imported] = captureToViews(decoded, {
+      docId: 'import1',
+      name: 'f.json',
+      format: 'sse-lens-json',
+      importedAt: 0,
+    }).connections;
+    expect(imported && attemptReports(imported)[0]?.reason).toBe(
+      'HTTP 500: EventSource fails on any status but 200.',
+    );
+  });
+
+  it('refuse a status that is not an HTTP status', () => {
+    expect(() => decodeCapture(file({ httpStatus: 42 }))).toThrow(
+      /attempts\[0\]\.httpStatus.*100 to 599/,
+    );
   });
 });

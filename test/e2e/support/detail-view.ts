@@ -43,10 +43,22 @@ export function readDetail(panel: PanelView): Promise<DetailView> {
   return panel.devtools.evaluate(READ_DETAIL);
 }
 
-/** Clicks the connection row for `url`. */
-export function selectConnection(panel: PanelView, url: string): Promise<void> {
-  const selector = `[data-testid=connection-row][data-url=${JSON.stringify(url)}]`;
-  return panel.devtools.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
+/** Selects the connection row for `url` with a click, or by focusing it and pressing Enter. */
+export function selectConnection(
+  panel: PanelView,
+  url: string,
+  by: 'click' | 'keyboard' = 'click',
+): Promise<void> {
+  const selector = JSON.stringify(`[data-testid=connection-row][data-url=${JSON.stringify(url)}]`);
+  return panel.devtools.evaluate(
+    by === 'click'
+      ? `document.querySelector(${selector}).click()`
+      : `(() => {
+          const row = document.querySelector(${selector});
+          row.focus();
+          row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        })()`,
+  );
 }
 
 /** Clicks the first frame row shown; returns its connection key. */

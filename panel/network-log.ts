@@ -41,8 +41,11 @@ export function followNetworkLog(network: NetworkLog, store: PanelStore): void {
   network.onRequestFinished.addListener((e) => take([e]));
   void network.getHAR().then((har) => take(har.entries));
   // New connections may be the ones waiting requests belong to.
+  let connectionCount = 0;
   effect(() => {
-    void store.version.value;
+    const count = store.connections.value.length;
+    if (count === connectionCount) return;
+    connectionCount = count;
     if (waiting.length === 0) return;
     const retry = waiting;
     waiting = [];

@@ -12,6 +12,7 @@ import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
 import { loadLimits, panelStorage } from './limits';
 import { wakeOnNavigation } from './navigation';
+import { followNetworkLog } from './network-log';
 import { createStore } from './store';
 import { resolveTabId } from './tab-id';
 import { followTheme } from './theme';
@@ -62,6 +63,7 @@ if (tabId === null) {
       tabs.sendMessage(tabId, wake).catch(() => undefined);
     },
   );
+  if (devtools?.network) followNetworkLog(devtools.network, store);
   addEventListener('pagehide', () => link.stop());
   render(<App store={store} link={link} tabId={tabId} />, root);
 }

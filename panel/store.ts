@@ -14,6 +14,7 @@ import {
   type ConnectionKind,
   type ConnectionView,
   type FrameView,
+  type RequestResponse,
 } from '../src/model/capture-state';
 import {
   appendImported,
@@ -22,6 +23,7 @@ import {
   clearCapture,
   setRecording as setRecordingAt,
 } from '../src/model/apply-batch';
+import { noteResponseForUrl } from '../src/model/responses';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
@@ -68,6 +70,8 @@ export interface PanelStore {
   /** The socket pools the inspected tab takes part in, live from the background. */
   readonly pools: ReadonlySignal<readonly PoolView[]>;
   receive(msg: PanelIn): void;
+  /** A response from DevTools' network log; false when no connection to `url` fits (yet). */
+  noteResponse(url: string, response: RequestResponse): boolean;
   /** Adds a capture read from a file, its connections marked imported; returns their count. */
   importCapture(file: CaptureFile, format: ImportFormat, name: string): number;
   setRecording(on: boolean): void;
@@ -166,6 +170,11 @@ export function createStore(
         connectionFilter.value = null;
       }
       scheduleTouch();
+    },
+    noteResponse(url, response) {
+      const matched = noteResponseForUrl(state.connections.values(), url, response);
+      if (matched) scheduleTouch();
+      return matched;
     },
     importCapture(file, format, name) {
       imports++;

@@ -1,7 +1,7 @@
 // Generates the README screenshots from the real thing: the built extension in Chromium,
 // DevTools open on the SSE panel, the demo page's scenarios streaming. Light and dark
-// DevTools themes, then the connection-limit pile-up in the budget view and in the
-// timeline (enlarged).
+// DevTools themes, a failed stream explaining itself in a DevTools as narrow as a docked one,
+// then the connection-limit pile-up in the budget view and in the timeline (enlarged).
 // Run with `npm run screenshots`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,13 +44,36 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
       })()`,
       'the detail pane',
     );
+    await panel.screenshot(); // the first capture after a change can hold stale tiles
     const file = resolve(outDir, `panel-${theme}.png`);
     writeFileSync(file, await panel.screenshot());
     console.log(`wrote ${file}`);
-    if (theme === 'light') await shootTimeline(page, panel);
+    if (theme === 'light') {
+      await shootFailedNarrow(panel, `${server.origin}/sse/status?code=500`);
+      await shootTimeline(page, panel);
+    }
   } finally {
     await ext.close();
   }
+}
+
+/** A docked-width DevTools (530 px) with the demo's HTTP 500 stream selected. */
+async function shootFailedNarrow(panel: DevToolsPanel, url: string): Promise<void> {
+  const [width, height] = await panel.evaluate<[number, number]>('[innerWidth, innerHeight]');
+  const row = JSON.stringify(`[data-testid=connection-row][data-url="${url}"]`);
+  await panel.evaluate(`document.querySelector(${row}).click()`);
+  await panel.resize(530, height);
+  await panel.waitFor<boolean>(
+    `innerWidth === 530 && document.querySelector('[data-testid=failure-reason]') !== null`,
+    "the failed stream's Connection tab at 530 px",
+  );
+  await panel.screenshot(); // the first capture after a resize can hold stale tiles
+  const file = resolve(outDir, 'failed-stream.png');
+  writeFileSync(file, await panel.screenshot());
+  console.log(`wrote ${file}`);
+  await panel.resize(width, height);
+  await panel.evaluate(`document.querySelector('.conn-row.all').click()`);
+  await panel.waitFor<boolean>(`innerWidth === ${width}`, 'the panel at its width again');
 }
 
 /**

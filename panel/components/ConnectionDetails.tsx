@@ -1,20 +1,28 @@
-// The detail pane's "Connection" tab: everything known about the selected frame's connection,
-// including its socket pool, waits behind the connection limit, readyState history, listened
-// event types and initiator stack.
+// The detail pane's "Connection" tab: everything known about the selected connection, including
+// why it failed, its attempts, socket pool, waits behind the connection limit, readyState
+// history (its middle elided when long), listened event types and initiator stack.
 import { Fragment } from 'preact';
 import {
   KEEP_FIRST_HISTORY,
   type ConnectionView,
   type QueueWait,
-  type Transition,
 } from '../../src/model/capture-state';
 import { protocolName, queueWaitText } from '../budget-text';
 import { formatBytes, formatClock, formatCount } from '../format';
+import { transitionText } from '../transition-text';
+import { AttemptList } from './AttemptList';
+import { FailureSummary } from './FailureSummary';
 import { useNow } from './use-now';
 
 export function ConnectionDetails({ connection: c }: { connection: ConnectionView }) {
   return (
-    <div class="conn-details" data-testid="connection-details">
+    <div
+      class="conn-details"
+      data-testid="connection-details"
+      data-connection={c.key}
+      data-url={c.url}
+    >
+      <FailureSummary connection={c} />
       <dl class="detail-meta">
         <dt>URL</dt>
         <dd class="wrap">{c.url}</dd>
@@ -74,8 +82,9 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           </ol>
         </>
       )}
+      <AttemptList connection={c} />
       <h3>State changes</h3>
-      <ol class="transitions" data-testid="connection-transitions">
+      <ol class="transitions" data-testid="state-changes">
         {c.transitions.map((tr, i) => (
           <Fragment key={i}>
             {i === KEEP_FIRST_HISTORY && c.transitionsElided && (
@@ -92,23 +101,6 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
     </div>
   );
 }
-
-/** What happened, then the readyState it left, so neither can be read as the other. */
-export function transitionText(tr: Transition): string {
-  const state = `(${READY_STATE_NAMES[tr.readyState]})`;
-  switch (tr.cause) {
-    case 'create':
-      return `created ${state}`;
-    case 'open':
-      return `opened ${state}`;
-    case 'error':
-      return tr.readyState === 0 ? `error, reconnecting ${state}` : `error, gave up ${state}`;
-    case 'close':
-      return tr.unloaded ? `page unloaded ${state}` : `closed by the page ${state}`;
-  }
-}
-
-const READY_STATE_NAMES = ['CONNECTING', 'OPEN', 'CLOSED'] as const;
 
 /** Where the middle of a long history was dropped to bound memory. */
 function Elided({ count, what }: { count: number; what: string }) {

@@ -26,15 +26,21 @@ export function ConnectionList({ store }: { store: PanelStore }) {
   return (
     <div class="connections">
       <div class="conn-grid conn-header" aria-hidden="true">
-        <span>Connection</span>
-        <span>Status</span>
-        <span class="num">Frames</span>
-        <span class="num">Retries</span>
-        <span class="num">Size</span>
+        <span title="Connection">Connection</span>
+        <span title="Status">Status</span>
+        <span class="num" title="Frames">
+          Frames
+        </span>
+        <span class="num" title="Retries">
+          Retries
+        </span>
+        <span class="num" title="Size">
+          Size
+        </span>
         <span class="num" title="Age of a live connection, lifetime of a closed one">
           Time
         </span>
-        <span>Frame</span>
+        <span title="The document (top or iframe) that opened the connection">Frame</span>
       </div>
       <div class="conn-body" role="listbox" aria-label="Connections">
         <AllConnectionsRow

@@ -1,6 +1,7 @@
 // The selected frame in full: a header with its metadata, then its data raw or as a JSON
-// tree, or the details of the connection it arrived on.
-import { useMemo, useState } from 'preact/hooks';
+// tree, or the details of the connection it arrived on. With no frame selected it shows the
+// selected connection alone (a failed stream has no frames to select).
+import { useMemo } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
 import { formatClock, formatCount, formatFrameSize } from '../format';
@@ -11,23 +12,30 @@ import { CopyButton } from './CopyButton';
 import { CloseIcon } from './icons';
 import { JsonTree } from './JsonTree';
 
-type Tab = 'raw' | 'json' | 'connection';
+export type DetailTab = 'raw' | 'json' | 'connection';
 
 interface Props {
-  frame: FrameView;
+  frame: FrameView | null;
   connection: ConnectionView | undefined;
+  tab: DetailTab;
+  onTab: (tab: DetailTab) => void;
   onClose: () => void;
 }
 
-export function DetailPane({ frame, connection, onClose }: Props) {
-  const [tab, setTab] = useState<Tab>('raw');
-  const json = useMemo(() => parseJsonContainer(frame.data), [frame]);
-  const tabs: Array<[Tab, string]> = [['raw', 'Raw']];
+export function DetailPane({ frame, connection, tab, onTab, onClose }: Props) {
+  const json = useMemo(() => (frame ? parseJsonContainer(frame.data) : null), [frame]);
+  const tabs: Array<[DetailTab, string]> = frame ? [['raw', 'Raw']] : [];
   if (json) tabs.push(['json', 'JSON']);
   tabs.push(['connection', 'Connection']);
-  const shown = tab === 'json' && !json ? 'raw' : tab;
+  const shown: DetailTab = !frame ? 'connection' : tab === 'json' && !json ? 'raw' : tab;
   return (
-    <section class="detail" aria-label="Frame details" data-testid="detail-pane">
+    <section
+      class="detail"
+      aria-label={frame ? 'Frame details' : 'Connection details'}
+      data-testid="detail-pane"
+      data-frame={frame?.index}
+      data-tab={shown}
+    >
       <div class="detail-tabs">
         <button
           type="button"
@@ -46,26 +54,53 @@ export function DetailPane({ frame, connection, onClose }: Props) {
               role="tab"
               class="tab"
               aria-selected={shown === id}
-              onClick={() => setTab(id)}
+              data-testid={`tab-${id}`}
+              onClick={() => onTab(id)}
             >
               {label}
             </button>
           ))}
         </div>
         <span class="spacer" />
-        <CopyButton
-          label="Copy data"
-          title="Copy the frame's data to the clipboard"
-          testId="copy-data"
-          text={() => frame.data}
-        />
-        <CopyButton
-          label="Copy as JSON"
-          title="Copy the frame as JSON: connection URL, type, id, ISO time and data"
-          testId="copy-json"
-          text={() => frameJsonText(frame, connection)}
-        />
+        {frame && <FrameCopyButtons frame={frame} connection={connection} />}
       </div>
+      {frame && <FrameMeta frame={frame} connection={connection} />}
+      <div class="detail-body" role="tabpanel">
+        {shown === 'raw' && frame && <pre class="raw">{frame.data}</pre>}
+        {shown === 'json' && json && <JsonTree value={json} />}
+        {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
+      </div>
+    </section>
+  );
+}
+
+function FrameCopyButtons({ frame, connection }: FrameProps) {
+  return (
+    <>
+      <CopyButton
+        label="Copy data"
+        title="Copy the frame's data to the clipboard"
+        testId="copy-data"
+        text={() => frame.data}
+      />
+      <CopyButton
+        label="Copy as JSON"
+        title="Copy the frame as JSON: connection URL, type, id, ISO time and data"
+        testId="copy-json"
+        text={() => frameJsonText(frame, connection)}
+      />
+    </>
+  );
+}
+
+interface FrameProps {
+  frame: FrameView;
+  connection: ConnectionView | undefined;
+}
+
+function FrameMeta({ frame, connection }: FrameProps) {
+  return (
+    <>
       <dl class="detail-meta">
         <dt>Type</dt>
         <dd>{frame.type}</dd>
@@ -86,11 +121,6 @@ export function DetailPane({ frame, connection, onClose }: Props) {
           {formatCount(frame.size)} characters.
         </p>
       )}
-      <div class="detail-body" role="tabpanel">
-        {shown === 'raw' && <pre class="raw">{frame.data}</pre>}
-        {shown === 'json' && json && <JsonTree value={json} />}
-        {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
-      </div>
-    </section>
+    </>
   );
 }

@@ -18,6 +18,8 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
   const classes = ['frame-grid', 'frame-row'];
   if (odd) classes.push('odd');
   if (selected) classes.push('selected');
+  const size = formatFrameSize(frame.size, frame.truncated);
+  const shown = preview(frame.data);
   return (
     <div
       class={classes.join(' ')}
@@ -37,17 +39,21 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
       <span role="gridcell" class="col-conn" title={url}>
         {splitUrl(url).path}
       </span>
-      <span role="gridcell" class="col-type">
+      <span role="gridcell" class="col-type" title={frame.type}>
         {frame.type}
       </span>
-      <span role="gridcell" class="col-id">
+      <span role="gridcell" class="col-id" title={frame.id}>
         {frame.id}
       </span>
-      <span role="gridcell" class={frame.truncated ? 'col-size num warn' : 'col-size num'}>
-        {formatFrameSize(frame.size, frame.truncated)}
+      <span
+        role="gridcell"
+        class={frame.truncated ? 'col-size num warn' : 'col-size num'}
+        title={size}
+      >
+        {size}
       </span>
-      <span role="gridcell" class="col-data">
-        {preview(frame.data)}
+      <span role="gridcell" class="col-data" title={shown}>
+        {shown}
       </span>
     </div>
   );

@@ -4,7 +4,8 @@
 // frame selected elsewhere (the timeline) is scrolled into view.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import type { FrameView } from '../../src/model/capture-state';
+import type { ConnectionView, FrameView } from '../../src/model/capture-state';
+import { connectionFailed } from '../attempt-report';
 import type { PanelStore } from '../store';
 import { createTimeOrder, positionByTime } from '../time-order';
 import { FrameRow } from './FrameRow';
@@ -163,6 +164,19 @@ export function FramesTable({ store }: { store: PanelStore }) {
 }
 
 function emptyText(store: PanelStore): string {
+  const key = store.connectionFilter.value;
+  const selected = key === null ? undefined : store.state.connections.get(key);
+  if (selected && selected.frames === 0) return noFramesText(selected);
   if (store.state.frames.length > 0) return 'No frames match the filters.';
   return store.stats.value.recording ? 'No frames yet.' : 'Recording is paused.';
+}
+
+/** Why a connection has no frames, rather than blaming the filters. */
+function noFramesText(c: ConnectionView): string {
+  if (c.state !== 'closed') return 'No frames yet on this connection.';
+  const opened = c.transitions.some((tr) => tr.cause === 'open');
+  if (opened) return 'No frames: the stream closed without sending an event.';
+  return connectionFailed(c)
+    ? 'No frames: the stream failed before any event (see the Connection tab).'
+    : 'No frames: the page closed the stream before it opened.';
 }

@@ -1,17 +1,24 @@
 // The panes under the toolbar: connections on top, then the timeline (collapsible), then the
-// stats strip and frames, with the selected frame's details to the right. Dividers between
-// them are draggable.
-import { useMemo, useState } from 'preact/hooks';
+// stats strip and frames, with the details of the selected frame (or connection) to the right.
+// Dividers between them are draggable.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PanelStore } from '../store';
 import { laneSignal } from '../timeline/lanes';
 import { ConnectionList } from './ConnectionList';
-import { DetailPane } from './DetailPane';
+import { DetailPane, type DetailTab } from './DetailPane';
 import { FramesTable } from './FramesTable';
 import { Splitter } from './Splitter';
 import { StatsStrip } from './StatsStrip';
 import { Timeline } from './Timeline';
+import { useWidth } from './use-width';
 
 const MIN_PANE = 60;
+/** The detail pane never gets narrower than this beside the table (test/e2e/layout.spec.ts). */
+export const MIN_DETAIL_WIDTH = 320;
+/** Nor does the frames table beside it. */
+const MIN_TABLE_WIDTH = 380;
+/** Narrower than both together: the detail pane goes below the table. */
+const STACK_BELOW = MIN_DETAIL_WIDTH + MIN_TABLE_WIDTH + 20;
 
 const clamp = (value: number, max: number): number =>
   Math.max(MIN_PANE, Math.min(Math.max(MIN_PANE, max), value));
@@ -20,9 +27,37 @@ export function Workspace({ store }: { store: PanelStore }) {
   const [connectionsHeight, setConnectionsHeight] = useState(140);
   const [timelineHeight, setTimelineHeight] = useState(150);
   const [timelineCollapsed, setTimelineCollapsed] = useState(false);
-  const [detailWidth, setDetailWidth] = useState(() => Math.round(window.innerWidth * 0.4));
+  /** Set once the user drags the divider; until then the pane takes 40% of the width. */
+  const [detailWidth, setDetailWidth] = useState<number | null>(null);
+  const [detailHeight, setDetailHeight] = useState(260);
+  const [lowerRef, lowerWidth] = useWidth<HTMLDivElement>();
+  const stacked = lowerWidth < STACK_BELOW;
+  const fitDetail = (w: number): number =>
+    Math.max(MIN_DETAIL_WIDTH, Math.min(w, lowerWidth - MIN_TABLE_WIDTH));
+  const shownDetailWidth = fitDetail(detailWidth ?? Math.round(lowerWidth * 0.4));
   const lanes = useMemo(() => laneSignal(store), [store]);
+  const [tab, setTab] = useState<DetailTab>('raw');
+  /** The Connection tab was opened by selecting a connection, not by the user's choice of tab. */
+  const [connectionShown, setConnectionShown] = useState(false);
+  const selectedConnection = store.connectionFilter.value;
+  // Selecting a connection (in the list or on the timeline) opens its Connection tab, even when
+  // it has no frames, and drops a selected frame of another connection.
+  useEffect(() => {
+    if (selectedConnection === null) return;
+    const stale = store.selected.peek();
+    if (stale && stale.connection !== selectedConnection) store.selectedFrame.value = null;
+    setTab('connection');
+    setConnectionShown(true);
+  }, [selectedConnection]);
   const frame = store.selected.value;
+  // Then picking one of its frames shows that frame's data.
+  useEffect(() => {
+    if (frame === null || !connectionShown) return;
+    setConnectionShown(false);
+    setTab('raw');
+  }, [frame?.index]);
+  const detailKey = frame?.connection ?? (connectionShown ? selectedConnection : null);
+  const detailConnection = detailKey === null ? undefined : store.state.connections.get(detailKey);
   return (
     <div class="workspace">
       <div class="connections-pane" style={{ height: `${connectionsHeight}px` }}>
@@ -48,21 +83,38 @@ export function Workspace({ store }: { store: PanelStore }) {
         />
       )}
       <StatsStrip store={store} lanes={lanes} />
-      <div class="lower">
+      <div class={stacked ? 'lower stacked' : 'lower'} ref={lowerRef}>
         <FramesTable store={store} />
-        {frame && (
+        {(frame || detailConnection) && (
           <>
-            <Splitter
-              axis="x"
-              label="Resize details"
-              onResize={(d) => setDetailWidth((w) => clamp(w - d, window.innerWidth - 200))}
-            />
-            <div class="detail-pane" style={{ width: `${detailWidth}px` }}>
+            {stacked ? (
+              <Splitter
+                axis="y"
+                label="Resize details"
+                onResize={(d) => setDetailHeight((h) => clamp(h - d, window.innerHeight - 200))}
+              />
+            ) : (
+              <Splitter
+                axis="x"
+                label="Resize details"
+                onResize={(d) => setDetailWidth(fitDetail(shownDetailWidth - d))}
+              />
+            )}
+            <div
+              class="detail-pane"
+              style={stacked ? { height: `${detailHeight}px` } : { width: `${shownDetailWidth}px` }}
+            >
               <DetailPane
                 frame={frame}
-                connection={store.state.connections.get(frame.connection)}
+                connection={detailConnection}
+                tab={tab}
+                onTab={(t) => {
+                  setTab(t);
+                  if (frame) setConnectionShown(false);
+                }}
                 onClose={() => {
                   store.selectedFrame.value = null;
+                  setConnectionShown(false);
                 }}
               />
             </div>

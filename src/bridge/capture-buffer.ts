@@ -7,7 +7,12 @@
 // `maxConnections` (or past the bookkeeping size) are counted and not tracked instead.
 // Records are numbered without gaps, so whatever a panel never receives shows as a gap in
 // `seq` and is counted there.
-import type { CapturedEvent, CapturedRecord, QueueRecord } from '../capture/records';
+import type {
+  CapturedEvent,
+  CapturedRecord,
+  QueueRecord,
+  ResponseRecord,
+} from '../capture/records';
 import type { SourceCounters } from '../protocol/messages';
 import type { Sanitized } from '../protocol/sanitize';
 
@@ -42,6 +47,8 @@ function metaChars(r: Meta): number {
       return r.type.length;
     case 'queue':
       return r.pool.length;
+    case 'response':
+      return r.contentType?.length ?? 0;
     case 'state':
       return 0;
   }
@@ -82,7 +89,7 @@ export class CaptureBuffer {
   constructor(private readonly limits: BufferLimits) {}
 
   /** Numbers and stores records; returns the ones kept, numbered, for live forwarding. */
-  append(records: readonly (Sanitized | QueueRecord)[]): CapturedRecord[] {
+  append(records: readonly (Sanitized | QueueRecord | ResponseRecord)[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
       if (!this.admit(r)) continue;
@@ -144,7 +151,7 @@ export class CaptureBuffer {
   }
 
   /** False for records of connections over the caps (counted instead). */
-  private admit(r: Sanitized | QueueRecord): boolean {
+  private admit(r: Sanitized | QueueRecord | ResponseRecord): boolean {
     if (r.kind === 'connection' && !this.live.has(r.conn) && !this.untracked.has(r.conn)) {
       const { maxConnections, maxMetaChars } = this.limits;
       const chars = r.url.length + r.frameUrl.length + r.stack.length;
@@ -171,7 +178,8 @@ export class CaptureBuffer {
       this.pinnedChars += metaChars(r);
       return;
     }
-    if (!pins || r.kind === 'listen') {
+    // What the page listened to and how a request ended describe the past: they may go.
+    if (!pins || r.kind === 'listen' || r.kind === 'response') {
       this.evictable.push(r);
     } else if (r.kind === 'state' && r.readyState === 2) {
       this.live.delete(r.conn);

@@ -21,6 +21,7 @@ import { CaptureBuffer, type BufferLimits } from './capture-buffer';
 import { lazyLink } from './lazy-link';
 import { LiveConnections } from './live-connections';
 import { ProtocolLearner, type TimingSource } from './protocol-learner';
+import { ResponseTiming } from './response-timing';
 import type { Connector, Transport } from './transport';
 
 export type ContentOut = MessageOf<ContentToPanel> | MessageOf<ContentToBackground>;
@@ -115,10 +116,14 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     releaseIfIdle();
   };
   const protocols = new ProtocolLearner(o.environment.timing, scheduleSnapshot);
+  const responses = new ResponseTiming(o.environment.timing, (records) => record(records));
   const record = (records: Parameters<CaptureBuffer['append']>[0]): void => {
     const numbered = buffer.append(records);
     let changed = false;
-    for (const r of numbered) changed = connections.apply(r) || changed;
+    for (const r of numbered) {
+      changed = connections.apply(r) || changed;
+      responses.apply(r);
+    }
     if (connections.size > 0) bg.open();
     if (changed) scheduleSnapshot();
     if (live && numbered.length > 0) send(numbered, false);

@@ -9,6 +9,14 @@ export interface TimingEntry {
   entryType: string;
   name: string;
   nextHopProtocol?: string;
+  /** When the request started and its response ended, epoch ms (resource entries). */
+  start?: number;
+  end?: number;
+  /** True when response headers arrived (`responseStart` > 0). */
+  responded?: boolean;
+  /** 0 and '' where the browser does not report them. */
+  responseStatus?: number;
+  contentType?: string;
 }
 
 /** Where entries come from: the page's Performance timeline, or a fake in tests. */
@@ -49,14 +57,31 @@ export class ProtocolLearner {
   }
 }
 
+/** Resource Timing Level 3 fields, not yet in every DOM typing. */
+interface ResourceTimingFields {
+  nextHopProtocol?: string;
+  responseStart?: number;
+  responseEnd?: number;
+  responseStatus?: number;
+  contentType?: string;
+}
+
 /** The page's own timeline; resource entries arrive as requests complete. */
 export function performanceTimingSource(perf: Performance): TimingSource {
   const read = (list: PerformanceEntryList): TimingEntry[] =>
-    list.map((e) => ({
-      entryType: e.entryType,
-      name: e.name,
-      nextHopProtocol: (e as PerformanceResourceTiming).nextHopProtocol,
-    }));
+    list.map((e) => {
+      const r = e as PerformanceEntry & ResourceTimingFields;
+      return {
+        entryType: e.entryType,
+        name: e.name,
+        nextHopProtocol: r.nextHopProtocol,
+        start: perf.timeOrigin + e.startTime,
+        end: perf.timeOrigin + (r.responseEnd ?? e.startTime + e.duration),
+        responded: (r.responseStart ?? 0) > 0,
+        responseStatus: r.responseStatus,
+        contentType: r.contentType,
+      };
+    });
   return {
     existing: () => [
       ...read(perf.getEntriesByType('navigation')),

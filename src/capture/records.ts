@@ -76,13 +76,33 @@ export interface QueueRecord {
   pool: string;
 }
 
+/**
+ * Written by the content script, never by the hook: what the page's Resource Timing says of
+ * one request the connection made (entries exist once a request has completed).
+ */
+export interface ResponseRecord {
+  kind: 'response';
+  conn: number;
+  /** When the request started, epoch ms. */
+  t: number;
+  /** When its response ended (or the request failed), epoch ms. */
+  end: number;
+  /** True when response headers arrived, whether or not EventSource accepted them. */
+  responded: boolean;
+  /** The HTTP status, or null where the browser does not report it. */
+  status: number | null;
+  /** The response's Content-Type, or null where the browser does not report it. */
+  contentType: string | null;
+}
+
 /** What leaves the content script: validated, size-capped and numbered. */
 export type CapturedRecord =
   | (ConnectionRecord & { seq: number })
   | (StateRecord & { seq: number })
   | (EventRecord & { seq: number; size: number; truncated: boolean })
   | (ListenRecord & { seq: number })
-  | (QueueRecord & { seq: number });
+  | (QueueRecord & { seq: number })
+  | (ResponseRecord & { seq: number });
 
 export type CapturedEvent = Extract<CapturedRecord, { kind: 'event' }>;
 

@@ -77,3 +77,45 @@ export function framesByAttempt<F extends { t: number }>(
   }
   return groups;
 }
+
+/** What attempts need of a reported response (see RequestResponse in the model). */
+export interface AttemptResponse {
+  start: number;
+  status: number | null;
+  contentType: string | null;
+}
+
+/**
+ * Each attempt's response: a request belongs to the latest attempt that began at or before it
+ * started (a reconnect's request starts after the error that began its attempt), or to the
+ * first attempt when clocks put it a little earlier. The last report wins.
+ */
+export function responsesByAttempt<R extends AttemptResponse>(
+  attempts: readonly CaptureAttempt[],
+  responses: readonly R[],
+): (R | null)[] {
+  const matched: (R | null)[] = attempts.map(() => null);
+  for (const r of responses) {
+    let k = 0;
+    while (k < attempts.length - 1 && (attempts[k + 1]?.start ?? Infinity) <= r.start) k++;
+    if (k < matched.length) matched[k] = r;
+  }
+  return matched;
+}
+
+/** Attempts with the HTTP status and Content-Type the browser reported for each. */
+export function withResponses(
+  attempts: CaptureAttempt[],
+  responses: readonly AttemptResponse[],
+): CaptureAttempt[] {
+  const matched = responsesByAttempt(attempts, responses);
+  return attempts.map((a, i) => {
+    const r = matched[i];
+    if (!r) return a;
+    return {
+      ...a,
+      ...(r.status !== null && { httpStatus: r.status }),
+      ...(r.contentType !== null && { contentType: r.contentType }),
+    };
+  });
+}

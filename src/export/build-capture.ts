@@ -6,7 +6,7 @@ import {
   type ConnectionView,
   type FrameView,
 } from '../model/capture-state';
-import { deriveAttempts } from './attempts';
+import { deriveAttempts, withResponses } from './attempts';
 import {
   CAPTURE_FORMAT,
   CAPTURE_VERSION,
@@ -84,7 +84,10 @@ function toConnection(
     stack: c.stack,
     listenedTypes: [...c.listenedTypes],
     transitions: c.transitions.map((t) => ({ t: t.t, readyState: t.readyState, cause: t.cause })),
-    attempts: deriveAttempts(c.createdAt, c.transitions, attemptFrames),
+    attempts: withResponses(
+      deriveAttempts(c.createdAt, c.transitions, attemptFrames),
+      c.responses ?? [],
+    ),
     ...(c.queueWaits.length > 0 && {
       queueWaits: c.queueWaits.map((w) => ({ since: w.since, until: w.until, pool: w.pool })),
     }),

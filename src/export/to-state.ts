@@ -1,7 +1,12 @@
 // Turns a capture file into the panel model's connections and frames, marked as imported, so
 // an imported capture is viewed, filtered and re-exported exactly like a live one.
-import type { ConnectionView, FrameView, ImportedFrom } from '../model/capture-state';
-import type { CaptureFile, ImportFormat } from './capture-types';
+import type {
+  ConnectionView,
+  FrameView,
+  ImportedFrom,
+  RequestResponse,
+} from '../model/capture-state';
+import type { CaptureAttempt, CaptureFile, ImportFormat } from './capture-types';
 import { originOf } from '../model/site';
 
 export interface ImportSource {
@@ -53,6 +58,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       ...(c.trailer && { trailer: c.trailer }),
       ...(c.state !== 'closed' && { endedAs: c.state }),
     };
+    const responses = c.attempts.flatMap(responseOf);
     const view: ConnectionView = {
       key,
       docId: source.docId,
@@ -75,6 +81,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       queued: false,
       queueWaits: (c.queueWaits ?? []).map((w) => ({ ...w })),
       ...(c.pool && { pool: { ...c.pool } }),
+      ...(responses.length > 0 && { responses }),
       imported,
     };
     connections.push(view);
@@ -93,6 +100,21 @@ function captureEnd(file: CaptureFile): number {
     for (const w of c.queueWaits ?? []) last = Math.max(last, w.since, w.until ?? -Infinity);
   }
   return last;
+}
+
+/** What the file says the browser reported for an attempt's response, if anything. */
+function responseOf(a: CaptureAttempt): RequestResponse[] {
+  if (a.httpStatus === undefined && a.contentType === undefined) return [];
+  return [
+    {
+      start: a.start,
+      end: a.end ?? a.start,
+      responded: a.httpStatus !== undefined,
+      status: a.httpStatus ?? null,
+      contentType: a.contentType ?? null,
+      source: 'file',
+    },
+  ];
 }
 
 function wireFields(comments: string[] | undefined, retry: number | undefined) {

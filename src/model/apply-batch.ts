@@ -19,6 +19,7 @@ import {
   type FrameView,
   type Transition,
 } from './capture-state';
+import { noteResponse } from './responses';
 
 export interface BatchResult {
   /** The view was reset because the inspected page navigated. */
@@ -216,6 +217,16 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         }
         c.queueWaits.push({ since: r.t, until: null, pool: r.pool });
       }
+      return;
+    case 'response':
+      noteResponse(c, {
+        start: r.t,
+        end: r.end,
+        responded: r.responded,
+        status: r.status,
+        contentType: r.contentType,
+        source: 'timing',
+      });
       return;
   }
 }

@@ -60,6 +60,8 @@ export interface ConnectionView {
   queueWaits: QueueWait[];
   /** Waits dropped from the middle of `queueWaits` to bound memory. */
   queueWaitsElided?: number;
+  /** How its requests ended, as the browser reported them (src/model/responses.ts). */
+  responses?: RequestResponse[];
   /** The socket pool the connection draws from, once the background has placed it. */
   pool?: { key: string; protocol: string };
   /** Set when the connection was loaded from a file instead of captured live. */
@@ -81,6 +83,20 @@ export interface ImportedFrom {
    * at the capture's last time); absent when it had closed.
    */
   endedAs?: 'connecting' | 'open';
+}
+
+/** How one request of a connection ended, as the browser reported it. */
+export interface RequestResponse {
+  /** Request start and response end, epoch ms. */
+  start: number;
+  end: number;
+  /** True when response headers arrived. */
+  responded: boolean;
+  /** Null where the browser does not report them. */
+  status: number | null;
+  contentType: string | null;
+  /** Resource Timing in the page, DevTools' network log, or an imported file. */
+  source: 'timing' | 'devtools' | 'file';
 }
 
 export interface QueueWait {

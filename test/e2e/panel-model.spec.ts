@@ -110,7 +110,9 @@ test('preserve log closes the old page\'s connections with "page unloaded"', asy
   );
   expect(row?.url).toBe(`${server.origin}${long('keep')}`);
   await connectionTab(panel);
-  expect(await text(panel.devtools, 'connection-transitions')).toContain('page unloaded (CLOSED)');
+  expect(await text(panel.devtools, 'state-changes')).toContain(
+    'page unloaded (readyState CLOSED)',
+  );
 });
 
 test('a stream closed while paused shows closed after resuming, and no frame of the pause appears', async ({

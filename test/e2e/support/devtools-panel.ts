@@ -96,6 +96,8 @@ export interface DevToolsPanel {
   evaluateInDevTools<T>(expression: string): Promise<T>;
   /** PNG of the whole DevTools window with the panel shown. */
   screenshot(): Promise<Buffer>;
+  /** Lays the DevTools window out at this size (CSS px), as a docked DevTools of that size. */
+  resize(width: number, height: number): Promise<void>;
   /** Close the DevTools window. */
   close(): Promise<void>;
 }
@@ -165,6 +167,14 @@ export async function openDevToolsPanel(
         format: 'png',
       });
       return Buffer.from(data, 'base64');
+    },
+    async resize(width, height) {
+      await devtools.send('Emulation.setDeviceMetricsOverride', {
+        width,
+        height,
+        deviceScaleFactor: 1,
+        mobile: false,
+      });
     },
     async close() {
       await session.send('Target.closeTarget', { targetId: devtoolsTarget.targetId });

@@ -72,14 +72,14 @@ export interface FakeTiming extends TimingSource {
 
 /** A performance timeline the test feeds by hand. */
 export function fakeTiming(initial: TimingEntry[] = []): FakeTiming {
-  let observer: ((entries: TimingEntry[]) => void) | null = null;
+  const observers: ((entries: TimingEntry[]) => void)[] = [];
   return {
     existing: () => initial,
     observe(onEntries) {
-      observer = onEntries;
+      observers.push(onEntries);
     },
     add(entries) {
-      observer?.(entries);
+      for (const observer of observers) observer(entries);
     },
   };
 }

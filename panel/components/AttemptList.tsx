@@ -1,0 +1,54 @@
+// The Connection tab's attempt timeline: one line per request the browser made for the
+// connection (the first, then each reconnect), with how and when it ended.
+import type { ConnectionView } from '../../src/model/capture-state';
+import { attemptReports, type AttemptReport } from '../attempt-report';
+import { formatClock, formatDuration } from '../format';
+import { useNow } from './use-now';
+
+export function AttemptList({ connection }: { connection: ConnectionView }) {
+  const attempts = attemptReports(connection);
+  return (
+    <>
+      <h3>Attempts</h3>
+      <ol class="transitions" data-testid="attempts">
+        {attempts.map((a, i) =>
+          a.end === null ? <OngoingAttempt key={i} attempt={a} /> : <Attempt key={i} attempt={a} />,
+        )}
+      </ol>
+    </>
+  );
+}
+
+function OngoingAttempt({ attempt }: { attempt: AttemptReport }) {
+  return <Attempt attempt={attempt} now={useNow()} />;
+}
+
+function Attempt({ attempt: a, now }: { attempt: AttemptReport; now?: number }) {
+  const r = a.response;
+  return (
+    <li data-testid="attempt" data-outcome={a.outcome} data-status={r?.status ?? undefined}>
+      <span class="dim">{formatClock(a.start)}</span> {attemptText(a, now ?? a.end ?? a.start)}
+      {r?.status != null && <span class="tag"> HTTP {r.status}</span>}
+      {r?.contentType != null && <span class="tag"> {r.contentType}</span>}
+    </li>
+  );
+}
+
+function attemptText(a: AttemptReport, now: number): string {
+  const opened = a.open === null ? '' : `opened after ${formatDuration(a.open - a.start)}, `;
+  const lasted = formatDuration((a.end ?? now) - a.start);
+  switch (a.outcome) {
+    case 'ongoing':
+      return a.open === null ? `connecting for ${lasted}` : `${opened}open for ${lasted}`;
+    case 'closed':
+      return `${opened}closed by close() after ${lasted}`;
+    case 'reconnect':
+      return a.open === null
+        ? `failed after ${lasted}, retried`
+        : `${opened}ended after ${lasted}, retried`;
+    case 'failed':
+      return a.open === null
+        ? `failed after ${lasted}, not retried`
+        : `${opened}ended after ${lasted}, not retried`;
+  }
+}

@@ -1,0 +1,43 @@
+// Top of the Connection tab for a stream the browser gave up on: why, in plain words, with
+// the HTTP status and Content-Type the browser reported, or a note that it did not.
+import type { ConnectionView } from '../../src/model/capture-state';
+import { attemptReports, connectionFailed } from '../attempt-report';
+
+const SOURCE_TEXT = {
+  timing: "the page's Resource Timing",
+  devtools: "DevTools' network log",
+  file: 'the imported file',
+} as const;
+
+export function FailureSummary({ connection: c }: { connection: ConnectionView }) {
+  if (!connectionFailed(c)) return null;
+  const failed = attemptReports(c)
+    .filter((a) => a.reason !== null)
+    .at(-1);
+  if (!failed) return null;
+  const r = failed.response;
+  return (
+    <section class="failure" data-testid="failure" aria-label="Why the stream failed">
+      <h3>Why it failed</h3>
+      <p class="failure-reason" data-testid="failure-reason">
+        {failed.reason}
+      </p>
+      <dl class="detail-meta">
+        <dt>HTTP status</dt>
+        <dd data-testid="http-status">
+          {r?.status ?? <span class="dim">not reported by the browser</span>}
+        </dd>
+        <dt>Content-Type</dt>
+        <dd data-testid="content-type" class="wrap">
+          {r?.contentType ?? <span class="dim">not reported by the browser</span>}
+        </dd>
+        {r && (
+          <>
+            <dt>Reported by</dt>
+            <dd>{SOURCE_TEXT[r.source]}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

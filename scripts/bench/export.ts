@@ -1,16 +1,13 @@
 // Phase 4, export and redaction (in Node, no browser): 10,000 frames exported to each format
 // and imported back, and redaction with every rule at 10,000 and 40,000 frames, each frame
 // with its own secret, to show redaction stays linear in the capture's size.
-import { appendImported } from '../../src/model/apply-batch';
 import { createCaptureState } from '../../src/model/capture-state';
 import { buildCapture } from '../../src/export/build-capture';
 import type { CaptureFile } from '../../src/export/capture-types';
-import { importText } from '../../src/export/import-file';
 import { redactCapture } from '../../src/export/redact';
 import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
 import { renderExport, type ExportFormat } from '../../src/export/render-export';
-import { captureToViews } from '../../src/export/to-state';
-import { NOW } from '../../test/unit/export-fixtures';
+import { importInto, NOW } from '../../test/unit/export-fixtures';
 import { bigState } from '../../test/unit/export-scale-data';
 import type { Figure, PhaseResult } from './report';
 import { median } from './stats';
@@ -45,16 +42,7 @@ const spread = (samples: readonly number[]): string =>
 
 function importAll(files: { name: string; text: string }[]): number {
   const viewer = createCaptureState();
-  for (const f of files) {
-    const result = importText(f.name, f.text, NOW);
-    const views = captureToViews(result.file, {
-      docId: f.name,
-      name: f.name,
-      format: result.format,
-      importedAt: NOW,
-    });
-    appendImported(viewer, views.connections, views.frames);
-  }
+  for (const f of files) importInto(viewer, f.text, f.name, f.name);
   return viewer.frames.length;
 }
 

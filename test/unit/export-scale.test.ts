@@ -2,15 +2,12 @@
 // format and back with nothing lost, and redaction removes every one of 10,000 secrets. How
 // long that takes is measured by `npm run bench` (scripts/bench/export.ts), not asserted here.
 import { describe, expect, it } from 'vitest';
-import { appendImported } from '../../src/model/apply-batch';
 import { createCaptureState } from '../../src/model/capture-state';
 import { buildCapture } from '../../src/export/build-capture';
-import { importText } from '../../src/export/import-file';
 import { redactCapture } from '../../src/export/redact';
 import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
 import { renderExport, type ExportFormat } from '../../src/export/render-export';
-import { captureToViews } from '../../src/export/to-state';
-import { NOW } from './export-fixtures';
+import { importInto, NOW } from './export-fixtures';
 import { URL_TOKEN, bigState } from './export-scale-data';
 
 const FRAMES = 10_000;
@@ -28,16 +25,7 @@ describe(`${FRAMES.toLocaleString('en-US')} frames`, () => {
     it(`export to ${format} and import back`, () => {
       const files = renderExport(file, format);
       const viewer = createCaptureState();
-      for (const f of files) {
-        const result = importText(f.name, f.text, NOW);
-        const views = captureToViews(result.file, {
-          docId: f.name,
-          name: f.name,
-          format: result.format,
-          importedAt: NOW,
-        });
-        appendImported(viewer, views.connections, views.frames);
-      }
+      for (const f of files) importInto(viewer, f.text, f.name, f.name);
       expect(viewer.frames.length).toBe(FRAMES);
       expect(viewer.frames.map((f) => f.data).sort()).toEqual(
         file.connections.flatMap((c) => c.frames.map((f) => f.data)).sort(),

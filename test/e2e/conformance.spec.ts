@@ -42,13 +42,17 @@ test('every stream parser dispatches what Chromium dispatches', async () => {
   expect(parsed.chromiumOnly.length).toBeGreaterThan(0);
 
   // A `.sse` file holds the whole stream: its import, and the same exported again (what the
-  // replay serves for it), end with the browser's events and last-event-ID.
+  // replay serves for it), end with the browser's events and last-event-ID. A stream without
+  // events is refused as a file (nothing to import), which the parsers report as empty.
+  const importable = dispatched.map((o) =>
+    o.events.length > 0 ? o : { events: [], lastEventId: '' },
+  );
   for (const [name, parser] of [
     ['.sse import (importText)', importParser],
     ['.sse import exported again', reexportParser],
   ] as const) {
     const parse = (s: CorpusStream) => parser(s.chunks);
-    const result = partitionChromiumOnly(compareOutcomes(corpus, dispatched, parse), parse);
+    const result = partitionChromiumOnly(compareOutcomes(corpus, importable, parse), parse);
     console.log(describeMismatches(name, result.differs));
     expect(result.differs.length, 'mismatches (the smallest is printed above)').toBe(0);
   }

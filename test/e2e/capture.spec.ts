@@ -90,13 +90,10 @@ test('streams opened in iframes (srcdoc and same-origin) are captured', async ({
 });
 
 test('failed streams (204, 500, wrong content type) show as closed without retries', async ({
-  ext,
   server,
-  openPanel,
+  blankPanel,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   const streams = ['/sse/status?code=204', '/sse/status?code=500', '/sse/wrong-type'];
   await page.goto(testPage(server.origin, streams));
   const rows = await panel.waitForConnections(

@@ -28,13 +28,10 @@ const FAILURES = [
 ];
 
 test('selecting a failed stream shows why it failed, not a stale frame', async ({
-  ext,
   server,
-  openPanel,
+  blankPanel,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   const counter = '/sse/counter?count=3&interval=10&key=ok';
   await page.goto(testPage(server.origin, [counter, ...FAILURES.map((f) => f.path)]));
   await panel.waitForConnections(

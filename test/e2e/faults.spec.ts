@@ -138,11 +138,9 @@ test('DevTools undocked, closed and reopened shows everything captured meanwhile
   }
 });
 
-test('the service worker stopped mid-flood loses no frame', async ({ ext, server, openPanel }) => {
+test('the service worker stopped mid-flood loses no frame', async ({ ext, server, blankPanel }) => {
   test.setTimeout(120_000);
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   await startFlood(page, '/sse/flood?rate=10000&seconds=3&key=sw-flood');
   await panel.waitForConnections('the flood under way', (r) => (r[0]?.frames ?? 0) >= 1000, 60_000);
   await stopServiceWorker(ext);

@@ -73,14 +73,11 @@ const lost = (c: PanelCounts): number =>
   (c.notices['notice-evicted-source'] ?? 0) + (c.notices['notice-dropped-by-hook'] ?? 0);
 
 test('a 100,000 events/s flood: the panel answers, and every frame is accounted for', async ({
-  ext,
   server,
-  openPanel,
+  blankPanel,
 }) => {
   test.setTimeout(180_000);
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   await startFlood(page, `${FLOOD}&key=flood-ext`);
   await panel.waitForConnections('the flood', (r) => (r[0]?.frames ?? 0) >= 100, 60_000);
   // Digits that frames already in the panel start with: the answer waits for no new frame.

@@ -25,13 +25,10 @@ const ROWS_WITH_STACKS = `[...document.querySelectorAll('[data-testid=connection
   stack: (e.getAttribute('title') ?? '').split('\\nInitiator:\\n')[1] ?? '' }))`;
 
 test('a hostile page cannot swallow, spoof or run inside capture', async ({
-  ext,
   server,
-  openPanel,
+  blankPanel,
 }) => {
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   const pageUrl = `${server.origin}/hostile`;
   await page.goto(pageUrl);
 

@@ -10,14 +10,12 @@ import { recordRequests } from './support/target-network';
 test('no network request leaves the extension during capture, export and import', async ({
   ext,
   server,
-  openPanel,
+  blankPanel,
 }) => {
   const browser = ext.context.browser();
   if (!browser) throw new Error('Chromium exposes no browser object for CDP');
   const own = `chrome-extension://${ext.extensionId}/`;
-  const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
-  const panel = await openPanel(page);
+  const { page, panel } = await blankPanel();
   const recorded = await recordRequests(
     browser,
     (t) => t.url.startsWith(own) || t.url.startsWith(`${server.origin}/blank`),

@@ -13,6 +13,8 @@ export interface Fixtures {
   ext: ExtensionBrowser;
   /** Opens DevTools on `page` and selects the SSE panel. */
   openPanel: (page: Page) => Promise<PanelView>;
+  /** A new tab on the server's blank page, with DevTools open on the SSE panel. */
+  blankPanel: () => Promise<{ page: Page; panel: PanelView }>;
   /**
    * A new tab with DevTools already open on the SSE panel, then navigated to the test page
    * opening `streams` (paths on the scenario server) and listening to `listen`.
@@ -43,11 +45,16 @@ export const test = base.extend<Fixtures, { server: ScenarioServer }>({
       async (page) => new PanelView(await openDevToolsPanel(browser, page, ext.extensionId)),
     );
   },
-  watch: async ({ ext, server, openPanel }, use) => {
-    await use(async (streams, listen = []) => {
+  blankPanel: async ({ ext, server, openPanel }, use) => {
+    await use(async () => {
       const page = await ext.context.newPage();
       await page.goto(`${server.origin}/blank`);
-      const panel = await openPanel(page);
+      return { page, panel: await openPanel(page) };
+    });
+  },
+  watch: async ({ server, blankPanel }, use) => {
+    await use(async (streams, listen = []) => {
+      const { page, panel } = await blankPanel();
       await page.goto(testPage(server.origin, streams, listen));
       return { page, panel };
     });

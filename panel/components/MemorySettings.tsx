@@ -45,7 +45,7 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
   const { state } = store;
   const [frames, setFrames] = useState(String(state.maxFrames));
   const [dataMi, setDataMi] = useState(String(Math.round(state.maxDataChars / MI)));
-  const evicted = store.stats.value.evicted;
+  const evicted = store.stats.value.counters.evictedInPanel;
   const apply = (e: Event): void => {
     e.preventDefault();
     const limits = normalizeLimits({
@@ -99,7 +99,9 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
       <p class="dim">
         Holding {formatCount(state.frames.length)} frames,{' '}
         {formatCount(Math.ceil(state.dataChars / 1024))} Ki characters of data.{' '}
-        {evicted > 0 ? `${formatCount(evicted)} records evicted so far.` : 'Nothing evicted.'}
+        {evicted > 0
+          ? `${formatCount(evicted)} older frames evicted from panel memory so far.`
+          : 'Nothing evicted from panel memory.'}
       </p>
       <div class="settings-actions">
         <button

@@ -199,6 +199,14 @@ test('memory settings cap the frames kept, evict the oldest first and are rememb
     'the eviction count',
   );
   expect(await panel.frameCount()).toBe(30);
+  // The settings speak of the panel's own evictions, as the toolbar's notice does.
+  await panel.click('memory-settings');
+  expect(
+    await d.evaluate(`document.querySelector('[data-testid=memory-settings-form]').textContent`),
+  ).toContain('Holding 10 frames');
+  expect(
+    await d.evaluate(`document.querySelector('[data-testid=memory-settings-form]').textContent`),
+  ).toContain('20 older frames evicted from panel memory so far.');
   expect(await d.evaluate(`JSON.parse(localStorage.getItem('sse-lens:limits'))`)).toEqual({
     maxFrames: 10,
     maxDataChars: 256 * 1024 * 1024,

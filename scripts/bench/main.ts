@@ -6,8 +6,10 @@ import { startScenarioServer } from '../../test/fixtures/scenario-server';
 import { measureLatency } from './latency';
 import { measureExport } from './export';
 import { measureFlood } from './flood';
+import { measureHookInstall } from './hook-install';
 import { machineInfo } from './machine';
 import { measureOverhead } from './overhead';
+import { measureQuietPage } from './quiet-page';
 import { formatReport, writeReport, type PhaseResult } from './report';
 import { measureScale } from './scale';
 import { Cleanup } from './time-limit';
@@ -37,6 +39,8 @@ try {
   cleanup.add(() => server.close());
   const runs = [
     ['page overhead', () => measureOverhead(server.origin, cleanup)],
+    ['quiet page', () => measureQuietPage(server.origin, cleanup)],
+    ['hook install', () => measureHookInstall(server.origin, cleanup)],
     ['panel latency', () => measureLatency(server, cleanup)],
     ['panel scale', () => measureScale(server, cleanup)],
     ['flood', () => measureFlood(server.origin, cleanup)],

@@ -40,6 +40,7 @@ function formatValue(value: number, unit: Unit): string {
     case 'MB':
       return `${value.toFixed(1)} MB`;
     case 'ms':
+      if (value < 1) return `${value.toFixed(3)} ms`;
       return `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;
     default:
       return `${Math.round(value).toLocaleString('en-US')} ${unit}`;

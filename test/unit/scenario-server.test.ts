@@ -188,6 +188,7 @@ describe('scenario server', () => {
       ['/', 'SSE Lens demo'],
       ['/page?open=%2Fsse%2Fnamed', 'SSE Lens test page'],
       ['/blank', 'SSE Lens blank page'],
+      ['/iframes', 'SSE Lens iframes page'],
     ] as const) {
       const response = await fetch(sse(path));
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');

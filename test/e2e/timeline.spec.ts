@@ -146,11 +146,11 @@ test('hovering a tick shows its frame; clicking it selects the frame and scrolls
     `${SELECTED_ID} === ${JSON.stringify(id)}`,
     'the clicked frame selected',
   );
-  expect(
-    await d.evaluate<string>(
-      `document.querySelector('[data-testid=detail-pane] .detail-meta dd:nth-of-type(2)').textContent`,
-    ),
-  ).toBe(id);
+  // The detail pane renders after the selection: wait for it to show the clicked frame's id.
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=detail-pane] .detail-meta dd:nth-of-type(2)')?.textContent === ${JSON.stringify(id)}`,
+    'the detail pane to show the clicked frame',
+  );
 });
 
 test('the text filter narrows the table, the kind filter applies and the sort toggle reverses it', async ({

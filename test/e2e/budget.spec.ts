@@ -22,7 +22,8 @@ test('8 streams to one HTTP/1.1 origin: 6 open, 2 queued; closing one lets the n
   expect(pool).toMatchObject({ protocol: 'http/1.1', open: 6, limit: 6, queued: 2 });
   expect(pool?.pool).toContain(`${server.origin}`);
   await expect.poll(() => server.stats().openStreams).toBe(6);
-  const rows = await panel.connections();
+  // The rows learn it from queue records, which travel through the content script: wait.
+  const rows = await panel.waitForConnections('two rows queued', (r) => r.some((c) => c.queued));
   expect(rows.filter((r) => r.queued).map((r) => r.state)).toEqual(['connecting', 'connecting']);
   expect(await panel.budgetWarning()).toMatch(/6 of 6/);
 
@@ -119,7 +120,10 @@ test('a stream that reconnects while the pool filled up is shown queued once its
   // After its delay the browser requests again, behind the full pool.
   const [pool] = await panel.waitForPools('the re-request queued', (p) => p[0]?.queued === 1);
   expect(pool).toMatchObject({ open: 6, queued: 1 });
-  const rows = await panel.connections();
+  // The row learns it from a queue record, which travels through the content script: wait.
+  const rows = await panel.waitForConnections('the reconnecting row queued', (r) =>
+    r.some((c) => c.url.includes('/sse/reconnect') && c.queued),
+  );
   expect(rows.find((c) => c.url.includes('/sse/reconnect'))).toMatchObject({
     state: 'connecting',
     queued: true,

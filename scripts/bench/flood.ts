@@ -3,8 +3,7 @@
 // DevTools open (DevTools records EventSource messages itself); runs alternate. The page's
 // longest long task and its event rate are the figures: Chromium empties a backlog of
 // received data in one task, so the longest task grows with the cost per event.
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromePath, launchWithExtension, QUIET_FLAGS } from '../../test/e2e/support/chromium';
+import type { Browser, Page } from '@playwright/test';
 import { openDevToolsPanel } from '../../test/e2e/support/devtools-panel';
 import {
   floodResult,
@@ -13,6 +12,7 @@ import {
   type FloodResult,
 } from '../../test/e2e/support/flood-page';
 import { waitUntil } from '../../test/e2e/support/wait-until';
+import { armOrder, withArms, type Arm } from './arms';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -21,8 +21,6 @@ const RATE = 100_000;
 const SECONDS = 2;
 const RUNS = 3;
 const RUN_TIMEOUT_MS = 90_000;
-
-type Arm = 'plain' | 'extension';
 
 async function openPlainDevTools(browser: Browser, page: Page): Promise<void> {
   const cdp = await browser.newBrowserCDPSession();
@@ -36,31 +34,28 @@ async function openPlainDevTools(browser: Browser, page: Page): Promise<void> {
   );
 }
 
-export async function measureFlood(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
-  const ext = await launchWithExtension();
-  const closeExt = cleanup.add(() => ext.close());
-  const plain = await chromium.launch({ executablePath: chromePath(), args: QUIET_FLAGS });
-  const closePlain = cleanup.add(() => plain.close());
-  const extBrowser = ext.context.browser();
-  if (!extBrowser) throw new Error('Chromium exposes no browser object for CDP');
-  const plainContext = await plain.newContext({ viewport: null });
-  const once = async (arm: Arm, run: number): Promise<FloodResult> => {
-    const page = await (arm === 'plain' ? plainContext : ext.context).newPage();
-    try {
-      await page.goto(`${origin}/blank`);
-      if (arm === 'plain') await openPlainDevTools(plain, page);
-      else await openDevToolsPanel(extBrowser, page, ext.extensionId);
-      await startFlood(page, `/sse/flood?rate=${RATE}&seconds=${SECONDS}&key=bench-${arm}-${run}`);
-      return await floodResult(page, RUN_TIMEOUT_MS);
-    } finally {
-      await page.close();
-    }
-  };
-  try {
+export function measureFlood(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
+  return withArms(cleanup, async ({ ext, plain, contexts }) => {
+    const extBrowser = ext.context.browser();
+    if (!extBrowser) throw new Error('Chromium exposes no browser object for CDP');
+    const once = async (arm: Arm, run: number): Promise<FloodResult> => {
+      const page = await contexts[arm].newPage();
+      try {
+        await page.goto(`${origin}/blank`);
+        if (arm === 'plain') await openPlainDevTools(plain, page);
+        else await openDevToolsPanel(extBrowser, page, ext.extensionId);
+        await startFlood(
+          page,
+          `/sse/flood?rate=${RATE}&seconds=${SECONDS}&key=bench-${arm}-${run}`,
+        );
+        return await floodResult(page, RUN_TIMEOUT_MS);
+      } finally {
+        await page.close();
+      }
+    };
     const samples: Record<Arm, FloodResult[]> = { extension: [], plain: [] };
     for (let run = 0; run < RUNS; run++) {
-      const order: Arm[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
-      for (const arm of order) samples[arm].push(await once(arm, run));
+      for (const arm of armOrder(run)) samples[arm].push(await once(arm, run));
     }
     const longestMs = (arm: Arm): number[] => samples[arm].map(longest);
     const rate = (arm: Arm): number[] =>
@@ -105,8 +100,5 @@ export async function measureFlood(origin: string, cleanup: Cleanup): Promise<Ph
       ],
       raw: { rate: RATE, seconds: SECONDS, samples },
     };
-  } finally {
-    await closePlain();
-    await closeExt();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // Phase 1, page overhead: the same page script receives 50,000 fast events in Chromium with
 // SSE Lens loaded and in the same Chromium without it; runs alternate, timed in the page.
-import { chromium, type BrowserContext } from '@playwright/test';
-import { chromePath, launchWithExtension, QUIET_FLAGS } from '../../test/e2e/support/chromium';
+import type { BrowserContext } from '@playwright/test';
+import { armOrder, withArms, type Arm } from './arms';
 import { timeStream, type TimedStream } from './page-scripts';
 import type { PhaseResult } from './report';
 import { median } from './stats';
@@ -13,8 +13,6 @@ const RUNS = 7;
 const RUN_TIMEOUT_MS = 30_000;
 /** Lets the page (and the extension's content script) finish loading before the stream. */
 const SETTLE_MS = 250;
-
-type Arm = 'plain' | 'extension';
 
 async function timeOnce(
   context: BrowserContext,
@@ -32,24 +30,15 @@ async function timeOnce(
   }
 }
 
-export async function measureOverhead(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
-  const ext = await launchWithExtension();
-  const closeExt = cleanup.add(() => ext.close());
-  const plain = await chromium.launch({ executablePath: chromePath(), args: QUIET_FLAGS });
-  const closePlain = cleanup.add(() => plain.close());
-  try {
-    const contexts: Record<Arm, BrowserContext> = {
-      extension: ext.context,
-      plain: await plain.newContext({ viewport: null }),
-    };
+export function measureOverhead(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
+  return withArms(cleanup, async ({ contexts }) => {
     const samples: Record<Arm, TimedStream[]> = { extension: [], plain: [] };
     // Warm-up (caches, JIT, the extension's service worker), then ABBA-style alternation.
     for (const arm of ['extension', 'plain'] as const) {
       await timeOnce(contexts[arm], origin, `warmup-${arm}`);
     }
     for (let run = 0; run < RUNS; run++) {
-      const order: Arm[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
-      for (const arm of order) {
+      for (const arm of armOrder(run)) {
         samples[arm].push(await timeOnce(contexts[arm], origin, `overhead-${arm}-${run}`));
       }
     }
@@ -98,8 +87,5 @@ export async function measureOverhead(origin: string, cleanup: Cleanup): Promise
       ],
       raw: { events: EVENTS, eventChars: EVENT_CHARS, samples },
     };
-  } finally {
-    await closePlain();
-    await closeExt();
-  }
+  });
 }

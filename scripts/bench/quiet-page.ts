@@ -2,8 +2,8 @@
 // EventTarget.prototype.addEventListener and Function.prototype.toString in every document,
 // and both scripts run in every frame, so the same page loops and a page of 50 iframes run in
 // Chromium with the extension and in the same Chromium without it; runs alternate (ABBA).
-import { chromium, type BrowserContext } from '@playwright/test';
-import { chromePath, launchWithExtension, QUIET_FLAGS } from '../../test/e2e/support/chromium';
+import type { BrowserContext } from '@playwright/test';
+import { armOrder, withArms, type Arm } from './arms';
 import { FRAMES_LOADED, timeAddEventListener, timeFunctionToString } from './quiet-page-scripts';
 import type { Figure, PhaseResult } from './report';
 import { median } from './stats';
@@ -13,7 +13,6 @@ const CALLS = 1_000_000;
 const FRAMES = 50;
 const RUNS = 11;
 
-type Arm = 'plain' | 'extension';
 type Samples = Record<Arm, number[]>;
 
 const WORKLOADS = {
@@ -79,16 +78,8 @@ function noteFor(name: Workload, samples: Samples): string {
   );
 }
 
-export async function measureQuietPage(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
-  const ext = await launchWithExtension();
-  const closeExt = cleanup.add(() => ext.close());
-  const plain = await chromium.launch({ executablePath: chromePath(), args: QUIET_FLAGS });
-  const closePlain = cleanup.add(() => plain.close());
-  try {
-    const contexts: Record<Arm, BrowserContext> = {
-      extension: ext.context,
-      plain: await plain.newContext({ viewport: null }),
-    };
+export function measureQuietPage(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
+  return withArms(cleanup, async ({ contexts }) => {
     const noSamples = (): Samples => ({ extension: [], plain: [] });
     const samples: Record<Workload, Samples> = {
       addEventListener: noSamples(),
@@ -100,9 +91,8 @@ export async function measureQuietPage(origin: string, cleanup: Cleanup): Promis
       for (const name of NAMES) await timeOnce(contexts[arm], origin, name);
     }
     for (let run = 0; run < RUNS; run++) {
-      const order: Arm[] = run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
       for (const name of NAMES) {
-        for (const arm of order)
+        for (const arm of armOrder(run))
           samples[name][arm].push(await timeOnce(contexts[arm], origin, name));
       }
     }
@@ -121,8 +111,5 @@ export async function measureQuietPage(origin: string, cleanup: Cleanup): Promis
       ],
       raw: { calls: CALLS, frames: FRAMES, samples },
     };
-  } finally {
-    await closePlain();
-    await closeExt();
-  }
+  });
 }

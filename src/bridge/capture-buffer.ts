@@ -38,11 +38,22 @@ interface Pinned {
   queue: Meta | null;
 }
 
-/** Characters a bookkeeping record holds beyond its fixed-size fields. */
+const headerChars = (headers: readonly [string, string][]): number =>
+  headers.reduce((n, [name, value]) => n + name.length + value.length, 0);
+
+/** Characters (or body bytes) a bookkeeping record holds beyond its fixed-size fields. */
 function metaChars(r: Meta): number {
   switch (r.kind) {
-    case 'connection':
-      return r.url.length + r.frameUrl.length + r.stack.length;
+    case 'connection': {
+      const request = r.request
+        ? headerChars(r.request.headers) + (r.request.body?.bytes.length ?? 0)
+        : 0;
+      return r.url.length + r.frameUrl.length + r.stack.length + request;
+    }
+    case 'head':
+      return r.url.length + r.statusText.length + headerChars(r.headers);
+    case 'end':
+      return r.error.length;
     case 'listen':
       return r.type.length;
     case 'queue':

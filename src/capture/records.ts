@@ -3,7 +3,34 @@
 
 export type ReadyState = 0 | 1 | 2;
 
-/** A new EventSource was constructed. `conn` is unique within its document. */
+/** The page API that opened a stream. */
+export type StreamApi = 'eventsource' | 'fetch' | 'xhr';
+
+/** How a fetch/XHR body is framed: text/event-stream, newline-delimited JSON, Connect JSON. */
+export type StreamFormat = 'sse' | 'ndjson' | 'connect';
+
+/**
+ * A request body as sent: its first bytes (up to LIMITS.maxRequestBodyBytes) and its true
+ * size; `size` is null when the body was a stream whose end was not waited for.
+ */
+export interface RequestBody {
+  bytes: Uint8Array;
+  size: number | null;
+}
+
+/** The request a fetch/XHR stream was started with, as the page made it. */
+export interface RequestInfo {
+  method: string;
+  /** The request headers the page set, in order (names as the browser normalised them). */
+  headers: [string, string][];
+  body: RequestBody | null;
+  credentials: 'omit' | 'same-origin' | 'include';
+}
+
+/**
+ * A new stream: an EventSource was constructed, or a fetch/XHR turned out to read a stream
+ * (then `t` is when its request started). `conn` is unique within its document.
+ */
 export interface ConnectionRecord {
   kind: 'connection';
   conn: number;
@@ -12,6 +39,49 @@ export interface ConnectionRecord {
   withCredentials: boolean;
   frameUrl: string;
   stack: string;
+  /** Absent for EventSource. */
+  api?: 'fetch' | 'xhr';
+  /** Set for fetch/XHR. */
+  request?: RequestInfo;
+}
+
+/** A fetch/XHR stream's response head, as the page's Response (or XHR) shows it. */
+export interface HeadRecord {
+  kind: 'head';
+  conn: number;
+  t: number;
+  status: number;
+  statusText: string;
+  /** The final URL, after redirects. */
+  url: string;
+  redirected: boolean;
+  headers: [string, string][];
+  format: StreamFormat;
+  /** True when the Content-Type does not announce a stream: the body was recognised instead. */
+  mislabelled: boolean;
+}
+
+/**
+ * Body bytes of a fetch stream (or text of an XHR stream) in the order the page consumed
+ * them. The hook never reads ahead of the page.
+ */
+export interface ChunkRecord {
+  kind: 'chunk';
+  conn: number;
+  t: number;
+  data: Uint8Array | string;
+}
+
+/** How a fetch/XHR stream ended. */
+export type StreamOutcome = 'complete' | 'aborted' | 'cancelled' | 'network-error' | 'http-error';
+
+export interface EndRecord {
+  kind: 'end';
+  conn: number;
+  t: number;
+  outcome: StreamOutcome;
+  /** The error's name and message as the page saw it (`AbortError: …`); '' when none. */
+  error: string;
 }
 
 /** readyState changed, and why: an `open` or `error` event, or a `close()` call. */
@@ -35,6 +105,20 @@ export interface EventRecord {
   data: string;
   lastEventId: string;
   origin: string;
+}
+
+/** What a frame read from the wire is: an event, a comment line, or a `retry:` field. */
+export type FrameKind = 'event' | 'comment' | 'retry';
+
+/**
+ * What the content script adds to frames it parsed from a fetch/XHR body (`source` 'wire'):
+ * comments and `retry:` fields are frames of their own; `note` says what is wrong with one
+ * (an NDJSON line that is not JSON, a Connect end-of-stream error, an unterminated event).
+ */
+export interface WireFrameFields {
+  source: 'wire';
+  frameKind: FrameKind;
+  note?: string;
 }
 
 /** The page started listening to a named event type on the connection. */
@@ -61,7 +145,8 @@ export type EventTuple = [
 ];
 
 /** What the hook sends: events as tuples, everything else (rare) as objects. */
-export type HookRecord = ConnectionRecord | StateRecord | ListenRecord | EventTuple;
+export type HookRecord =
+  ConnectionRecord | StateRecord | ListenRecord | EventTuple | HeadRecord | ChunkRecord | EndRecord;
 
 /**
  * Written by the content script, never by the hook: the background saw this connection
@@ -95,11 +180,17 @@ export interface ResponseRecord {
   contentType: string | null;
 }
 
-/** What leaves the content script: validated, size-capped and numbered. */
+/**
+ * What leaves the content script: validated, size-capped and numbered. Chunks never leave it:
+ * it parses them into events (with WireFrameFields) and adds state records for the stream's
+ * head (open) and end (closed).
+ */
 export type CapturedRecord =
   | (ConnectionRecord & { seq: number })
   | (StateRecord & { seq: number })
-  | (EventRecord & { seq: number; size: number; truncated: boolean })
+  | (EventRecord & { seq: number; size: number; truncated: boolean } & Partial<WireFrameFields>)
+  | (HeadRecord & { seq: number })
+  | (EndRecord & { seq: number })
   | (ListenRecord & { seq: number })
   | (QueueRecord & { seq: number })
   | (ResponseRecord & { seq: number });

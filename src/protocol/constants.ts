@@ -24,6 +24,10 @@ export const LIMITS = {
   maxDataChars: 1024 * 1024,
   /** Longest URL, type, id, origin or stack kept. */
   maxFieldChars: 8 * 1024,
+  /** Request body bytes kept for a fetch/XHR stream; its true size is kept beside them. */
+  maxRequestBodyBytes: 1024 * 1024,
+  /** Request/response headers kept per stream. */
+  maxHeaders: 200,
   /** Records kept for a panel that attaches later; oldest frames are evicted first. */
   maxBufferedRecords: 50_000,
   /** Total `data` characters kept in that buffer. */

@@ -8,6 +8,7 @@
 // Records are numbered without gaps, so whatever a panel never receives shows as a gap in
 // `seq` and is counted there.
 import type {
+  ChunkRecord,
   CapturedEvent,
   CapturedRecord,
   QueueRecord,
@@ -31,6 +32,9 @@ export interface BufferLimits {
 
 type Meta = Exclude<CapturedRecord, { kind: 'event' }>;
 
+/** What the buffer keeps: everything but fetch/XHR body chunks, which become events first. */
+export type Bufferable = Exclude<Sanitized, ChunkRecord> | QueueRecord | ResponseRecord;
+
 /** The records that tell what a live stream is and what state it is in now. */
 interface Pinned {
   connection: Meta;
@@ -44,12 +48,15 @@ const headerChars = (headers: readonly [string, string][]): number =>
 /** Characters (or body bytes) a bookkeeping record holds beyond its fixed-size fields. */
 function metaChars(r: Meta): number {
   switch (r.kind) {
-    case 'connection': {
-      const request = r.request
-        ? headerChars(r.request.headers) + (r.request.body?.bytes.length ?? 0)
-        : 0;
-      return r.url.length + r.frameUrl.length + r.stack.length + request;
-    }
+    case 'connection':
+      return (
+        r.url.length +
+        r.frameUrl.length +
+        r.stack.length +
+        (r.request ? headerChars(r.request.headers) : 0)
+      );
+    case 'body':
+      return r.bytes.length;
     case 'head':
       return r.url.length + r.statusText.length + headerChars(r.headers);
     case 'end':
@@ -100,7 +107,7 @@ export class CaptureBuffer {
   constructor(private readonly limits: BufferLimits) {}
 
   /** Numbers and stores records; returns the ones kept, numbered, for live forwarding. */
-  append(records: readonly (Sanitized | QueueRecord | ResponseRecord)[]): CapturedRecord[] {
+  append(records: readonly Bufferable[]): CapturedRecord[] {
     const out: CapturedRecord[] = [];
     for (const r of records) {
       if (!this.admit(r)) continue;
@@ -162,7 +169,7 @@ export class CaptureBuffer {
   }
 
   /** False for records of connections over the caps (counted instead). */
-  private admit(r: Sanitized | QueueRecord | ResponseRecord): boolean {
+  private admit(r: Bufferable): boolean {
     if (r.kind === 'connection' && !this.live.has(r.conn) && !this.untracked.has(r.conn)) {
       const { maxConnections, maxMetaChars } = this.limits;
       const chars = r.url.length + r.frameUrl.length + r.stack.length;

@@ -22,6 +22,7 @@ import { lazyLink } from './lazy-link';
 import { LiveConnections } from './live-connections';
 import { ProtocolLearner, type TimingSource } from './protocol-learner';
 import { ResponseTiming } from './response-timing';
+import { WireStreams } from './wire-streams';
 import type { Connector, Transport } from './transport';
 
 export type ContentOut = MessageOf<ContentToPanel> | MessageOf<ContentToBackground>;
@@ -199,11 +200,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     scheduleSnapshot();
   });
 
+  const wire = new WireStreams();
   o.page.onMessage((m) => {
     const { records, dropped, rejected, staleHook } = sanitizeHookMessage(m);
     if (dropped > 0) buffer.noteLost(dropped);
     if (rejected > 0 || staleHook > 0) buffer.noteRejected(rejected, staleHook);
-    record(records);
+    record(records.flatMap((r) => wire.expand(r)));
   });
 
   return {

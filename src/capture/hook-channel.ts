@@ -29,8 +29,18 @@ export interface HookSink {
 /** The characters of the strings one record holds. */
 function charsOf(r: HookRecord, I: Intrinsics): number {
   if (I.isArray(r)) return r[2].length + r[3].length + r[4].length + r[5].length;
-  if (r.kind === 'connection') return r.url.length + r.frameUrl.length + r.stack.length;
-  return r.kind === 'listen' ? r.type.length : 0;
+  switch (r.kind) {
+    case 'connection':
+      return r.url.length + r.frameUrl.length + r.stack.length;
+    case 'listen':
+      return r.type.length;
+    case 'chunk':
+      return r.data.length;
+    case 'body':
+      return r.bytes.length;
+    default:
+      return 0;
+  }
 }
 
 export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics): HookSink {

@@ -3,8 +3,11 @@
 import { openHookChannel } from './hook-channel';
 import { captureIntrinsics } from './intrinsics';
 import { installNativeMask } from './native-mask';
+import { captureFetchIntrinsics } from './fetch-intrinsics';
+import { installResponseMask } from './response-mask';
 import { createStacks } from './stacks';
 import { wrapEventSource } from './wrap-event-source';
+import { wrapFetch } from './wrap-fetch';
 
 export function installPageHook(win: Window & typeof globalThis): void {
   if (typeof win.EventSource !== 'function') return;
@@ -13,7 +16,15 @@ export function installPageHook(win: Window & typeof globalThis): void {
     const sink = openHookChannel(win, I);
     const stacks = createStacks(I);
     const mask = installNativeMask(win, I, stacks);
-    wrapEventSource(win, I, mask, stacks, sink);
+    // Connection numbers are shared by every API, so they are unique within the document.
+    let conns = 0;
+    const nextConn = (): number => ++conns;
+    const F = captureFetchIntrinsics(win);
+    wrapEventSource(win, I, mask, stacks, sink, nextConn);
+    if (F !== null) {
+      const responses = installResponseMask(win, I, F, mask, stacks);
+      wrapFetch(win, I, F, mask, responses, stacks, sink, nextConn);
+    }
   } catch {
     // A page we cannot hook keeps working unhooked.
   }

@@ -9,22 +9,25 @@ export type StreamApi = 'eventsource' | 'fetch' | 'xhr';
 /** How a fetch/XHR body is framed: text/event-stream, newline-delimited JSON, Connect JSON. */
 export type StreamFormat = 'sse' | 'ndjson' | 'connect';
 
-/**
- * A request body as sent: its first bytes (up to LIMITS.maxRequestBodyBytes) and its true
- * size; `size` is null when the body was a stream whose end was not waited for.
- */
-export interface RequestBody {
-  bytes: Uint8Array;
-  size: number | null;
-}
-
 /** The request a fetch/XHR stream was started with, as the page made it. */
 export interface RequestInfo {
   method: string;
   /** The request headers the page set, in order (names as the browser normalised them). */
   headers: [string, string][];
-  body: RequestBody | null;
   credentials: 'omit' | 'same-origin' | 'include';
+}
+
+/**
+ * The body a fetch/XHR stream's request sent, read from a copy once it is known (it follows
+ * the connection record): its first bytes (up to LIMITS.maxRequestBodyBytes) and its true
+ * size in bytes; `size` is null when the body is a stream that had not ended by then.
+ */
+export interface BodyRecord {
+  kind: 'body';
+  conn: number;
+  t: number;
+  bytes: Uint8Array;
+  size: number | null;
 }
 
 /**
@@ -56,7 +59,11 @@ export interface HeadRecord {
   url: string;
   redirected: boolean;
   headers: [string, string][];
-  format: StreamFormat;
+  /**
+   * Null when the response is not a stream although the request asked for one (its `Accept`
+   * named a stream type, so it was shown from the start).
+   */
+  format: StreamFormat | null;
   /** True when the Content-Type does not announce a stream: the body was recognised instead. */
   mislabelled: boolean;
 }
@@ -146,7 +153,14 @@ export type EventTuple = [
 
 /** What the hook sends: events as tuples, everything else (rare) as objects. */
 export type HookRecord =
-  ConnectionRecord | StateRecord | ListenRecord | EventTuple | HeadRecord | ChunkRecord | EndRecord;
+  | ConnectionRecord
+  | StateRecord
+  | ListenRecord
+  | EventTuple
+  | BodyRecord
+  | HeadRecord
+  | ChunkRecord
+  | EndRecord;
 
 /**
  * Written by the content script, never by the hook: the background saw this connection
@@ -189,6 +203,7 @@ export type CapturedRecord =
   | (ConnectionRecord & { seq: number })
   | (StateRecord & { seq: number })
   | (EventRecord & { seq: number; size: number; truncated: boolean } & Partial<WireFrameFields>)
+  | (BodyRecord & { seq: number })
   | (HeadRecord & { seq: number })
   | (EndRecord & { seq: number })
   | (ListenRecord & { seq: number })

@@ -28,6 +28,7 @@ export function wrapEventSource(
   mask: NativeMask,
   stacks: Stacks,
   sink: HookSink,
+  nextConn: () => number,
 ): void {
   const Native = win.EventSource;
   const proto = Native.prototype;
@@ -36,7 +37,6 @@ export function wrapEventSource(
   const tracked = new I.WeakMapCtor<object, Tracked>();
   const trackedOf = I.lookupIn(tracked);
   const createDict = Object.create as (proto: null) => Record<string, true>;
-  let nextId = 0;
 
   // Each listener serves one event type, so the type needs no getter call per event.
   const listenFor = (es: EventSource, conn: Tracked, type: string): void => {
@@ -62,7 +62,7 @@ export function wrapEventSource(
   };
 
   const track = (es: EventSource): void => {
-    const conn: Tracked = { id: ++nextId, types: createDict(null), origin: null };
+    const conn: Tracked = { id: nextConn(), types: createDict(null), origin: null };
     I.apply(I.weakMapSet, tracked, [es, conn]);
     sink.record({
       kind: 'connection',

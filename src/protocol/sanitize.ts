@@ -2,11 +2,18 @@
 // world is treated as hostile: anything that is not exactly a record is rejected and
 // counted, long strings are cut, and cut `data` keeps its true size.
 import type {
+  BodyRecord,
+  ChunkRecord,
   ConnectionRecord,
+  EndRecord,
   EventRecord,
+  HeadRecord,
   ListenRecord,
   ReadyState,
+  RequestInfo,
   StateRecord,
+  StreamOutcome,
+  WireFrameFields,
 } from '../capture/records';
 import { LIMITS, PROTOCOL_VERSION } from './constants';
 
@@ -14,7 +21,11 @@ export type Sanitized =
   | ConnectionRecord
   | StateRecord
   | ListenRecord
-  | (EventRecord & { size: number; truncated: boolean });
+  | (EventRecord & { size: number; truncated: boolean } & Partial<WireFrameFields>)
+  | BodyRecord
+  | HeadRecord
+  | ChunkRecord
+  | EndRecord;
 
 export interface SanitizeResult {
   records: Sanitized[];
@@ -36,6 +47,79 @@ const isReadyState = (v: unknown): v is ReadyState => v === 0 || v === 1 || v ==
 const cap = (s: string): string =>
   s.length > LIMITS.maxFieldChars ? s.slice(0, LIMITS.maxFieldChars) : s;
 const str = (v: unknown): v is string => typeof v === 'string';
+const OUTCOMES: readonly StreamOutcome[] = [
+  'complete',
+  'aborted',
+  'cancelled',
+  'network-error',
+  'http-error',
+];
+const CREDENTIALS: readonly RequestInfo['credentials'][] = ['omit', 'same-origin', 'include'];
+
+/** A header list: [name, value] string pairs, at most LIMITS.maxHeaders, each field capped. */
+function headerList(v: unknown): [string, string][] | null {
+  if (!Array.isArray(v) || v.length > LIMITS.maxHeaders) return null;
+  const out: [string, string][] = [];
+  for (const pair of v) {
+    if (!Array.isArray(pair) || pair.length !== 2 || !str(pair[0]) || !str(pair[1])) return null;
+    out.push([cap(pair[0]), cap(pair[1])]);
+  }
+  return out;
+}
+
+function requestInfo(v: unknown): RequestInfo | null {
+  if (!isObj(v) || !str(v.method)) return null;
+  const headers = headerList(v.headers);
+  const credentials = CREDENTIALS.find((c) => c === v.credentials);
+  if (headers === null || credentials === undefined) return null;
+  return { method: cap(v.method), headers, credentials };
+}
+
+const isSize = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The fetch/XHR stream records: request body, response head, body chunk, end. */
+function sanitizeStreamRecord(v: Obj, conn: number, t: number): Sanitized | null {
+  switch (v.kind) {
+    case 'body': {
+      if (!(v.bytes instanceof Uint8Array) || !(v.size === null || isSize(v.size))) return null;
+      const max = LIMITS.maxRequestBodyBytes;
+      const bytes = v.bytes.length > max ? v.bytes.slice(0, max) : v.bytes;
+      return { kind: 'body', conn, t, bytes, size: v.size };
+    }
+    case 'head': {
+      const headers = headerList(v.headers);
+      if (headers === null || !isSize(v.status) || !str(v.statusText) || !str(v.url)) return null;
+      if (typeof v.redirected !== 'boolean' || typeof v.mislabelled !== 'boolean') return null;
+      const format = v.format;
+      if (format !== null && format !== 'sse' && format !== 'ndjson' && format !== 'connect') {
+        return null;
+      }
+      return {
+        kind: 'head',
+        conn,
+        t,
+        status: v.status,
+        statusText: cap(v.statusText),
+        url: cap(v.url),
+        redirected: v.redirected,
+        headers,
+        format,
+        mislabelled: v.mislabelled,
+      };
+    }
+    case 'chunk':
+      if (!(v.data instanceof Uint8Array) && !str(v.data)) return null;
+      return { kind: 'chunk', conn, t, data: v.data };
+    case 'end': {
+      const outcome = OUTCOMES.find((o) => o === v.outcome);
+      if (outcome === undefined || !str(v.error)) return null;
+      return { kind: 'end', conn, t, outcome, error: cap(v.error) };
+    }
+    default:
+      return null;
+  }
+}
 
 /**
  * An event tuple, or null when it does not match the schema. This runs once per frame on
@@ -82,10 +166,10 @@ export function sanitizeRecord(v: unknown): Sanitized | null {
   if (!isObj(v) || !isConn(v.conn) || !isTime(v.t)) return null;
   const { conn, t } = v;
   switch (v.kind) {
-    case 'connection':
+    case 'connection': {
       if (!str(v.url) || typeof v.withCredentials !== 'boolean') return null;
       if (!str(v.frameUrl) || !str(v.stack)) return null;
-      return {
+      const record: ConnectionRecord = {
         kind: 'connection',
         conn,
         t,
@@ -94,6 +178,11 @@ export function sanitizeRecord(v: unknown): Sanitized | null {
         frameUrl: cap(v.frameUrl),
         stack: cap(v.stack),
       };
+      if (v.api === undefined && v.request === undefined) return record;
+      const request = requestInfo(v.request);
+      if ((v.api !== 'fetch' && v.api !== 'xhr') || request === null) return null;
+      return { ...record, api: v.api, request };
+    }
     case 'state':
       if (!isReadyState(v.readyState)) return null;
       if (v.cause !== 'open' && v.cause !== 'error' && v.cause !== 'close') return null;
@@ -102,7 +191,7 @@ export function sanitizeRecord(v: unknown): Sanitized | null {
       if (!str(v.type)) return null;
       return { kind: 'listen', conn, t, type: cap(v.type) };
     default:
-      return null;
+      return sanitizeStreamRecord(v, conn, t);
   }
 }
 

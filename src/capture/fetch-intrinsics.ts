@@ -1,0 +1,138 @@
+// Private references to the fetch, stream and body built-ins the fetch hook uses, taken at
+// document_start like the rest of the hook's intrinsics (intrinsics.ts): page code that later
+// replaces Response.prototype.clone or ReadableStream.prototype.getReader cannot reach the hook.
+/* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
+
+type Getter<T, V> = (this: T) => V;
+
+export interface FetchIntrinsics {
+  fetch: typeof fetch;
+  Request: typeof Request;
+  Response: typeof Response;
+  ReadableStream: typeof ReadableStream;
+  Uint8Array: Uint8ArrayConstructor;
+  requestUrl: Getter<Request, string>;
+  requestMethod: Getter<Request, string>;
+  requestHeaders: Getter<Request, Headers>;
+  requestCredentials: Getter<Request, RequestCredentials>;
+  requestSignal: Getter<Request, AbortSignal>;
+  requestClone: (this: Request) => Request;
+  requestBody: Getter<Request, ReadableStream<Uint8Array> | null>;
+  responseUrl: Getter<Response, string>;
+  responseType: Getter<Response, ResponseType>;
+  responseRedirected: Getter<Response, boolean>;
+  responseHeaders: Getter<Response, Headers>;
+  responseStatus: Getter<Response, number>;
+  responseStatusText: Getter<Response, string>;
+  responseBody: Getter<Response, ReadableStream<Uint8Array> | null>;
+  responseClone: (this: Response) => Response;
+  headersForEach: (this: Headers, fn: (value: string, name: string) => void) => void;
+  headersGet: (this: Headers, name: string) => string | null;
+  getReader: (this: ReadableStream<Uint8Array>) => ReadableStreamDefaultReader<Uint8Array>;
+  read: (
+    this: ReadableStreamDefaultReader<Uint8Array>,
+  ) => Promise<ReadableStreamReadResult<Uint8Array>>;
+  cancel: (this: ReadableStreamDefaultReader<Uint8Array>, reason?: unknown) => Promise<void>;
+  then: <T, R>(this: Promise<T>, ok: (v: T) => R, fail?: (e: unknown) => R) => Promise<R>;
+  aborted: Getter<AbortSignal, boolean>;
+  byteLength: Getter<Uint8Array, number>;
+  u8Set: (this: Uint8Array, source: Uint8Array, offset?: number) => void;
+  u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
+  enqueue: (this: ReadableByteStreamController, chunk: Uint8Array) => void;
+  closeController: (this: ReadableByteStreamController) => void;
+  errorController: (this: ReadableByteStreamController, e: unknown) => void;
+  byobRequest: Getter<ReadableByteStreamController, ReadableStreamBYOBRequest | null>;
+  respond: (this: ReadableStreamBYOBRequest, n: number) => void;
+  errorName: (value: unknown) => string;
+}
+
+function getter<T, V>(proto: object, name: string): Getter<T, V> {
+  const d = Object.getOwnPropertyDescriptor(proto, name);
+  if (!d?.get) throw new Error(`SSE Lens: no getter ${name}`);
+  return d.get as Getter<T, V>;
+}
+
+/** Null where the window has no fetch or no byte streams: the hook then leaves fetch alone. */
+export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIntrinsics | null {
+  const { Request: Req, Response: Res, ReadableStream: RS, Headers: H } = win;
+  const Controller = (win as { ReadableByteStreamController?: typeof ReadableByteStreamController })
+    .ReadableByteStreamController;
+  const ByobRequest = (win as { ReadableStreamBYOBRequest?: typeof ReadableStreamBYOBRequest })
+    .ReadableStreamBYOBRequest;
+  if (typeof win.fetch !== 'function' || Controller === undefined || ByobRequest === undefined) {
+    return null;
+  }
+  const reader = win.ReadableStreamDefaultReader.prototype;
+  const typed = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
+  return {
+    fetch: win.fetch,
+    Request: Req,
+    Response: Res,
+    ReadableStream: RS,
+    Uint8Array: win.Uint8Array,
+    requestUrl: getter(Req.prototype, 'url'),
+    requestMethod: getter(Req.prototype, 'method'),
+    requestHeaders: getter(Req.prototype, 'headers'),
+    requestCredentials: getter(Req.prototype, 'credentials'),
+    requestSignal: getter(Req.prototype, 'signal'),
+    requestClone: Req.prototype.clone,
+    requestBody: getter(Req.prototype, 'body'),
+    responseUrl: getter(Res.prototype, 'url'),
+    responseType: getter(Res.prototype, 'type'),
+    responseRedirected: getter(Res.prototype, 'redirected'),
+    responseHeaders: getter(Res.prototype, 'headers'),
+    responseStatus: getter(Res.prototype, 'status'),
+    responseStatusText: getter(Res.prototype, 'statusText'),
+    responseBody: getter(Res.prototype, 'body'),
+    responseClone: Res.prototype.clone,
+    headersForEach: H.prototype.forEach as FetchIntrinsics['headersForEach'],
+    headersGet: H.prototype.get,
+    getReader: RS.prototype.getReader as FetchIntrinsics['getReader'],
+    read: reader.read as FetchIntrinsics['read'],
+    cancel: reader.cancel as FetchIntrinsics['cancel'],
+    then: win.Promise.prototype.then as FetchIntrinsics['then'],
+    aborted: getter(win.AbortSignal.prototype, 'aborted'),
+    byteLength: getter(typed, 'byteLength'),
+    u8Set: (typed as Uint8Array).set as FetchIntrinsics['u8Set'],
+    u8Slice: (typed as Uint8Array).slice as FetchIntrinsics['u8Slice'],
+    enqueue: Controller.prototype.enqueue as FetchIntrinsics['enqueue'],
+    closeController: Controller.prototype.close,
+    errorController: Controller.prototype.error,
+    byobRequest: getter(Controller.prototype, 'byobRequest'),
+    respond: ByobRequest.prototype.respond,
+    errorName: describeErrorWith(win),
+  };
+}
+
+/**
+ * `Name: message` of an error the page will see (an AbortError, a network TypeError, a custom
+ * abort reason), read from data properties only: a getter the page put on a reason object is
+ * never run. A string reason is itself.
+ */
+function describeErrorWith(win: Window & typeof globalThis): (value: unknown) => string {
+  const getOwn = Object.getOwnPropertyDescriptor;
+  const protoOf = Object.getPrototypeOf;
+  const domName = getter<DOMException, string>(win.DOMException.prototype, 'name');
+  const domMessage = getter<DOMException, string>(win.DOMException.prototype, 'message');
+  const dataOf = (o: object, key: string): unknown => {
+    for (let p: object | null = o; p !== null; p = protoOf(p) as object | null) {
+      const d = getOwn(p, key);
+      if (d) return 'value' in d ? d.value : undefined;
+    }
+    return undefined;
+  };
+  return (value) => {
+    if (typeof value === 'string') return value;
+    if (typeof value !== 'object' || value === null) return String(value);
+    try {
+      const name = Reflect.apply(domName, value, []);
+      return `${name}: ${Reflect.apply(domMessage, value, [])}`;
+    } catch {
+      // Not a DOMException.
+    }
+    const name = dataOf(value, 'name');
+    const message = dataOf(value, 'message');
+    const n = typeof name === 'string' ? name : 'Error';
+    return typeof message === 'string' && message !== '' ? `${n}: ${message}` : n;
+  };
+}

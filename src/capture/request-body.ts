@@ -1,0 +1,45 @@
+// Reads a copy of a fetch stream's request body (Request.clone() taken before the request
+// went out): the first LIMITS.maxRequestBodyBytes bytes and the true size. The page's own
+// request is never touched.
+import { LIMITS } from '../protocol/constants';
+import type { FetchIntrinsics } from './fetch-intrinsics';
+import type { Intrinsics } from './intrinsics';
+
+export interface ReadBody {
+  bytes: Uint8Array;
+  size: number;
+}
+
+export function readRequestBody(
+  copy: Request,
+  I: Intrinsics,
+  F: FetchIntrinsics,
+  done: (body: ReadBody) => void,
+): void {
+  const stream = I.apply(F.requestBody, copy, I.noArgs);
+  if (stream === null) return;
+  const reader = I.apply(F.getReader, stream, I.noArgs);
+  const cap = LIMITS.maxRequestBodyBytes;
+  let kept = new F.Uint8Array(0);
+  let size = 0;
+  const next = (): void => {
+    I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, () => undefined]);
+  };
+  const onRead = (result: ReadableStreamReadResult<Uint8Array>): void => {
+    if (result.done) {
+      done({ bytes: kept, size });
+      return;
+    }
+    const n = I.apply(F.byteLength, result.value, I.noArgs);
+    if (size < cap) {
+      const take = Math.min(n, cap - size);
+      const grown = new F.Uint8Array(size + take);
+      I.apply(F.u8Set, grown, [kept, 0]);
+      I.apply(F.u8Set, grown, [I.apply(F.u8Slice, result.value, [0, take]), size]);
+      kept = grown;
+    }
+    size += n;
+    next();
+  };
+  next();
+}

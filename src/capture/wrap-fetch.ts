@@ -1,0 +1,136 @@
+// Replaces window.fetch with a function that makes the very request the page asked for and
+// records it when it turns out to be a stream. The page's arguments are turned into a Request
+// once, exactly as fetch itself does first, and the native fetch gets that Request; anything
+// the Request constructor rejects goes to the native fetch untouched, so errors are native.
+// A stream's Response is a stand-in whose body the hook reads as the page pulls
+// (body-tap.ts), reporting the real response's url, type, redirected and headers
+// (response-mask.ts). Every other response reaches the page as the network's own object.
+/* eslint-disable prefer-rest-params -- `arguments` forwards exactly what the page passed, count included */
+import { tapBody } from './body-tap';
+import { FetchCall, type FetchCallContext, type ResponseFacts } from './fetch-call';
+import type { FetchIntrinsics } from './fetch-intrinsics';
+import type { HookSink } from './hook-channel';
+import type { Intrinsics } from './intrinsics';
+import { replaceMethod, type NativeMask } from './native-mask';
+import type { RequestInfo } from './records';
+import type { ResponseMask } from './response-mask';
+import type { Stacks } from './stacks';
+import { formatOfType } from './stream-format';
+import { LIMITS } from '../protocol/constants';
+
+/** Statuses whose responses cannot carry a body (the Response constructor refuses one). */
+const NULL_BODY = [101, 103, 204, 205, 304];
+
+export function wrapFetch(
+  win: Window & typeof globalThis,
+  I: Intrinsics,
+  F: FetchIntrinsics,
+  mask: NativeMask,
+  responses: ResponseMask,
+  stacks: Stacks,
+  sink: HookSink,
+  nextConn: () => number,
+): void {
+  const native = F.fetch;
+  const ctx: FetchCallContext = { I, F, sink, nextConn, frameUrl: () => win.location.href };
+
+  const headerList = (headers: Headers): [string, string][] => {
+    const list: [string, string][] = I.setPrototypeOf([], null) as [string, string][];
+    I.apply(F.headersForEach, headers, [
+      (value: string, name: string) => {
+        if (list.length < LIMITS.maxHeaders) list[list.length] = [name, value];
+      },
+    ]);
+    return list;
+  };
+
+  const facts = (res: Response): ResponseFacts => ({
+    status: I.apply(F.responseStatus, res, I.noArgs),
+    statusText: I.apply(F.responseStatusText, res, I.noArgs),
+    url: I.apply(F.responseUrl, res, I.noArgs),
+    redirected: I.apply(F.responseRedirected, res, I.noArgs),
+    headers: headerList(I.apply(F.responseHeaders, res, I.noArgs)),
+  });
+
+  /** What the page gets for `res`: the network's Response, or a stand-in for a stream. */
+  const onResponse = (call: FetchCall, res: Response): Response => {
+    try {
+      const type = I.apply(F.responseType, res, I.noArgs);
+      const status = I.apply(F.responseStatus, res, I.noArgs);
+      const body = I.apply(F.responseBody, res, I.noArgs);
+      const headers = I.apply(F.responseHeaders, res, I.noArgs);
+      const format = formatOfType(I.apply(F.headersGet, headers, ['content-type']));
+      if (type === 'opaque' || type === 'opaqueredirect' || body === null || format === null) {
+        call.notStream(facts(res));
+        return res;
+      }
+      if (NULL_BODY.includes(status)) return res;
+      const responseFacts = facts(res);
+      const init = I.setPrototypeOf(
+        { status, statusText: responseFacts.statusText, headers },
+        null,
+      ) as ResponseInit;
+      const observer = call.stream(responseFacts, format);
+      const standIn = I.construct(F.Response, [tapBody(body, I, F, observer), init]) as Response;
+      responses.standFor(standIn, res);
+      return standIn;
+    } catch {
+      // Never let capture change what the page receives.
+      return res;
+    }
+  };
+
+  const start = (req: Request): FetchCall | null => {
+    try {
+      const method = I.apply(F.requestMethod, req, I.noArgs);
+      const copy =
+        method === 'GET' || method === 'HEAD' ? null : I.apply(F.requestClone, req, I.noArgs);
+      const info: RequestInfo = {
+        method,
+        headers: headerList(I.apply(F.requestHeaders, req, I.noArgs)),
+        credentials: I.apply(F.requestCredentials, req, I.noArgs),
+      };
+      return new FetchCall(
+        ctx,
+        req,
+        copy,
+        info,
+        I.apply(F.requestUrl, req, I.noArgs),
+        stacks.callerStack(fetch),
+      );
+    } catch {
+      return null;
+    }
+  };
+
+  // A method, so that `new fetch()` fails as it does natively; its `length` is 1 like fetch's.
+  const { fetch } = {
+    fetch(this: unknown, _input: unknown): Promise<Response> {
+      if (arguments.length === 0 || (this !== undefined && this !== win)) {
+        return I.apply(native, this, arguments) as Promise<Response>;
+      }
+      let req: Request;
+      try {
+        req = I.construct(F.Request, arguments) as Request;
+      } catch {
+        return I.apply(native, this, arguments) as Promise<Response>;
+      }
+      const call = start(req);
+      const pending = I.apply(native, this, [req]) as Promise<Response>;
+      if (call === null) return pending;
+      return I.apply(F.then, pending, [
+        (res: Response) => onResponse(call, res),
+        (error: unknown) => {
+          call.failed(error);
+          throw error;
+        },
+      ]) as Promise<Response>;
+    },
+  };
+  for (const key of I.ownKeys(native)) {
+    const d = I.getOwnPropertyDescriptor(native, key);
+    if (d) I.defineProperty(fetch, key, d);
+  }
+  mask.mask(fetch, native);
+  replaceMethod(win, 'fetch', fetch, I);
+}

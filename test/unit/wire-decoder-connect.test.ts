@@ -38,6 +38,13 @@ describe('Connect wire decoder: envelopes', () => {
     expect(decodeAll('connect', chunks)).toEqual([message(payload)]);
   });
 
+  it('reads an empty payload as an envelope of its own (noted: an empty message is not JSON)', () => {
+    const frames = decodeAll('connect', [bytesOf([...envelope(0, ''), ...envelope(0, '3')])]);
+    expect(frames.map((f) => f.data)).toEqual(['', '3']);
+    expect(frames[0]!.note).toMatch(/^not JSON: /);
+    expect(frames[1]!.note).toBeUndefined();
+  });
+
   it('flags a message that is not JSON and decodes invalid UTF-8 as U+FFFD', () => {
     const frames = decodeAll('connect', [
       envelope(0, bytesOf('"a', [0xff], '"')),

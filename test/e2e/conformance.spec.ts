@@ -1,7 +1,7 @@
 // Differential parser conformance: thousands of generated event streams served over real
 // HTTP to plain Chromium's EventSource (the oracle), then every stream parser in the project
 // must dispatch exactly the same events and end with the same last-event-ID: parseEventStream,
-// the `.sse` import and the replay (write-stream). Fetch capture plugs in the same way.
+// the `.sse` import, the replay (write-stream) and the fetch/XHR capture's SSE wire decoder.
 import { expect, test } from '@playwright/test';
 import { chromiumOutcomes } from '../support/sse-conformance/browser-oracle';
 import { partitionChromiumOnly } from '../support/sse-conformance/browser-quirks';
@@ -17,6 +17,7 @@ import {
   parseStreamParser,
   reexportParser,
   replayOutcome,
+  wireDecoderOutcome,
 } from '../support/sse-conformance/project-parsers';
 
 test('every stream parser dispatches what Chromium dispatches', async () => {
@@ -67,4 +68,13 @@ test('every stream parser dispatches what Chromium dispatches', async () => {
     `last-event-ID set after the last event by an id-only block (no capture holds it): ${idOnlyTail.length} streams`,
   );
   expect(replayed.length, 'mismatches (the smallest is printed above)').toBe(0);
+
+  // A fetch or XHR stream read through the wire decoder, cut anew at random points, gives the
+  // events the page's EventSource would have seen (its comments and retry frames aside).
+  for (const as of ['bytes', 'text'] as const) {
+    const decode = (s: CorpusStream) => wireDecoderOutcome(s, as);
+    const result = partitionChromiumOnly(compareOutcomes(corpus, captured, decode), decode);
+    console.log(describeMismatches(`wire decoder (${as})`, result.differs));
+    expect(result.differs.length, 'mismatches (the smallest is printed above)').toBe(0);
+  }
 });

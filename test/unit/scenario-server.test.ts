@@ -189,6 +189,7 @@ describe('scenario server', () => {
       ['/page?open=%2Fsse%2Fnamed', 'SSE Lens test page'],
       ['/blank', 'SSE Lens blank page'],
       ['/iframes', 'SSE Lens iframes page'],
+      ['/fetch-page?run=reader&url=%2Ffetch%2Fsse', 'SSE Lens fetch test page'],
     ] as const) {
       const response = await fetch(sse(path));
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -1,6 +1,6 @@
 // Checks the scenario SSE server over real HTTP (Node's fetch, node:http2 + eventsource-parser), so
 // the end-to-end tests and the demo can rely on its exact event sequences, headers and counters.
-import { get, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import { get, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
 import { TLSSocket } from 'node:tls';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
@@ -661,6 +661,21 @@ describe('scenario server /fetch/* streams', () => {
     expect(JSON.parse(done?.data ?? '')).toEqual({ events: data.length, bytes });
     expect(data.filter((e) => e.data.length > 1024 * 1024).length).toBeGreaterThanOrEqual(4);
     expect(data.map((e) => e.id)).toEqual(data.map((_, i) => String(i + 1)));
+  });
+
+  it('large: stops writing while the client reads nothing (waits for drain)', async () => {
+    const request = get(at('/fetch/large?mb=64&key=fl-paused'), { agent: false });
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      request.once('response', resolve);
+      request.once('error', reject);
+    });
+    response.pause();
+    await waitFor(() => (server.stats().eventsSent['fl-paused'] ?? 0) > 0);
+    // Without backpressure the whole 64 MB (about 225 events) is written before this round trip.
+    expect(await (await fetch(at('/fetch/json'))).json()).toEqual({ ok: true, items: [1, 2, 3] });
+    expect(server.stats().eventsSent['fl-paused']).toBeLessThan(60);
+    request.destroy();
+    await waitFor(() => server.stats().openStreams === 0);
   });
 
   it('hold: one open event, then the stream stays open and counted until the client goes', async () => {

@@ -1,6 +1,6 @@
 // Checks the scenario SSE server over real HTTP (Node's fetch, node:http2 + eventsource-parser), so
 // the end-to-end tests and the demo can rely on its exact event sequences, headers and counters.
-import { get, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import { get, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { connect, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
 import { TLSSocket } from 'node:tls';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
@@ -189,6 +189,7 @@ describe('scenario server', () => {
       ['/page?open=%2Fsse%2Fnamed', 'SSE Lens test page'],
       ['/blank', 'SSE Lens blank page'],
       ['/iframes', 'SSE Lens iframes page'],
+      ['/fetch-page?run=reader&url=%2Ffetch%2Fsse', 'SSE Lens fetch test page'],
     ] as const) {
       const response = await fetch(sse(path));
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -402,6 +403,26 @@ describe('scenario server over HTTP/2', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('fetch/sse: reads and records a POST body over h2, and echoes it', async () => {
+    const stream = session.request({
+      ':path': '/fetch/sse?count=1&interval=0&echo=1&key=h2-echo',
+      ':method': 'POST',
+      'content-type': 'text/plain',
+    });
+    stream.end('over h2');
+    stream.setEncoding('utf8');
+    let text = '';
+    stream.on('data', (chunk: string) => (text += chunk));
+    await new Promise((resolve) => stream.once('end', resolve));
+    expect(text).toContain('event: echo\ndata: over h2\n\n');
+    expect(server.stats().requests.at(-1)).toMatchObject({
+      path: '/fetch/sse',
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: { text: 'over h2', size: 7, truncated: false },
+    });
+  });
+
   it('close() destroys sessions with held streams, promptly', async () => {
     const own = await startScenarioServer({ http2: true });
     const client = connectH2(own);
@@ -413,5 +434,289 @@ describe('scenario server over HTTP/2', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(own.stats()).toMatchObject({ openSockets: 0, openStreams: 0, streamsByPath: {} });
     await clientClosed;
+  });
+});
+
+describe('scenario server /fetch/* streams', () => {
+  let server: ScenarioServer;
+  const at = (path: string): string => `${server.origin}${path}`;
+  /** The request log entries for `path`, in arrival order. */
+  const logged = (path: string) => server.stats().requests.filter((r) => r.path === path);
+
+  beforeAll(async () => {
+    server = await startScenarioServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** Parses a whole SSE body. */
+  function parseSse(text: string): Omit<Collected, 'response' | 'ended'> {
+    const parsed = {
+      events: [] as EventSourceMessage[],
+      retries: [] as number[],
+      comments: [] as string[],
+    };
+    const parser = createParser({
+      onEvent: (event) => parsed.events.push(event),
+      onRetry: (ms) => parsed.retries.push(ms),
+      onComment: (comment) => parsed.comments.push(comment),
+    });
+    parser.feed(text);
+    return parsed;
+  }
+
+  /** Splits a Connect streaming body into its envelopes, checking every length prefix. */
+  function connectEnvelopes(bytes: Uint8Array): { flags: number; payload: unknown }[] {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const envelopes: { flags: number; payload: unknown }[] = [];
+    let offset = 0;
+    while (offset < bytes.length) {
+      if (offset + 5 > bytes.length) throw new Error(`half a prefix at ${offset}`);
+      const flags = view.getUint8(offset);
+      const length = view.getUint32(offset + 1);
+      const end = offset + 5 + length;
+      if (end > bytes.length) throw new Error(`envelope at ${offset} overruns the body`);
+      const json = new TextDecoder().decode(bytes.subarray(offset + 5, end));
+      envelopes.push({ flags, payload: JSON.parse(json) as unknown });
+      offset = end;
+    }
+    return envelopes;
+  }
+
+  it('sse: POST body, method and headers land in the request log; the stream has every field', async () => {
+    const body = JSON.stringify({ prompt: 'hello', n: 1 });
+    const response = await fetch(at('/fetch/sse?count=3&interval=0&retry=1500&key=fs-1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-run': 'one' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const { events, retries, comments } = parseSse(await response.text());
+    expect(retries).toEqual([1500]);
+    expect(comments).toEqual(['fetch-sse']);
+    expect(events).toEqual([
+      { event: undefined, id: '1', data: '{"n":1}' },
+      { event: 'delta', id: '2', data: '{"n":2,"delta":"token 2"}' },
+      { event: undefined, id: '3', data: 'line 1 of 3\nline 2 of 3\nline 3 of 3' },
+    ]);
+    const [request] = logged('/fetch/sse');
+    expect(request).toMatchObject({
+      method: 'POST',
+      body: { text: body, size: body.length, truncated: false },
+    });
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-test-run': 'one',
+    });
+    expect(server.stats().eventsSent['fs-1']).toBe(3);
+  });
+
+  it('sse: echo=1 sends the request body back as a first echo event; GET has a null body', async () => {
+    const body = 'chat: hi\nsecond line';
+    const echoed = await fetch(at('/fetch/sse?count=1&interval=0&echo=1'), {
+      method: 'POST',
+      body,
+    });
+    const { events } = parseSse(await echoed.text());
+    expect(events.map((e) => [e.event, e.id, e.data])).toEqual([
+      ['echo', undefined, body],
+      [undefined, '1', '{"n":1}'],
+    ]);
+    await (await fetch(at('/fetch/sse?count=0&key=fs-get'))).text();
+    expect(logged('/fetch/sse').at(-1)).toMatchObject({ method: 'GET', body: null });
+  });
+
+  it('records the true size of a body over the 2 MiB cap, keeping its first 2 MiB', async () => {
+    const size = 3 * 1024 * 1024 + 5;
+    const response = await fetch(at('/fetch/json?key=big-body'), {
+      method: 'POST',
+      body: new Uint8Array(size).fill(0x61),
+    });
+    expect(await response.json()).toEqual({ ok: true, items: [1, 2, 3] });
+    const body = logged('/fetch/json').at(-1)?.body;
+    expect(body).toMatchObject({ size, truncated: true });
+    expect(body?.text.length).toBe(2 * 1024 * 1024);
+  });
+
+  it('ndjson: one JSON line per write, line `bad` invalid, type overridable', async () => {
+    const response = await fetch(at('/fetch/ndjson?count=4&interval=0&bad=3'));
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await response.text()).split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe('');
+    expect(JSON.parse(lines[0] ?? '')).toEqual({ n: 1, text: 'line 1' });
+    expect(() => JSON.parse(lines[2] ?? '') as unknown).toThrow(SyntaxError);
+    expect(JSON.parse(lines[3] ?? '')).toEqual({ n: 4, text: 'line 4' });
+    const jsonl = await fetch(at('/fetch/ndjson?count=1&type=application/jsonl'));
+    expect(jsonl.headers.get('content-type')).toBe('application/jsonl');
+    expect(await jsonl.text()).toBe('{"n":1,"text":"line 1"}\n');
+  });
+
+  it('connect: length-prefixed envelopes ending with an end-of-stream error and metadata', async () => {
+    const response = await fetch(
+      at('/fetch/connect?count=2&interval=0&error=resource_exhausted&trailer=1'),
+      { method: 'POST', headers: { 'content-type': 'application/connect+json' }, body: '{}' },
+    );
+    expect(response.headers.get('content-type')).toBe('application/connect+json');
+    expect(connectEnvelopes(new Uint8Array(await response.arrayBuffer()))).toEqual([
+      { flags: 0, payload: { n: 1, text: 'message 1' } },
+      { flags: 0, payload: { n: 2, text: 'message 2' } },
+      {
+        flags: 2,
+        payload: {
+          error: { code: 'resource_exhausted', message: 'scenario error: resource_exhausted' },
+          metadata: { 'x-scenario': ['connect'] },
+        },
+      },
+    ]);
+    const clean = await fetch(at('/fetch/connect?count=1&interval=0'));
+    expect(connectEnvelopes(new Uint8Array(await clean.arrayBuffer())).at(-1)).toEqual({
+      flags: 2,
+      payload: {},
+    });
+  });
+
+  it('status: an HTTP error status carrying an event stream', async () => {
+    const response = await fetch(at('/fetch/status?code=500'), { method: 'POST', body: 'x' });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(parseSse(await response.text()).events.map((e) => e.data)).toEqual([
+      'error event 1',
+      'error event 2',
+      'error event 3',
+    ]);
+  });
+
+  it('redirect: 302 turns a POST into a GET, 307 keeps the method and body', async () => {
+    const to = encodeURIComponent('/fetch/sse?count=1&interval=0&echo=1');
+    const manual = await fetch(at(`/fetch/redirect?to=${to}`), { redirect: 'manual' });
+    expect(manual.status).toBe(302);
+    expect(manual.headers.get('location')).toBe('/fetch/sse?count=1&interval=0&echo=1');
+
+    server.reset();
+    const followed = await fetch(at(`/fetch/redirect?to=${to}`), { method: 'POST', body: 'b1' });
+    expect(followed.redirected).toBe(true);
+    expect(parseSse(await followed.text()).events[0]).toMatchObject({ event: 'echo', data: '' });
+    const kept = await fetch(at(`/fetch/redirect?to=${to}&code=307`), {
+      method: 'POST',
+      body: 'b2',
+    });
+    expect(parseSse(await kept.text()).events[0]).toMatchObject({ event: 'echo', data: 'b2' });
+    expect(server.stats().requests.map((r) => [r.path, r.method, r.body?.text ?? null])).toEqual([
+      ['/fetch/redirect', 'POST', 'b1'],
+      ['/fetch/sse', 'GET', null],
+      ['/fetch/redirect', 'POST', 'b2'],
+      ['/fetch/sse', 'POST', 'b2'],
+    ]);
+    expect((await fetch(at('/fetch/redirect?to=//elsewhere.invalid/'))).status).toBe(400);
+  });
+
+  it('cut: the body read fails with a network error after count events and half of one', async () => {
+    const response = await fetch(at('/fetch/cut?count=2&interval=0'));
+    expect(response.status).toBe(200);
+    if (response.body === null) throw new Error('no body');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const failure = await (async () => {
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) return null;
+        text += chunk.value;
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(text).toBe('id: 1\ndata: ok 1\n\nid: 2\ndata: ok 2\n\nid: 3\ndata: PARTIAL');
+    await waitFor(() => server.stats().openStreams === 0);
+  });
+
+  it('mislabelled: SSE field lines under exactly the content type asked for', async () => {
+    for (const type of ['text/plain', 'application/json', 'application/octet-stream']) {
+      const response = await fetch(at(`/fetch/mislabelled?type=${encodeURIComponent(type)}`));
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(await response.text()).toBe(
+        'id: 1\ndata: mislabelled 1\n\nid: 2\ndata: mislabelled 2\n\nid: 3\ndata: mislabelled 3\n\n',
+      );
+    }
+  });
+
+  it('json: a plain JSON body with a length, not a stream', async () => {
+    const opened = server.stats().openStreams;
+    const response = await fetch(at('/fetch/json'));
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({ ok: true, items: [1, 2, 3] });
+    expect(server.stats().openStreams).toBe(opened);
+    expect(server.stats().streamsByPath['/fetch/json']).toBeUndefined();
+  });
+
+  it('large: ~10 MB of events, some over 1 MiB, then a done event with the totals', async () => {
+    const response = await fetch(at('/fetch/large?mb=10'));
+    const { events } = parseSse(await response.text());
+    const done = events.at(-1);
+    expect(done?.event).toBe('done');
+    const data = events.slice(0, -1);
+    const bytes = data.reduce((sum, e) => sum + e.data.length, 0);
+    expect(bytes).toBe(10_000_000);
+    expect(JSON.parse(done?.data ?? '')).toEqual({ events: data.length, bytes });
+    expect(data.filter((e) => e.data.length > 1024 * 1024).length).toBeGreaterThanOrEqual(4);
+    expect(data.map((e) => e.id)).toEqual(data.map((_, i) => String(i + 1)));
+  });
+
+  it('large: stops writing while the client reads nothing (waits for drain)', async () => {
+    const request = get(at('/fetch/large?mb=64&key=fl-paused'), { agent: false });
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      request.once('response', resolve);
+      request.once('error', reject);
+    });
+    response.pause();
+    await waitFor(() => (server.stats().eventsSent['fl-paused'] ?? 0) > 0);
+    // Without backpressure the whole 64 MB (about 225 events) is written before this round trip.
+    expect(await (await fetch(at('/fetch/json'))).json()).toEqual({ ok: true, items: [1, 2, 3] });
+    expect(server.stats().eventsSent['fl-paused']).toBeLessThan(60);
+    request.destroy();
+    await waitFor(() => server.stats().openStreams === 0);
+  });
+
+  it('hold: one open event, then the stream stays open and counted until the client goes', async () => {
+    const controllers = [new AbortController(), new AbortController()];
+    const opened = await Promise.all(
+      controllers.map(async (controller, i) => {
+        const response = await fetch(at(`/fetch/hold?key=fh-${i}`), {
+          method: 'POST',
+          body: String(i),
+          signal: controller.signal,
+        });
+        if (response.body === null) throw new Error('no body');
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        return (await reader.read()).value;
+      }),
+    );
+    expect(opened).toEqual(['id: 1\ndata: open\n\n', 'id: 1\ndata: open\n\n']);
+    expect(server.stats()).toMatchObject({ openStreams: 2, streamsByPath: { '/fetch/hold': 2 } });
+    for (const controller of controllers) controller.abort();
+    await waitFor(() => server.stats().openStreams === 0);
+    expect(server.stats().streamsByPath).toEqual({});
+  });
+
+  it('answers a preflight for a POST with custom headers', async () => {
+    const preflight = await fetch(at('/fetch/sse'), {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:1234',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-sse-lens-run',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'content-type, x-sse-lens-run',
+    );
+  });
+
+  it('404s an unknown /fetch/ path and records it', async () => {
+    expect((await fetch(at('/fetch/nope'), { method: 'POST', body: 'z' })).status).toBe(404);
+    expect(logged('/fetch/nope')).toMatchObject([{ method: 'POST', body: { text: 'z' } }]);
   });
 });

@@ -17,6 +17,8 @@ export interface TimingEntry {
   /** 0 and '' where the browser does not report them. */
   responseStatus?: number;
   contentType?: string;
+  /** What made the request (`fetch`, `xmlhttprequest`, `other` for EventSource…). */
+  initiatorType?: string;
 }
 
 /** Where entries come from: the page's Performance timeline, or a fake in tests. */
@@ -64,6 +66,7 @@ interface ResourceTimingFields {
   responseEnd?: number;
   responseStatus?: number;
   contentType?: string;
+  initiatorType?: string;
 }
 
 /** The page's own timeline; resource entries arrive as requests complete. */
@@ -80,6 +83,7 @@ export function performanceTimingSource(perf: Performance): TimingSource {
         responded: (r.responseStart ?? 0) > 0,
         responseStatus: r.responseStatus,
         contentType: r.contentType,
+        initiatorType: r.initiatorType,
       };
     });
   return {

@@ -39,7 +39,8 @@ export class ResponseTiming {
 
   /** Folds in one record passing through the content script. */
   apply(r: CapturedRecord): void {
-    if (r.kind === 'connection') {
+    // fetch/XHR streams report their own response head; Resource Timing is for EventSource.
+    if (r.kind === 'connection' && r.api === undefined) {
       this.tracked.push({ conn: r.conn, url: r.url, createdAt: r.t, closedAt: null });
       if (this.tracked.length > MAX_TRACKED) this.tracked.shift();
       if (this.waiting.length > 0) {
@@ -77,7 +78,11 @@ export class ResponseTiming {
   }
 }
 
+/** Requests an EventSource cannot have made: a fetch or XHR to the same URL is not one. */
+const NOT_EVENT_SOURCE = ['fetch', 'xmlhttprequest', 'beacon'];
+
 function isResource(e: TimingEntry): e is ResourceEntry {
+  if (e.initiatorType !== undefined && NOT_EVENT_SOURCE.includes(e.initiatorType)) return false;
   return e.entryType === 'resource' && e.start !== undefined && e.end !== undefined;
 }
 

@@ -44,10 +44,7 @@ export function tapBody(
           I.apply(F.errorController, controller, [error]);
           observer.fail(error);
         };
-        return I.apply(F.then, I.apply(F.read, reader, I.noArgs), [
-          onRead,
-          onError,
-        ]) as Promise<void>;
+        return I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, onError]);
       },
       cancel(reason: unknown): Promise<void> {
         observer.cancel(reason);

@@ -152,7 +152,11 @@ export class FetchCall {
   }
 }
 
+/** Indexed, not for-of: header lists have a null prototype, so no page iterator runs. */
 function header(headers: readonly [string, string][], name: string): string | null {
-  for (const [n, v] of headers) if (n === name) return v;
+  for (let i = 0; i < headers.length; i++) {
+    const pair = headers[i] as [string, string];
+    if (pair[0] === name) return pair[1];
+  }
   return null;
 }

@@ -33,7 +33,8 @@ export interface FetchIntrinsics {
     this: ReadableStreamDefaultReader<Uint8Array>,
   ) => Promise<ReadableStreamReadResult<Uint8Array>>;
   cancel: (this: ReadableStreamDefaultReader<Uint8Array>, reason?: unknown) => Promise<void>;
-  then: <T, R>(this: Promise<T>, ok: (v: T) => R, fail?: (e: unknown) => R) => Promise<R>;
+  /** Promise.prototype.then; `never` so that a call's result takes the type its caller needs. */
+  then: (this: Promise<unknown>, ok: unknown, fail?: unknown) => Promise<never>;
   aborted: Getter<AbortSignal, boolean>;
   byteLength: Getter<Uint8Array, number>;
   u8Set: (this: Uint8Array, source: Uint8Array, offset?: number) => void;
@@ -93,8 +94,8 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     then: win.Promise.prototype.then as FetchIntrinsics['then'],
     aborted: getter(win.AbortSignal.prototype, 'aborted'),
     byteLength: getter(typed, 'byteLength'),
-    u8Set: (typed as Uint8Array).set as FetchIntrinsics['u8Set'],
-    u8Slice: (typed as Uint8Array).slice as FetchIntrinsics['u8Slice'],
+    u8Set: (typed as Uint8Array).set,
+    u8Slice: (typed as Uint8Array).slice,
     enqueue: Controller.prototype.enqueue as FetchIntrinsics['enqueue'],
     closeController: Controller.prototype.close,
     errorController: Controller.prototype.error,
@@ -125,8 +126,9 @@ function describeErrorWith(win: Window & typeof globalThis): (value: unknown) =>
     if (typeof value === 'string') return value;
     if (typeof value !== 'object' || value === null) return String(value);
     try {
-      const name = Reflect.apply(domName, value, []);
-      return `${name}: ${Reflect.apply(domMessage, value, [])}`;
+      const name = Reflect.apply(domName, value as DOMException, []);
+      const message = Reflect.apply(domMessage, value as DOMException, []);
+      return `${name}: ${message}`;
     } catch {
       // Not a DOMException.
     }

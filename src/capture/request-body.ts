@@ -23,7 +23,8 @@ export function readRequestBody(
   let kept = new F.Uint8Array(0);
   let size = 0;
   const next = (): void => {
-    I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, () => undefined]);
+    // A copy that fails to read leaves the body unknown; the page's request is unaffected.
+    void I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, () => undefined]);
   };
   const onRead = (result: ReadableStreamReadResult<Uint8Array>): void => {
     if (result.done) {

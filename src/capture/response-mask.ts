@@ -30,7 +30,7 @@ export function installResponseMask(
   const wrappers: Record<string, Function> = I.setPrototypeOf({}, null) as Record<string, Function>;
   const answer = <V>(native: (this: Response) => V, self: unknown, name: string): V => {
     try {
-      return I.apply(native, lookup(self) ?? self, I.noArgs);
+      return I.apply(native, (lookup(self) ?? self) as Response, I.noArgs);
     } catch (error) {
       stacks.rootAtCaller(error, wrappers[name] as Function);
       throw error;

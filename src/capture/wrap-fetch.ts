@@ -5,6 +5,7 @@
 // A stream's Response is a stand-in whose body the hook reads as the page pulls
 // (body-tap.ts), reporting the real response's url, type, redirected and headers
 // (response-mask.ts). Every other response reaches the page as the network's own object.
+/* eslint-disable @typescript-eslint/unbound-method -- originals stay unbound; always called via Reflect.apply */
 /* eslint-disable prefer-rest-params -- `arguments` forwards exactly what the page passed, count included */
 import { tapBody } from './body-tap';
 import { FetchCall, type FetchCallContext, type ResponseFacts } from './fetch-call';
@@ -71,7 +72,7 @@ export function wrapFetch(
         null,
       ) as ResponseInit;
       const observer = call.stream(responseFacts, format);
-      const standIn = I.construct(F.Response, [tapBody(body, I, F, observer), init]) as Response;
+      const standIn: Response = new F.Response(tapBody(body, I, F, observer), init);
       responses.standFor(standIn, res);
       return standIn;
     } catch {
@@ -116,7 +117,7 @@ export function wrapFetch(
         return I.apply(native, this, arguments) as Promise<Response>;
       }
       const call = start(req);
-      const pending = I.apply(native, this, [req]) as Promise<Response>;
+      const pending: Promise<Response> = I.apply(native, this, [req]);
       if (call === null) return pending;
       return I.apply(F.then, pending, [
         (res: Response) => onResponse(call, res),
@@ -124,7 +125,7 @@ export function wrapFetch(
           call.failed(error);
           throw error;
         },
-      ]) as Promise<Response>;
+      ]);
     },
   };
   for (const key of I.ownKeys(native)) {

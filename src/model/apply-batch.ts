@@ -17,6 +17,7 @@ import {
   type ConnectionView,
   type DocState,
   type FrameView,
+  type RequestBodyView,
   type Transition,
 } from './capture-state';
 import { noteResponse } from './responses';
@@ -167,12 +168,13 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       key,
       docId: doc.id,
       url: r.url,
-      kind: 'eventsource',
+      kind: r.api ?? 'eventsource',
       withCredentials: r.withCredentials,
       frameUrl: r.frameUrl,
       top: doc.top,
       stack: r.stack,
       createdAt: r.t,
+      ...(r.request ? { request: { ...r.request } } : {}),
       readyState: 0,
       state: 'connecting',
       frames: 0,
@@ -218,6 +220,24 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         c.queueWaits.push({ since: r.t, until: null, pool: r.pool });
       }
       return;
+    case 'body':
+      if (c.request) c.request.body = bodyView(r.bytes, r.size);
+      return;
+    case 'head':
+      c.head = {
+        t: r.t,
+        status: r.status,
+        statusText: r.statusText,
+        url: r.url,
+        redirected: r.redirected,
+        headers: r.headers,
+        format: r.format,
+        mislabelled: r.mislabelled,
+      };
+      return;
+    case 'end':
+      c.outcome = { t: r.t, outcome: r.outcome, error: r.error };
+      return;
     case 'response':
       noteResponse(c, {
         start: r.t,
@@ -228,6 +248,17 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         source: 'timing',
       });
       return;
+  }
+}
+
+/** A request body as text when its bytes are UTF-8 (a cut at the cap aside); else its size. */
+function bodyView(bytes: Uint8Array, size: number | null): RequestBodyView {
+  const cut = size === null || bytes.length < size;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut });
+    return { text, binary: false, kept: bytes.length, size };
+  } catch {
+    return { text: '', binary: true, kept: bytes.length, size };
   }
 }
 

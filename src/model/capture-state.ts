@@ -1,7 +1,15 @@
 // The panel's model of a capture: connections, frames and bookkeeping, as plain data.
 // `applyBatch` (apply-batch.ts) is the only writer during live capture, so the whole model
 // is testable in Node without a browser; the panel wraps it in signals.
-import type { CapturedEvent, DocInfo, ReadyState } from '../capture/records';
+import type {
+  CapturedEvent,
+  DocInfo,
+  FrameKind,
+  ReadyState,
+  RequestInfo,
+  StreamFormat,
+  StreamOutcome,
+} from '../capture/records';
 import type { ImportFormat } from '../export/capture-types';
 import { PANEL_MAX_DATA_CHARS, PANEL_MAX_FRAMES } from '../protocol/constants';
 import type { ContentToPanel, SourceCounters } from '../protocol/messages';
@@ -66,6 +74,47 @@ export interface ConnectionView {
   pool?: { key: string; protocol: string };
   /** Set when the connection was loaded from a file instead of captured live. */
   imported?: ImportedFrom;
+  /** fetch/XHR: the request as the page made it. */
+  request?: RequestView;
+  /** fetch/XHR: the response head, once it arrived. */
+  head?: HeadView;
+  /** fetch/XHR: how the stream ended. */
+  outcome?: OutcomeView;
+}
+
+export interface RequestView extends RequestInfo {
+  /** Absent until the body was read (or when there is none). */
+  body?: RequestBodyView;
+}
+
+/** A request body: UTF-8 text when it decodes as such, else only its size. */
+export interface RequestBodyView {
+  /** The kept bytes as text ('' for binary bodies). */
+  text: string;
+  binary: boolean;
+  /** Bytes kept (at most LIMITS.maxRequestBodyBytes). */
+  kept: number;
+  /** True size in bytes; null when the body was a stream whose end was not seen. */
+  size: number | null;
+}
+
+export interface HeadView {
+  t: number;
+  status: number;
+  statusText: string;
+  url: string;
+  redirected: boolean;
+  headers: [string, string][];
+  /** Null: the request asked for a stream and got something else. */
+  format: StreamFormat | null;
+  mislabelled: boolean;
+}
+
+export interface OutcomeView {
+  t: number;
+  outcome: StreamOutcome;
+  /** The error as the page saw it; '' when none. */
+  error: string;
 }
 
 /** Where an imported connection came from, and what of the file the view has no place for. */
@@ -119,6 +168,12 @@ export interface FrameView {
   origin: string;
   /** Set for frames read from the stream itself (imported): comments and `retry:` before it. */
   wire?: StreamFields;
+  /** Frames parsed from a fetch/XHR body: what the line was (absent: an event). */
+  kind?: FrameKind;
+  /** 'wire' for frames parsed from a fetch/XHR body; absent for dispatched events. */
+  source?: 'wire';
+  /** What is wrong or special about the frame (not JSON, end of stream, unterminated). */
+  note?: string;
 }
 
 export interface DocState {
@@ -273,7 +328,7 @@ export function captureCounters(state: CaptureState): CaptureCounters {
 }
 
 export function frameFromEvent(index: number, connection: string, r: CapturedEvent): FrameView {
-  return {
+  const frame: FrameView = {
     index,
     connection,
     t: r.t,
@@ -284,4 +339,8 @@ export function frameFromEvent(index: number, connection: string, r: CapturedEve
     truncated: r.truncated,
     origin: r.origin,
   };
+  if (r.source === 'wire') frame.source = 'wire';
+  if (r.frameKind !== undefined && r.frameKind !== 'event') frame.kind = r.frameKind;
+  if (r.note !== undefined) frame.note = r.note;
+  return frame;
 }

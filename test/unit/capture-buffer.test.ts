@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureBuffer, type BufferLimits } from '../../src/bridge/capture-buffer';
 import type { CapturedRecord } from '../../src/capture/records';
-import type { Sanitized } from '../../src/protocol/sanitize';
+import type { Bufferable } from '../../src/bridge/capture-buffer';
 
 /** Generous caps, with the ones a test is about set low. */
 const limits = (caps: Partial<BufferLimits>): BufferLimits => ({
@@ -13,7 +13,7 @@ const limits = (caps: Partial<BufferLimits>): BufferLimits => ({
   ...caps,
 });
 
-const conn = (id: number, stack = ''): Sanitized => ({
+const conn = (id: number, stack = ''): Bufferable => ({
   kind: 'connection',
   conn: id,
   t: 1,
@@ -22,21 +22,21 @@ const conn = (id: number, stack = ''): Sanitized => ({
   frameUrl: '',
   stack,
 });
-const state = (id: number, readyState: 0 | 1 | 2): Sanitized => ({
+const state = (id: number, readyState: 0 | 1 | 2): Bufferable => ({
   kind: 'state',
   conn: id,
   t: 3,
   readyState,
   cause: readyState === 1 ? 'open' : readyState === 0 ? 'error' : 'close',
 });
-const listen = (id: number, type: string): Sanitized => ({ kind: 'listen', conn: id, t: 4, type });
+const listen = (id: number, type: string): Bufferable => ({ kind: 'listen', conn: id, t: 4, type });
 const zero = { malformed: 0, staleHook: 0, untrackedConnections: 0, untrackedRecords: 0 };
 /** What a panel replaying the buffer can tell about a connection. */
 const seen = (all: CapturedRecord[], id: number) => ({
   announced: all.some((r) => r.kind === 'connection' && r.conn === id),
   states: all.flatMap((r) => (r.kind === 'state' && r.conn === id ? [r.readyState] : [])),
 });
-const ev = (id: number, data = 'x'): Sanitized => ({
+const ev = (id: number, data = 'x'): Bufferable => ({
   kind: 'event',
   conn: id,
   t: 2,

@@ -1,6 +1,6 @@
 // Everything the panel says about socket pools and the connection budget, in plain words.
 // Pure functions of the pool model and the clock, so unit tests pin down the exact wording.
-import type { ConnectionView, QueueWait } from '../src/model/capture-state';
+import type { ConnectionView, OutcomeView, QueueWait } from '../src/model/capture-state';
 import {
   budgetLevel,
   type BudgetLevel,
@@ -173,7 +173,7 @@ function consequence(pool: PoolView, level: BudgetLevel): string {
 }
 
 /** Tone of a status badge: the contract states, plus queued. */
-export type StatusTone = 'connecting' | 'open' | 'closed' | 'queued';
+export type StatusTone = 'connecting' | 'open' | 'closed' | 'queued' | 'failed';
 
 export interface StateWords {
   label: string;
@@ -241,6 +241,7 @@ export function connectionStatus(
   member: PoolMember | undefined,
   now: number,
 ): ConnectionStatus {
+  if (c.outcome) return outcomeStatus(c, c.outcome);
   if (c.state !== 'connecting') return { label: c.state, tone: c.state, title: null };
   const wait = c.queueWaits.at(-1);
   if (c.queued && wait) {
@@ -261,6 +262,25 @@ export function connectionStatus(
     };
   }
   return { label: 'connecting', tone: 'connecting', title: null };
+}
+
+/** A fetch/XHR stream that ended: how, in the row's words. */
+function outcomeStatus(c: ConnectionView, o: OutcomeView): ConnectionStatus {
+  const title = o.error === '' ? null : o.error;
+  switch (o.outcome) {
+    case 'complete':
+      return c.head?.format === null
+        ? { label: 'not a stream', tone: 'closed', title: 'The response was not a stream' }
+        : { label: 'closed', tone: 'closed', title: 'The body ended normally' };
+    case 'http-error':
+      return { label: `HTTP ${c.head?.status ?? 'error'}`, tone: 'failed', title };
+    case 'aborted':
+      return { label: 'aborted', tone: 'failed', title };
+    case 'cancelled':
+      return { label: 'cancelled', tone: 'closed', title };
+    case 'network-error':
+      return { label: 'network error', tone: 'failed', title };
+  }
 }
 
 /** `waited 4.2 s for a free connection, 20:15:01.000 → 20:15:05.200`, or the ongoing wait. */

@@ -34,6 +34,11 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       data-frames={c.frames}
       data-retries={c.retries}
       data-imported={c.imported?.name}
+      data-method={c.request?.method}
+      data-status={c.head?.status}
+      data-format={c.head?.format ?? undefined}
+      data-outcome={c.outcome?.outcome}
+      data-mislabelled={c.head?.mislabelled ? 'true' : undefined}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -48,11 +53,28 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
             imported
           </span>
         )}
+        {c.request && (
+          <span class="badge api" title={c.kind === 'xhr' ? 'XMLHttpRequest' : 'fetch()'}>
+            {c.kind} {c.request.method}
+          </span>
+        )}
+        {c.head?.mislabelled && (
+          <span
+            class="badge failed"
+            title="A stream served under a Content-Type EventSource would reject"
+          >
+            mislabelled
+          </span>
+        )}
         <span class="path">{path}</span>
         {origin && <span class="origin">{origin}</span>}
       </span>
       <span>
-        <span class={`badge ${status.tone}`} title={status.title ?? undefined}>
+        <span
+          class={`badge ${status.tone}`}
+          title={status.title ?? undefined}
+          data-testid="connection-status"
+        >
           {status.label}
         </span>
       </span>
@@ -67,6 +89,8 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
 
 function tooltip(c: ConnectionView): string {
   const lines = [c.url, `${c.kind}${c.withCredentials ? ', withCredentials' : ''}`];
+  if (c.request)
+    lines.push(`${c.request.method}${c.head ? ` → ${c.head.status} ${c.head.statusText}` : ''}`);
   if (!c.top) lines.push(`Frame: ${c.frameUrl}`);
   if (c.listenedTypes.length > 0) lines.push(`Listens for: ${c.listenedTypes.join(', ')}`);
   if (c.stack) lines.push('', 'Initiator:', c.stack);

@@ -11,8 +11,9 @@ import { ConnectionDetails } from './ConnectionDetails';
 import { CopyButton } from './CopyButton';
 import { CloseIcon } from './icons';
 import { JsonTree } from './JsonTree';
+import { RequestDetails } from './RequestDetails';
 
-export type DetailTab = 'raw' | 'json' | 'connection';
+export type DetailTab = 'raw' | 'json' | 'connection' | 'request';
 
 interface Props {
   frame: FrameView | null;
@@ -26,8 +27,10 @@ export function DetailPane({ frame, connection, tab, onTab, onClose }: Props) {
   const json = useMemo(() => (frame ? parseJsonContainer(frame.data) : null), [frame]);
   const tabs: Array<[DetailTab, string]> = frame ? [['raw', 'Raw']] : [];
   if (json) tabs.push(['json', 'JSON']);
+  const hasRequest = connection?.request !== undefined;
+  if (hasRequest) tabs.push(['request', 'Request']);
   tabs.push(['connection', 'Connection']);
-  const shown: DetailTab = !frame ? 'connection' : tab === 'json' && !json ? 'raw' : tab;
+  const shown = shownTab(tab, frame !== null, json !== null, hasRequest);
   return (
     <section
       class="detail"
@@ -69,9 +72,17 @@ export function DetailPane({ frame, connection, tab, onTab, onClose }: Props) {
         {shown === 'raw' && frame && <pre class="raw">{frame.data}</pre>}
         {shown === 'json' && json && <JsonTree value={json} />}
         {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
+        {shown === 'request' && connection && <RequestDetails connection={connection} />}
       </div>
     </section>
   );
+}
+
+/** The tab to show: the one asked for when it exists here, else the nearest that does. */
+function shownTab(tab: DetailTab, frame: boolean, json: boolean, request: boolean): DetailTab {
+  if (tab === 'request') return request ? 'request' : frame ? 'raw' : 'connection';
+  if (!frame) return 'connection';
+  return tab === 'json' && !json ? 'raw' : tab;
 }
 
 function FrameCopyButtons({ frame, connection }: FrameProps) {
@@ -98,12 +109,18 @@ interface FrameProps {
   connection: ConnectionView | undefined;
 }
 
+function frameKindLabel(frame: FrameView): string {
+  if (frame.kind === 'comment') return 'comment line';
+  if (frame.kind === 'retry') return 'retry: field (reconnection time, ms)';
+  return frame.type;
+}
+
 function FrameMeta({ frame, connection }: FrameProps) {
   return (
     <>
       <dl class="detail-meta">
         <dt>Type</dt>
-        <dd>{frame.type}</dd>
+        <dd>{frameKindLabel(frame)}</dd>
         <dt>ID</dt>
         <dd>{frame.id || <span class="dim">(none)</span>}</dd>
         <dt>Time</dt>
@@ -114,7 +131,18 @@ function FrameMeta({ frame, connection }: FrameProps) {
         <dd>{frame.origin}</dd>
         <dt>Connection</dt>
         <dd class="wrap">{connection?.url ?? frame.connection}</dd>
+        <dt>Source</dt>
+        <dd>
+          {frame.source === 'wire'
+            ? 'read from the response body as the page consumed it'
+            : 'dispatched to the page'}
+        </dd>
       </dl>
+      {frame.note && (
+        <p class="detail-notice warn" role="note" data-testid="frame-note">
+          {frame.note}
+        </p>
+      )}
       {frame.truncated && (
         <p class="detail-notice" role="note">
           Data truncated to {formatCount(LIMITS.maxDataChars)} characters; the event carried{' '}

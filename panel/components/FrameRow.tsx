@@ -18,6 +18,7 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
   const classes = ['frame-grid', 'frame-row'];
   if (odd) classes.push('odd');
   if (selected) classes.push('selected');
+  if (frame.kind) classes.push(`wire-${frame.kind}`);
   const size = formatFrameSize(frame.size, frame.truncated);
   const shown = preview(frame.data);
   return (
@@ -31,6 +32,9 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
       data-event-id={frame.id}
       data-connection={frame.connection}
       data-time={frame.t}
+      data-kind={frame.kind ?? 'event'}
+      data-source={frame.source ?? 'page'}
+      data-note={frame.note}
       onClick={onSelect}
     >
       <span role="gridcell" class="col-time">
@@ -39,8 +43,13 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
       <span role="gridcell" class="col-conn" title={url}>
         {splitUrl(url).path}
       </span>
-      <span role="gridcell" class="col-type" title={frame.type}>
-        {frame.type}
+      <span role="gridcell" class="col-type" title={frame.note ?? frame.type}>
+        {frame.note && (
+          <span class="warn" aria-label="Note">
+            ⚠{' '}
+          </span>
+        )}
+        {frame.kind === 'comment' ? ': comment' : frame.kind === 'retry' ? 'retry:' : frame.type}
       </span>
       <span role="gridcell" class="col-id" title={frame.id}>
         {frame.id}

@@ -56,7 +56,7 @@ function metaChars(r: Meta): number {
         (r.request ? headerChars(r.request.headers) : 0)
       );
     case 'body':
-      return r.bytes.length;
+      return r.text.length;
     case 'head':
       return r.url.length + r.statusText.length + headerChars(r.headers);
     case 'end':

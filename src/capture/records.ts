@@ -9,6 +9,23 @@ export type StreamApi = 'eventsource' | 'fetch' | 'xhr';
 /** How a fetch/XHR body is framed: text/event-stream, newline-delimited JSON, Connect JSON. */
 export type StreamFormat = 'sse' | 'ndjson' | 'connect';
 
+/**
+ * A request body as it leaves the content script (extension messaging carries JSON, not
+ * bytes): UTF-8 text when the kept bytes decode as such, else only sizes.
+ */
+export interface CapturedBody {
+  kind: 'body';
+  conn: number;
+  t: number;
+  /** The kept bytes as text; '' for a binary body. */
+  text: string;
+  binary: boolean;
+  /** Bytes kept (at most LIMITS.maxRequestBodyBytes). */
+  kept: number;
+  /** True size in bytes; null when the body was a stream not read to its end. */
+  size: number | null;
+}
+
 /** The request a fetch/XHR stream was started with, as the page made it. */
 export interface RequestInfo {
   method: string;
@@ -203,7 +220,7 @@ export type CapturedRecord =
   | (ConnectionRecord & { seq: number })
   | (StateRecord & { seq: number })
   | (EventRecord & { seq: number; size: number; truncated: boolean } & Partial<WireFrameFields>)
-  | (BodyRecord & { seq: number })
+  | (CapturedBody & { seq: number })
   | (HeadRecord & { seq: number })
   | (EndRecord & { seq: number })
   | (ListenRecord & { seq: number })

@@ -17,7 +17,6 @@ import {
   type ConnectionView,
   type DocState,
   type FrameView,
-  type RequestBodyView,
   type Transition,
 } from './capture-state';
 import { noteResponse } from './responses';
@@ -201,6 +200,7 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       pushTransition(c, { t: r.t, readyState: r.readyState, cause: r.cause });
       return;
     case 'event':
+      c.firstFrameAt ??= r.t;
       c.frames++;
       c.bytes += r.size;
       lastFrameIndex.set(c, state.nextFrameIndex);
@@ -221,7 +221,8 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       }
       return;
     case 'body':
-      if (c.request) c.request.body = bodyView(r.bytes, r.size);
+      if (c.request)
+        c.request.body = { text: r.text, binary: r.binary, kept: r.kept, size: r.size };
       return;
     case 'head':
       c.head = {
@@ -248,17 +249,6 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         source: 'timing',
       });
       return;
-  }
-}
-
-/** A request body as text when its bytes are UTF-8 (a cut at the cap aside); else its size. */
-function bodyView(bytes: Uint8Array, size: number | null): RequestBodyView {
-  const cut = size === null || bytes.length < size;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut });
-    return { text, binary: false, kept: bytes.length, size };
-  } catch {
-    return { text: '', binary: true, kept: bytes.length, size };
   }
 }
 

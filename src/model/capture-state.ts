@@ -56,6 +56,8 @@ export interface ConnectionView {
   /** Sum of the true sizes of received `data`, in UTF-16 code units. */
   bytes: number;
   lastActivity: number;
+  /** When its first frame arrived (the time to first frame is measured from `createdAt`). */
+  firstFrameAt?: number;
   closedAt: number | null;
   transitions: Transition[];
   /** Transitions dropped from the middle of `transitions` to bound memory. */

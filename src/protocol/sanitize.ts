@@ -2,7 +2,7 @@
 // world is treated as hostile: anything that is not exactly a record is rejected and
 // counted, long strings are cut, and cut `data` keeps its true size.
 import type {
-  BodyRecord,
+  CapturedBody,
   ChunkRecord,
   ConnectionRecord,
   EndRecord,
@@ -22,7 +22,7 @@ export type Sanitized =
   | StateRecord
   | ListenRecord
   | (EventRecord & { size: number; truncated: boolean } & Partial<WireFrameFields>)
-  | BodyRecord
+  | CapturedBody
   | HeadRecord
   | ChunkRecord
   | EndRecord;
@@ -75,6 +75,17 @@ function requestInfo(v: unknown): RequestInfo | null {
   return { method: cap(v.method), headers, credentials };
 }
 
+/** A body's kept bytes as text when they are UTF-8 (a character cut at the cap aside). */
+function bodyText(bytes: Uint8Array, size: number | null): { text: string; binary: boolean } {
+  const cut = size === null || bytes.length < size;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut });
+    return { text, binary: false };
+  } catch {
+    return { text: '', binary: true };
+  }
+}
+
 const isSize = (v: unknown): v is number =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -85,7 +96,14 @@ function sanitizeStreamRecord(v: Obj, conn: number, t: number): Sanitized | null
       if (!(v.bytes instanceof Uint8Array) || !(v.size === null || isSize(v.size))) return null;
       const max = LIMITS.maxRequestBodyBytes;
       const bytes = v.bytes.length > max ? v.bytes.slice(0, max) : v.bytes;
-      return { kind: 'body', conn, t, bytes, size: v.size };
+      return {
+        kind: 'body',
+        conn,
+        t,
+        ...bodyText(bytes, v.size),
+        kept: bytes.length,
+        size: v.size,
+      };
     }
     case 'head': {
       const headers = headerList(v.headers);

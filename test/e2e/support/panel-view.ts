@@ -10,6 +10,14 @@ export interface ConnectionRow {
   frames: number;
   retries: number;
   queued: boolean;
+  /** fetch/XHR only (undefined otherwise): request method, response status, framing, end. */
+  method?: string;
+  status?: string;
+  format?: string;
+  outcome?: string;
+  mislabelled?: boolean;
+  /** What the row's status badge says. */
+  badge: string;
 }
 
 export interface PoolRow {
@@ -25,12 +33,23 @@ export interface FrameRow {
   eventId: string;
   connection: string;
   text: string;
+  /** `event|comment|retry` and `page|wire`. */
+  kind: string;
+  source: string;
+  note?: string;
+  /** The data preview cell. */
+  data: string;
+  /** The size cell is flagged: the data was cut to the capture's limit. */
+  truncated: boolean;
 }
 
 const CONNECTIONS = `[...document.querySelectorAll('[data-testid=connection-row]')].map((e) => ({
   url: e.dataset.url, kind: e.dataset.kind, state: e.dataset.state,
   frames: Number(e.dataset.frames), retries: Number(e.dataset.retries),
-  queued: e.dataset.queued === 'true' }))`;
+  queued: e.dataset.queued === 'true', method: e.dataset.method, status: e.dataset.status,
+  format: e.dataset.format, outcome: e.dataset.outcome,
+  mislabelled: e.dataset.mislabelled === undefined ? undefined : e.dataset.mislabelled === 'true',
+  badge: e.querySelector('[data-testid=connection-status]')?.textContent ?? '' }))`;
 
 const POOLS = `[...document.querySelectorAll('[data-testid=pool-row]')].map((e) => ({
   pool: e.dataset.pool, protocol: e.dataset.protocol, open: Number(e.dataset.open),
@@ -38,7 +57,9 @@ const POOLS = `[...document.querySelectorAll('[data-testid=pool-row]')].map((e) 
 
 const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
   type: e.dataset.type, eventId: e.dataset.eventId, connection: e.dataset.connection,
-  text: e.textContent }))`;
+  text: e.textContent, kind: e.dataset.kind, source: e.dataset.source, note: e.dataset.note,
+  data: e.querySelector('.col-data')?.textContent ?? '',
+  truncated: e.querySelector('.col-size.warn') !== null }))`;
 
 const FRAME_COUNT = `Number(document.querySelector('[data-testid=frame-count]')?.textContent ?? NaN)`;
 

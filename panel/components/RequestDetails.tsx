@@ -25,7 +25,12 @@ export function RequestDetails({ connection: c }: { connection: ConnectionView }
   const request = c.request;
   if (!request) return null;
   return (
-    <div class="request-details" data-testid="request-details" data-connection={c.key}>
+    <div
+      class="request-details"
+      data-testid="request-details"
+      data-connection={c.key}
+      data-url={c.url}
+    >
       <h3>Request</h3>
       <dl class="detail-meta">
         <dt>Method</dt>

@@ -33,7 +33,7 @@ export function readRequestBody(
     }
     const n = I.apply(F.byteLength, result.value, I.noArgs);
     if (size < cap) {
-      const take = Math.min(n, cap - size);
+      const take = n < cap - size ? n : cap - size;
       const grown = new F.Uint8Array(size + take);
       I.apply(F.u8Set, grown, [kept, 0]);
       I.apply(F.u8Set, grown, [I.apply(F.u8Slice, result.value, [0, take]), size]);

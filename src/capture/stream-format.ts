@@ -2,6 +2,8 @@
 // Connect streaming JSON), plus bodies served under a generic type that start like an event
 // stream (shown as mislabelled). Also which requests ask for a stream before any response
 // (their Accept header), so a stream still waiting for a connection slot is shown at once.
+// Runs in the page hook after page scripts may have replaced String.prototype and
+// Array.prototype methods, so it reads characters by index and calls none of them.
 import type { StreamFormat } from './records';
 
 const NDJSON = [
@@ -13,49 +15,100 @@ const NDJSON = [
   'application/x-jsonlines',
 ];
 /** Types a stream is often served under by mistake: their bodies are looked at. */
-const GENERIC = ['text/plain', 'application/json', 'application/octet-stream'];
+const GENERIC = ['', 'text/plain', 'application/json', 'application/octet-stream'];
+/** How an event stream's first line can start (after a BOM and blank lines). */
+const FIELDS = [':', 'data:', 'event:', 'id:', 'retry:', 'data\n', 'data\r'];
+
+function within(list: readonly string[], value: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+  return false;
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t';
+
+/** Upper-case ASCII letters to lower case, built before any page script runs. */
+const LOWER: Record<string, string> = Object.create(null) as Record<string, string>;
+for (let c = 65; c <= 90; c++) LOWER[String.fromCharCode(c)] = String.fromCharCode(c + 32);
+
+/** One list item or header value's MIME essence: lower case, parameters and whitespace gone. */
+function essenceOf(text: string, from: number, to: number): string {
+  let start = from;
+  let end = to;
+  for (let i = from; i < to; i++) {
+    if (text[i] === ';') {
+      end = i;
+      break;
+    }
+  }
+  while (start < end && isSpace(text[start] as string)) start++;
+  while (end > start && isSpace(text[end - 1] as string)) end--;
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = text[i] as string;
+    out += LOWER[c] ?? c;
+  }
+  return out;
+}
 
 /** The MIME essence: lower case, parameters and whitespace gone. */
 export function mimeEssence(contentType: string | null): string {
-  if (contentType === null) return '';
-  const semi = contentType.indexOf(';');
-  return (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
+  return contentType === null ? '' : essenceOf(contentType, 0, contentType.length);
+}
+
+function formatOfEssence(essence: string): StreamFormat | 'sniff' | null {
+  if (essence === 'text/event-stream') return 'sse';
+  if (within(NDJSON, essence)) return 'ndjson';
+  if (essence === 'application/connect+json') return 'connect';
+  return within(GENERIC, essence) ? 'sniff' : null;
 }
 
 /** A stream format, 'sniff' for a generic type whose body must be looked at, or null. */
 export function formatOfType(contentType: string | null): StreamFormat | 'sniff' | null {
-  const essence = mimeEssence(contentType);
-  if (essence === 'text/event-stream') return 'sse';
-  if (NDJSON.includes(essence)) return 'ndjson';
-  if (essence === 'application/connect+json') return 'connect';
-  if (essence === '' || GENERIC.includes(essence)) return 'sniff';
-  return null;
+  return formatOfEssence(mimeEssence(contentType));
 }
 
 /** True when a request's Accept header or Content-Type names a stream format. */
 export function asksForStream(accept: string | null, contentType: string | null): boolean {
   if (mimeEssence(contentType) === 'application/connect+json') return true;
   if (accept === null) return false;
-  return accept.split(',').some((item) => {
-    const f = formatOfType(item);
-    return f !== null && f !== 'sniff';
-  });
+  let from = 0;
+  for (let i = 0; i <= accept.length; i++) {
+    if (i < accept.length && accept[i] !== ',') continue;
+    const f = formatOfEssence(essenceOf(accept, from, i));
+    if (f !== null && f !== 'sniff') return true;
+    from = i + 1;
+  }
+  return false;
 }
 
-const FIELDS = ['data:', 'event:', 'id:', 'retry:', 'data\n', 'data\r'];
+/** The same prefixes as byte values (all ASCII), for bodies read as bytes. */
+const FIELD_BYTES = FIELDS.map((f) => Array.from(f, (c) => c.charCodeAt(0)));
+const BOM_BYTES = [0xef, 0xbb, 0xbf];
+const CR = 13;
+const LF = 10;
+
+function startsAt<T>(body: ArrayLike<T>, at: number, prefix: ArrayLike<T>): boolean {
+  if (body.length - at < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (body[at + i] !== prefix[i]) return false;
+  return true;
+}
 
 /**
- * True when a body's first bytes look like an event stream: after an optional BOM, blank lines
- * aside, the first line is a comment or one of the SSE fields.
+ * True when a body's first bytes (or, from XHR, characters) look like an event stream: after
+ * an optional BOM and blank lines, the first line is a comment or one of the SSE fields.
  */
 export function looksLikeEventStream(first: Uint8Array | string): boolean {
-  let text = '';
-  const n = Math.min(first.length, 64);
-  for (let i = 0; i < n; i++) {
-    text +=
-      typeof first === 'string' ? (first[i] as string) : String.fromCharCode(first[i] as number);
+  if (typeof first === 'string') {
+    let at = first[0] === '\uFEFF' ? 1 : 0;
+    while (first[at] === '\r' || first[at] === '\n') at++;
+    for (let i = 0; i < FIELDS.length; i++)
+      if (startsAt(first, at, FIELDS[i] as string)) return true;
+    return false;
   }
-  text = text.replace(/^(\uFEFF|\xEF\xBB\xBF)/, '').replace(/^[\r\n]+/, '');
-  if (text.startsWith(':')) return true;
-  return FIELDS.some((f) => text.startsWith(f));
+  let at = startsAt(first, 0, BOM_BYTES) ? 3 : 0;
+  while (first[at] === CR || first[at] === LF) at++;
+  for (let i = 0; i < FIELD_BYTES.length; i++) {
+    if (startsAt(first, at, FIELD_BYTES[i] as number[])) return true;
+  }
+  return false;
 }

@@ -65,7 +65,7 @@ export function wrapFetch(
         call.notStream(facts(res));
         return res;
       }
-      if (NULL_BODY.includes(status)) return res;
+      for (let i = 0; i < NULL_BODY.length; i++) if (NULL_BODY[i] === status) return res;
       const responseFacts = facts(res);
       const init = I.setPrototypeOf(
         { status, statusText: responseFacts.statusText, headers },

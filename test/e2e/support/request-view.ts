@@ -21,9 +21,13 @@ export interface RequestView {
   timeToFirstFrame: string;
 }
 
-const READ = `(() => {
-  const root = document.querySelector('[data-testid=request-details]');
-  if (!root) return null;
+/** The Request tab of `url`, or null (after clicking the tab, if a pane without it shows). */
+const read = (url: string): string => `(() => {
+  const root = document.querySelector('[data-testid=request-details][data-url=' + ${JSON.stringify(JSON.stringify(url))} + ']');
+  if (!root) {
+    document.querySelector('[data-testid=tab-request]')?.click();
+    return null;
+  }
   const q = (id) => root.querySelector('[data-testid=' + id + ']');
   const rows = (id) => [...(q(id)?.querySelectorAll('tr') ?? [])].map((tr) =>
     [tr.querySelector('th').textContent, tr.querySelector('td').textContent]);
@@ -52,18 +56,9 @@ export async function readRequest(
   ready: (view: RequestView) => boolean = () => true,
 ): Promise<RequestView> {
   await selectConnection(panel, url);
-  await waitUntil(
-    `a Request tab for ${url}`,
-    () =>
-      panel.devtools.evaluate<boolean>(
-        `document.querySelector('[data-testid=tab-request]') !== null`,
-      ),
-    (shown) => shown,
-  );
-  await panel.click('tab-request');
   return waitUntil(
     `the Request tab of ${url}`,
-    () => panel.devtools.evaluate<RequestView | null>(READ),
+    () => panel.devtools.evaluate<RequestView | null>(read(url)),
     (v): v is RequestView => v !== null && ready(v),
     15_000,
   ) as Promise<RequestView>;

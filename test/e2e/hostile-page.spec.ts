@@ -11,6 +11,7 @@ interface HostileReport {
   errorStacks: Record<string, string>;
   crossFrame: Record<string, string> | null;
   frames: number;
+  fetchDone: boolean;
 }
 
 /** Read from Playwright's isolated world: the page's main world is hostile to any script. */
@@ -32,26 +33,28 @@ test('a hostile page cannot swallow, spoof or run inside capture', async ({
   const pageUrl = `${server.origin}/hostile`;
   await page.goto(pageUrl);
 
-  // Every frame the page's own handlers got (3 + the 4 listened of /sse/named) is shown.
+  // Every frame the page's own handlers got (3 + the 4 listened of /sse/named) is shown, and
+  // the fetch stream's 5 (its `retry:`, its comment and 3 events).
   const seen = await waitUntil(
-    'the page to get all 7 frames and to ask the other frame about its functions',
+    'the page to get all 7 frames, read its fetch stream and ask the other frame',
     () => report(page),
-    (r) => r.frames === 7 && r.crossFrame !== null,
+    (r) => r.frames === 7 && r.fetchDone && r.crossFrame !== null,
   );
-  await panel.waitForFrameCount(7);
+  await panel.waitForFrameCount(12);
   const rows = await waitUntil(
-    'the three connections, the closed one closed',
+    'the four connections, the closed ones closed',
     () =>
       panel.devtools.evaluate<{ url: string; frames: number; state: string; stack: string }[]>(
         ROWS_WITH_STACKS,
       ),
-    (r) => r.length === 3 && r.some((c) => c.state === 'closed'),
+    (r) => r.length === 4 && r.filter((c) => c.state === 'closed').length === 2,
   );
   expect(rows.map((r) => [r.url, r.frames]).sort()).toEqual(
     [
       [`${server.origin}/sse/counter?count=3&interval=20&key=hostile1`, 3],
       [`${server.origin}/sse/named?count=6&interval=20&key=hostile2`, 4],
       [`${server.origin}/sse/hold?key=hostile3`, 0],
+      [`${server.origin}/fetch/sse?count=3&interval=20&key=hostile4`, 5],
     ].sort(),
   );
   // Initiator stacks start at the page's function that opened the stream, unspoofed.

@@ -42,6 +42,7 @@ export function RequestDetails({ connection: c }: { connection: ConnectionView }
           {c.kind === 'xhr' ? 'XMLHttpRequest' : 'fetch()'}, credentials {request.credentials}
         </dd>
       </dl>
+      <h4>Headers</h4>
       <HeaderTable
         headers={request.headers}
         testId="request-headers"
@@ -136,6 +137,7 @@ function ResponseHead({ head }: { head: HeadView }) {
         <dt>Framing</dt>
         <dd>{head.format ? FORMAT_NAMES[head.format] : <span class="dim">not a stream</span>}</dd>
       </dl>
+      <h4>Headers</h4>
       <HeaderTable headers={head.headers} testId="response-headers" empty="No headers" />
     </>
   );

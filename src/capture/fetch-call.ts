@@ -34,6 +34,8 @@ export class FetchCall {
   private sniffing = false;
   private ended = false;
   private status = 0;
+  /** When the response head arrived (a mislabelled stream is announced later, at its body). */
+  private respondedAt = 0;
   private readonly started: number;
   private readonly hinted: boolean;
 
@@ -57,6 +59,7 @@ export class FetchCall {
   /** The response is not a stream: a hinted request says so; any other leaves no trace. */
   notStream(response: ResponseFacts): void {
     if (this.conn === 0) return;
+    this.respondedAt ||= this.ctx.I.now();
     this.head(response, null, false);
     this.end('complete', '');
   }
@@ -64,6 +67,7 @@ export class FetchCall {
   /** The response is (or, when `format` is 'sniff', may be) a stream: observe its body. */
   stream(response: ResponseFacts, format: StreamFormat | 'sniff'): BodyObserver {
     this.status = response.status;
+    this.respondedAt = this.ctx.I.now();
     if (format === 'sniff') this.sniffing = true;
     else {
       this.announce();
@@ -138,7 +142,7 @@ export class FetchCall {
     this.ctx.sink.record({
       kind: 'head',
       conn: this.conn,
-      t: this.ctx.I.now(),
+      t: this.respondedAt,
       ...response,
       format,
       mislabelled,

@@ -36,6 +36,8 @@ export interface RedactionSummary {
   jsonKeys: string[];
   /** How many user patterns ran (the patterns themselves may spell a secret, so are not kept). */
   patterns: number;
+  /** Secret header names whose values were redacted; absent when none were chosen. */
+  headers?: string[];
   /** Values replaced, over all rules. */
   replaced: number;
 }

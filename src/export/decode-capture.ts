@@ -128,6 +128,7 @@ function decodeRedaction(v: unknown, path: string): RedactionSummary {
     'urlCredentials',
     'jsonKeys',
     'patterns',
+    'headers',
     'replaced',
   ]);
   return {
@@ -135,6 +136,7 @@ function decodeRedaction(v: unknown, path: string): RedactionSummary {
     urlCredentials: boolean(o.urlCredentials, `${path}.urlCredentials`),
     jsonKeys: stringList(o.jsonKeys, `${path}.jsonKeys`),
     patterns: count(o.patterns, `${path}.patterns`),
+    ...(o.headers !== undefined && { headers: stringList(o.headers, `${path}.headers`) }),
     replaced: count(o.replaced, `${path}.replaced`),
   };
 }

@@ -16,7 +16,8 @@ export type FrameSource = 'dispatch' | 'wire';
 export type AttemptOutcome = 'ongoing' | 'closed' | 'reconnect' | 'failed';
 export type ExportScope = 'all' | 'connection' | 'filtered';
 /** What a capture was read from. */
-export type ImportFormat = 'sse-lens-json' | 'sse-lens-har' | 'chrome-har' | 'event-stream';
+export type ImportFormat =
+  'sse-lens-json' | 'sse-lens-har' | 'chrome-har' | 'event-stream' | 'ndjson';
 
 export interface CaptureFile {
   format: typeof CAPTURE_FORMAT;

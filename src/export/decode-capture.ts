@@ -212,6 +212,7 @@ export function decodeConnection(
         'sse-lens-har',
         'chrome-har',
         'event-stream',
+        'ndjson',
       ] as const),
       importedAt: time(imp.importedAt, `${path}.imported.importedAt`),
     };

@@ -38,7 +38,11 @@ const SCOPES: { value: ExportScope; label: string }[] = [
 const FORMATS: { value: ExportFormat; label: string; note: string }[] = [
   { value: 'json', label: 'SSE Lens JSON', note: 'everything SSE Lens knows; imports and replays' },
   { value: 'har', label: 'HAR 1.2', note: "with Chrome's _eventSourceMessages" },
-  { value: 'sse', label: 'Raw event stream', note: 'one .sse file per connection' },
+  {
+    value: 'sse',
+    label: 'Raw streams',
+    note: 'one file per connection: .sse, or .ndjson for NDJSON and Connect',
+  },
 ];
 
 type Built =

@@ -1,4 +1,4 @@
-// The Import button: picks a capture file (SSE Lens JSON, a HAR, a .sse stream), adds its
+// The Import button: picks a capture file (SSE Lens JSON, a HAR, .sse or .ndjson), adds its
 // connections to the panel marked as imported, and says what was imported or why it was not.
 import { useRef, useState } from 'preact/hooks';
 import { plural } from '../format';
@@ -14,6 +14,7 @@ const FORMAT_NAMES = {
   'sse-lens-har': 'SSE Lens HAR',
   'chrome-har': 'HAR',
   'event-stream': 'event stream',
+  ndjson: 'NDJSON',
 } as const;
 
 export function ImportControl({ store }: { store: PanelStore }) {
@@ -54,7 +55,7 @@ export function ImportControl({ store }: { store: PanelStore }) {
         type="file"
         hidden
         data-testid="import-file"
-        accept=".json,.har,.sse,.txt,application/json,text/event-stream"
+        accept=".json,.har,.sse,.ndjson,.jsonl,.txt,application/json,text/event-stream,application/x-ndjson"
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';

@@ -1,6 +1,7 @@
 // The export dialog's Redact section: secret query parameters, URL credentials, JSON keys in
 // data and free patterns. Holds the raw text the user types; the dialog turns it into options.
 // Also the warning for secrets too short to be hunted for inside other words.
+import { DEFAULT_SECRET_HEADERS } from '../../src/export/redact-headers';
 import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
 import type { RedactionOptions, ShortSecretNote } from '../../src/export/redact';
 import { MIN_SCRUB_LENGTH } from '../../src/export/secret-scan';
@@ -9,6 +10,8 @@ export interface RedactionInput {
   query: boolean;
   params: string;
   credentials: boolean;
+  secretHeaders: boolean;
+  headerNames: string;
   jsonKeys: string;
   patterns: string;
 }
@@ -17,6 +20,8 @@ export const INITIAL_REDACTION: RedactionInput = {
   query: false,
   params: DEFAULT_SECRET_PARAMS.join(', '),
   credentials: false,
+  secretHeaders: false,
+  headerNames: DEFAULT_SECRET_HEADERS.join(', '),
   jsonKeys: '',
   patterns: '',
 };
@@ -41,6 +46,7 @@ export function redactionOptions(input: RedactionInput): RedactionOptions {
     urlCredentials: input.credentials,
     jsonKeys: list(input.jsonKeys, /[\s,]+/),
     patterns: list(input.patterns, /\n/),
+    headers: input.secretHeaders ? list(input.headerNames, /[\s,]+/) : [],
   };
 }
 
@@ -80,6 +86,24 @@ export function RedactionFields({ value, onChange }: Props) {
         />
         Credentials in URLs (user:password@)
       </label>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="redact-headers"
+          checked={value.secretHeaders}
+          onChange={(e) => onChange({ secretHeaders: e.currentTarget.checked })}
+        />
+        Secret headers of fetch/XHR requests and responses
+      </label>
+      <input
+        type="text"
+        class="wide"
+        aria-label="Secret header names"
+        data-testid="redact-header-names"
+        value={value.headerNames}
+        disabled={!value.secretHeaders}
+        onInput={(e) => onChange({ headerNames: e.currentTarget.value })}
+      />
       <label class="stacked">
         JSON keys in data <span class="dim">(comma-separated)</span>
         <input

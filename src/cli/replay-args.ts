@@ -2,10 +2,11 @@
 // exit 2). Hand-written rather than util.parseArgs, whose messages for `--speed -1` and the
 // like name internals instead of what to type.
 
-export const USAGE = `Usage: sse-lens replay <capture.json|capture.har|stream.sse> [--port N] [--speed X] [--loop]
+export const USAGE = `Usage: sse-lens replay <capture.json|capture.har|stream.sse|stream.ndjson> [--port N] [--speed X] [--loop]
 
 Serves each captured connection as an SSE endpoint on 127.0.0.1, with its original frames,
-timing, reconnects and failures, resuming from a client's Last-Event-ID.
+timing, reconnects and failures, resuming from a client's Last-Event-ID. A fetch/XHR stream
+answers its captured method (e.g. POST) with its recorded status, Content-Type and body.
 
   --port N    port to listen on (default 0: any free port)
   --speed X   play X times as fast (default 1; 0.5 is half speed)

@@ -1,6 +1,7 @@
 // What a replay cannot reproduce exactly, in plain sentences printed when it starts: failures
 // whose HTTP status was not recorded, `retry:` values it infers, attempts that never got a
 // response at export, and captures without timing.
+import type { FetchPlan } from './replay-fetch';
 import { TIMELESS_GAP_MS, type PlannedAttempt } from './replay-plan';
 
 /** "1 attempt", "2 attempts". */
@@ -14,7 +15,10 @@ export interface PlannedConnection {
   timeless: boolean;
 }
 
-export function replayNotes(connections: readonly PlannedConnection[]): string[] {
+export function replayNotes(
+  connections: readonly PlannedConnection[],
+  fetches: readonly FetchPlan[] = [],
+): string[] {
   const attempts = connections.flatMap((c) => c.plan);
   const count = (test: (a: PlannedAttempt) => boolean): number => attempts.filter(test).length;
   const notes: string[] = [];
@@ -54,6 +58,20 @@ export function replayNotes(connections: readonly PlannedConnection[]): string[]
       `${plural(timeless, 'connection has', 'connections have')} no timing (a .sse file, or ` +
         `frames all in one millisecond): frames are served ${TIMELESS_GAP_MS} ms apart, ` +
         'divided by --speed',
+    );
+  }
+  const incomplete = fetches.reduce((n, f) => n + f.incomplete, 0);
+  if (incomplete > 0) {
+    notes.push(
+      `${plural(incomplete, 'fetch stream frame was', 'fetch stream frames were')} not captured ` +
+        'whole (cut at the size limit, or a compressed Connect payload): served as captured',
+    );
+  }
+  const unansweredFetch = fetches.filter((f) => f.response === null).length;
+  if (unansweredFetch > 0) {
+    notes.push(
+      `${plural(unansweredFetch, 'fetch stream', 'fetch streams')} had no response yet at ` +
+        'export: held unanswered, as captured',
     );
   }
   return notes;

@@ -1,6 +1,7 @@
 // Serves a capture as a mock SSE server on 127.0.0.1: each connection at its own path, with
 // the captured frames, gaps, reconnects and failures (scaled by `speed`), resuming from a
-// client's Last-Event-ID. `GET /` lists the endpoints as JSON.
+// client's Last-Event-ID; a fetch/XHR stream answers its recorded method only, with its
+// recorded status, Content-Type and body. `GET /` lists the endpoints as JSON.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { once } from 'node:events';
@@ -9,6 +10,7 @@ import type { CaptureFile } from '../export/capture-types';
 import { parseUrl } from '../export/url-parts';
 import type { StreamTrailer } from '../sse/parse-stream';
 import { writeEvent, writeTrailer } from '../sse/write-stream';
+import { paceTimelessFetch, planFetch, type FetchPlan } from './replay-fetch';
 import { replayNotes } from './replay-notes';
 import {
   paceTimeless,
@@ -33,6 +35,8 @@ export interface ReplayEndpoint {
   original: string;
   frames: number;
   attempts: number;
+  /** fetch/XHR streams: the one method the endpoint answers. */
+  method?: string;
 }
 
 export interface ReplayServer {
@@ -51,6 +55,8 @@ interface Endpoint {
   timeless: boolean;
   /** The attempt to serve next after the server ended one (consumed by the next request). */
   pending: number | null;
+  /** Set for fetch/XHR streams, which are served from it instead of `plan`. */
+  fetch: FetchPlan | null;
 }
 
 const HOST = '127.0.0.1';
@@ -78,7 +84,8 @@ export async function startReplay(
   const origin = `http://${HOST}:${address.port}`;
   file.connections.forEach((c, i) => {
     const plan = planConnection(c);
-    const timeless = paceTimeless(plan);
+    const fetchPlan = planFetch(c);
+    const timeless = fetchPlan ? paceTimelessFetch(fetchPlan) : paceTimeless(plan);
     const parsed = parseUrl(c.url);
     const path = parsed ? `${parsed.pathname}${parsed.search}` : '/stream';
     endpoints.push({
@@ -87,11 +94,13 @@ export async function startReplay(
         original: c.url,
         frames: c.frames.length,
         attempts: c.attempts.length,
+        ...(fetchPlan && { method: fetchPlan.method }),
       },
       plan,
       trailer: c.trailer ?? {},
       timeless,
       pending: null,
+      fetch: fetchPlan,
     });
   });
 
@@ -99,10 +108,11 @@ export async function startReplay(
     const path = new URL(req.url ?? '/', origin).pathname;
     const cors = corsHeaders(req);
     if (req.method === 'OPTIONS') {
+      const asked = req.headers['access-control-request-headers'];
       res.writeHead(204, {
         ...cors,
-        'access-control-allow-headers': 'last-event-id, cache-control',
-        'access-control-allow-methods': 'GET',
+        'access-control-allow-headers': asked ?? 'last-event-id, cache-control',
+        'access-control-allow-methods': endpointAt(path)?.fetch?.method ?? 'GET',
       });
       res.end();
       return;
@@ -118,11 +128,14 @@ export async function startReplay(
       );
       return;
     }
-    const n = /^\/(\d+)(?:\/|$)/.exec(path)?.[1];
-    const endpoint = n === undefined ? undefined : endpoints[Number(n) - 1];
+    const endpoint = endpointAt(path);
     if (!endpoint) {
       res.writeHead(404, { ...cors, 'content-type': 'text/plain; charset=utf-8' });
       res.end(`No replayed connection at ${path}; see ${origin}/\n`);
+      return;
+    }
+    if (endpoint.fetch) {
+      replayFetch(endpoint.fetch, endpoint.info, req, res, cors);
       return;
     }
     const header = req.headers['last-event-id'];
@@ -137,6 +150,72 @@ export async function startReplay(
         res.destroy();
       }
     });
+  }
+
+  function endpointAt(path: string): Endpoint | undefined {
+    const n = /^\/(\d+)(?:\/|$)/.exec(path)?.[1];
+    return n === undefined ? undefined : endpoints[Number(n) - 1];
+  }
+
+  function replayFetch(
+    plan: FetchPlan,
+    info: ReplayEndpoint,
+    req: IncomingMessage,
+    res: ServerResponse,
+    cors: Record<string, string>,
+  ): void {
+    req.resume();
+    if (req.method !== plan.method) {
+      res.writeHead(405, {
+        ...cors,
+        allow: plan.method,
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      res.end(
+        `${info.url} replays a ${plan.method} stream (captured from ${plan.method} ` +
+          `${info.original}); send ${plan.method}, not ${req.method ?? 'an unknown method'}\n`,
+      );
+      return;
+    }
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    serveFetch(plan, res, cors, abort.signal).catch((error: unknown) => {
+      if (!abort.signal.aborted) {
+        console.error('replay failed:', error);
+        res.destroy();
+      }
+    });
+  }
+
+  async function serveFetch(
+    plan: FetchPlan,
+    res: ServerResponse,
+    cors: Record<string, string>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const clock = new Clock(options.speed, signal);
+    await clock.wait(plan.headerDelay);
+    // A request the server had not answered at export stays unanswered, as it was.
+    if (plan.response === null) return;
+    const { status, statusText, contentType } = plan.response;
+    const type = contentType === null ? {} : { 'content-type': contentType };
+    res.writeHead(status, statusText, { ...cors, ...type, 'cache-control': 'no-store' });
+    res.flushHeaders();
+    for (;;) {
+      const loopStart = performance.now();
+      for (const { gap, bytes } of plan.chunks) {
+        await clock.wait(gap);
+        if (!res.write(bytes)) await once(res, 'drain', { signal });
+      }
+      if (options.loop && plan.chunks.length > 0) {
+        await clock.atLeast(loopStart, MIN_LOOP_MS);
+        continue;
+      }
+      await clock.wait(plan.tail);
+      if (plan.ending === 'end') res.end();
+      else if (plan.ending === 'drop') res.socket?.destroy();
+      return; // hold: open until the client leaves
+    }
   }
 
   async function serve(
@@ -212,7 +291,10 @@ export async function startReplay(
   return {
     origin,
     endpoints: endpoints.map((e) => e.info),
-    notes: replayNotes(endpoints),
+    notes: replayNotes(
+      endpoints.filter((e) => e.fetch === null),
+      fetchPlans(endpoints),
+    ),
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve, reject) =>
@@ -220,6 +302,10 @@ export async function startReplay(
       );
     },
   };
+}
+
+function fetchPlans(endpoints: readonly Endpoint[]): FetchPlan[] {
+  return endpoints.flatMap((e) => (e.fetch ? [e.fetch] : []));
 }
 
 /** Marks a `retry:` the replay inferred from the observed reconnect delay (a comment line). */

@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<void> {
     `SSE Lens replay of ${name}: ${plural(file.connections.length, 'connection')}, ` +
       `speed ${speed}x, loop ${loop ? 'on' : 'off'}`,
     ...replay.endpoints.flatMap((e) => [
-      `  ${e.url}`,
+      `  ${e.method === undefined ? '' : `${e.method} `}${e.url}`,
       `      was ${e.original} (${plural(e.frames, 'frame')}, ${plural(e.attempts, 'attempt')})`,
     ]),
   ];

@@ -5,6 +5,7 @@ import {
   type CaptureState,
   type ConnectionView,
   type FrameView,
+  type RequestView,
 } from '../model/capture-state';
 import { deriveAttempts, withResponses } from './attempts';
 import {
@@ -13,7 +14,9 @@ import {
   type CaptureConnection,
   type CaptureFile,
   type CaptureFrame,
+  type CaptureRequest,
   type ExportScope,
+  type HeaderPair,
 } from './capture-types';
 import { originOf } from '../model/site';
 
@@ -101,7 +104,23 @@ function toConnection(
         importedAt: c.imported.importedAt,
       },
     }),
+    ...(c.request && { request: toRequest(c.request) }),
+    ...(c.head && { response: { ...c.head, headers: copyHeaders(c.head.headers) } }),
+    ...(c.outcome && { end: { ...c.outcome } }),
   };
+}
+
+function toRequest(r: RequestView): CaptureRequest {
+  return {
+    method: r.method,
+    headers: copyHeaders(r.headers),
+    credentials: r.credentials,
+    ...(r.body && { body: { ...r.body } }),
+  };
+}
+
+function copyHeaders(headers: readonly (readonly [string, string])[]): HeaderPair[] {
+  return headers.map(([name, value]) => [name, value]);
 }
 
 function toFrame(f: FrameView, connectionOrigin: string): CaptureFrame {
@@ -110,8 +129,10 @@ function toFrame(f: FrameView, connectionOrigin: string): CaptureFrame {
     type: f.type,
     id: f.id,
     data: f.data,
-    source: f.wire ? 'wire' : 'dispatch',
+    source: f.wire || f.source === 'wire' ? 'wire' : 'dispatch',
   };
+  if (f.kind === 'comment' || f.kind === 'retry') frame.kind = f.kind;
+  if (f.note !== undefined) frame.note = f.note;
   if (f.wire?.comments) frame.comments = [...f.wire.comments];
   if (f.wire?.retry !== undefined) frame.retry = f.wire.retry;
   if (f.truncated) {

@@ -16,7 +16,8 @@ export type FrameSource = 'dispatch' | 'wire';
 export type AttemptOutcome = 'ongoing' | 'closed' | 'reconnect' | 'failed';
 export type ExportScope = 'all' | 'connection' | 'filtered';
 /** What a capture was read from. */
-export type ImportFormat = 'sse-lens-json' | 'sse-lens-har' | 'chrome-har' | 'event-stream';
+export type ImportFormat =
+  'sse-lens-json' | 'sse-lens-har' | 'chrome-har' | 'event-stream' | 'ndjson';
 
 export interface CaptureFile {
   format: typeof CAPTURE_FORMAT;
@@ -36,6 +37,8 @@ export interface RedactionSummary {
   jsonKeys: string[];
   /** How many user patterns ran (the patterns themselves may spell a secret, so are not kept). */
   patterns: number;
+  /** Secret header names whose values were redacted; absent when none were chosen. */
+  headers?: string[];
   /** Values replaced, over all rules. */
   replaced: number;
 }
@@ -69,6 +72,60 @@ export interface CaptureConnection {
   trailer?: StreamTrailer;
   /** Set when this connection was itself imported from a file. */
   imported?: { name: string; format: ImportFormat; importedAt: number };
+  /** fetch/XHR: the request as the page made it. */
+  request?: CaptureRequest;
+  /** fetch/XHR: the response head, once it arrived. */
+  response?: CaptureResponse;
+  /** fetch/XHR: how the stream ended, once it did. */
+  end?: CaptureEnd;
+}
+
+/** A header as [name, value], in the order it was sent or received. */
+export type HeaderPair = [string, string];
+
+export interface CaptureRequest {
+  method: string;
+  headers: HeaderPair[];
+  credentials: 'omit' | 'same-origin' | 'include';
+  /** Absent when there was none (or it was never read). */
+  body?: CaptureRequestBody;
+}
+
+/** A request body: its UTF-8 text, or for binary bodies only how big it was. */
+export interface CaptureRequestBody {
+  /** The kept bytes as text; '' for binary bodies. */
+  text: string;
+  binary: boolean;
+  /** Bytes kept (the capture keeps the first bytes of large bodies). */
+  kept: number;
+  /** True size in bytes; null when the body was a stream whose end was not seen. */
+  size: number | null;
+}
+
+export type StreamFormatName = 'sse' | 'ndjson' | 'connect';
+
+export interface CaptureResponse {
+  t: number;
+  status: number;
+  statusText: string;
+  /** The final URL, after redirects. */
+  url: string;
+  redirected: boolean;
+  headers: HeaderPair[];
+  /** How the body was read; null when it was not a stream. */
+  format: StreamFormatName | null;
+  /** True when the Content-Type did not announce the stream the body turned out to be. */
+  mislabelled: boolean;
+}
+
+export type StreamOutcomeName =
+  'complete' | 'aborted' | 'cancelled' | 'network-error' | 'http-error';
+
+export interface CaptureEnd {
+  t: number;
+  outcome: StreamOutcomeName;
+  /** The error as the page saw it; '' when none. */
+  error: string;
 }
 
 export interface PoolInfo {
@@ -117,4 +174,8 @@ export interface CaptureFrame extends StreamFields {
   truncated?: boolean;
   /** `MessageEvent.origin`, only written when it differs from the connection URL's origin. */
   origin?: string;
+  /** Frames of a fetch/XHR SSE body: a comment line (data: its text) or `retry:` (data: ms). */
+  kind?: 'comment' | 'retry';
+  /** What is wrong or special about the frame (not JSON, end of stream, unterminated). */
+  note?: string;
 }

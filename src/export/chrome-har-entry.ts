@@ -1,8 +1,18 @@
 // Reads one entry of a Chrome DevTools HAR as an event-stream request: its timing, its
 // Last-Event-ID header, its initiator, and its frames from `_eventSourceMessages` or from a
-// saved text/event-stream body.
+// saved text/event-stream body; a fetch/XHR stream (SSE, NDJSON or Connect body) also with
+// its request and response head.
+import { formatOfType } from '../capture/stream-format';
 import { parseEventStream } from '../sse/parse-stream';
-import type { CaptureFrame, ConnectionKindName } from './capture-types';
+import { createWireDecoder } from '../sse/wire-decoder';
+import type {
+  CaptureFrame,
+  CaptureRequest,
+  CaptureResponse,
+  ConnectionKindName,
+  HeaderPair,
+  StreamFormatName,
+} from './capture-types';
 import { decodeFrame } from './decode-capture';
 import { ImportError, isObject, number, object, string, type Obj } from './json-read';
 
@@ -30,6 +40,9 @@ export interface ChromeStream {
   frames: CaptureFrame[];
   pageUrl: string | null;
   stack: string;
+  /** fetch/XHR streams: the request and response head the entry records. */
+  request?: CaptureRequest;
+  response?: CaptureResponse;
 }
 
 export function chromeStream(
@@ -44,23 +57,50 @@ export function chromeStream(
   const resourceType = typeof e._resourceType === 'string' ? e._resourceType.toLowerCase() : '';
   const messages = e._eventSourceMessages;
   const isStream = mimeType.startsWith('text/event-stream');
-  if (!Array.isArray(messages) && !isStream && resourceType !== 'eventsource') return null;
+  const isFetch = resourceType === 'fetch' || resourceType === 'xhr';
+  const typed = formatOfType(mimeType);
+  const format: StreamFormatName | null = typed === 'sniff' ? null : typed;
+  const fetchStream = isFetch && format !== null;
+  if (!Array.isArray(messages) && !isStream && resourceType !== 'eventsource' && !fetchStream) {
+    return null;
+  }
 
   const start = Date.parse(string(e.startedDateTime, `${path}.startedDateTime`));
   if (!Number.isFinite(start) || start < 0) {
     throw new ImportError(`${path}.startedDateTime: expected an ISO date`);
   }
-  const frames = Array.isArray(messages)
-    ? messages.map((m, j) => chromeFrame(m, `${path}._eventSourceMessages[${j}]`, start))
-    : bodyFrames(content, `${path}.response.content`, start);
+  const frames =
+    // Chrome may log a fetch stream with no messages but its body: the body says more then.
+    Array.isArray(messages) && (messages.length > 0 || !fetchStream)
+      ? messages.map((m, j) => chromeFrame(m, `${path}._eventSourceMessages[${j}]`, start))
+      : fetchStream
+        ? wireBodyFrames(content, `${path}.response.content`, start, format)
+        : bodyFrames(content, `${path}.response.content`, start);
   const status = number(response.status, `${path}.response.status`);
   const total = typeof e.time === 'number' && Number.isFinite(e.time) ? Math.max(0, e.time) : 0;
-  const opened = status === 200 && (isStream || frames.length > 0);
+  const opened = fetchStream
+    ? status >= 200 && status < 300
+    : status === 200 && (isStream || frames.length > 0);
+  const openedAt = opened ? start + headersTime(e.timings) : null;
+  const url = string(request.url, `${path}.request.url`);
   return {
-    url: string(request.url, `${path}.request.url`),
+    ...(isFetch && {
+      request: chromeRequest(request, `${path}.request`),
+      response: {
+        t: openedAt ?? start,
+        status,
+        statusText: typeof response.statusText === 'string' ? response.statusText : '',
+        url,
+        redirected: false,
+        headers: headerPairs(response.headers),
+        format,
+        mislabelled: false,
+      },
+    }),
+    url,
     kind: KINDS[resourceType] ?? 'eventsource',
     start,
-    openedAt: opened ? start + headersTime(e.timings) : null,
+    openedAt,
     // Message times and the entry's duration come from different clocks: end after both.
     end: Math.max(start + total, frames.at(-1)?.t ?? 0),
     lastEventId: headerValue(request.headers, 'last-event-id'),
@@ -68,6 +108,60 @@ export function chromeStream(
     pageUrl: typeof e.pageref === 'string' ? (pages.get(e.pageref) ?? null) : null,
     stack: initiatorStack(e._initiator),
   };
+}
+
+/** Header pairs of a HAR header list; HTTP/2 pseudo-headers (`:method`) left out. */
+function headerPairs(headers: unknown): HeaderPair[] {
+  if (!Array.isArray(headers)) return [];
+  const pairs: HeaderPair[] = [];
+  for (const h of headers.slice(0, 200)) {
+    if (isObject(h) && typeof h.name === 'string' && typeof h.value === 'string') {
+      if (!h.name.startsWith(':')) pairs.push([h.name.slice(0, 8192), h.value.slice(0, 8192)]);
+    }
+  }
+  return pairs;
+}
+
+/** A HAR has no fetch credentials mode: fetch's default, same-origin, is assumed. */
+function chromeRequest(request: Obj, path: string): CaptureRequest {
+  const post = isObject(request.postData) ? request.postData : null;
+  const text = post && typeof post.text === 'string' ? post.text.slice(0, 1024 * 1024) : null;
+  const size = new TextEncoder().encode(text ?? '').length;
+  return {
+    method: string(request.method ?? 'GET', `${path}.method`),
+    headers: headerPairs(request.headers),
+    credentials: 'same-origin',
+    ...(text !== null && { body: { text, binary: false, kept: size, size } }),
+  };
+}
+
+/** Frames of a fetch stream's saved body, cut as live capture cuts them. */
+function wireBodyFrames(
+  content: Obj,
+  path: string,
+  t: number,
+  format: StreamFormatName,
+): CaptureFrame[] {
+  if (typeof content.text !== 'string') return [];
+  const bytes =
+    content.encoding === 'base64'
+      ? base64Bytes(content.text, `${path}.text`)
+      : new TextEncoder().encode(content.text);
+  const decoder = createWireDecoder(format);
+  return [...decoder.push(bytes), ...decoder.end()].map((f, j) =>
+    decodeFrame(
+      {
+        t,
+        type: f.type,
+        id: f.id,
+        data: f.data,
+        source: 'wire',
+        ...(f.frameKind !== 'event' && { kind: f.frameKind }),
+        ...(f.note !== undefined && { note: f.note }),
+      },
+      `${path}.text frame ${j}`,
+    ),
+  );
 }
 
 function headerValue(headers: unknown, name: string): string | null {
@@ -107,8 +201,12 @@ function bodyFrames(content: Obj, path: string, t: number): CaptureFrame[] {
 }
 
 function decodeBase64(text: string, path: string): string {
+  return new TextDecoder().decode(base64Bytes(text, path));
+}
+
+function base64Bytes(text: string, path: string): Uint8Array {
   try {
-    return new TextDecoder().decode(Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0)));
+    return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
   } catch {
     throw new ImportError(`${path}: expected base64 text`);
   }

@@ -10,7 +10,10 @@ import {
   type CaptureConnection,
   type CaptureFile,
   type CaptureFrame,
+  type CaptureRequest,
+  type CaptureResponse,
   type CaptureTransition,
+  type HeaderPair,
   type RedactionSummary,
 } from './capture-types';
 import {
@@ -59,6 +62,9 @@ const CONNECTION_KEYS = [
   'frames',
   'trailer',
   'imported',
+  'request',
+  'response',
+  'end',
 ] as const;
 const FRAME_KEYS = [
   't',
@@ -71,6 +77,8 @@ const FRAME_KEYS = [
   'origin',
   'comments',
   'retry',
+  'kind',
+  'note',
 ] as const;
 const MAX_LIST = IMPORT_LIMITS.maxListItems;
 
@@ -120,6 +128,7 @@ function decodeRedaction(v: unknown, path: string): RedactionSummary {
     'urlCredentials',
     'jsonKeys',
     'patterns',
+    'headers',
     'replaced',
   ]);
   return {
@@ -127,6 +136,7 @@ function decodeRedaction(v: unknown, path: string): RedactionSummary {
     urlCredentials: boolean(o.urlCredentials, `${path}.urlCredentials`),
     jsonKeys: stringList(o.jsonKeys, `${path}.jsonKeys`),
     patterns: count(o.patterns, `${path}.patterns`),
+    ...(o.headers !== undefined && { headers: stringList(o.headers, `${path}.headers`) }),
     replaced: count(o.replaced, `${path}.replaced`),
   };
 }
@@ -202,11 +212,85 @@ export function decodeConnection(
         'sse-lens-har',
         'chrome-har',
         'event-stream',
+        'ndjson',
       ] as const),
       importedAt: time(imp.importedAt, `${path}.imported.importedAt`),
     };
   }
+  if (o.request !== undefined) c.request = decodeRequest(o.request, `${path}.request`);
+  if (o.response !== undefined) c.response = decodeResponse(o.response, `${path}.response`);
+  if (o.end !== undefined) {
+    const end = exactObject(o.end, `${path}.end`, ['t', 'outcome', 'error']);
+    c.end = {
+      t: time(end.t, `${path}.end.t`),
+      outcome: oneOf(end.outcome, `${path}.end.outcome`, [
+        'complete',
+        'aborted',
+        'cancelled',
+        'network-error',
+        'http-error',
+      ] as const),
+      error: string(end.error, `${path}.end.error`),
+    };
+  }
   return c;
+}
+
+function decodeRequest(v: unknown, path: string): CaptureRequest {
+  const o = exactObject(v, path, ['method', 'headers', 'credentials', 'body']);
+  const request: CaptureRequest = {
+    method: string(o.method, `${path}.method`),
+    headers: decodeHeaders(o.headers, `${path}.headers`),
+    credentials: oneOf(o.credentials, `${path}.credentials`, [
+      'omit',
+      'same-origin',
+      'include',
+    ] as const),
+  };
+  if (o.body !== undefined) {
+    const body = exactObject(o.body, `${path}.body`, ['text', 'binary', 'kept', 'size']);
+    request.body = {
+      text: string(body.text, `${path}.body.text`, LIMITS.maxRequestBodyBytes),
+      binary: boolean(body.binary, `${path}.body.binary`),
+      kept: count(body.kept, `${path}.body.kept`),
+      size: nullable(body.size, `${path}.body.size`, count),
+    };
+  }
+  return request;
+}
+
+function decodeResponse(v: unknown, path: string): CaptureResponse {
+  const o = exactObject(v, path, [
+    't',
+    'status',
+    'statusText',
+    'url',
+    'redirected',
+    'headers',
+    'format',
+    'mislabelled',
+  ]);
+  return {
+    t: time(o.t, `${path}.t`),
+    status: count(o.status, `${path}.status`),
+    statusText: string(o.statusText, `${path}.statusText`),
+    url: string(o.url, `${path}.url`),
+    redirected: boolean(o.redirected, `${path}.redirected`),
+    headers: decodeHeaders(o.headers, `${path}.headers`),
+    format: nullable(o.format, `${path}.format`, (f, p) =>
+      oneOf(f, p, ['sse', 'ndjson', 'connect'] as const),
+    ),
+    mislabelled: boolean(o.mislabelled, `${path}.mislabelled`),
+  };
+}
+
+/** Headers as [name, value] pairs. */
+function decodeHeaders(v: unknown, path: string): HeaderPair[] {
+  return array(v, path, LIMITS.maxHeaders).map((h, i) => {
+    const pair = array(h, `${path}[${i}]`);
+    if (pair.length !== 2) fail(`${path}[${i}]`, 'a [name, value] pair');
+    return [string(pair[0], `${path}[${i}][0]`), string(pair[1], `${path}[${i}][1]`)];
+  });
 }
 
 function decodeTransition(v: unknown, path: string): CaptureTransition {
@@ -274,6 +358,9 @@ export function decodeFrame(v: unknown, path: string): CaptureFrame {
     frame.truncated = true;
   }
   if (o.origin !== undefined) frame.origin = string(o.origin, `${path}.origin`);
+  if (o.kind !== undefined)
+    frame.kind = oneOf(o.kind, `${path}.kind`, ['comment', 'retry'] as const);
+  if (o.note !== undefined) frame.note = string(o.note, `${path}.note`);
   return frame;
 }
 

@@ -36,7 +36,7 @@ export function decodeChromeHar(
   });
   if (streams.length === 0) {
     throw new ImportError(
-      'the HAR has no event streams: no entry has _eventSourceMessages, a text/event-stream response or resource type eventsource',
+      'the HAR has no event streams: no entry has _eventSourceMessages, a text/event-stream, NDJSON or Connect response, or resource type eventsource',
     );
   }
   const chains = chainReconnects(streams);
@@ -123,5 +123,7 @@ function chainConnection(chain: ChromeStream[], id: string): CaptureConnection {
     attempts: deriveAttempts(first.start, transitions, frames),
     received: frames.length,
     frames,
+    ...(first.request && { request: first.request }),
+    ...(first.response && { response: first.response }),
   };
 }

@@ -51,7 +51,12 @@ function ownHar(header: Obj, entries: unknown[]): Omit<HarImport, 'format'> {
       group.details = ext.details;
       group.path = `${path}._sseLens.details`;
     }
-    group.parts.push([attempt, array(entry._eventSourceMessages, `${path}._eventSourceMessages`)]);
+    // fetch/XHR entries keep every frame under _sseLens (Chrome's messages hold only events).
+    const messages =
+      ext.frames === undefined
+        ? array(entry._eventSourceMessages, `${path}._eventSourceMessages`)
+        : array(ext.frames, `${path}._sseLens.frames`);
+    group.parts.push([attempt, messages]);
   });
   const connections = [...groups].map(([id, group]): CaptureConnection => {
     if (group.details === undefined) {

@@ -1,20 +1,59 @@
 // Raw `text/event-stream` files (`.sse`): one connection's frames written back to the wire
-// format, and such a file read as a one-connection capture. The file has no clock, so frames
-// read from it all carry the import time.
-import { parseEventStream } from '../sse/parse-stream';
-import { writeEventStream } from '../sse/write-stream';
+// format (a fetch stream's comment and retry frames as the lines they were), and such a file
+// read as a one-connection capture. The file has no clock, so frames read from it all carry
+// the import time.
+import { parseEventStream, type StreamFields, type StreamTrailer } from '../sse/parse-stream';
+import { writeEventStream, type WritableEvent } from '../sse/write-stream';
 import { deriveAttempts } from './attempts';
 import {
   CAPTURE_FORMAT,
   CAPTURE_VERSION,
   type CaptureConnection,
   type CaptureFile,
+  type CaptureFrame,
 } from './capture-types';
 import { decodeFrame, FrameBudget } from './decode-capture';
 import { ImportError } from './json-read';
 
 export function connectionToEventStream(c: CaptureConnection): string {
-  return writeEventStream(c.frames, c.trailer);
+  const { events, trailer } = foldWireFields(c.frames, c.trailer ?? {});
+  return writeEventStream(events, trailer);
+}
+
+/**
+ * Events with the comment and `retry:` frames before each folded into its fields, and those
+ * after the last event into the trailer: the same lines, in the same order, on the wire.
+ */
+export function foldWireFields(
+  frames: readonly CaptureFrame[],
+  trailer: StreamTrailer,
+): { events: WritableEvent[]; trailer: StreamTrailer } {
+  const events: WritableEvent[] = [];
+  let pending: StreamFields = {};
+  for (const f of frames) {
+    if (f.kind === 'comment') (pending.comments ??= []).push(f.data);
+    else if (f.kind === 'retry') pending.retry = Number(f.data);
+    else {
+      const comments = [...(pending.comments ?? []), ...(f.comments ?? [])];
+      const retry = f.retry ?? pending.retry;
+      events.push({
+        ...f,
+        ...(comments.length > 0 && { comments }),
+        ...(retry !== undefined && { retry }),
+      });
+      pending = {};
+    }
+  }
+  const comments = [...(pending.comments ?? []), ...(trailer.comments ?? [])];
+  const retry = trailer.retry ?? pending.retry;
+  return {
+    events,
+    trailer: {
+      ...trailer,
+      ...(comments.length > 0 && { comments }),
+      ...(retry !== undefined && { retry }),
+    },
+  };
 }
 
 export function decodeEventStream(text: string, name: string, now: number): CaptureFile {

@@ -25,12 +25,13 @@ export interface HarEntry {
   startedDateTime: string;
   time: number;
   request: {
-    method: 'GET';
+    method: string;
     url: string;
     httpVersion: string;
     cookies: never[];
     headers: NameValue[];
     queryString: NameValue[];
+    postData?: HarPostData;
     headersSize: number;
     bodySize: number;
   };
@@ -40,7 +41,7 @@ export interface HarEntry {
     httpVersion: string;
     cookies: never[];
     headers: NameValue[];
-    content: { size: number; mimeType: string };
+    content: HarContent;
     redirectURL: string;
     headersSize: number;
     bodySize: number;
@@ -60,6 +61,22 @@ export interface HarEntry {
   _sseLens: HarEntryExtension;
 }
 
+/** A request body: its text, or for a binary body (not kept) its size in `_size`. */
+export interface HarPostData {
+  mimeType: string;
+  text: string;
+  comment?: string;
+  _size?: number;
+}
+
+export interface HarContent {
+  size: number;
+  mimeType: string;
+  /** NDJSON and Connect stream bodies, one frame per line. */
+  text?: string;
+  comment?: string;
+}
+
 /** Chrome's message shape, plus our frame fields that it has no place for. */
 export interface HarEventSourceMessage {
   /** Epoch seconds. */
@@ -75,4 +92,6 @@ export interface HarEntryExtension {
   connection: string;
   attempt: number;
   details?: Omit<CaptureConnection, 'frames'>;
+  /** fetch/XHR streams: every frame of the attempt (Chrome's messages hold only SSE events). */
+  frames?: HarEventSourceMessage[];
 }

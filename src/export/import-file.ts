@@ -1,10 +1,11 @@
-// Recognizes what a file is (SSE Lens JSON, a HAR, or a raw event stream) and reads it into a
+// Recognizes what a file is (SSE Lens JSON, a HAR, a raw event stream or NDJSON) and reads it into a
 // capture. The single entry point for the panel's Import button and the replay CLI.
 import type { CaptureFile, ImportFormat } from './capture-types';
 import { decodeCapture } from './decode-capture';
 import { decodeHar } from './decode-har';
 import { decodeEventStream } from './event-stream-file';
 import { ImportError, isObject } from './json-read';
+import { decodeNdjson, looksLikeNdjson } from './ndjson-file';
 import { IMPORT_LIMITS } from './limits';
 
 export interface ImportResult {
@@ -24,13 +25,16 @@ export function importText(name: string, text: string, now: number): ImportResul
       return { file: decodeEventStream(body, name, now), format: 'event-stream', ignored: 0 };
     }
     throw new ImportError(
-      'not a capture: expected SSE Lens JSON, a HAR file or a text/event-stream (.sse) file',
+      'not a capture: expected SSE Lens JSON, a HAR file, a text/event-stream (.sse) file or NDJSON (.ndjson)',
     );
   }
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch (e) {
+    if (/\.(ndjson|jsonl)$/i.test(name) || looksLikeNdjson(body)) {
+      return { file: decodeNdjson(body, name, now), format: 'ndjson', ignored: 0 };
+    }
     throw new ImportError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (isObject(value) && 'format' in value) {

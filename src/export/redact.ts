@@ -1,9 +1,11 @@
 // Redaction before export: secret query parameters and URL credentials (wherever a URL
-// appears), values of chosen JSON keys inside `data`, and user patterns; then every other
+// appears), values of chosen JSON keys inside `data` and request bodies, secret headers of
+// fetch/XHR streams, and user patterns; then every other
 // occurrence of a secret found that way is scrubbed too (short ones where they stand as a
 // whole word), so no copy survives elsewhere.
 import type { StreamTrailer } from '../sse/parse-stream';
-import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
+import type { CaptureConnection, CaptureFile, CaptureFrame, HeaderPair } from './capture-types';
+import { redactHeader } from './redact-headers';
 import { redactJsonKeys } from './redact-json';
 import {
   REDACTED,
@@ -22,11 +24,17 @@ export interface RedactionOptions {
   jsonKeys: readonly string[];
   /** Regular expressions (`source` or `/source/flags`) whose matches are replaced anywhere. */
   patterns: readonly string[];
+  /** Secret header names (fetch/XHR request and response heads); absent or empty: none. */
+  headers?: readonly string[];
 }
 
 export function isRedacting(o: RedactionOptions): boolean {
   return (
-    o.queryParams.length > 0 || o.urlCredentials || o.jsonKeys.length > 0 || o.patterns.length > 0
+    o.queryParams.length > 0 ||
+    o.urlCredentials ||
+    o.jsonKeys.length > 0 ||
+    o.patterns.length > 0 ||
+    (o.headers ?? []).length > 0
   );
 }
 
@@ -80,6 +88,7 @@ export function redactWithNotes(file: CaptureFile, options: RedactionOptions): R
     credentials: options.urlCredentials,
   };
   const keys = new Set(options.jsonKeys.map((k) => k.toLowerCase()));
+  const headerNames = new Set((options.headers ?? []).map((h) => h.toLowerCase()));
   const secrets = new Set<string>();
   /** Short secrets, each with the first rule that found it. */
   const shortSources = new Map<string, string>();
@@ -96,8 +105,19 @@ export function redactWithNotes(file: CaptureFile, options: RedactionOptions): R
     replaced += r.replaced;
     return r.text;
   };
+  const header = ([name, value]: HeaderPair): HeaderPair => {
+    const r = redactHeader(name, value, headerNames, found);
+    replaced += r.replaced;
+    return [name, stage(r.value, false)];
+  };
+  // A form-encoded request body is a query string: its secret parameters go like a URL's.
+  const form = (body: string): string => {
+    const r = redactUrl(`&${body}`, rules, found);
+    replaced += r.replaced;
+    return r.text.slice(1);
+  };
   const staged = file.connections.map((c) =>
-    stageConnection(c, stage, (data) => {
+    stageConnection(c, { stage, header, form }, (data) => {
       const r = redactJsonKeys(data, keys, (s, key) => found(s, `JSON key "${key}"`));
       replaced += r.replaced;
       return r.text;
@@ -140,6 +160,7 @@ export function redactWithNotes(file: CaptureFile, options: RedactionOptions): R
         urlCredentials: options.urlCredentials,
         jsonKeys: [...options.jsonKeys],
         patterns: compiled.regexes.length,
+        ...(headerNames.size > 0 && { headers: [...(options.headers ?? [])] }),
         replaced,
       },
       connections,
@@ -154,11 +175,22 @@ export function redactWithNotes(file: CaptureFile, options: RedactionOptions): R
 
 type Stage = (text: string, url: boolean) => string;
 
+interface Stages {
+  stage: Stage;
+  header: (h: HeaderPair) => HeaderPair;
+  form: (body: string) => string;
+}
+
 function stageConnection(
   c: CaptureConnection,
-  stage: Stage,
+  { stage, header, form }: Stages,
   json: (data: string) => string,
 ): CaptureConnection {
+  const formBody = c.request?.headers.some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-type' &&
+      value.toLowerCase().startsWith('application/x-www-form-urlencoded'),
+  );
   return {
     ...c,
     url: stage(c.url, true),
@@ -166,6 +198,25 @@ function stageConnection(
     frame: { ...c.frame, url: stage(c.frame.url, true) },
     stack: stage(c.stack, false),
     frames: c.frames.map((f) => ({ ...f, data: stage(json(f.data), false) })),
+    ...(c.request && {
+      request: {
+        ...c.request,
+        headers: c.request.headers.map(header),
+        ...(c.request.body && {
+          body: {
+            ...c.request.body,
+            text: stage(formBody ? form(c.request.body.text) : json(c.request.body.text), false),
+          },
+        }),
+      },
+    }),
+    ...(c.response && {
+      response: {
+        ...c.response,
+        url: stage(c.response.url, true),
+        headers: c.response.headers.map(header),
+      },
+    }),
   };
 }
 
@@ -178,6 +229,7 @@ function mapText(c: CaptureConnection, fn: (text: string) => string): CaptureCon
     data: fn(f.data),
     ...(f.origin !== undefined && { origin: fn(f.origin) }),
     ...(f.comments && { comments: f.comments.map(fn) }),
+    ...(f.note !== undefined && { note: fn(f.note) }),
   });
   return {
     ...c,
@@ -189,6 +241,22 @@ function mapText(c: CaptureConnection, fn: (text: string) => string): CaptureCon
     attempts: c.attempts.map((a) => ({ ...a, lastEventId: fn(a.lastEventId) })),
     frames: c.frames.map(frame),
     ...(c.trailer && { trailer: redactTrailer(c.trailer, fn) }),
+    ...(c.request && {
+      request: {
+        ...c.request,
+        headers: c.request.headers.map(([n, v]): HeaderPair => [n, fn(v)]),
+        ...(c.request.body && { body: { ...c.request.body, text: fn(c.request.body.text) } }),
+      },
+    }),
+    ...(c.response && {
+      response: {
+        ...c.response,
+        statusText: fn(c.response.statusText),
+        url: fn(c.response.url),
+        headers: c.response.headers.map(([n, v]): HeaderPair => [n, fn(v)]),
+      },
+    }),
+    ...(c.end && { end: { ...c.end, error: fn(c.end.error) } }),
     ...(c.imported && { imported: { ...c.imported, name: fn(c.imported.name) } }),
   };
 }

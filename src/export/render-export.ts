@@ -1,7 +1,9 @@
 // Serializes a capture into the files one export produces: a JSON capture, a HAR, or one raw
-// `.sse` stream per connection, each with a descriptive file name and MIME type.
-import type { CaptureFile } from './capture-types';
+// stream per connection (`.sse` for event streams, `.ndjson` for NDJSON and Connect bodies),
+// each with a descriptive file name and MIME type.
+import type { CaptureConnection, CaptureFile } from './capture-types';
 import { connectionToEventStream } from './event-stream-file';
+import { connectionToNdjson } from './ndjson-file';
 import { originOf } from '../model/site';
 import { captureToHar } from './write-har';
 
@@ -21,24 +23,38 @@ export function renderExport(file: CaptureFile, format: ExportFormat): ExportedF
     case 'har':
       return [{ name: `${base}.har`, mime: 'application/json', text: json(captureToHar(file)) }];
     case 'sse':
-      return file.connections.map((c) => ({
-        name: sseFileName(base, c.id),
-        mime: 'text/event-stream',
-        text: connectionToEventStream(c),
-      }));
+      return file.connections.map((c) =>
+        rawKind(c) === 'ndjson'
+          ? {
+              name: rawFileName(base, c),
+              mime: 'application/x-ndjson',
+              text: connectionToNdjson(c),
+            }
+          : {
+              name: rawFileName(base, c),
+              mime: 'text/event-stream',
+              text: connectionToEventStream(c),
+            },
+      );
   }
+}
+
+/** NDJSON and Connect bodies are written as lines; everything else as an event stream. */
+function rawKind(c: CaptureConnection): 'sse' | 'ndjson' {
+  const format = c.response?.format;
+  return format === 'ndjson' || format === 'connect' ? 'ndjson' : 'sse';
 }
 
 /** The names `renderExport` gives its files, in the same order, without rendering them. */
 export function exportFileNames(file: CaptureFile, format: ExportFormat): string[] {
   const base = baseName(file);
   return format === 'sse'
-    ? file.connections.map((c) => sseFileName(base, c.id))
+    ? file.connections.map((c) => rawFileName(base, c))
     : [`${base}.${format}`];
 }
 
-function sseFileName(base: string, connectionId: string): string {
-  return `${base}-${connectionId}.sse`;
+function rawFileName(base: string, c: CaptureConnection): string {
+  return `${base}-${c.id}.${rawKind(c)}`;
 }
 
 function json(value: unknown): string {

@@ -46,7 +46,15 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
         size,
         truncated: f.truncated ?? false,
         origin: f.origin ?? origin,
-        ...(f.source === 'wire' && { wire: wireFields(f.comments, f.retry) }),
+        // EventSource frames read from a stream keep their comments and retry: with them;
+        // frames of a fetch/XHR body are wire frames of their own kind.
+        ...(f.source === 'wire' &&
+          (c.kind === 'eventsource' || f.comments !== undefined || f.retry !== undefined) && {
+            wire: wireFields(f.comments, f.retry),
+          }),
+        ...(f.source === 'wire' && c.kind !== 'eventsource' && { source: 'wire' as const }),
+        ...(f.kind && { kind: f.kind }),
+        ...(f.note !== undefined && { note: f.note }),
       });
     }
     for (const t of c.transitions) lastActivity = Math.max(lastActivity, t.t);
@@ -83,6 +91,20 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       ...(c.pool && { pool: { ...c.pool } }),
       ...(responses.length > 0 && { responses }),
       imported,
+      ...(c.request && {
+        request: {
+          ...c.request,
+          headers: c.request.headers.map(([n, v]): [string, string] => [n, v]),
+          ...(c.request.body && { body: { ...c.request.body } }),
+        },
+      }),
+      ...(c.response && {
+        head: {
+          ...c.response,
+          headers: c.response.headers.map(([n, v]): [string, string] => [n, v]),
+        },
+      }),
+      ...(c.end && { outcome: { ...c.end } }),
     };
     connections.push(view);
   });

@@ -1,8 +1,10 @@
 // Writes a capture as HAR 1.2: one entry per attempt (each reconnect is its own request, as
 // in Chrome's own HAR), the attempt's frames as Chrome's `_eventSourceMessages`, and everything
 // else under `_sseLens`, so Chrome DevTools and HAR viewers read it and SSE Lens reads it back.
+// A fetch/XHR stream's entry has its real request and response (har-fetch.ts).
 import { framesByAttempt } from './attempts';
 import type { CaptureAttempt, CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
+import { fetchContent, isEventFrame, nameValues, postData, requestBodySize } from './har-fetch';
 import type {
   Har,
   HarEntry,
@@ -50,35 +52,53 @@ function attemptEntry(
   const blocked = queueOverlap(c, a.start, a.open ?? end);
   const wait = Math.max(0, (a.open ?? end) - a.start - blocked);
   const receive = opened ? Math.max(0, end - (a.open ?? end)) : 0;
-  const headers: NameValue[] = [{ name: 'Accept', value: 'text/event-stream' }];
+  const isFetch = c.kind !== 'eventsource';
+  const headers: NameValue[] = c.request
+    ? nameValues(c.request.headers)
+    : [{ name: 'Accept', value: 'text/event-stream' }];
   if (a.lastEventId !== '') headers.push({ name: 'Last-Event-ID', value: a.lastEventId });
+  const body = postData(c);
+  const head = c.response;
   return {
     startedDateTime: new Date(a.start).toISOString(),
     time: blocked + wait + receive,
     request: {
-      method: 'GET',
+      method: c.request?.method ?? 'GET',
       url: c.url,
       httpVersion: c.pool?.protocol ?? '',
       cookies: [],
       headers,
       queryString: queryString(c.url),
+      ...(body && { postData: body }),
       headersSize: -1,
-      bodySize: 0,
+      bodySize: requestBodySize(c),
     },
-    response: {
-      status: opened ? 200 : 0,
-      statusText: '',
-      httpVersion: c.pool?.protocol ?? '',
-      cookies: [],
-      headers: opened ? [{ name: 'Content-Type', value: 'text/event-stream' }] : [],
-      content: {
-        size: frames.reduce((n, f) => n + (f.size ?? f.data.length), 0),
-        mimeType: opened ? 'text/event-stream' : 'x-unknown',
-      },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
+    response: isFetch
+      ? {
+          status: head?.status ?? 0,
+          statusText: head?.statusText ?? '',
+          httpVersion: c.pool?.protocol ?? '',
+          cookies: [],
+          headers: head ? nameValues(head.headers) : [],
+          content: fetchContent(c, frames),
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: -1,
+        }
+      : {
+          status: opened ? 200 : 0,
+          statusText: '',
+          httpVersion: c.pool?.protocol ?? '',
+          cookies: [],
+          headers: opened ? [{ name: 'Content-Type', value: 'text/event-stream' }] : [],
+          content: {
+            size: frames.reduce((n, f) => n + (f.size ?? f.data.length), 0),
+            mimeType: opened ? 'text/event-stream' : 'x-unknown',
+          },
+          redirectURL: '',
+          headersSize: -1,
+          bodySize: -1,
+        },
     cache: {},
     timings: {
       blocked: blocked > 0 ? blocked : -1,
@@ -90,8 +110,12 @@ function attemptEntry(
       receive,
     },
     _resourceType: c.kind,
-    _eventSourceMessages: frames.map(message),
-    _sseLens: extension,
+    _eventSourceMessages: isFetch
+      ? head?.format === 'sse'
+        ? frames.filter(isEventFrame).map(message)
+        : []
+      : frames.map(message),
+    _sseLens: isFetch ? { ...extension, frames: frames.map(message) } : extension,
   };
 }
 

@@ -65,6 +65,13 @@ export function harProblems(har: unknown): string[] {
     for (const k of ['method', 'url', 'httpVersion']) str(req, k, `${path}.request`);
     for (const k of ['headersSize', 'bodySize']) num(req, k, `${path}.request`);
     for (const k of ['cookies', 'headers', 'queryString']) pairs(req, k, `${path}.request`);
+    const post = req.postData;
+    need(
+      post === undefined ||
+        (isObj(post) && typeof post.mimeType === 'string' && typeof post.text === 'string'),
+      `${path}.request.postData`,
+      '{mimeType, text} when present',
+    );
     num(res, 'status', `${path}.response`);
     for (const k of ['statusText', 'httpVersion', 'redirectURL']) str(res, k, `${path}.response`);
     for (const k of ['headersSize', 'bodySize']) num(res, k, `${path}.response`);

@@ -1,5 +1,5 @@
 // Runs `sse-lens replay` (bin/sse-lens.js) as a child process, as a user would, and reads the
-// endpoint URLs it prints; stop() ends exactly that process.
+// endpoint URLs it prints (after the method, for fetch streams); stop() ends exactly that process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -26,7 +26,9 @@ export async function runReplay(capturePath: string, args: string[] = []): Promi
     child.stdout.on('data', check);
     child.once('exit', (code) => fail(new Error(`sse-lens replay exited ${code}: ${err || out}`)));
   });
-  const urls = [...out.matchAll(/^ {2}(http:\/\/127\.0\.0\.1:\d+\/\S+)$/gm)].map((m) => m[1] ?? '');
+  const urls = [...out.matchAll(/^ {2}(?:[A-Z]+ )?(http:\/\/127\.0\.0\.1:\d+\/\S+)$/gm)].map(
+    (m) => m[1] ?? '',
+  );
   return { urls, stop: () => stop(child) };
 }
 

@@ -106,7 +106,15 @@ export function fetchRecords(): RecordBody[] {
   );
   return [
     ...chat,
-    { kind: 'body', conn: 1, t: T0 + 1, bytes: new TextEncoder().encode(CHAT_BODY), size: null },
+    {
+      kind: 'body',
+      conn: 1,
+      t: T0 + 1,
+      text: CHAT_BODY,
+      binary: false,
+      kept: new TextEncoder().encode(CHAT_BODY).length,
+      size: null,
+    },
     wire(1, T0 + 10, 'keep-alive', 'comment'),
     wire(1, T0 + 11, '3000', 'retry'),
     wire(1, T0 + 20, '{"delta":"Hel"}', 'event', 'message', '1'),
@@ -137,7 +145,7 @@ export function fetchRecords(): RecordBody[] {
       'connect',
       'application/connect+json',
     ),
-    { kind: 'body', conn: 3, t: T0 + 201, bytes: new Uint8Array([0, 159, 146, 150, 255]), size: 5 },
+    { kind: 'body', conn: 3, t: T0 + 201, text: '', binary: true, kept: 5, size: 5 },
     wire(3, T0 + 210, '{"sentence":"one"}'),
     wire(3, T0 + 220, '{"sentence":"two"}'),
     wire(3, T0 + 230, CONNECT_END, 'event', 'end-stream', '', 'end of stream: ok; 1 trailer'),

@@ -53,7 +53,9 @@ function capture() {
     kind: 'body',
     conn: 4,
     t: T0 + 301,
-    bytes: new TextEncoder().encode(`user=al&password=${PASSWORD}&remember=1`),
+    text: `user=al&password=${PASSWORD}&remember=1`,
+    binary: false,
+    kept: 40,
     size: 40,
   });
   return buildCapture(stateFrom(records), {

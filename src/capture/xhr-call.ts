@@ -136,6 +136,7 @@ export class XhrCall {
     const fresh = I.apply(I.stringSlice, text, [this.seen]);
     this.seen = text.length;
     if (this.recorder.takes(fresh)) this.recorder.chunk(fresh);
+    else this.finish();
   }
 
   /** At load: the last text, or the whole response of another type. */

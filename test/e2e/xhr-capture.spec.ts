@@ -1,7 +1,8 @@
 // XMLHttpRequest streams captured through the real DevTools panel: an XHR event stream and an
 // NDJSON XHR are `xhr` connections whose frames are what the page's responseText held, an
 // abort() mid-stream closes the connection, a plain JSON XHR never shows, and page code
-// observes XHR exactly as in the same Chromium without the extension.
+// observes XHR exactly as in the same Chromium without the extension. A fetch() stream,
+// which shares the recorder, is checked the same way.
 import { chromium } from '@playwright/test';
 import { createWireDecoder } from '../../src/sse/wire-decoder';
 import { chromePath, QUIET_FLAGS } from './support/chromium';
@@ -63,6 +64,25 @@ test('an XHR POST event stream is an xhr connection whose frames are what the pa
     '4',
     '5',
   ]);
+  await panel.waitForFrameCount(expected.length);
+  await framesMatch(panel, expected);
+});
+
+test('a fetch() event stream read by a reader still shows, through the same recorder', async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  const url = '/fetch/sse?count=3&interval=30&echo=1';
+  await page.goto(fetchPage(server.origin, [{ mode: 'reader', url }]));
+  const [run] = await waitForFetchOutcomes(page);
+  const rows = await panel.waitForConnections(
+    'one closed fetch connection',
+    (r) => r.length === 1 && r[0]?.state === 'closed',
+  );
+  expect(rows[0]).toMatchObject({ url: `${server.origin}${url}`, kind: 'fetch' });
+  const expected = expectedFrames(run as FetchRun, 'sse');
+  expect(expected.filter((f) => f.eventId !== '')).toHaveLength(3);
   await panel.waitForFrameCount(expected.length);
   await framesMatch(panel, expected);
 });

@@ -5,12 +5,17 @@
 // FormData as `name=value` lines, a file as `name=<file "x.txt", N bytes>`, and its size is
 // that text's. A Document or an object of another kind gives null: its text would have to
 // come from page code (a toString the page may have written), which the hook never runs.
+// Text is encoded only when the body is wanted (the request turned out to be a stream), so
+// an ordinary upload costs no copy of its text.
 import { LIMITS } from '../protocol/constants';
 import type { Intrinsics } from './intrinsics';
 import type { ReadBody } from './request-body';
 import type { XhrIntrinsics } from './xhr-intrinsics';
 
-export function copySendBody(body: unknown, I: Intrinsics, X: XhrIntrinsics): ReadBody | null {
+/** The body's copy, made (for text: encoded) when called. */
+export type SendBody = () => ReadBody;
+
+export function copySendBody(body: unknown, I: Intrinsics, X: XhrIntrinsics): SendBody | null {
   switch (typeof body) {
     case 'string':
       return textBody(body, I, X);
@@ -25,15 +30,17 @@ export function copySendBody(body: unknown, I: Intrinsics, X: XhrIntrinsics): Re
   }
 }
 
-function textBody(text: string, I: Intrinsics, X: XhrIntrinsics): ReadBody {
-  const bytes = X.encode(text);
-  const max = LIMITS.maxRequestBodyBytes;
-  const size = bytes.length;
-  return { bytes: size > max ? I.apply(X.u8Slice, bytes, [0, max]) : bytes, size };
+function textBody(text: string, I: Intrinsics, X: XhrIntrinsics): SendBody {
+  return () => {
+    const bytes = X.encode(text);
+    const max = LIMITS.maxRequestBodyBytes;
+    const size = bytes.length;
+    return { bytes: size > max ? I.apply(X.u8Slice, bytes, [0, max]) : bytes, size };
+  };
 }
 
 /** Each kind is recognised by a brand check (a captured getter or method that throws). */
-function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): ReadBody | null {
+function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): SendBody | null {
   const is = <T>(read: (this: T) => unknown): boolean => {
     try {
       I.apply(read, body as T, I.noArgs);
@@ -43,10 +50,11 @@ function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): ReadBody | n
     }
   };
   /** The first bytes of the `length` bytes at `offset` in `buffer`, copied. */
-  const bufferBytes = (buffer: ArrayBuffer, offset: number, length: number): ReadBody => {
+  const bufferBytes = (buffer: ArrayBuffer, offset: number, length: number): SendBody => {
     const max = LIMITS.maxRequestBodyBytes;
     const view = new X.Uint8Array(buffer, offset, length > max ? max : length);
-    return { bytes: I.apply(X.u8Slice, view, I.noArgs), size: length };
+    const copy = { bytes: I.apply(X.u8Slice, view, I.noArgs), size: length };
+    return () => copy;
   };
   if (is(X.bufferByteLength)) {
     const buffer = body as ArrayBuffer;
@@ -69,7 +77,8 @@ function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): ReadBody | n
     );
   }
   if (is(X.blobSize)) {
-    return { bytes: new X.Uint8Array(0), size: I.apply(X.blobSize, body as Blob, I.noArgs) };
+    const sized = { bytes: new X.Uint8Array(0), size: I.apply(X.blobSize, body as Blob, I.noArgs) };
+    return () => sized;
   }
   if (is(X.searchParamsToString)) {
     return textBody(I.apply(X.searchParamsToString, body as URLSearchParams, I.noArgs), I, X);

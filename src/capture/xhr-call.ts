@@ -6,10 +6,10 @@
 // and at load, and only the part the hook has not recorded yet is sent; other response
 // types are recorded once, at load (arraybuffer as bytes; blob, json and document not at all).
 import { LIMITS } from '../protocol/constants';
-import type { ReadBody } from './request-body';
 import type { RequestInfo } from './records';
 import { formatOfType } from './stream-format';
 import { StreamRecorder, type RecorderContext, type ResponseFacts } from './stream-recorder';
+import type { SendBody } from './xhr-body';
 import type { XhrIntrinsics } from './xhr-intrinsics';
 import { parseHeaderLines, withoutFragment } from './xhr-text';
 
@@ -39,12 +39,12 @@ export class XhrCall {
     private readonly xhr: XMLHttpRequest,
     info: RequestInfo,
     private readonly url: string,
-    body: ReadBody | null,
+    body: SendBody | null,
     stack: string,
   ) {
     const { I, sink } = ctx;
     this.recorder = new StreamRecorder(ctx, 'xhr', info, url, stack, (conn) => {
-      if (body !== null) sink.record({ kind: 'body', conn, t: I.now(), ...body });
+      if (body !== null) sink.record({ kind: 'body', conn, t: I.now(), ...body() });
     });
     for (let i = 0; i < EVENTS.length; i++) {
       I.apply(I.addEventListener, xhr, [EVENTS[i], this.onEvent]);

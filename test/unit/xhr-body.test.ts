@@ -5,7 +5,7 @@ import { copySendBody } from '../../src/capture/xhr-body';
 import { xhrContext } from './support/xhr-fakes';
 
 const { ctx } = xhrContext();
-const copy = (body: unknown) => copySendBody(body, ctx.I, ctx.X);
+const copy = (body: unknown) => copySendBody(body, ctx.I, ctx.X)?.() ?? null;
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
 describe('copySendBody', () => {
@@ -13,6 +13,15 @@ describe('copySendBody', () => {
     const body = copy('{"q":"é"}');
     expect(text(body?.bytes)).toBe('{"q":"é"}');
     expect(body?.size).toBe(10);
+  });
+
+  it('encodes text only when the copy is wanted', () => {
+    let encoded = 0;
+    const X = { ...ctx.X, encode: (t: string) => (encoded++, new TextEncoder().encode(t)) };
+    const body = copySendBody('x'.repeat(1000), ctx.I, X);
+    expect(encoded).toBe(0);
+    expect(body?.().size).toBe(1000);
+    expect(encoded).toBe(1);
   });
 
   it('takes a number as its text, and nothing for null, undefined or a symbol', () => {
@@ -24,11 +33,11 @@ describe('copySendBody', () => {
     expect(text(copy(new URLSearchParams({ a: '1', b: 'x y' }))?.bytes)).toBe('a=1&b=x+y');
   });
 
-  it('copies an ArrayBuffer, so later writes by the page do not show', () => {
+  it('copies an ArrayBuffer at send(), so later writes by the page do not show', () => {
     const buffer = new Uint8Array([1, 2, 3]).buffer;
-    const body = copy(buffer);
+    const body = copySendBody(buffer, ctx.I, ctx.X);
     new Uint8Array(buffer)[0] = 9;
-    expect(body).toEqual({ bytes: new Uint8Array([1, 2, 3]), size: 3 });
+    expect(body?.()).toEqual({ bytes: new Uint8Array([1, 2, 3]), size: 3 });
   });
 
   it('takes only the viewed bytes of a typed array or DataView', () => {

@@ -2,7 +2,7 @@
 // what leaves no trace), the records in order, and how each ending is reported.
 import { describe, expect, it } from 'vitest';
 import type { HookRecord, RequestInfo } from '../../src/capture/records';
-import type { ReadBody } from '../../src/capture/request-body';
+import type { SendBody } from '../../src/capture/xhr-body';
 import { XhrCall } from '../../src/capture/xhr-call';
 import { ScriptedXhr, xhrContext } from './support/xhr-fakes';
 
@@ -12,9 +12,9 @@ const POST: RequestInfo = {
   headers: [['content-type', 'application/json']],
   credentials: 'same-origin',
 };
-const BODY: ReadBody = { bytes: new TextEncoder().encode('{"q":1}'), size: 7 };
+const BODY: SendBody = () => ({ bytes: new TextEncoder().encode('{"q":1}'), size: 7 });
 
-function start(info: RequestInfo = POST, body: ReadBody | null = BODY) {
+function start(info: RequestInfo = POST, body: SendBody | null = BODY) {
   const { ctx, records } = xhrContext();
   const xhr = new ScriptedXhr();
   const call = new XhrCall(ctx, xhr as unknown as XMLHttpRequest, info, URL_SSE, body, 'at page');

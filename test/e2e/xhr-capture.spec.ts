@@ -207,3 +207,80 @@ test('page code observes XMLHttpRequest exactly as without the extension', async
     ].sort(),
   );
 });
+
+test('the hook reads no XMLHttpRequest or EventTarget member the page replaced', async ({
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  const url = '/fetch/sse?count=3&interval=30';
+  const seen = await page.evaluate(async (path) => {
+    const proto = XMLHttpRequest.prototype;
+    const calls: string[] = [];
+    const originals = new Map<string, PropertyDescriptor>();
+    let pageReading = false;
+    const spy = (target: object, name: string) => {
+      const d = Object.getOwnPropertyDescriptor(target, name) as PropertyDescriptor;
+      originals.set(name, d);
+      const note = () => {
+        if (!pageReading) calls.push(name);
+      };
+      if (d.get) {
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the page's `this`
+        const get = d.get;
+        Object.defineProperty(target, name, {
+          ...d,
+          get() {
+            note();
+            return get.call(this) as unknown;
+          },
+        });
+      } else {
+        const fn = d.value as (...a: unknown[]) => unknown;
+        Object.defineProperty(target, name, {
+          ...d,
+          value(this: unknown, ...args: unknown[]) {
+            note();
+            return fn.apply(this, args);
+          },
+        });
+      }
+    };
+    for (const name of [
+      'readyState',
+      'status',
+      'statusText',
+      'responseURL',
+      'responseType',
+      'responseText',
+      'response',
+      'withCredentials',
+      'getResponseHeader',
+      'getAllResponseHeaders',
+    ]) {
+      spy(proto, name);
+    }
+    spy(EventTarget.prototype, 'addEventListener');
+    spy(EventTarget.prototype, 'removeEventListener');
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('content-type', 'application/json');
+    const text = await new Promise<string>((resolve) => {
+      xhr.onloadend = () => {
+        pageReading = true;
+        resolve(xhr.responseText);
+      };
+      xhr.send('{"hostile":true}');
+    });
+    return { calls, text };
+  }, url);
+  expect(seen.calls).toEqual([]);
+  expect(seen.text).toContain('data: line 1 of 3');
+  await panel.waitForConnections(
+    'the xhr stream, closed',
+    (r) => r.length === 1 && r[0]?.kind === 'xhr' && r[0]?.state === 'closed',
+  );
+  const decoder = createWireDecoder('sse');
+  const expected = [...decoder.push(seen.text), ...decoder.end()];
+  await panel.waitForFrameCount(expected.length);
+  expect((await panel.frames()).map((f) => f.eventId)).toEqual(expected.map((f) => f.id));
+});

@@ -1,6 +1,7 @@
 // Wraps XMLHttpRequest.prototype.open, setRequestHeader and send to learn the request each
 // XHR makes, then hands each send() to an XhrCall, which records the response if it is a
-// stream. Every wrapper calls the native method first with the page's own `arguments` (so
+// stream; abort() (and open() during a request) first lets the call record the text the
+// page could read until then, since ending the request empties responseText. Every wrapper calls the native method first with the page's own `arguments` (so
 // conversions, errors and their order are native; errors are rooted at the page's call) and
 // only then, on success, notes what the call did; send() notes first, since a synchronous
 // request fires its events inside the native call.
@@ -102,8 +103,18 @@ export function wrapXhr(
   };
 
   // Methods, so none can be called with `new`; their parameter counts give the native lengths.
+  /** Lets the call in flight record its text before a native method ends the request. */
+  const beforeEnd = (xhr: XMLHttpRequest): void => {
+    try {
+      openedOf(xhr)?.call?.beforeEnd();
+    } catch {
+      // Capture must never change what the page's call does.
+    }
+  };
+
   const { open } = {
     open(this: XMLHttpRequest, _method: string, _url: string | URL): void {
+      beforeEnd(this);
       try {
         I.apply(X.open, this, arguments);
       } catch (error) {
@@ -163,10 +174,24 @@ export function wrapXhr(
     },
   };
 
+  const { abort } = {
+    abort(this: XMLHttpRequest): void {
+      beforeEnd(this);
+      try {
+        I.apply(X.abort, this, arguments);
+      } catch (error) {
+        stacks.rootAtCaller(error, abort);
+        throw error;
+      }
+    },
+  };
+
   mask.mask(open, X.open);
+  mask.mask(abort, X.abort);
   mask.mask(setRequestHeader, X.setRequestHeader);
   mask.mask(send, X.send);
   replaceMethod(proto, 'open', open, I);
   replaceMethod(proto, 'setRequestHeader', setRequestHeader, I);
   replaceMethod(proto, 'send', send, I);
+  replaceMethod(proto, 'abort', abort, I);
 }

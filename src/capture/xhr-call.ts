@@ -52,6 +52,20 @@ export class XhrCall {
     if (this.recorder.hinted) this.recorder.announce();
   }
 
+  /**
+   * abort() or open() is about to end the request, which empties responseText: the text the
+   * page could read until now (a page listener that ran before the hook's may have) is
+   * recorded first.
+   */
+  beforeEnd(): void {
+    if (!this.listening) return;
+    const { I, X } = this.ctx;
+    if (!this.headTaken && I.apply(X.readyState, this.xhr, I.noArgs) >= HEADERS_RECEIVED) {
+      this.takeHead();
+    }
+    this.takeText();
+  }
+
   /** send() threw: a synchronous request that failed, or one the browser refused. */
   sendFailed(error: unknown): void {
     this.finish();

@@ -11,6 +11,7 @@ export interface XhrIntrinsics {
   open: (this: XMLHttpRequest, ...args: unknown[]) => void;
   setRequestHeader: (this: XMLHttpRequest, name: string, value: string) => void;
   send: (this: XMLHttpRequest, body?: unknown) => void;
+  abort: (this: XMLHttpRequest) => void;
   readyState: Getter<XMLHttpRequest, number>;
   status: Getter<XMLHttpRequest, number>;
   statusText: Getter<XMLHttpRequest, string>;
@@ -64,6 +65,7 @@ export function captureXhrIntrinsics(win: Window & typeof globalThis): XhrIntrin
     open: proto.open as XhrIntrinsics['open'],
     setRequestHeader: proto.setRequestHeader,
     send: proto.send as XhrIntrinsics['send'],
+    abort: proto.abort,
     readyState: getter(proto, 'readyState'),
     status: getter(proto, 'status'),
     statusText: getter(proto, 'statusText'),

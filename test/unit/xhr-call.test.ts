@@ -157,6 +157,22 @@ describe('XhrCall', () => {
     expect(xhr.listenerCount()).toBe(0);
   });
 
+  it('records the text the page could read before abort() emptied it', () => {
+    const { xhr, call, records } = start();
+    xhr.head(200, { 'content-type': 'text/event-stream' }, 'http://api.test/chat');
+    xhr.readyState = 3;
+    xhr.responseText = 'data: seen by the page\n\n';
+    call.beforeEnd();
+    xhr.readyState = 4;
+    xhr.status = 0;
+    xhr.responseText = '';
+    xhr.fire('readystatechange');
+    xhr.fire('abort');
+    expect(kinds(records)).toEqual(['connection', 'body', 'head', 'chunk', 'end']);
+    expect(records[3]).toMatchObject({ data: 'data: seen by the page\n\n' });
+    expect(records[4]).toMatchObject({ outcome: 'aborted' });
+  });
+
   it('ignores events the page dispatched itself', () => {
     const { xhr, records } = start();
     xhr.head(200, { 'content-type': 'text/event-stream' }, 'http://api.test/chat');

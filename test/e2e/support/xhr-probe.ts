@@ -40,7 +40,7 @@ export async function xhrProbe(requests: XhrProbeRequest[]): Promise<XhrProbeRes
     }
   };
   out.methods = Object.fromEntries(
-    ['open', 'setRequestHeader', 'send'].map((name) => {
+    ['open', 'setRequestHeader', 'send', 'abort'].map((name) => {
       const d = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
       const f = d.value as (...args: unknown[]) => unknown;
       return [

@@ -92,6 +92,7 @@ export function xhrContext(): { ctx: XhrCallContext; records: HookRecord[] } {
     open: () => undefined,
     setRequestHeader: () => undefined,
     send: () => undefined,
+    abort: () => undefined,
     readyState: function () {
       return asScripted(this).readyState;
     },

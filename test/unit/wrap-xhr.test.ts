@@ -24,12 +24,25 @@ class NativeXhr extends ScriptedXhr {
     if (this.readyState !== 1 || this.sent) throw new Error('InvalidStateError');
     this.sent = true;
   }
+  abort(): void {
+    this.responseText = '';
+    this.status = 0;
+    this.readyState = 4;
+    this.fire('readystatechange');
+    this.fire('abort');
+    this.readyState = 0;
+  }
 }
 
 function install() {
   const { ctx, records } = xhrContext();
   const proto = NativeXhr.prototype;
-  const natives = { open: proto.open, setRequestHeader: proto.setRequestHeader, send: proto.send };
+  const natives = {
+    open: proto.open,
+    setRequestHeader: proto.setRequestHeader,
+    send: proto.send,
+    abort: proto.abort,
+  };
   const X = { ...ctx.X, ...natives } as typeof ctx.X;
   const I = {
     ...ctx.I,
@@ -108,6 +121,23 @@ describe('wrapXhr', () => {
         url: 'http://other.test/t',
         request: { method: 'GET', headers: [], credentials: 'same-origin' },
       });
+    } finally {
+      restore();
+    }
+  });
+
+  it('abort() lets the call record the text the page could read, then aborts natively', () => {
+    const { records, restore } = install();
+    try {
+      const xhr = new NativeXhr();
+      xhr.open('GET', '/s');
+      xhr.send();
+      streamHeaders(xhr);
+      xhr.readyState = 3;
+      xhr.responseText = 'data: 1\n\n';
+      xhr.abort();
+      expect(kinds(records)).toEqual(['connection', 'head', 'chunk', 'end']);
+      expect(records[3]).toMatchObject({ outcome: 'aborted' });
     } finally {
       restore();
     }

@@ -110,7 +110,7 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
  * abort reason), read from data properties only: a getter the page put on a reason object is
  * never run. A string reason is itself.
  */
-function describeErrorWith(win: Window & typeof globalThis): (value: unknown) => string {
+export function describeErrorWith(win: Window & typeof globalThis): (value: unknown) => string {
   const getOwn = Object.getOwnPropertyDescriptor;
   const protoOf = Object.getPrototypeOf;
   const domName = getter<DOMException, string>(win.DOMException.prototype, 'name');

@@ -8,6 +8,8 @@ import { installResponseMask } from './response-mask';
 import { createStacks } from './stacks';
 import { wrapEventSource } from './wrap-event-source';
 import { wrapFetch } from './wrap-fetch';
+import { wrapXhr } from './wrap-xhr';
+import { captureXhrIntrinsics } from './xhr-intrinsics';
 
 export function installPageHook(win: Window & typeof globalThis): void {
   if (typeof win.EventSource !== 'function') return;
@@ -25,6 +27,8 @@ export function installPageHook(win: Window & typeof globalThis): void {
       const responses = installResponseMask(win, I, F, mask, stacks);
       wrapFetch(win, I, F, mask, responses, stacks, sink, nextConn);
     }
+    const X = captureXhrIntrinsics(win);
+    if (X !== null) wrapXhr(win, I, X, mask, stacks, sink, nextConn);
   } catch {
     // A page we cannot hook keeps working unhooked.
   }

@@ -8,7 +8,7 @@
 /* eslint-disable @typescript-eslint/unbound-method -- originals stay unbound; always called via Reflect.apply */
 /* eslint-disable prefer-rest-params -- `arguments` forwards exactly what the page passed, count included */
 import { tapBody } from './body-tap';
-import { FetchCall, type FetchCallContext, type ResponseFacts } from './fetch-call';
+import { FetchCall, type FetchCallContext } from './fetch-call';
 import type { FetchIntrinsics } from './fetch-intrinsics';
 import type { HookSink } from './hook-channel';
 import type { Intrinsics } from './intrinsics';
@@ -17,6 +17,7 @@ import type { RequestInfo } from './records';
 import type { ResponseMask } from './response-mask';
 import type { Stacks } from './stacks';
 import { formatOfType } from './stream-format';
+import type { ResponseFacts } from './stream-recorder';
 import { LIMITS } from '../protocol/constants';
 
 /** Statuses whose responses cannot carry a body (the Response constructor refuses one). */

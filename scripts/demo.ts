@@ -46,10 +46,11 @@ if (browser) await openDevToolsPanel(browser, page, ext.extensionId);
 
 console.log(`SSE Lens demo running.
   Demo page:        ${server.origin}/   (scenarios start automatically with ?auto=1)
-  Scenario server:  ${server.origin}/sse/...
+  Scenario server:  ${server.origin}/sse/... and ${server.origin}/fetch/...
   Exports:          saved to ${downloads}/
   DevTools is open on the SSE panel. Try the "Connection-limit pile-up" card: its text says
-  which streams will be stuck in CONNECTING, given what the other cards hold.${
+  which streams will be stuck in CONNECTING, given what the other cards hold. The chat card
+  POSTs your prompt with fetch(): select its row and open the Request tab.${
     asRoot
       ? `
   Running as root: Chromium refuses its sandbox for root, so it runs with --no-sandbox

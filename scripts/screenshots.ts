@@ -1,7 +1,8 @@
 // Generates the README screenshots from the real thing: the built extension in Chromium,
 // DevTools open on the SSE panel, the demo page's scenarios streaming. Light and dark
-// DevTools themes, a failed stream explaining itself in a DevTools as narrow as a docked one,
-// then the connection-limit pile-up in the budget view and in the timeline (enlarged).
+// DevTools themes, the chat card's POST fetch stream in the Request tab, a failed stream
+// explaining itself in a DevTools as narrow as a docked one, then the connection-limit
+// pile-up in the budget view and in the timeline (enlarged).
 // Run with `npm run screenshots`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,12 +50,36 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
     writeFileSync(file, await panel.screenshot());
     console.log(`wrote ${file}`);
     if (theme === 'light') {
+      await shootRequestTab(panel);
       await shootFailedNarrow(panel, `${server.origin}/sse/status?code=500`);
       await shootTimeline(page, panel);
     }
   } finally {
     await ext.close();
   }
+}
+
+/** The demo's chat POST (the one fetch stream framed as SSE) in the Request tab, once done. */
+async function shootRequestTab(panel: DevToolsPanel): Promise<void> {
+  const row = JSON.stringify('[data-testid=connection-row][data-kind=fetch][data-format=sse]');
+  await panel.waitFor<boolean>(
+    `document.querySelector(${row})?.dataset.outcome === 'complete'`,
+    "the chat card's fetch stream to complete",
+    30_000,
+  );
+  await panel.evaluate(`document.querySelector(${row}).click()`);
+  await panel.waitFor<boolean>(
+    `(() => {
+      document.querySelector('[data-testid=tab-request]')?.click();
+      return document.querySelector('[data-testid=request-details]') !== null;
+    })()`,
+    "the chat stream's Request tab",
+  );
+  await panel.screenshot(); // the first capture after a change can hold stale tiles
+  const file = resolve(outDir, 'request-tab.png');
+  writeFileSync(file, await panel.screenshot());
+  console.log(`wrote ${file}`);
+  await panel.evaluate(`document.querySelector('.conn-row.all').click()`);
 }
 
 /** A docked-width DevTools (530 px) with the demo's HTTP 500 stream selected. */

@@ -41,3 +41,31 @@ export async function withArms<T>(
 export function armOrder(run: number): Arm[] {
   return run % 2 === 0 ? ['extension', 'plain'] : ['plain', 'extension'];
 }
+
+/**
+ * One warm-up run per arm (caches, JIT, the extension's service worker), then `runs` runs per
+ * arm in `armOrder`; `time` gets a key unique to each run. Returns each arm's samples in run
+ * order, so `samples.extension[i]` and `samples.plain[i]` ran back to back.
+ */
+export async function sampleArms<T>(
+  contexts: Record<Arm, BrowserContext>,
+  runs: number,
+  keyPrefix: string,
+  time: (context: BrowserContext, key: string) => Promise<T>,
+): Promise<Record<Arm, T[]>> {
+  const samples: Record<Arm, T[]> = { extension: [], plain: [] };
+  for (const arm of ['extension', 'plain'] as const) {
+    await time(contexts[arm], `${keyPrefix}-warmup-${arm}`);
+  }
+  for (let run = 0; run < runs; run++) {
+    for (const arm of armOrder(run)) {
+      samples[arm].push(await time(contexts[arm], `${keyPrefix}-${arm}-${run}`));
+    }
+  }
+  return samples;
+}
+
+/** Per-run ratios with / without of back-to-back pairs: they cancel slow drifts in load. */
+export function pairedRatios(samples: Record<Arm, { ms: number }[]>): number[] {
+  return samples.extension.map((s, i) => s.ms / (samples.plain[i]?.ms ?? NaN));
+}

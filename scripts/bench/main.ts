@@ -1,10 +1,11 @@
-// `npm run bench` (issue 4): page overhead, panel latency and panel scale, measured in one run
-// on this machine with the built extension, then export and redaction timings (in Node);
-// prints a table, writes bench-results/*.json.
+// `npm run bench` (issue 4): page overhead (EventSource and fetch streams), panel latency and
+// panel scale, measured in one run on this machine with the built extension, then export and
+// redaction timings (in Node); prints a table, writes bench-results/*.json.
 import { loadavg } from 'node:os';
 import { startScenarioServer } from '../../test/fixtures/scenario-server';
 import { measureLatency } from './latency';
 import { measureExport } from './export';
+import { measureFetchOverhead } from './fetch-overhead';
 import { measureFlood } from './flood';
 import { measureHookInstall } from './hook-install';
 import { machineInfo } from './machine';
@@ -39,6 +40,7 @@ try {
   cleanup.add(() => server.close());
   const runs = [
     ['page overhead', () => measureOverhead(server.origin, cleanup)],
+    ['fetch overhead', () => measureFetchOverhead(server.origin, cleanup)],
     ['quiet page', () => measureQuietPage(server.origin, cleanup)],
     ['hook install', () => measureHookInstall(server.origin, cleanup)],
     ['panel latency', () => measureLatency(server, cleanup)],

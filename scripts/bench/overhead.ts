@@ -1,7 +1,7 @@
 // Phase 1, page overhead: the same page script receives 50,000 fast events in Chromium with
 // SSE Lens loaded and in the same Chromium without it; runs alternate, timed in the page.
 import type { BrowserContext } from '@playwright/test';
-import { armOrder, withArms, type Arm } from './arms';
+import { pairedRatios, sampleArms, withArms, type Arm } from './arms';
 import { timeStream, type TimedStream } from './page-scripts';
 import type { PhaseResult } from './report';
 import { median } from './stats';
@@ -32,21 +32,13 @@ async function timeOnce(
 
 export function measureOverhead(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
   return withArms(cleanup, async ({ contexts }) => {
-    const samples: Record<Arm, TimedStream[]> = { extension: [], plain: [] };
-    // Warm-up (caches, JIT, the extension's service worker), then ABBA-style alternation.
-    for (const arm of ['extension', 'plain'] as const) {
-      await timeOnce(contexts[arm], origin, `warmup-${arm}`);
-    }
-    for (let run = 0; run < RUNS; run++) {
-      for (const arm of armOrder(run)) {
-        samples[arm].push(await timeOnce(contexts[arm], origin, `overhead-${arm}-${run}`));
-      }
-    }
+    const samples = await sampleArms(contexts, RUNS, 'overhead', (context, key) =>
+      timeOnce(context, origin, key),
+    );
     const ms = (arm: Arm): number => median(samples[arm].map((s) => s.ms));
     const longTaskMs = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskMs));
     const longTasks = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskCount));
-    // Each run's two arms ran back to back, so their ratio cancels slow drifts in machine load.
-    const paired = samples.extension.map((s, i) => s.ms / (samples.plain[i]?.ms ?? NaN));
+    const paired = pairedRatios(samples);
     return {
       name: 'page overhead',
       figures: [

@@ -14,13 +14,7 @@ export interface TimedStream {
  * so the figure is the browser's (and any hook's) cost, not the page's own work.
  */
 export function timeStream(path: string, lastId: number, timeoutMs: number): string {
-  return `(async () => {
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(entry.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const ms = await new Promise((resolve, reject) => {
+  return withLongTasks(`new Promise((resolve, reject) => {
       const start = performance.now();
       const source = new EventSource(${JSON.stringify(path)});
       const timer = setTimeout(() => {
@@ -34,12 +28,68 @@ export function timeStream(path: string, lastId: number, timeoutMs: number): str
         source.close();
         resolve(elapsed);
       };
+    })`);
+}
+
+export interface TimedFetch extends TimedStream {
+  /** Body bytes the reader got: the same in every run, or a run lost data. */
+  bytes: number;
+  /** `read()` calls that returned a chunk: how finely the body reached the page. */
+  reads: number;
+}
+
+/**
+ * POSTs a small JSON body to `path` and reads the response with a reader to its end, counting
+ * bytes and chunks; resolves with `fetch()` → the reader's `done`, and the long tasks meanwhile. Like
+ * `timeStream`, the page does no other work with what it reads.
+ */
+export function timeFetch(path: string, timeoutMs: number): string {
+  return withLongTasks(`(async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () => controller.abort(new Error('no last byte within ${timeoutMs} ms')),
+        ${timeoutMs},
+      );
+      const start = performance.now();
+      const response = await fetch(${JSON.stringify(path)}, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'bench' }),
+        signal: controller.signal,
+      });
+      const reader = response.body.getReader();
+      let bytes = 0;
+      let reads = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        reads += 1;
+      }
+      const elapsed = performance.now() - start;
+      clearTimeout(timer);
+      return { ms: elapsed, bytes, reads };
+    })()`);
+}
+
+/**
+ * Wraps `measured`, an expression for a promise of `ms` (a number, or an object with `ms` and
+ * more fields), with a long-task observer: resolves with its fields plus the long tasks seen
+ * until 50 ms after it settled.
+ */
+function withLongTasks(measured: string): string {
+  return `(async () => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
     });
+    observer.observe({ type: 'longtask' });
+    const result = await ${measured};
     await new Promise((resolve) => setTimeout(resolve, 50));
     longTasks.push(...observer.takeRecords().map((entry) => entry.duration));
     observer.disconnect();
     return {
-      ms,
+      ...(typeof result === 'number' ? { ms: result } : result),
       longTaskCount: longTasks.length,
       longTaskMs: longTasks.reduce((sum, d) => sum + d, 0),
     };

@@ -1,12 +1,14 @@
 // The bundled demo as a new user meets it: what its cards say must match what the scenarios
-// then do, and an export made in the panel must land in a folder the user can find, under
-// the name the export dialog showed.
+// then do, its fetch streams must show in the real panel, and an export made in the panel
+// must land in a folder the user can find, under the name the export dialog showed.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { fetchSseEvent } from '../fixtures/scenarios/fetch-sse';
 import { saveDownloadsTo } from './support/downloads';
 import { expect, test } from './support/fixtures';
+import { readRequest } from './support/request-view';
 import { waitUntil } from './support/wait-until';
 
 const forecast = (page: Page) => page.locator('#pileup [data-pileup-forecast]');
@@ -48,6 +50,82 @@ test('the fast card states the count the automatic run sends', async ({ ext, ser
   expect(stated).toBe('5,000');
   await expect(page.locator('#fast .log')).toContainText(`${stated} events in`, {
     timeout: 30_000,
+  });
+});
+
+/** A number a card states in its text (filled in from the page's constants). */
+async function stated(page: Page, selector: string): Promise<number> {
+  const text = (await page.locator(selector).first().textContent()) ?? '';
+  const n = Number.parseInt(text, 10);
+  if (!Number.isFinite(n)) throw new Error(`${selector} states no number: "${text}"`);
+  return n;
+}
+
+test('the chat and NDJSON cards stream over fetch, and the panel shows both with the request', async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  await page.goto(`${server.origin}/`);
+  const chatEvents = await stated(page, '#chat [data-chat-count]');
+  const ndjsonLines = await stated(page, '#ndjson [data-ndjson-count]');
+  const badLine = await stated(page, '#ndjson [data-ndjson-bad]');
+  const prompt = 'What does the panel show?';
+  await page.fill('#chat input[name=prompt]', prompt);
+  await page.click('#chat [type=submit]');
+  await page.click('#ndjson [data-start]');
+
+  // The page: the reply assembled from the delta events, and the bad NDJSON line reported.
+  const tokens = Array.from({ length: chatEvents }, (_, i) => fetchSseEvent(i + 1))
+    .filter((e) => e.event === 'delta')
+    .map((e) => (JSON.parse(e.data) as { delta: string }).delta);
+  await expect(page.locator('#chat [data-chat-reply]')).toHaveText(tokens.join(' '));
+  await expect(page.locator('#chat .log')).toContainText(`reply complete: ${tokens.length} tokens`);
+  await expect(page.locator('#ndjson .log')).toContainText(`${ndjsonLines} lines`);
+  await expect(page.locator('#ndjson .log .error')).toHaveText(
+    new RegExp(`^[\\d.]+sline ${badLine}not JSON: `),
+  );
+
+  // The panel: the chat POST with its retry, comment, echo and events; the NDJSON lines, one
+  // of them flagged.
+  const rows = await panel.waitForConnections(
+    'the chat and NDJSON fetch streams, complete',
+    (r) =>
+      r.some((c) => c.format === 'sse' && c.outcome === 'complete') &&
+      r.some((c) => c.format === 'ndjson' && c.outcome === 'complete'),
+  );
+  const chat = rows.find((r) => r.format === 'sse');
+  const ndjson = rows.find((r) => r.format === 'ndjson');
+  expect(chat).toMatchObject({ kind: 'fetch', method: 'POST', status: '200', state: 'closed' });
+  expect(chat?.url).toMatch(/\/fetch\/sse\?.*echo=1/);
+  expect(chat?.frames).toBe(3 + chatEvents);
+  expect(ndjson).toMatchObject({ kind: 'fetch', method: 'GET', status: '200', state: 'closed' });
+  expect(ndjson?.frames).toBe(ndjsonLines);
+  const frames = await panel.frames();
+  expect(frames.filter((f) => f.note?.startsWith('not JSON'))).toHaveLength(1);
+  expect(frames.filter((f) => f.kind === 'retry' || f.kind === 'comment')).toHaveLength(2);
+  expect(frames.find((f) => f.type === 'echo')?.data).toContain(prompt);
+
+  const request = await readRequest(panel, chat?.url ?? '', (v) => v.outcome === 'complete');
+  expect(request).toMatchObject({ method: 'POST', bodyKind: 'json', status: '200' });
+  expect(JSON.parse(request.body)).toEqual({ messages: [{ role: 'user', content: prompt }] });
+});
+
+test('the XHR card reads the stream as responseText grows', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/`);
+  const events = await stated(page, '#xhr [data-xhr-count]');
+  await page.click('#xhr [data-start]');
+  await expect(page.locator('#xhr .log')).toContainText(`done${events} events`);
+  await expect(page.locator('#xhr .log')).toContainText('progress');
+  expect(
+    server
+      .stats()
+      .requests.filter((r) => r.path === '/fetch/sse')
+      .at(-1),
+  ).toMatchObject({
+    method: 'POST',
+    body: { text: JSON.stringify({ client: 'xhr' }) },
   });
 });
 

@@ -554,6 +554,20 @@ describe('scenario server /fetch/* streams', () => {
     expect(await jsonl.text()).toBe('{"n":1,"text":"line 1"}\n');
   });
 
+  it('fast: a POST gets count events of size characters in order, then the body ends', async () => {
+    const count = 5_000;
+    const response = await fetch(at('/fetch/fast?count=5000&size=100&key=ff-1'), {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const { events } = parseSse(await response.text());
+    expect(events).toHaveLength(count);
+    expect(events.every((e, i) => e.id === String(i + 1) && e.data.length === 100)).toBe(true);
+    expect(server.stats().eventsSent['ff-1']).toBe(count);
+    expect(logged('/fetch/fast').at(-1)).toMatchObject({ method: 'POST' });
+  });
+
   it('connect: length-prefixed envelopes ending with an end-of-stream error and metadata', async () => {
     const response = await fetch(
       at('/fetch/connect?count=2&interval=0&error=resource_exhausted&trailer=1'),

@@ -111,8 +111,11 @@ test('the chat and NDJSON cards stream over fetch, and the panel shows both with
   expect(JSON.parse(request.body)).toEqual({ messages: [{ role: 'user', content: prompt }] });
 });
 
-test('the XHR card reads the stream as responseText grows', async ({ ext, server }) => {
-  const page = await ext.context.newPage();
+test('the XHR card reads the stream as responseText grows, and the panel shows it', async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
   await page.goto(`${server.origin}/`);
   const events = await stated(page, '#xhr [data-xhr-count]');
   await page.click('#xhr [data-start]');
@@ -127,6 +130,14 @@ test('the XHR card reads the stream as responseText grows', async ({ ext, server
     method: 'POST',
     body: { text: JSON.stringify({ client: 'xhr' }) },
   });
+  // Its retry, comment and events, read from responseText as it grew.
+  const [xhr] = await panel
+    .waitForConnections('the XHR stream, complete', (r) =>
+      r.some((c) => c.kind === 'xhr' && c.outcome === 'complete'),
+    )
+    .then((r) => r.filter((c) => c.kind === 'xhr'));
+  expect(xhr).toMatchObject({ method: 'POST', status: '200', format: 'sse', state: 'closed' });
+  expect(xhr?.frames).toBe(2 + events);
 });
 
 test('an export from the panel lands in the chosen folder under the name the dialog shows', async ({

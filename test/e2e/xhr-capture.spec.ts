@@ -138,7 +138,13 @@ test('abort() mid-stream closes the xhr connection after the frames the page had
     'the aborted connection, closed',
     (r) => r.length === 1 && r[0]?.state === 'closed',
   );
-  expect(rows[0]).toMatchObject({ url: `${server.origin}${url}`, kind: 'xhr' });
+  expect(rows[0]).toMatchObject({
+    url: `${server.origin}${url}`,
+    kind: 'xhr',
+    method: 'POST',
+    outcome: 'aborted',
+    badge: 'aborted',
+  });
   // The first text held the retry field, the comment and perhaps the echo; event 1 comes 2 s
   // later, after the abort.
   const frames = await panel.frames();

@@ -17,7 +17,9 @@ export interface FetchIntrinsics {
   requestCredentials: Getter<Request, RequestCredentials>;
   requestSignal: Getter<Request, AbortSignal>;
   requestClone: (this: Request) => Request;
-  requestBody: Getter<Request, ReadableStream<Uint8Array> | null>;
+  /** Undefined where Request has no `body` (Firefox): the copy is then read whole. */
+  requestBody: Getter<Request, ReadableStream<Uint8Array> | null> | undefined;
+  requestArrayBuffer: (this: Request) => Promise<ArrayBuffer>;
   responseUrl: Getter<Response, string>;
   responseType: Getter<Response, ResponseType>;
   responseRedirected: Getter<Response, boolean>;
@@ -77,7 +79,9 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     requestCredentials: getter(Req.prototype, 'credentials'),
     requestSignal: getter(Req.prototype, 'signal'),
     requestClone: Req.prototype.clone,
-    requestBody: getter(Req.prototype, 'body'),
+    requestBody: Object.getOwnPropertyDescriptor(Req.prototype, 'body')?.get as
+      Getter<Request, ReadableStream<Uint8Array> | null> | undefined,
+    requestArrayBuffer: Req.prototype.arrayBuffer,
     responseUrl: getter(Res.prototype, 'url'),
     responseType: getter(Res.prototype, 'type'),
     responseRedirected: getter(Res.prototype, 'redirected'),

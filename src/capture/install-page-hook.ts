@@ -21,15 +21,27 @@ export function installPageHook(win: Window & typeof globalThis): void {
     // Connection numbers are shared by every API, so they are unique within the document.
     let conns = 0;
     const nextConn = (): number => ++conns;
-    const F = captureFetchIntrinsics(win);
     wrapEventSource(win, I, mask, stacks, sink, nextConn);
-    if (F !== null) {
+    // Each API on its own: one a browser lacks (or shapes differently) leaves the others hooked.
+    attempt(() => {
+      const F = captureFetchIntrinsics(win);
+      if (F === null) return;
       const responses = installResponseMask(win, I, F, mask, stacks);
       wrapFetch(win, I, F, mask, responses, stacks, sink, nextConn);
-    }
-    const X = captureXhrIntrinsics(win);
-    if (X !== null) wrapXhr(win, I, X, mask, stacks, sink, nextConn);
+    });
+    attempt(() => {
+      const X = captureXhrIntrinsics(win);
+      if (X !== null) wrapXhr(win, I, X, mask, stacks, sink, nextConn);
+    });
   } catch {
     // A page we cannot hook keeps working unhooked.
+  }
+}
+
+function attempt(install: () => void): void {
+  try {
+    install();
+  } catch {
+    // This API stays native; the page keeps working.
   }
 }

@@ -16,10 +16,20 @@ export function readRequestBody(
   F: FetchIntrinsics,
   done: (body: ReadBody) => void,
 ): void {
+  const cap = LIMITS.maxRequestBodyBytes;
+  if (F.requestBody === undefined) {
+    // No Request.body here (Firefox): the copy is read whole, then cut.
+    const whole = (buffer: ArrayBuffer): void => {
+      const bytes = new F.Uint8Array(buffer);
+      const size = I.apply(F.byteLength, bytes, I.noArgs);
+      done({ bytes: size > cap ? I.apply(F.u8Slice, bytes, [0, cap]) : bytes, size });
+    };
+    void I.apply(F.then, I.apply(F.requestArrayBuffer, copy, I.noArgs), [whole, () => undefined]);
+    return;
+  }
   const stream = I.apply(F.requestBody, copy, I.noArgs);
   if (stream === null) return;
   const reader = I.apply(F.getReader, stream, I.noArgs);
-  const cap = LIMITS.maxRequestBodyBytes;
   let kept = new F.Uint8Array(0);
   let size = 0;
   const next = (): void => {

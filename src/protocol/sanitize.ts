@@ -86,6 +86,18 @@ function bodyText(bytes: Uint8Array, size: number | null): { text: string; binar
   }
 }
 
+/**
+ * Bytes from the page hook as a Uint8Array of this realm. In Firefox the content script's
+ * sandbox receives the page's typed arrays from another global, so `instanceof` fails there.
+ */
+function asBytes(v: unknown): Uint8Array | null {
+  if (v instanceof Uint8Array) return v;
+  if (!ArrayBuffer.isView(v) || Object.prototype.toString.call(v) !== '[object Uint8Array]') {
+    return null;
+  }
+  return new Uint8Array(v as unknown as ArrayLike<number>);
+}
+
 const isSize = (v: unknown): v is number =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -93,9 +105,10 @@ const isSize = (v: unknown): v is number =>
 function sanitizeStreamRecord(v: Obj, conn: number, t: number): Sanitized | null {
   switch (v.kind) {
     case 'body': {
-      if (!(v.bytes instanceof Uint8Array) || !(v.size === null || isSize(v.size))) return null;
+      const raw = asBytes(v.bytes);
+      if (raw === null || !(v.size === null || isSize(v.size))) return null;
       const max = LIMITS.maxRequestBodyBytes;
-      const bytes = v.bytes.length > max ? v.bytes.slice(0, max) : v.bytes;
+      const bytes = raw.length > max ? raw.slice(0, max) : raw;
       return {
         kind: 'body',
         conn,
@@ -126,9 +139,10 @@ function sanitizeStreamRecord(v: Obj, conn: number, t: number): Sanitized | null
         mislabelled: v.mislabelled,
       };
     }
-    case 'chunk':
-      if (!(v.data instanceof Uint8Array) && !str(v.data)) return null;
-      return { kind: 'chunk', conn, t, data: v.data };
+    case 'chunk': {
+      const data = str(v.data) ? v.data : asBytes(v.data);
+      return data === null ? null : { kind: 'chunk', conn, t, data };
+    }
     case 'end': {
       const outcome = OUTCOMES.find((o) => o === v.outcome);
       if (outcome === undefined || !str(v.error)) return null;

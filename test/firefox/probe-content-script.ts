@@ -14,10 +14,16 @@ const summary: ProbeSummary = { messages: 0, connections: [], events: [], states
 function summarize(records: CapturedRecord[]): void {
   for (const r of records) {
     if (r.kind === 'connection') {
-      summary.connections.push({ conn: r.conn, url: r.url, stack: r.stack });
+      summary.connections.push({ conn: r.conn, url: r.url, stack: r.stack, api: r.api });
     }
     if (r.kind === 'event') {
-      summary.events.push({ conn: r.conn, type: r.type, lastEventId: r.lastEventId, data: r.data });
+      summary.events.push({
+        conn: r.conn,
+        type: r.type,
+        lastEventId: r.lastEventId,
+        data: r.data,
+        frameKind: r.frameKind,
+      });
     }
     if (r.kind === 'state') {
       summary.states.push({ conn: r.conn, readyState: r.readyState, cause: r.cause });

@@ -7,7 +7,9 @@ export const PROBE_DATASET_KEY = 'sseLensProbe';
 export interface ProbeSummary {
   /** `records` messages received, the empty replay that answers `sync` included. */
   messages: number;
-  connections: { conn: number; url: string; stack: string }[];
-  events: { conn: number; type: string; lastEventId: string; data: string }[];
+  /** `api` is 'fetch' or 'xhr' for those streams, absent for EventSource. */
+  connections: { conn: number; url: string; stack: string; api?: string }[];
+  /** `frameKind` (event, comment, retry) is set for frames read from a fetch/XHR body. */
+  events: { conn: number; type: string; lastEventId: string; data: string; frameKind?: string }[];
   states: { conn: number; readyState: number; cause: string }[];
 }

@@ -21,6 +21,7 @@ const DIST = resolve(import.meta.dirname, '../../dist/firefox');
 const GECKO_ID = 'sse-lens@sse-lens.dev';
 const NAMED = '/sse/named?count=6&interval=20&key=ff1';
 const COUNTER = '/sse/counter?count=2&interval=10&key=ff2';
+const FETCH_STREAM = '/fetch/sse?count=3&interval=10';
 const DEADLINE_MS = 90_000;
 
 interface Received {
@@ -239,6 +240,57 @@ async function checkProbeVariant(
     );
     expectEqual(eventsOf(last, counterConn), COUNTER_VISIBLE);
   });
+
+  // fetch and XHR streams: a POST read to its end by a reader, and an XHR POST; every field
+  // on the wire becomes a frame (its `retry:`, its comment, 3 events), and both close.
+  await page.evaluate((stream) => {
+    void fetch(stream + '&key=ff-fetch', { method: 'POST', body: '{"q":1}' }).then(async (r) => {
+      const reader = r.body?.getReader();
+      while (reader && !(await reader.read()).done);
+    });
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', stream + '&key=ff-xhr');
+    xhr.send('{"q":2}');
+  }, FETCH_STREAM);
+  const fetchUrl = `${server.origin}${FETCH_STREAM}&key=ff-fetch`;
+  const xhrUrl = `${server.origin}${FETCH_STREAM}&key=ff-xhr`;
+  let streams = NO_RECORDS;
+  await suite.require('probe: a fetch and an XHR stream reach the bridge', async () => {
+    streams = await waitFor(
+      'the fetch and the XHR stream, each with 5 frames and closed',
+      () => probeSummary(page),
+      (s) =>
+        [fetchUrl, xhrUrl].every((url) => {
+          const conn = s.connections.find((c) => c.url === url)?.conn;
+          return (
+            s.events.filter((e) => e.conn === conn).length === 5 &&
+            s.states.some((st) => st.conn === conn && st.readyState === 2)
+          );
+        }),
+    );
+  });
+
+  for (const [url, api] of [
+    [fetchUrl, 'fetch'],
+    [xhrUrl, 'xhr'],
+  ] as const) {
+    await suite.check(`probe: a ${api} POST stream is captured frame by frame`, () => {
+      const c = streams.connections.find((x) => x.url === url);
+      expectEqual(c?.api, api);
+      expectEqual(
+        streams.events
+          .filter((e) => e.conn === c?.conn)
+          .map((e) => [e.frameKind, e.type, e.lastEventId]),
+        [
+          ['retry', '', ''],
+          ['comment', '', ''],
+          ['event', 'message', '1'],
+          ['event', 'delta', '2'],
+          ['event', 'message', '3'],
+        ],
+      );
+    });
+  }
 
   await suite.check(
     'probe: the same transparency results while the hook is proven active',

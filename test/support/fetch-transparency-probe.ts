@@ -345,7 +345,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
       ReadableStream: named(ReadableStream),
       Promise: named(Promise),
       ...streamProtos,
-      windowPlaces: ['Request', 'Response', 'Headers', 'ReadableStream'].map(windowPlace),
+      windowKeyIndex: ['Request', 'Response', 'Headers', 'ReadableStream'].map(windowPlace),
       responseGetterBrand: syncOutcome(() =>
         Object.getOwnPropertyDescriptor(Response.prototype, 'status')?.get?.call({}),
       ),

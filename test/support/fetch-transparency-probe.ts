@@ -381,6 +381,14 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
       bodyProto: Object.getPrototypeOf(body) === ReadableStream.prototype,
       bodyOwnKeys: Reflect.ownKeys(body).map(String),
       lockedBefore: body.locked,
+      // Brand checks through the prototype: a Proxy or look-alike object fails them.
+      viaPrototype: ['url', 'type', 'status', 'headers', 'body', 'bodyUsed'].map((name) =>
+        syncOutcome(() =>
+          Object.getOwnPropertyDescriptor(Response.prototype, name)?.get?.call(res),
+        ),
+      ),
+      bodyViaPrototype:
+        Object.getOwnPropertyDescriptor(Response.prototype, 'body')?.get?.call(res) === body,
     };
     const reader = body.getReader();
     const readerProto = Object.getPrototypeOf(reader) === ReadableStreamDefaultReader.prototype;

@@ -119,12 +119,21 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
     const i = names.indexOf(name);
     return { index: i, around: names.slice(Math.max(0, i - 3), i + 4) };
   };
-  /** Runs one probe section; a section that throws records the error instead of its values. */
+  /**
+   * Runs one probe section; a section that throws records the error instead of its values,
+   * and one still running after 10 s is recorded as stuck, so a hang names its section.
+   */
   const section = async (name: string, body: () => unknown): Promise<void> => {
+    let timer = 0;
+    const stuck = new Promise((resolve) => {
+      timer = window.setTimeout(() => resolve({ probeFailed: 'still running after 10 s' }), 10_000);
+    });
     try {
-      out[name] = await body();
+      out[name] = await Promise.race([Promise.resolve().then(body), stuck]);
     } catch (e) {
       out[name] = { probeFailed: describeError(e) };
+    } finally {
+      window.clearTimeout(timer);
     }
   };
   /** Deterministic response headers: the date is replaced by a marker. */
@@ -751,7 +760,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
   /** Event labels: `type:readyState`; the loading phase (readystatechange 3 and progress
    * events, as many as the network chunks it) collapsed into one `loading…` label. */
   const xhrRun = (
-    setup: (xhr: XMLHttpRequest) => void,
+    setup: (xhr: XMLHttpRequest, events: string[]) => void,
     onProgress?: (xhr: XMLHttpRequest, events: string[]) => void,
   ): Promise<Record<string, unknown>> =>
     new Promise((resolve) => {
@@ -816,28 +825,32 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
         events.push(`loadend:${xhr.readyState}`);
         finish();
       });
-      setup(xhr);
+      setup(xhr, events);
     });
 
   await section('xhrStreamed', async () => {
     let during: unknown = null;
-    const result = await xhrRun(
-      (xhr) => {
-        xhr.open('GET', counterPath(4, 'xhr'));
-        xhr.send();
-      },
-      (xhr, events) => {
-        if (during !== null || !xhr.responseText.includes(lastEvent(4))) return;
-        const before = events.length;
-        xhr.abort();
-        during = {
-          eventsDuringAbort: events.slice(before),
-          stateAfter: xhr.readyState,
-          statusAfter: xhr.status,
-          textAfter: xhr.responseText,
-        };
-      },
-    );
+    let poll = 0;
+    /** Aborts once the whole stream has arrived; Firefox throttles progress events, so a
+     * poll of the live responseText backs up the progress handler. */
+    const abortWhenComplete = (xhr: XMLHttpRequest, events: string[]) => {
+      if (during !== null || !xhr.responseText.includes(lastEvent(4))) return;
+      clearInterval(poll);
+      const before = events.length;
+      xhr.abort();
+      during = {
+        eventsDuringAbort: events.slice(before),
+        stateAfter: xhr.readyState,
+        statusAfter: xhr.status,
+        textAfter: xhr.responseText,
+      };
+    };
+    const result = await xhrRun((xhr, events) => {
+      xhr.open('GET', counterPath(4, 'xhr'));
+      xhr.send();
+      poll = window.setInterval(() => abortWhenComplete(xhr, events), 10);
+    }, abortWhenComplete);
+    window.clearInterval(poll);
     return { ...result, during };
   });
 

@@ -11,6 +11,7 @@ import { launchFirefox, type Firefox } from './firefox';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
 import { Stopped, Suite, waitFor } from './suite';
+import { fetchTransparencyProbeExpression } from '../support/fetch-transparency-probe';
 import {
   firstDifference,
   transparencyProbeExpression,
@@ -95,11 +96,28 @@ async function probeTransparency(ff: Firefox, origin: string, key: string) {
   };
 }
 
+/** Runs the fetch/XHR transparency probe in a fresh blank page; keys of one length. */
+async function probeFetchTransparency(ff: Firefox, origin: string, key: string) {
+  const page = await ff.browser.newPage();
+  await page.goto(`${origin}/blank`);
+  const results = (await page.evaluate(fetchTransparencyProbeExpression(key))) as ProbeResult;
+  await page.close();
+  return results;
+}
+
+/** Probe sections that could not run record `probeFailed`; a baseline must have none. */
+function failedSections(results: ProbeResult): string[] {
+  return Object.entries(results)
+    .filter(([, v]) => typeof v === 'object' && v !== null && 'probeFailed' in v)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+}
+
 /**
  * Firefox resolves the window's WebIDL globals lazily, and any document_start script that
  * reads one (the hook must read EventSource) moves it in Object.getOwnPropertyNames(window).
  * No MAIN-world script can avoid that, so this one value is not compared in Firefox
- * (Chromium's e2e transparency test compares it).
+ * (Chromium's e2e transparency tests compare it). The fetch probe records the window-key
+ * places of fetch, XMLHttpRequest, Request, Response, Headers and ReadableStream under this name.
  */
 const FIREFOX_UNAVOIDABLE = new Set(['windowKeyIndex']);
 
@@ -136,6 +154,7 @@ async function checkRealExtension(
   ff: Firefox,
   server: ScenarioServer,
   baseline: ProbeResult,
+  fetchBaseline: ProbeResult,
 ): Promise<void> {
   await suite.require(`dist/firefox installs as temporary add-on ${GECKO_ID}`, async () => {
     expectEqual(await ff.install(DIST), GECKO_ID);
@@ -152,6 +171,15 @@ async function checkRealExtension(
   const { results } = await probeTransparency(ff, server.origin, 'tp-added');
   for (const group of Object.keys(baseline)) {
     await suite.check(`transparency: ${group}`, () => compareGroup(results, baseline, group));
+  }
+  await suite.check('fetch transparency: every probe section ran without the extension', () =>
+    expectEqual(failedSections(fetchBaseline), []),
+  );
+  const fetchResults = await probeFetchTransparency(ff, server.origin, 'fp-added');
+  for (const group of Object.keys(fetchBaseline)) {
+    await suite.check(`fetch transparency: ${group}`, () =>
+      compareGroup(fetchResults, fetchBaseline, group),
+    );
   }
 }
 
@@ -373,7 +401,8 @@ async function main(suite: Suite): Promise<void> {
     await Promise.allSettled(pending);
     const [plain, real, probed, variant, poolVariant] = await Promise.all(pending);
     const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
-    await checkRealExtension(suite, real, server, baseline);
+    const fetchBaseline = await probeFetchTransparency(plain, server.origin, 'fp-plain');
+    await checkRealExtension(suite, real, server, baseline, fetchBaseline);
     await checkProbeVariant(suite, probed, server, variant, baseline);
     // The plain browser has served its purpose as the baseline: it hosts the pool probe.
     await checkIframeTopLevelSite(suite, plain, server, poolVariant);

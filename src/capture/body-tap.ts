@@ -40,11 +40,9 @@ export function tapBody(
           observer.chunk(chunk);
           I.apply(F.enqueue, controller, [chunk]);
         };
-        const onError = (error: unknown): void => {
-          I.apply(F.errorController, controller, [error]);
-          observer.fail(error);
-        };
-        return I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, onError]);
+        const reading = I.apply(F.read, reader, I.noArgs);
+        void I.apply(F.then, reading, [undefined, (error: unknown) => observer.fail(error)]);
+        return I.apply(F.then, reading, [onRead, F.boundError(controller)]);
       },
       cancel(reason: unknown): Promise<void> {
         observer.cancel(reason);

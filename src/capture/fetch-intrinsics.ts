@@ -38,15 +38,34 @@ export interface FetchIntrinsics {
   /** Promise.prototype.then; `never` so that a call's result takes the type its caller needs. */
   then: (this: Promise<unknown>, ok: unknown, fail?: unknown) => Promise<never>;
   aborted: Getter<AbortSignal, boolean>;
+  /** Promise.reject of the page's realm. */
+  reject: (error: unknown) => Promise<never>;
   byteLength: Getter<Uint8Array, number>;
   u8Set: (this: Uint8Array, source: Uint8Array, offset?: number) => void;
   u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
   enqueue: (this: ReadableByteStreamController, chunk: Uint8Array) => void;
   closeController: (this: ReadableByteStreamController) => void;
   errorController: (this: ReadableByteStreamController, e: unknown) => void;
+  /**
+   * `controller.error` bound to `controller`: called straight from a promise reaction, it puts
+   * no script frame on the stack of an error the browser creates from it (as natively).
+   */
+  boundError: (controller: ReadableByteStreamController) => (e: unknown) => void;
   byobRequest: Getter<ReadableByteStreamController, ReadableStreamBYOBRequest | null>;
   respond: (this: ReadableStreamBYOBRequest, n: number) => void;
   errorName: (value: unknown) => string;
+}
+
+function bindTo<T extends object, A extends unknown[]>(
+  method: (this: T, ...args: A) => void,
+): (target: T) => (...args: A) => void {
+  const bind = Function.prototype.bind;
+  return (target) => Reflect.apply(bind, method, [target]) as (...args: A) => void;
+}
+
+function rejectWith(P: PromiseConstructor): (error: unknown) => Promise<never> {
+  const reject: (this: PromiseConstructor, error: unknown) => Promise<never> = P.reject;
+  return (error) => Reflect.apply(reject, P, [error]);
 }
 
 function getter<T, V>(proto: object, name: string): Getter<T, V> {
@@ -97,12 +116,14 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     cancel: reader.cancel as FetchIntrinsics['cancel'],
     then: win.Promise.prototype.then as FetchIntrinsics['then'],
     aborted: getter(win.AbortSignal.prototype, 'aborted'),
+    reject: rejectWith(win.Promise),
     byteLength: getter(typed, 'byteLength'),
     u8Set: (typed as Uint8Array).set,
     u8Slice: (typed as Uint8Array).slice,
     enqueue: Controller.prototype.enqueue as FetchIntrinsics['enqueue'],
     closeController: Controller.prototype.close,
     errorController: Controller.prototype.error,
+    boundError: bindTo(Controller.prototype.error),
     byobRequest: getter(Controller.prototype, 'byobRequest'),
     respond: ByobRequest.prototype.respond,
     errorName: describeErrorWith(win),

@@ -20,6 +20,34 @@ import { formatOfType } from './stream-format';
 import type { ResponseFacts } from './stream-recorder';
 import { LIMITS } from '../protocol/constants';
 
+/** Chromium words the same failure by the API that met it. */
+const REQUEST_PREFIX = "Failed to construct 'Request': ";
+const FETCH_PREFIX = "Failed to execute 'fetch' on 'Window': ";
+
+/**
+ * Gives an error the Request constructor threw the message fetch gives the same failure;
+ * false (and the error untouched) when its message is not worded as this browser's is.
+ */
+function rewordAsFetch(error: unknown, I: Intrinsics): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const d = I.getOwnPropertyDescriptor(error, 'message');
+  const message: unknown = d?.value;
+  if (d === undefined || typeof message !== 'string' || !startsWith(message, REQUEST_PREFIX)) {
+    return false;
+  }
+  let rest = '';
+  for (let i = REQUEST_PREFIX.length; i < message.length; i++) rest += message[i];
+  I.defineProperty(error, 'message', { ...d, value: FETCH_PREFIX + rest });
+  return true;
+}
+
+/** Compared by index: the page may have replaced String.prototype.startsWith. */
+function startsWith(text: string, prefix: string): boolean {
+  if (text.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (text[i] !== prefix[i]) return false;
+  return true;
+}
+
 /** Statuses whose responses cannot carry a body (the Response constructor refuses one). */
 const NULL_BODY = [101, 103, 204, 205, 304];
 
@@ -82,6 +110,16 @@ export function wrapFetch(
     }
   };
 
+  const cannotStream = (req: Request): boolean => {
+    try {
+      if (I.apply(F.aborted, I.apply(F.requestSignal, req, I.noArgs), I.noArgs)) return true;
+      const url = I.apply(F.requestUrl, req, I.noArgs);
+      return !(startsWith(url, 'http://') || startsWith(url, 'https://'));
+    } catch {
+      return true;
+    }
+  };
+
   const start = (req: Request): FetchCall | null => {
     try {
       const method = I.apply(F.requestMethod, req, I.noArgs);
@@ -108,16 +146,22 @@ export function wrapFetch(
   // A method, so that `new fetch()` fails as it does natively; its `length` is 1 like fetch's.
   const { fetch } = {
     fetch(this: unknown, _input: unknown): Promise<Response> {
-      if (arguments.length === 0 || (this !== undefined && this !== win)) {
+      if (this !== undefined && this !== win) {
         return I.apply(native, this, arguments) as Promise<Response>;
       }
       let req: Request;
       try {
         req = I.construct(F.Request, arguments) as Request;
-      } catch {
-        return I.apply(native, this, arguments) as Promise<Response>;
+      } catch (error) {
+        // fetch rejects with what the Request constructor threw, worded as fetch's own; the
+        // error is rooted at the page's call. A wording not known here goes to the native.
+        if (!rewordAsFetch(error, I)) return I.apply(native, this, arguments) as Promise<Response>;
+        stacks.rootAtCaller(error, fetch);
+        return F.reject(error);
       }
-      const call = start(req);
+      // What fetch refuses at once (an aborted signal, a scheme it cannot fetch from the
+      // network) reaches the page as the native promise itself, settling on the same turn.
+      const call = cannotStream(req) ? null : start(req);
       const pending: Promise<Response> = I.apply(native, this, [req]);
       if (call === null) return pending;
       return I.apply(F.then, pending, [

@@ -77,7 +77,11 @@ test('a POST fetch read with a reader: every field on the wire, the request and 
   );
   expect(Number(request.timeToFirstFrame)).toBeGreaterThanOrEqual(0);
   // What the server received is what the panel says the page sent.
-  const [sent] = server.stats().requests.filter((r) => r.path === '/fetch/sse');
+  // (The server's log spans the suite: the newest POST of run 0 to /fetch/sse is this one.)
+  const sent = server
+    .stats()
+    .requests.filter((r) => r.path === '/fetch/sse' && r.headers[FETCH_RUN_HEADER] === '0')
+    .at(-1);
   expect(sent?.body?.text).toBe(fetchRunBody(0));
 });
 

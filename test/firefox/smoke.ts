@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
+import { acceptKnownDifferences } from '../support/fetch-known-differences';
 import { buildProbeVariant, type ProbeVariant } from './build-probe';
 import { launchFirefox, type Firefox } from './firefox';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
@@ -176,6 +177,10 @@ async function checkRealExtension(
     expectEqual(failedSections(fetchBaseline), []),
   );
   const fetchResults = await probeFetchTransparency(ff, server.origin, 'fp-added');
+  // Only the differences still known in Firefox (test/support/fetch-known-differences.ts).
+  await suite.check('fetch transparency: every known difference still differs', () =>
+    expectEqual(acceptKnownDifferences(fetchResults, fetchBaseline, 'firefox'), []),
+  );
   for (const group of Object.keys(fetchBaseline)) {
     await suite.check(`fetch transparency: ${group}`, () =>
       compareGroup(fetchResults, fetchBaseline, group),

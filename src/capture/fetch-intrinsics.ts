@@ -5,6 +5,9 @@
 
 type Getter<T, V> = (this: T) => V;
 
+/** Taken when the hook's script runs, before page scripts: the page may replace Reflect.apply. */
+const apply = Reflect.apply;
+
 export interface FetchIntrinsics {
   fetch: typeof fetch;
   Request: typeof Request;
@@ -60,12 +63,12 @@ function bindTo<T extends object, A extends unknown[]>(
   method: (this: T, ...args: A) => void,
 ): (target: T) => (...args: A) => void {
   const bind = Function.prototype.bind;
-  return (target) => Reflect.apply(bind, method, [target]) as (...args: A) => void;
+  return (target) => apply(bind, method, [target]) as (...args: A) => void;
 }
 
 function rejectWith(P: PromiseConstructor): (error: unknown) => Promise<never> {
   const reject: (this: PromiseConstructor, error: unknown) => Promise<never> = P.reject;
-  return (error) => Reflect.apply(reject, P, [error]);
+  return (error) => apply(reject, P, [error]);
 }
 
 function getter<T, V>(proto: object, name: string): Getter<T, V> {
@@ -151,8 +154,8 @@ export function describeErrorWith(win: Window & typeof globalThis): (value: unkn
     if (typeof value === 'string') return value;
     if (typeof value !== 'object' || value === null) return String(value);
     try {
-      const name = Reflect.apply(domName, value as DOMException, []);
-      const message = Reflect.apply(domMessage, value as DOMException, []);
+      const name = apply(domName, value as DOMException, []);
+      const message = apply(domMessage, value as DOMException, []);
       return `${name}: ${message}`;
     } catch {
       // Not a DOMException.

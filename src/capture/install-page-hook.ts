@@ -4,6 +4,7 @@ import { openHookChannel } from './hook-channel';
 import { captureIntrinsics } from './intrinsics';
 import { installNativeMask } from './native-mask';
 import { captureFetchIntrinsics } from './fetch-intrinsics';
+import { installHeadersMask } from './headers-mask';
 import { installResponseMask } from './response-mask';
 import { createStacks } from './stacks';
 import { wrapEventSource } from './wrap-event-source';
@@ -26,7 +27,8 @@ export function installPageHook(win: Window & typeof globalThis): void {
     attempt(() => {
       const F = captureFetchIntrinsics(win);
       if (F === null) return;
-      const responses = installResponseMask(win, I, F, mask, stacks);
+      const headers = installHeadersMask(win, I, mask, stacks);
+      const responses = installResponseMask(win, I, F, mask, stacks, headers);
       wrapFetch(win, I, F, mask, responses, stacks, sink, nextConn);
     });
     attempt(() => {

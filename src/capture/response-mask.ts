@@ -2,10 +2,13 @@
 // for it, so the hook sees each chunk exactly when the page pulls it and never reads ahead.
 // Such a Response is made by the Response constructor, so its url, type, redirected and
 // headers would differ from the network response's; the getters of those four (and clone)
-// are replaced by ones that answer for a stand-in what the real response answers.
+// are replaced by ones that answer for a stand-in what the real response answers. A clone of
+// a stand-in answers the same, except that its Headers are its own copy, locked like the
+// network's (headers-mask.ts).
 /* eslint-disable @typescript-eslint/unbound-method -- originals stay unbound; always called via Reflect.apply */
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- getters of any kind */
 import type { FetchIntrinsics } from './fetch-intrinsics';
+import type { HeadersMask } from './headers-mask';
 import type { Intrinsics } from './intrinsics';
 import { replaceMethod, type NativeMask } from './native-mask';
 import type { Stacks } from './stacks';
@@ -21,16 +24,25 @@ export function installResponseMask(
   F: FetchIntrinsics,
   mask: NativeMask,
   stacks: Stacks,
+  headers: HeadersMask,
 ): ResponseMask {
   const realOf = new I.WeakMapCtor<object, Response>();
   const lookup = I.lookupIn(realOf);
+  /** Stand-ins only (not their clones): they report the network response's Headers. */
+  const sharesHeaders = new I.WeakMapCtor<object, Response>();
+  const headersOwner = I.lookupIn(sharesHeaders);
   const proto = win.Response.prototype;
 
   // Filled in below with the getters themselves: a brand-check error is rooted at the caller.
   const wrappers: Record<string, Function> = I.setPrototypeOf({}, null) as Record<string, Function>;
-  const answer = <V>(native: (this: Response) => V, self: unknown, name: string): V => {
+  const answer = <V>(
+    native: (this: Response) => V,
+    self: unknown,
+    name: string,
+    owner: (key: unknown) => Response | undefined = lookup,
+  ): V => {
     try {
-      return I.apply(native, (lookup(self) ?? self) as Response, I.noArgs);
+      return I.apply(native, (owner(self) ?? self) as Response, I.noArgs);
     } catch (error) {
       stacks.rootAtCaller(error, wrappers[name] as Function);
       throw error;
@@ -48,7 +60,7 @@ export function installResponseMask(
       return answer(F.responseRedirected, this, 'redirected');
     },
     get headers(): Headers {
-      return answer(F.responseHeaders, this, 'headers');
+      return answer(F.responseHeaders, this, 'headers', headersOwner);
     },
   };
   for (const name of ['url', 'type', 'redirected', 'headers'] as const) {
@@ -75,7 +87,14 @@ export function installResponseMask(
         throw error;
       }
       const real = lookup(this);
-      if (real !== undefined) I.apply(I.weakMapSet, realOf, [copy, real]);
+      if (real !== undefined) {
+        // A clone has Headers of its own, as natively, refusing changes as the network's do.
+        I.apply(I.weakMapSet, realOf, [copy, real]);
+        headers.lockAs(
+          I.apply(F.responseHeaders, copy, I.noArgs),
+          I.apply(F.responseHeaders, real, I.noArgs),
+        );
+      }
       return copy;
     },
   };
@@ -85,6 +104,7 @@ export function installResponseMask(
   return {
     standFor(standIn, real) {
       I.apply(I.weakMapSet, realOf, [standIn, real]);
+      I.apply(I.weakMapSet, sharesHeaders, [standIn, real]);
     },
   };
 }

@@ -11,11 +11,6 @@ interface KnownDifference {
 
 export const FETCH_KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    browser: 'both',
-    path: ['clone', 'headersShared'],
-    why: 'a clone of a captured stream reports the network response’s Headers object, not a copy',
-  },
-  {
     browser: 'chromium',
     path: ['fetchErrors', 'reflectConstruct', 'error'],
     why: 'V8 quotes a non-constructor’s source text; a Proxy would quote native text but break another frame’s toString',

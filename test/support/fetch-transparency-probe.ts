@@ -454,6 +454,30 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
     const path = counterPath(3, 'clone');
     const res = await F(path);
     const copy = res.clone();
+    const second = copy.clone();
+    const refusal = (h: Headers): string[] =>
+      [
+        () => h.set('x-probe', '1'),
+        () => h.append('x-probe', '1'),
+        () => h.delete('date'),
+        () => h.set('bad name', '1'),
+      ].map((change) => {
+        try {
+          change();
+          return 'changed';
+        } catch (e) {
+          return `${(e as Error).name}: ${(e as Error).message}`;
+        }
+      });
+    const cloneOfClone = {
+      urlMatches: second.url === absolute(path),
+      type: second.type,
+      headersOwn: second.headers !== copy.headers && second.headers !== res.headers,
+      headersStable: second.headers === second.headers,
+      refusal: refusal(second.headers),
+    };
+    // Not awaited: a branch's cancel() may settle only once the other branch is done too.
+    void (second.body as ReadableStream<Uint8Array>).cancel();
     const a = (res.body as ReadableStream<Uint8Array>).getReader();
     const b = (copy.body as ReadableStream<Uint8Array>).getReader();
     const [ra, rb] = await Promise.all([readUntil(a, lastEvent(3)), readUntil(b, lastEvent(3))]);
@@ -465,6 +489,10 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
       status: copy.status,
       headers: headerEntries(copy.headers),
       headersShared: copy.headers === res.headers,
+      headersStable: copy.headers === copy.headers,
+      refusal: refusal(copy.headers),
+      originalRefusal: refusal(res.headers),
+      cloneOfClone,
       bodyShared: copy.body === res.body,
       texts: [ra.text, rb.text],
       bodyUsed: [res.bodyUsed, copy.bodyUsed],

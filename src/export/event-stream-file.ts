@@ -4,16 +4,10 @@
 // the import time.
 import { parseEventStream, type StreamFields, type StreamTrailer } from '../sse/parse-stream';
 import { writeEventStream, type WritableEvent } from '../sse/write-stream';
-import { deriveAttempts } from './attempts';
-import {
-  CAPTURE_FORMAT,
-  CAPTURE_VERSION,
-  type CaptureConnection,
-  type CaptureFile,
-  type CaptureFrame,
-} from './capture-types';
+import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
 import { decodeFrame, FrameBudget } from './decode-capture';
 import { ImportError } from './json-read';
+import { singleStreamCapture } from './single-stream-capture';
 
 export function connectionToEventStream(c: CaptureConnection): string {
   const { events, trailer } = foldWireFields(c.frames, c.trailer ?? {});
@@ -65,41 +59,12 @@ export function decodeEventStream(text: string, name: string, now: number): Capt
   const frames = events.map((e, i) =>
     decodeFrame({ ...e, t: now, source: 'wire' }, `event ${i + 1}`),
   );
-  const transitions = [
-    { t: now, readyState: 0 as const, cause: 'create' as const },
-    { t: now, readyState: 1 as const, cause: 'open' as const },
-  ];
   const hasTrailer =
     trailer.comments !== undefined ||
     trailer.retry !== undefined ||
     trailer.lastEventId !== undefined;
-  return {
-    format: CAPTURE_FORMAT,
-    version: CAPTURE_VERSION,
-    exportedAt: now,
-    generator: { name: '', version: '' },
-    scope: 'all',
-    redaction: null,
-    evicted: 0,
-    connections: [
-      {
-        id: 'c1',
-        url: name,
-        kind: 'eventsource',
-        withCredentials: false,
-        page: { url: null },
-        frame: { url: '', top: true },
-        createdAt: now,
-        closedAt: null,
-        state: 'open',
-        stack: '',
-        listenedTypes: [],
-        transitions,
-        attempts: deriveAttempts(now, transitions, frames),
-        received: frames.length,
-        frames,
-        ...(hasTrailer && { trailer }),
-      },
-    ],
-  };
+  return singleStreamCapture(name, now, frames, {
+    kind: 'eventsource',
+    ...(hasTrailer && { trailer }),
+  });
 }

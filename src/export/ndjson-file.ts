@@ -2,15 +2,10 @@
 // payload of a Connect stream (its end-of-stream envelope last, as it was sent); and such a
 // file read as a one-connection capture, cut into lines by the same decoder live capture uses.
 import { createWireDecoder } from '../sse/wire-decoder';
-import { deriveAttempts } from './attempts';
-import {
-  CAPTURE_FORMAT,
-  CAPTURE_VERSION,
-  type CaptureConnection,
-  type CaptureFile,
-} from './capture-types';
+import type { CaptureConnection, CaptureFile } from './capture-types';
 import { decodeFrame, FrameBudget } from './decode-capture';
 import { ImportError } from './json-read';
+import { singleStreamCapture } from './single-stream-capture';
 
 /** The file's lines; a line break inside a payload (whitespace, in JSON) would split it. */
 export function connectionToNdjson(c: CaptureConnection): string {
@@ -49,46 +44,17 @@ export function decodeNdjson(text: string, name: string, now: number): CaptureFi
       `line ${i + 1}`,
     ),
   );
-  const transitions = [
-    { t: now, readyState: 0 as const, cause: 'create' as const },
-    { t: now, readyState: 1 as const, cause: 'open' as const },
-  ];
-  return {
-    format: CAPTURE_FORMAT,
-    version: CAPTURE_VERSION,
-    exportedAt: now,
-    generator: { name: '', version: '' },
-    scope: 'all',
-    redaction: null,
-    evicted: 0,
-    connections: [
-      {
-        id: 'c1',
-        url: name,
-        kind: 'fetch',
-        withCredentials: false,
-        page: { url: null },
-        frame: { url: '', top: true },
-        createdAt: now,
-        closedAt: null,
-        state: 'open',
-        stack: '',
-        listenedTypes: [],
-        transitions,
-        attempts: deriveAttempts(now, transitions, frames),
-        received: frames.length,
-        frames,
-        response: {
-          t: now,
-          status: 200,
-          statusText: 'OK',
-          url: name,
-          redirected: false,
-          headers: [['content-type', 'application/x-ndjson']],
-          format: 'ndjson',
-          mislabelled: false,
-        },
-      },
-    ],
-  };
+  return singleStreamCapture(name, now, frames, {
+    kind: 'fetch',
+    response: {
+      t: now,
+      status: 200,
+      statusText: 'OK',
+      url: name,
+      redirected: false,
+      headers: [['content-type', 'application/x-ndjson']],
+      format: 'ndjson',
+      mislabelled: false,
+    },
+  });
 }

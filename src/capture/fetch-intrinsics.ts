@@ -2,8 +2,7 @@
 // document_start like the rest of the hook's intrinsics (intrinsics.ts): page code that later
 // replaces Response.prototype.clone or ReadableStream.prototype.getReader cannot reach the hook.
 /* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
-
-type Getter<T, V> = (this: T) => V;
+import { getter, type Getter } from './intrinsics';
 
 /** Taken when the hook's script runs, before page scripts: the page may replace Reflect.apply. */
 const apply = Reflect.apply;
@@ -69,12 +68,6 @@ function bindTo<T extends object, A extends unknown[]>(
 function rejectWith(P: PromiseConstructor): (error: unknown) => Promise<never> {
   const reject: (this: PromiseConstructor, error: unknown) => Promise<never> = P.reject;
   return (error) => apply(reject, P, [error]);
-}
-
-function getter<T, V>(proto: object, name: string): Getter<T, V> {
-  const d = Object.getOwnPropertyDescriptor(proto, name);
-  if (!d?.get) throw new Error(`SSE Lens: no getter ${name}`);
-  return d.get as Getter<T, V>;
 }
 
 /** Null where the window has no fetch or no byte streams: the hook then leaves fetch alone. */

@@ -49,10 +49,14 @@ export interface Intrinsics {
   WeakMapCtor: WeakMapConstructor;
 }
 
-function getter<T>(proto: object, name: string): (this: T) => unknown {
+/** A property getter, to be called with Reflect.apply on an instance. */
+export type Getter<T, V> = (this: T) => V;
+
+/** The getter of an accessor on `proto`, taken once at install; throws if there is none. */
+export function getter<T, V = unknown>(proto: object, name: string): Getter<T, V> {
   const d = Object.getOwnPropertyDescriptor(proto, name);
   if (!d?.get) throw new Error(`SSE Lens: no getter ${name}`);
-  return d.get as (this: T) => unknown;
+  return d.get as Getter<T, V>;
 }
 
 export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {

@@ -3,9 +3,8 @@
 // hook's intrinsics: page code that later replaces XMLHttpRequest.prototype.responseText or
 // FormData.prototype.forEach can neither see the hook's reads nor steer them.
 /* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
+import { getter, type Getter } from './intrinsics';
 import { describeErrorWith } from './fetch-intrinsics';
-
-type Getter<T, V> = (this: T) => V;
 
 export interface XhrIntrinsics {
   open: (this: XMLHttpRequest, ...args: unknown[]) => void;
@@ -43,12 +42,6 @@ export interface XhrIntrinsics {
   /** The document's base URL, which open() resolves a relative URL against. */
   baseUrl: () => string;
   errorName: (value: unknown) => string;
-}
-
-function getter<T, V>(proto: object, name: string): Getter<T, V> {
-  const d = Object.getOwnPropertyDescriptor(proto, name);
-  if (!d?.get) throw new Error(`SSE Lens: no getter ${name}`);
-  return d.get as Getter<T, V>;
 }
 
 /** Null where the window has no XMLHttpRequest (a worker-like global): the hook skips it. */

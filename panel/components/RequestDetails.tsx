@@ -83,16 +83,7 @@ function RequestBody({ connection: c }: { connection: ConnectionView }) {
       {shown.kind === 'json' && <pre class="raw">{shown.text}</pre>}
       {shown.kind === 'text' && <pre class="raw">{shown.text}</pre>}
       {shown.kind === 'fields' && (
-        <table class="header-table" data-testid="request-fields">
-          <tbody>
-            {shown.fields.map(([name, value], i) => (
-              <tr key={i}>
-                <th scope="row">{name}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HeaderTable headers={shown.fields} testId="request-fields" empty="No fields." />
       )}
       {shown.kind === 'binary' && <p class="dim">Binary body: {size}, not shown.</p>}
       {shown.kind === 'empty' && <p class="dim">Empty body.</p>}
@@ -178,6 +169,7 @@ function Timing({ connection: c }: { connection: ConnectionView }) {
   );
 }
 
+/** Name/value pairs (headers, or a body's form fields) as a two-column table. */
 function HeaderTable(props: {
   headers: readonly [string, string][];
   testId: string;

@@ -22,11 +22,16 @@ export function tapBody(
   const reader = I.apply(F.getReader, network, I.noArgs);
   // Null prototypes: the stream and response constructors read these dictionaries, and must
   // not find a getter the page put on Object.prototype.
+  // The controller is the same for the stream's life: the callbacks are made once, in start.
+  let onRead: (result: ReadableStreamReadResult<Uint8Array>) => void;
+  let fail: (error: unknown) => void;
+  const notify = (error: unknown): void => observer.fail(error);
   const source = I.setPrototypeOf(
     {
       type: 'bytes',
-      pull(controller: ReadableByteStreamController): Promise<void> {
-        const onRead = (result: ReadableStreamReadResult<Uint8Array>): void => {
+      start(controller: ReadableByteStreamController): void {
+        fail = F.boundError(controller);
+        onRead = (result) => {
           if (result.done) {
             I.apply(F.closeController, controller, I.noArgs);
             const byob = I.apply(F.byobRequest, controller, I.noArgs);
@@ -40,9 +45,11 @@ export function tapBody(
           observer.chunk(chunk);
           I.apply(F.enqueue, controller, [chunk]);
         };
+      },
+      pull(): Promise<void> {
         const reading = I.apply(F.read, reader, I.noArgs);
-        void I.apply(F.then, reading, [undefined, (error: unknown) => observer.fail(error)]);
-        return I.apply(F.then, reading, [onRead, F.boundError(controller)]);
+        void I.apply(F.then, reading, [undefined, notify]);
+        return I.apply(F.then, reading, [onRead, fail]);
       },
       cancel(reason: unknown): Promise<void> {
         observer.cancel(reason);

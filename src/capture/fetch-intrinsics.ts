@@ -47,7 +47,6 @@ export interface FetchIntrinsics {
   u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
   enqueue: (this: ReadableByteStreamController, chunk: Uint8Array) => void;
   closeController: (this: ReadableByteStreamController) => void;
-  errorController: (this: ReadableByteStreamController, e: unknown) => void;
   /**
    * `controller.error` bound to `controller`: called straight from a promise reaction, it puts
    * no script frame on the stack of an error the browser creates from it (as natively).
@@ -118,7 +117,6 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     u8Slice: (typed as Uint8Array).slice,
     enqueue: Controller.prototype.enqueue as FetchIntrinsics['enqueue'],
     closeController: Controller.prototype.close,
-    errorController: Controller.prototype.error,
     boundError: bindTo(Controller.prototype.error),
     byobRequest: getter(Controller.prototype, 'byobRequest'),
     respond: ByobRequest.prototype.respond,

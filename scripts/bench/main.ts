@@ -48,7 +48,11 @@ try {
     ['flood', () => measureFlood(server.origin, cleanup)],
     ['export', () => Promise.resolve(measureExport())],
   ] as const;
+  // `npm run bench -- --only "page overhead,hook install"` runs just those phases.
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt === -1 ? null : (process.argv[onlyAt + 1] ?? '').split(',');
   for (const [name, run] of runs) {
+    if (only !== null && !only.includes(name)) continue;
     console.log(`bench: ${name}…`);
     try {
       phases.push(await run());

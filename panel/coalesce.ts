@@ -1,12 +1,19 @@
 // Turns many "the capture changed" notifications into one callback per animation frame, so
 // 1000 messages a second cost ~60 renders. A timer backs the animation frame up, because
 // hidden documents (a background tab, a DevTools panel not on screen) may not run frames.
+// Renders are also held to a duty cycle: after a callback whose work (with the microtasks it
+// queued, where Preact renders) took `cost` ms, the next waits until `cost * (DUTY - 1)` ms have
+// passed. Cheap renders still run every frame; during a burst, when each render is slow, the
+// panel renders less often instead of taking a core from the page it inspects.
 
 export interface Scheduler {
   requestFrame(run: () => void): number;
   cancelFrame(id: number): void;
   setTimer(run: () => void, ms: number): number;
   clearTimer(id: number): void;
+  now(): number;
+  /** Runs `run` once the microtasks queued so far have run. */
+  afterMicrotasks(run: () => void): void;
 }
 
 export const browserScheduler: Scheduler = {
@@ -14,7 +21,14 @@ export const browserScheduler: Scheduler = {
   cancelFrame: (id) => cancelAnimationFrame(id),
   setTimer: (run, ms) => window.setTimeout(run, ms),
   clearTimer: (id) => window.clearTimeout(id),
+  now: () => performance.now(),
+  afterMicrotasks: (run) => queueMicrotask(run),
 };
+
+/** A render may take at most 1 / DUTY of the panel's time while changes keep coming. */
+export const DUTY = 4;
+/** However slow renders get, the panel shows changes at least this often. */
+export const MAX_RENDER_GAP_MS = 1_000;
 
 /** Returns `schedule()`: runs `run` once at the next frame (or after `fallbackMs`). */
 export function coalesce(
@@ -24,15 +38,26 @@ export function coalesce(
 ): () => void {
   let frame: number | null = null;
   let timer: number | null = null;
+  /** Before this time (scheduler.now()) the next run waits. */
+  let notBefore = 0;
   const fire = (): void => {
     if (frame !== null) scheduler.cancelFrame(frame);
     if (timer !== null) scheduler.clearTimer(timer);
     frame = null;
+    const start = scheduler.now();
+    if (start < notBefore) {
+      timer = scheduler.setTimer(fire, notBefore - start);
+      return;
+    }
     timer = null;
     run();
+    scheduler.afterMicrotasks(() => {
+      const end = scheduler.now();
+      notBefore = end + Math.min((end - start) * (DUTY - 1), MAX_RENDER_GAP_MS);
+    });
   };
   return () => {
-    if (frame !== null) return;
+    if (frame !== null || timer !== null) return;
     frame = scheduler.requestFrame(fire);
     timer = scheduler.setTimer(fire, fallbackMs);
   };

@@ -1,4 +1,4 @@
-// One row of the frames table, positioned by the virtualizer and carrying the `frame-row`
+// One row of the frames table, positioned by the table's row window and carrying the `frame-row`
 // test hooks (type, event id, connection key, and the capture time in epoch ms).
 import type { FrameView } from '../../src/model/capture-state';
 import { formatClock, formatFrameSize, splitUrl } from '../format';

@@ -1,15 +1,15 @@
 // The frames table: every frame that passes the filters, in time order (oldest or newest
-// first), virtualized so only the rows in view (plus overscan) are in the DOM. Follows new
+// first), windowed so only the rows in view (plus overscan) are in the DOM. Follows new
 // frames while at the newest end; arrows, Page Up/Down, Home and End move the selection, and a
 // frame selected elsewhere (the timeline) is scrolled into view.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { connectionFailed } from '../attempt-report';
 import type { PanelStore } from '../store';
 import { createTimeOrder, positionByTime } from '../time-order';
 import { FrameRow } from './FrameRow';
-import { useVirtualizer } from './use-virtualizer';
+import { useRowWindow } from './use-row-window';
 
 /** Must match `.frame-row` height in styles.css. */
 const ROW_HEIGHT = 22;
@@ -34,29 +34,20 @@ export function FramesTable({ store }: { store: PanelStore }) {
     return at === -1 || !newestFirst ? at : count - 1 - at;
   };
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rowAt(i)?.index ?? -1 - i,
-    overscan: OVERSCAN,
-    // Newest last: stay at the end as frames arrive. Newest first: new rows appear at the top.
-    anchorTo: newestFirst ? 'start' : 'end',
-    followOnAppend: !newestFirst,
-  });
-  // Start at the newest frame; from then on the virtualizer follows appends while at the end.
-  useLayoutEffect(() => virtualizer.scrollToEnd(), [virtualizer]);
+  // Newest last: starts at the end and follows new frames while there. Newest first: new rows
+  // appear at the top.
+  const rows = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, !newestFirst);
   // A frame selected elsewhere (the timeline): bring it into view.
   useEffect(() => {
     const at = positionOf(selectedFrame);
-    if (at !== -1) virtualizer.scrollToIndex(at, { align: 'auto' });
+    if (at !== -1) rows.scrollToIndex(at, 'auto');
   }, [selected]);
   // The order flipped: keep the selection in view, or show the newest frames.
   useEffect(() => {
     const at = positionOf(selectedFrame);
-    if (at !== -1) virtualizer.scrollToIndex(at, { align: 'center' });
-    else if (newestFirst) virtualizer.scrollToOffset(0);
-    else virtualizer.scrollToEnd();
+    if (at !== -1) rows.scrollToIndex(at, 'center');
+    else if (newestFirst) rows.scrollToTop();
+    else rows.scrollToEnd();
   }, [newestFirst]);
   const connections = store.state.connections;
 
@@ -65,7 +56,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
     const frame = rowAt(clamped);
     if (!frame) return;
     store.selectedFrame.value = frame.index;
-    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    rows.scrollToIndex(clamped, 'auto');
   };
 
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
@@ -138,17 +129,17 @@ export function FramesTable({ store }: { store: PanelStore }) {
       </div>
       <div class="frames-scroll" ref={scrollRef}>
         {count === 0 && <p class="frames-empty">{emptyText(store)}</p>}
-        <div class="frames-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const frame = rowAt(item.index);
+        <div class="frames-canvas" style={{ height: `${rows.totalHeight}px` }}>
+          {positions(rows.start, rows.end).map((at) => {
+            const frame = rowAt(at);
             return (
               frame && (
                 <FrameRow
-                  key={item.key}
+                  key={frame.index}
                   frame={frame}
                   url={connections.get(frame.connection)?.url ?? ''}
-                  top={item.start}
-                  odd={item.index % 2 === 1}
+                  top={at * ROW_HEIGHT}
+                  odd={at % 2 === 1}
                   selected={frame.index === selected}
                   onSelect={() => {
                     store.selectedFrame.value = frame.index;
@@ -161,6 +152,13 @@ export function FramesTable({ store }: { store: PanelStore }) {
       </div>
     </div>
   );
+}
+
+/** Display positions start … end - 1. */
+function positions(start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let at = start; at < end; at++) out.push(at);
+  return out;
 }
 
 function emptyText(store: PanelStore): string {

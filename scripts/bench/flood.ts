@@ -3,7 +3,6 @@
 // DevTools open (DevTools records EventSource messages itself); runs alternate. The page's
 // longest long task and its event rate are the figures: Chromium empties a backlog of
 // received data in one task, so the longest task grows with the cost per event.
-import type { Browser, Page } from '@playwright/test';
 import { openDevToolsPanel } from '../../test/e2e/support/devtools-panel';
 import {
   floodResult,
@@ -11,8 +10,8 @@ import {
   startFlood,
   type FloodResult,
 } from '../../test/e2e/support/flood-page';
-import { waitUntil } from '../../test/e2e/support/wait-until';
 import { armOrder, withArms, type Arm } from './arms';
+import { openPlainDevTools } from './plain-devtools';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -21,18 +20,6 @@ const RATE = 100_000;
 const SECONDS = 2;
 const RUNS = 3;
 const RUN_TIMEOUT_MS = 90_000;
-
-async function openPlainDevTools(browser: Browser, page: Page): Promise<void> {
-  const cdp = await browser.newBrowserCDPSession();
-  const pageCdp = await page.context().newCDPSession(page);
-  const { targetInfo } = await pageCdp.send('Target.getTargetInfo');
-  await cdp.send('Target.openDevTools', { targetId: targetInfo.targetId });
-  await waitUntil(
-    'DevTools to open',
-    async () => (await cdp.send('Target.getTargets')).targetInfos,
-    (targets) => targets.some((t) => t.url.startsWith('devtools://')),
-  );
-}
 
 export function measureFlood(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
   return withArms(cleanup, async ({ ext, plain, contexts }) => {

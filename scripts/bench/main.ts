@@ -4,6 +4,7 @@
 import { loadavg } from 'node:os';
 import { startScenarioServer } from '../../test/fixtures/scenario-server';
 import { measureLatency } from './latency';
+import { measureDevToolsBurst } from './devtools-burst';
 import { measureExport } from './export';
 import { measureFetchOverhead } from './fetch-overhead';
 import { measureFlood } from './flood';
@@ -40,6 +41,7 @@ try {
   cleanup.add(() => server.close());
   const runs = [
     ['page overhead', () => measureOverhead(server.origin, cleanup)],
+    ['devtools burst', () => measureDevToolsBurst(server.origin, cleanup)],
     ['fetch overhead', () => measureFetchOverhead(server.origin, cleanup)],
     ['quiet page', () => measureQuietPage(server.origin, cleanup)],
     ['hook install', () => measureHookInstall(server.origin, cleanup)],

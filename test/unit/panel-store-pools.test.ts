@@ -18,6 +18,8 @@ const scheduler = {
   cancelFrame: () => undefined,
   setTimer: () => 0,
   clearTimer: () => undefined,
+  now: () => 0,
+  afterMicrotasks: () => undefined,
 };
 
 describe('pools that arrive before their connections', () => {

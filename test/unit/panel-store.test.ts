@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';
-import { coalesce, type Scheduler } from '../../panel/coalesce';
+import { coalesce, DUTY, MAX_RENDER_GAP_MS, type Scheduler } from '../../panel/coalesce';
 import { createStore } from '../../panel/store';
 
-/** A scheduler whose frames and timers run only when the test says so. */
+/**
+ * A scheduler whose frames and timers run only when the test says so, on a clock the test
+ * moves; "microtasks" run at once.
+ */
 function manualScheduler() {
   let next = 1;
+  let now = 0;
   const frames = new Map<number, () => void>();
   const timers = new Map<number, () => void>();
+  const delays = new Map<number, number>();
   const scheduler: Scheduler = {
     requestFrame: (run) => (frames.set(next, run), next++),
     cancelFrame: (id) => frames.delete(id),
-    setTimer: (run) => (timers.set(next, run), next++),
+    setTimer: (run, ms) => (timers.set(next, run), delays.set(next, ms), next++),
     clearTimer: (id) => timers.delete(id),
+    now: () => now,
+    afterMicrotasks: (run) => run(),
   };
   const runAll = (pending: Map<number, () => void>): void => {
     for (const [id, run] of [...pending]) {
@@ -26,6 +33,9 @@ function manualScheduler() {
     pending: () => frames.size + timers.size,
     frame: () => runAll(frames),
     timeout: () => runAll(timers),
+    advance: (ms: number) => (now += ms),
+    /** Delays of the timers now pending. */
+    timerDelays: () => [...timers.keys()].map((id) => delays.get(id)),
   };
 }
 
@@ -43,6 +53,51 @@ describe('coalesce', () => {
     expect(clock.pending()).toBe(0);
     schedule();
     clock.frame();
+    expect(runs).toBe(2);
+  });
+
+  it('holds renders to a duty cycle: after a slow run the next waits, a cheap one does not', () => {
+    const clock = manualScheduler();
+    let runs = 0;
+    let cost = 40;
+    const schedule = coalesce(() => {
+      runs++;
+      clock.advance(cost);
+    }, clock.scheduler);
+    schedule();
+    clock.frame();
+    expect(runs).toBe(1);
+    schedule();
+    clock.advance(16);
+    clock.frame();
+    // 40 ms of work: the next run waits (DUTY - 1) * 40 ms after it ended, not the next frame.
+    expect(runs).toBe(1);
+    expect(clock.timerDelays()).toEqual([(DUTY - 1) * 40 - 16]);
+    clock.advance((DUTY - 1) * 40 - 16);
+    cost = 1;
+    clock.timeout();
+    expect(runs).toBe(2);
+    schedule();
+    clock.advance(16);
+    clock.frame();
+    expect(runs).toBe(3);
+  });
+
+  it('renders at least every MAX_RENDER_GAP_MS however slow a render was', () => {
+    const clock = manualScheduler();
+    let runs = 0;
+    const schedule = coalesce(() => {
+      runs++;
+      clock.advance(10_000);
+    }, clock.scheduler);
+    schedule();
+    clock.frame();
+    schedule();
+    clock.frame();
+    expect(runs).toBe(1);
+    expect(clock.timerDelays()).toEqual([MAX_RENDER_GAP_MS]);
+    clock.advance(MAX_RENDER_GAP_MS);
+    clock.timeout();
     expect(runs).toBe(2);
   });
 

@@ -1,0 +1,80 @@
+// The frames table's windowing in the real panel: thousands of frames keep only the rows in
+// view in the DOM, the view follows new frames while at the end, stays put when the user has
+// scrolled away, and follows again after End.
+import { expect, test } from './support/fixtures';
+import type { PanelView } from './support/panel-view';
+
+interface TableView {
+  /** Rows in the DOM. */
+  rows: number;
+  /** Event ids of the rows at least partly inside the scroller's visible box, in order. */
+  visibleIds: string[];
+  atEnd: boolean;
+  scrollTop: number;
+}
+
+const TABLE_VIEW = `(() => {
+  const scroller = document.querySelector('.frames-scroll');
+  const box = scroller.getBoundingClientRect();
+  const rows = [...document.querySelectorAll('[data-testid=frame-row]')];
+  const visible = rows
+    .filter((r) => { const b = r.getBoundingClientRect(); return b.bottom > box.top && b.top < box.bottom; })
+    .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  return {
+    rows: rows.length,
+    visibleIds: visible.map((r) => r.dataset.eventId),
+    atEnd: scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1,
+    scrollTop: scroller.scrollTop,
+  };
+})()`;
+
+const press = (panel: PanelView, key: string): Promise<void> =>
+  panel.devtools.evaluate(
+    `document.querySelector('.frames').dispatchEvent(new KeyboardEvent('keydown', { key: ${JSON.stringify(key)}, bubbles: true }))`,
+  );
+
+const view = (panel: PanelView): Promise<TableView> => panel.devtools.evaluate(TABLE_VIEW);
+
+async function waitForView(
+  panel: PanelView,
+  what: string,
+  ok: (v: TableView) => boolean,
+): Promise<TableView> {
+  await panel.devtools.waitFor<boolean>(`(${ok.toString()})(${TABLE_VIEW})`, what);
+  return view(panel);
+}
+
+test('5,000 frames: only the rows in view are in the DOM; the view follows new frames only while at the end', async ({
+  watch,
+}) => {
+  const { page, panel } = await watch(['/sse/fast?count=5000&size=30&key=ft']);
+  await panel.waitForFrameCount(5000);
+  const following = await waitForView(panel, 'the newest frame in view', (v) =>
+    v.visibleIds.includes('5000'),
+  );
+  expect(following.atEnd).toBe(true);
+  expect(following.rows).toBeLessThan(200);
+  expect(following.visibleIds.at(-1)).toBe('5000');
+
+  await press(panel, 'Home');
+  const top = await waitForView(panel, 'the first frame in view', (v) => v.visibleIds[0] === '1');
+  expect(top.scrollTop).toBe(0);
+  await page.evaluate(() => {
+    new EventSource('/sse/fast?count=100&size=30&key=ft-more').onmessage = () => {};
+  });
+  await panel.waitForFrameCount(5100);
+  const stayed = await view(panel);
+  expect(stayed.visibleIds[0]).toBe('1');
+  expect(stayed.scrollTop).toBe(0);
+
+  await press(panel, 'End');
+  await waitForView(panel, 'the end after End', (v) => v.atEnd);
+  await page.evaluate(() => {
+    new EventSource('/sse/fast?count=200&size=30&key=ft-last').onmessage = () => {};
+  });
+  await panel.waitForFrameCount(5300);
+  const followed = await waitForView(panel, 'the newest frame after End', (v) => v.atEnd);
+  // The last stream's ids run 1–200; the newest row is its 200th.
+  expect(followed.visibleIds.at(-1)).toBe('200');
+  expect(followed.rows).toBeLessThan(200);
+});

@@ -169,7 +169,7 @@ export function createStore(
         selectedFrame.value = null;
         connectionFilter.value = null;
       }
-      scheduleTouch();
+      scheduleTouch(msg.type === 'records' ? msg.records.length : 1);
     },
     noteResponse(url, response) {
       const matched = noteResponseForUrl(state.connections.values(), url, response);

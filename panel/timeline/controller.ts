@@ -2,7 +2,6 @@
 // pixel ratio, coalesces redraws into animation frames, keeps the view (fit / live / manual)
 // and moves it for zoom and pan, and answers "what is under the pointer" from the last draw.
 import { panBy, viewFrom, viewTo, zoomAt, type TimeScale } from '../../src/model/timeline';
-import { coalesce } from '../coalesce';
 import { readColors } from './colors';
 import { drawTimeline, type LaneModel } from './draw';
 import {
@@ -61,16 +60,15 @@ export function createTimelineController(
   let canvas: HTMLCanvasElement | null = null;
   let scroller: HTMLElement | null = null;
   let spacer: HTMLElement | null = null;
+  let frame: number | null = null;
   let tick: number | null = null;
   let hover: Hit | null = null;
   let layout: Layout | null = null;
   let drawn = new Map<number, DrawnLane>();
 
-  // Redraws coalesce into animation frames and share the panel's render duty cycle
-  // (coalesce.ts): during a burst a slow draw spaces out the next instead of taking a core.
-  const invalidate = coalesce(() => {
-    if (canvas) draw();
-  });
+  const invalidate = (): void => {
+    if (frame === null && canvas) frame = requestAnimationFrame(draw);
+  };
 
   const currentScale = (now: number): { scale: TimeScale; extent: Extent | null } => {
     const width = layout ? plotWidth(layout) : 1;
@@ -80,6 +78,7 @@ export function createTimelineController(
   };
 
   function draw(): void {
+    frame = null;
     if (tick !== null) clearTimeout(tick);
     tick = null;
     if (!canvas || !scroller || !spacer) return;
@@ -155,8 +154,9 @@ export function createTimelineController(
       return () => {
         resize.disconnect();
         s.removeEventListener('scroll', invalidate);
+        if (frame !== null) cancelAnimationFrame(frame);
         if (tick !== null) clearTimeout(tick);
-        tick = null;
+        frame = tick = null;
         canvas = scroller = spacer = null;
       };
     },

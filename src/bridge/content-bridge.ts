@@ -17,6 +17,7 @@ import {
   type MessageOf,
 } from '../protocol/messages';
 import { sanitizeHookMessage } from '../protocol/sanitize';
+import { packRecords } from '../protocol/packed-events';
 import { CaptureBuffer, type BufferLimits } from './capture-buffer';
 import { lazyLink } from './lazy-link';
 import { LiveConnections } from './live-connections';
@@ -136,7 +137,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     const flush = (): void => {
       const m: Envelope<ContentToPanel, 'records'> = message<ContentToPanel, 'records'>('records', {
         doc: o.doc,
-        records: chunk,
+        ...packRecords(chunk),
         lost: buffer.lostUpstream,
         counters: { ...buffer.counters },
         clearedThrough: buffer.clearedThrough,

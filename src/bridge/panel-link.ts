@@ -5,10 +5,12 @@ import {
   message,
   type BackgroundToPanel,
   type ContentToPanel,
+  type Envelope,
   type MessageOf,
   type PanelToBackground,
   type PanelToContent,
 } from '../protocol/messages';
+import { unpackRecords } from '../protocol/packed-events';
 import { reconnecting } from './reconnecting';
 import type { Connector } from './transport';
 
@@ -36,7 +38,12 @@ export function linkPanel(
     reconnecting<unknown, PanelOut>({
       connect,
       onMessage(m) {
-        if (isEnvelope(m) && (m.type === 'hello' || m.type === 'records' || m.type === 'pools')) {
+        if (!isEnvelope(m)) return;
+        if (m.type === 'records') {
+          const batch = m as Envelope<ContentToPanel, 'records'>;
+          const { events, ...rest } = batch;
+          onMessage({ ...rest, records: unpackRecords(batch.records, events) });
+        } else if (m.type === 'hello' || m.type === 'pools') {
           onMessage(m as PanelIn);
         }
       },

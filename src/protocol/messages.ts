@@ -1,6 +1,7 @@
 // The typed, versioned message map for every boundary. Send and receive signatures are
 // derived from these maps, so a message that is not listed here cannot be sent.
 import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
+import type { PackedEvents } from './packed-events';
 import type { DocSnapshot, PoolView } from '../model/pools';
 import { PROTOCOL_VERSION } from './constants';
 
@@ -24,6 +25,8 @@ export interface ContentToPanel {
   records: {
     doc: DocInfo;
     records: CapturedRecord[];
+    /** The batch's page-dispatched events, packed (packed-events.ts); merged by `seq`. */
+    events?: PackedEvents;
     lost: number;
     counters?: SourceCounters;
     clearedThrough: number;

@@ -6,6 +6,7 @@ import type { ContentOut } from '../../src/bridge/content-bridge';
 import { applyBatch } from '../../src/model/apply-batch';
 import { captureCounters, createCaptureState } from '../../src/model/capture-state';
 import { PROTOCOL_VERSION } from '../../src/protocol/constants';
+import { unpackRecords } from '../../src/protocol/packed-events';
 import { fakeTiming, fakeTransport, type FakeTransport } from './support/fakes';
 
 const doc: DocInfo = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
@@ -36,6 +37,15 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
     page,
     connect: () => {
       const t: Bg = fakeTransport();
+      // Keep what the panel would see: events unpacked back into the records, in seq order.
+      const send = t.send.bind(t);
+      t.send = (m) => {
+        send(
+          m.type === 'records'
+            ? { ...m, records: unpackRecords(m.records, m.events), events: undefined }
+            : m,
+        );
+      };
       bgs.push(t);
       return t;
     },

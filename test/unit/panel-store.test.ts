@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';
-import { coalesce, DUTY, MAX_RENDER_GAP_MS, type Scheduler } from '../../panel/coalesce';
+import {
+  BURST_WEIGHT,
+  coalesce,
+  DUTY,
+  MAX_RENDER_GAP_MS,
+  type Scheduler,
+} from '../../panel/coalesce';
 import { createStore } from '../../panel/store';
 
 /**
@@ -56,7 +62,22 @@ describe('coalesce', () => {
     expect(runs).toBe(2);
   });
 
-  it('holds renders to a duty cycle: after a slow run the next waits, a cheap one does not', () => {
+  it('a trickle of records renders at every frame, however slow the last render was', () => {
+    const clock = manualScheduler();
+    let runs = 0;
+    const schedule = coalesce(() => {
+      runs++;
+      clock.advance(40);
+    }, clock.scheduler);
+    schedule(BURST_WEIGHT - 1);
+    clock.frame();
+    schedule(BURST_WEIGHT - 1);
+    clock.advance(16);
+    clock.frame();
+    expect(runs).toBe(2);
+  });
+
+  it('during a burst holds renders to a duty cycle: after a slow run the next waits, a cheap one does not', () => {
     const clock = manualScheduler();
     let runs = 0;
     let cost = 40;
@@ -64,10 +85,10 @@ describe('coalesce', () => {
       runs++;
       clock.advance(cost);
     }, clock.scheduler);
-    schedule();
+    schedule(BURST_WEIGHT);
     clock.frame();
     expect(runs).toBe(1);
-    schedule();
+    schedule(BURST_WEIGHT);
     clock.advance(16);
     clock.frame();
     // 40 ms of work: the next run waits (DUTY - 1) * 40 ms after it ended, not the next frame.
@@ -77,7 +98,7 @@ describe('coalesce', () => {
     cost = 1;
     clock.timeout();
     expect(runs).toBe(2);
-    schedule();
+    schedule(BURST_WEIGHT);
     clock.advance(16);
     clock.frame();
     expect(runs).toBe(3);
@@ -90,9 +111,9 @@ describe('coalesce', () => {
       runs++;
       clock.advance(10_000);
     }, clock.scheduler);
-    schedule();
+    schedule(BURST_WEIGHT);
     clock.frame();
-    schedule();
+    schedule(BURST_WEIGHT);
     clock.frame();
     expect(runs).toBe(1);
     expect(clock.timerDelays()).toEqual([MAX_RENDER_GAP_MS]);

@@ -18,7 +18,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 /** Inclusive bounds. One frame's data may be 1 Mi characters, so the data cap is at least that. */
 export const LIMIT_RANGE: Record<keyof Limits, [number, number]> = {
-  maxFrames: [10, 1_000_000],
+  maxFrames: [10, 5_000_000],
   maxDataChars: [MI, 1024 * MI],
 };
 

@@ -115,6 +115,29 @@ export function recordStream(path: string, count: number): string {
   })()`;
 }
 
+/**
+ * POSTs to `path` and reads the body to its end, recording in `window.__benchFetch` the
+ * epoch ms of the request and of the last byte, and the bytes read.
+ */
+export function readFetchStream(path: string): string {
+  return `(() => {
+    const state = { start: performance.timeOrigin + performance.now(), end: 0, bytes: 0 };
+    window.__benchFetch = state;
+    fetch(${JSON.stringify(path)}, { method: 'POST' }).then(async (response) => {
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        state.bytes += value.byteLength;
+      }
+      state.end = performance.timeOrigin + performance.now();
+    });
+  })()`;
+}
+
+/** `readFetchStream`'s record. */
+export const FETCH_READ = 'window.__benchFetch';
+
 /** True once `recordStream` has received event `count`. */
 export function streamDone(count: number): string {
   return `window.__benchTimes.times[${count}] > 0`;

@@ -10,8 +10,9 @@ export interface Figure {
   label: string;
   value: number;
   unit: Unit;
-  /** Pass when value ≤ target; figures without one are context for the others. */
+  /** Pass when value ≤ target (≥ with `higherIsBetter`); figures without one are context. */
   target?: number;
+  higherIsBetter?: boolean;
 }
 
 /** What one phase measured; a phase that failed has an `error` and whatever it got before. */
@@ -49,7 +50,8 @@ function formatValue(value: number, unit: Unit): string {
 
 function verdict(figure: Figure): string {
   if (figure.target === undefined) return '';
-  return Number.isFinite(figure.value) && figure.value <= figure.target ? 'pass' : 'MISS';
+  const met = figure.higherIsBetter ? figure.value >= figure.target : figure.value <= figure.target;
+  return Number.isFinite(figure.value) && met ? 'pass' : 'MISS';
 }
 
 export function formatReport(report: BenchReport): string {
@@ -65,7 +67,10 @@ export function formatReport(report: BenchReport): string {
   const rows: string[][] = [['figure', 'value', 'target', 'result']];
   for (const phase of report.phases) {
     for (const f of phase.figures) {
-      const target = f.target === undefined ? '' : `≤ ${formatValue(f.target, f.unit)}`;
+      const target =
+        f.target === undefined
+          ? ''
+          : `${f.higherIsBetter ? '≥' : '≤'} ${formatValue(f.target, f.unit)}`;
       rows.push([f.label, formatValue(f.value, f.unit), target, verdict(f)]);
     }
     if (phase.error !== undefined) rows.push([`${phase.name}: FAILED`, '', '', 'MISS']);

@@ -1,8 +1,11 @@
-// Phase 3, panel scale: 200,000 fast frames into the open SSE panel; ingest time, the panel's
-// JS heap, then a text filter and a scroll jump timed inside the panel.
+// Phase 3, panel scale: 1,000,000 frames (the panel's default cap) into the open SSE panel,
+// read by the page from one POST fetch stream so the browser's EventSource dispatch rate
+// (about 20k events/s here) does not bound the figure; ingest time end to end (request →
+// the panel counts the last frame), the panel's JS heap, then a text filter and a scroll jump
+// timed inside the panel.
 import type { ScenarioServer } from '../../test/fixtures/scenario-server';
 import { firstAtLeast, type CountLog } from './count-log';
-import { RECEIVED, receiveTimes, recordStream } from './page-scripts';
+import { FETCH_READ, readFetchStream } from './page-scripts';
 import {
   COUNT_LOG,
   FRAME_COUNT,
@@ -19,9 +22,9 @@ import { withPanelSession, type PanelSession } from './panel-session';
 import type { Figure, PhaseResult } from './report';
 import type { Cleanup } from './time-limit';
 
-const FRAMES = 200_000;
+const FRAMES = 1_000_000;
 const EVENT_CHARS = 100;
-/** Matches `{"n":1234,…}`, 12340–12349 and 123400–123499: 111 of the 200,000 frames. */
+/** Matches `{"n":1234,…}`, 12340–12349, 123400–123499 and 1234000–1234999 (none past 1M). */
 const FILTER_TEXT = '"n":1234';
 const FILTER_ID_PREFIX = '1234';
 const INGEST_TIMEOUT_MS = 120_000;
@@ -69,15 +72,13 @@ export function measureScale(server: ScenarioServer, cleanup: Cleanup): Promise<
   return withPanelSession(server.origin, cleanup, async (session) => {
     const { page, panel } = session;
     const base = await panel.evaluate<number>(INSTALL_COUNT_LOG);
-    const path = `/sse/fast?count=${FRAMES}&size=${EVENT_CHARS}&key=bench-scale`;
-    await page.evaluate(recordStream(path, FRAMES));
+    const path = `/fetch/fast?count=${FRAMES}&size=${EVENT_CHARS}&key=bench-scale`;
+    await page.evaluate(readFetchStream(path));
     const counted = (await waitForIngest(session, base + FRAMES)) - base;
-    const received = await page.evaluate<number>(RECEIVED);
-    const [first = NaN] = await page.evaluate<number[]>(receiveTimes(1, 1));
-    const [last = NaN] = await page.evaluate<number[]>(receiveTimes(FRAMES, FRAMES));
+    const read = await page.evaluate<{ start: number; end: number; bytes: number }>(FETCH_READ);
     const log = await panel.evaluate<CountLog>(COUNT_LOG);
     const done = firstAtLeast(log, base + FRAMES) ?? log.at(-1);
-    const ingestMs = (done?.[0] ?? NaN) - first;
+    const ingestMs = (done?.[0] ?? NaN) - read.start;
     const notices = await panel.evaluate<string[]>(NOTICES);
 
     const notes: string[] = [];
@@ -96,30 +97,36 @@ export function measureScale(server: ScenarioServer, cleanup: Cleanup): Promise<
       name: 'panel scale',
       figures: [
         {
-          label: `page: time to receive ${FRAMES} events, panel open`,
-          value: last > 0 ? last - first : NaN,
+          label: `page: POST fetch → last of ${FRAMES} events read, panel open`,
+          value: read.end > 0 ? read.end - read.start : NaN,
           unit: 'ms',
         },
         {
-          label: `panel ingest: page's first event → count ${counted}`,
+          label: `panel ingest: page's request → count ${counted}`,
           value: ingestMs,
           unit: 'ms',
         },
-        { label: 'panel ingest rate', value: (counted / ingestMs) * 1000, unit: 'frames/s' },
-        ...renderFigures(`filter '${FILTER_TEXT}'`, filter, 100),
+        {
+          label: 'panel ingest rate, end to end',
+          value: (counted / ingestMs) * 1000,
+          unit: 'frames/s',
+          target: 50_000,
+          higherIsBetter: true,
+        },
+        ...renderFigures(`filter '${FILTER_TEXT}'`, filter, 150),
         ...renderFigures('clear filter', unfilter),
-        ...renderFigures('scroll jump to the middle', scroll),
+        ...renderFigures('scroll jump to the middle', scroll, 50),
         {
           label: `panel JS heap after ${heap?.collected === false ? 'ingest (no gc())' : 'GC'}`,
           value: (heap?.afterGcBytes ?? NaN) / MB,
           unit: 'MB',
-          target: 300,
+          target: 400,
         },
         { label: 'panel JS heap before GC', value: (heap?.beforeGcBytes ?? NaN) / MB, unit: 'MB' },
       ],
       notes: [
         ...notes,
-        `page received ${received} events, panel counted ${counted} of ${FRAMES}` +
+        `page read ${read.bytes} bytes, panel counted ${counted} of ${FRAMES}` +
           (notices.length > 0 ? `; panel notices: ${notices.join('; ')}` : ''),
         `filter showed "${filter?.shown ?? '?'}", ${filter?.rowIds.length ?? 0} rows in the ` +
           `DOM; after the scroll jump the DOM holds rows ${scroll?.rowIds[0] ?? '?'}–` +
@@ -132,7 +139,7 @@ export function measureScale(server: ScenarioServer, cleanup: Cleanup): Promise<
         eventChars: EVENT_CHARS,
         base,
         counted,
-        received,
+        read,
         heap,
         filter,
         unfilter,

@@ -41,7 +41,7 @@ export const LIMITS = {
 } as const;
 
 /** Panel-side cap on frames kept in memory. */
-export const PANEL_MAX_FRAMES = 200_000;
+export const PANEL_MAX_FRAMES = 1_000_000;
 
 /** Panel-side cap on the total `data` characters kept in memory (UTF-16 code units). */
 export const PANEL_MAX_DATA_CHARS = 256 * 1024 * 1024;

@@ -2,9 +2,9 @@
 // ports serialise messages as JSON at every hop (content script → background → panel), so each
 // event object repeated its ten property names and its type and origin strings; as parallel
 // arrays with a string table they cost about half the bytes, and arrays of plain values
-// parse faster than arrays of objects. Only page-dispatched events are packed (wire frames,
-// rare, keep their extra fields as objects); `unpackRecords` restores the one seq order.
-import type { CapturedEvent, CapturedRecord } from '../capture/records';
+// parse faster than arrays of objects. Events and frames parsed from the wire pack alike;
+// the rare frame with a `note` stays an object; `unpackRecords` restores the one seq order.
+import type { CapturedEvent, CapturedRecord, FrameKind } from '../capture/records';
 
 export interface PackedEvents {
   /** Distinct `type` and `origin` strings; the columns below hold indexes into it. */
@@ -18,15 +18,16 @@ export interface PackedEvents {
   origin: number[];
   /** True length of `data` where it was cut (`truncated`), else -1 (the length of `data`). */
   cutSize: number[];
+  /** -1 for an event the page dispatched; else a frame read from the wire, its `frameKind`. */
+  wireKind: number[];
 }
 
-/** An event that packs: no wire fields, and `size` is its data's length unless truncated. */
+/** An event that packs: no note, and `size` is its data's length unless truncated. */
 function packable(r: CapturedRecord): r is CapturedEvent {
   return (
     r.kind === 'event' &&
-    r.source === undefined &&
-    r.frameKind === undefined &&
     r.note === undefined &&
+    (r.source === undefined) === (r.frameKind === undefined) &&
     (r.truncated || r.size === r.data.length)
   );
 }
@@ -48,6 +49,7 @@ export function packRecords(records: readonly CapturedRecord[]): {
     lastEventId: [],
     origin: [],
     cutSize: [],
+    wireKind: [],
   };
   const stringAt = (s: string): number => {
     let i = index.get(s);
@@ -70,6 +72,7 @@ export function packRecords(records: readonly CapturedRecord[]): {
     p.lastEventId.push(r.lastEventId);
     p.origin.push(stringAt(r.origin));
     p.cutSize.push(r.truncated ? r.size : -1);
+    p.wireKind.push(r.frameKind === undefined ? -1 : stringAt(r.frameKind));
   }
   return { records: rest, events: p.seq.length > 0 ? p : undefined };
 }
@@ -77,10 +80,12 @@ export function packRecords(records: readonly CapturedRecord[]): {
 /** Columns whose lengths disagree, or indexes outside the string table, unpack to nothing. */
 function consistent(p: PackedEvents): boolean {
   const n = p.seq.length;
-  const columns = [p.conn, p.t, p.type, p.data, p.lastEventId, p.origin, p.cutSize];
+  const columns = [p.conn, p.t, p.type, p.data, p.lastEventId, p.origin, p.cutSize, p.wireKind];
   if (!columns.every((c) => Array.isArray(c) && c.length === n)) return false;
   const inTable = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < p.strings.length;
-  return p.type.every(inTable) && p.origin.every(inTable);
+  const kinds = new Set(['event', 'comment', 'retry']);
+  const isKind = (i: number): boolean => i === -1 || (inTable(i) && kinds.has(p.strings[i] ?? ''));
+  return p.type.every(inTable) && p.origin.every(inTable) && p.wireKind.every(isKind);
 }
 
 /** The records of a message, events unpacked, in seq order (both inputs are in seq order). */
@@ -98,7 +103,8 @@ export function unpackRecords(
     }
     const data = packed.data[i] as string;
     const cut = packed.cutSize[i] as number;
-    out.push({
+    const wire = packed.wireKind[i] as number;
+    const event: CapturedEvent = {
       kind: 'event',
       seq,
       conn: packed.conn[i] as number,
@@ -109,7 +115,12 @@ export function unpackRecords(
       origin: packed.strings[packed.origin[i] as number] as string,
       size: cut === -1 ? data.length : cut,
       truncated: cut !== -1,
-    });
+    };
+    if (wire !== -1) {
+      event.source = 'wire';
+      event.frameKind = packed.strings[wire] as FrameKind;
+    }
+    out.push(event);
   }
   while (next < records.length) out.push(records[next++] as CapturedRecord);
   return out;

@@ -36,11 +36,20 @@ describe('packed events', () => {
       event(5, { data: 'x'.repeat(10), size: 5_000_000, truncated: true }),
       event(6, { source: 'wire', frameKind: 'comment', note: 'a note' }),
       event(7, { type: '', lastEventId: '', data: '', size: 0 }),
+      event(8, { source: 'wire', frameKind: 'retry' }),
+      event(9, { source: 'wire', frameKind: 'event' }),
     ];
     const packed = packRecords(batch);
     expect(packed.records.map((r) => r.seq)).toEqual([1, 4, 6]);
-    expect(packed.events?.seq).toEqual([2, 3, 5, 7]);
-    expect(packed.events?.strings).toEqual(['message', 'http://127.0.0.1:8080', 'update', '']);
+    expect(packed.events?.seq).toEqual([2, 3, 5, 7, 8, 9]);
+    expect(packed.events?.strings).toEqual([
+      'message',
+      'http://127.0.0.1:8080',
+      'update',
+      '',
+      'retry',
+      'event',
+    ]);
     // What crosses a runtime port is JSON.
     const sent = JSON.parse(JSON.stringify(packed)) as typeof packed;
     expect(unpackRecords(sent.records, sent.events)).toEqual(batch);
@@ -63,5 +72,7 @@ describe('packed events', () => {
     expect(unpackRecords([], broken)).toEqual([]);
     const outside = { ...packed.events!, type: [0, 9] };
     expect(unpackRecords([], outside)).toEqual([]);
+    const notAKind = { ...packed.events!, wireKind: [-1, 0] };
+    expect(unpackRecords([], notAKind)).toEqual([]);
   });
 });

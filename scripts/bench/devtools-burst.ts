@@ -5,7 +5,7 @@ import { openDevToolsPanel, type DevToolsPanel } from '../../test/e2e/support/de
 import { armOrder, withArms, type Arm } from './arms';
 import { FRAME_COUNT } from './panel-scripts';
 import { timeStream, type TimedStream } from './page-scripts';
-import { openPlainDevTools } from './plain-devtools';
+import { DEVTOOLS_SETTLE_MS, openPlainDevTools } from './plain-devtools';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -43,6 +43,7 @@ export function measureDevToolsBurst(origin: string, cleanup: Cleanup): Promise<
         let panel: DevToolsPanel | null = null;
         if (arm === 'plain') await openPlainDevTools(plain, page);
         else panel = await openDevToolsPanel(extBrowser, page, ext.extensionId);
+        await page.waitForTimeout(DEVTOOLS_SETTLE_MS);
         const base = panel === null ? 0 : await panel.evaluate<number>(FRAME_COUNT);
         const path = `/sse/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
         const timed = await page.evaluate<TimedStream>(timeStream(path, EVENTS, RUN_TIMEOUT_MS));
@@ -89,8 +90,9 @@ export function measureDevToolsBurst(origin: string, cleanup: Cleanup): Promise<
       ],
       notes: [
         `${RUNS} runs per arm after one warm-up each, alternating; DevTools opened per run ` +
-          '(on the SSE panel with the extension, its default panel without); page timing as ' +
-          'in the page-overhead phase',
+          '(on the SSE panel with the extension, its default panel without), loaded and ' +
+          `settled for ${DEVTOOLS_SETTLE_MS} ms in both arms; page timing as in the ` +
+          'page-overhead phase',
         `per-run ratios (back-to-back pairs): median ${median(paired).toFixed(3)}, range ` +
           `${range(paired, 3)}; without ${range(ms('plain'))} ms, with ${range(ms('extension'))} ms; ` +
           `catch-up ${range(catchUp)} ms`,

@@ -11,7 +11,7 @@ import {
   type FloodResult,
 } from '../../test/e2e/support/flood-page';
 import { armOrder, withArms, type Arm } from './arms';
-import { openPlainDevTools } from './plain-devtools';
+import { DEVTOOLS_SETTLE_MS, openPlainDevTools } from './plain-devtools';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -31,6 +31,7 @@ export function measureFlood(origin: string, cleanup: Cleanup): Promise<PhaseRes
         await page.goto(`${origin}/blank`);
         if (arm === 'plain') await openPlainDevTools(plain, page);
         else await openDevToolsPanel(extBrowser, page, ext.extensionId);
+        await page.waitForTimeout(DEVTOOLS_SETTLE_MS);
         await startFlood(
           page,
           `/sse/flood?rate=${RATE}&seconds=${SECONDS}&key=bench-${arm}-${run}`,

@@ -104,12 +104,21 @@ export interface DevToolsPanel {
   close(): Promise<void>;
 }
 
-/** Opens DevTools on `page`, selects the SSE panel and returns a handle to its document. */
-export async function openDevToolsPanel(
-  browser: Browser,
-  page: Page,
-  extensionId: string,
-): Promise<DevToolsPanel> {
+interface DevToolsWindow {
+  session: CDPSession;
+  devtools: TargetSession;
+  devtoolsTarget: TargetInfo;
+  /** Targets that existed before DevTools opened. */
+  before: Set<string>;
+  targets: () => Promise<TargetInfo[]>;
+  attach: (targetId: string) => Promise<TargetSession>;
+}
+
+/**
+ * Opens DevTools on `page` and waits until its front-end has loaded its panels (so it is
+ * recording the page's network activity, as a user's DevTools would be).
+ */
+async function openDevToolsWindow(browser: Browser, page: Page): Promise<DevToolsWindow> {
   const session = await browser.newBrowserCDPSession();
   const sessions = new Map<string, TargetSession>();
   session.on('Target.receivedMessageFromTarget', (e) => {
@@ -139,6 +148,30 @@ export async function openDevToolsPanel(
     (await targets()).find((t) => t.url.startsWith('devtools://') && !before.has(t.targetId)),
   );
   const devtools = await attach(devtoolsTarget.targetId);
+  await poll('the DevTools front-end to load its panels', () =>
+    devtools.evaluate<boolean>(
+      `import('./ui/legacy/legacy.js').then((L) =>
+        L.InspectorView.InspectorView.instance().tabbedPane.tabIds().length > 0)`,
+    ),
+  );
+  return { session, devtools, devtoolsTarget, before, targets, attach };
+}
+
+/** Opens DevTools on `page` without selecting any panel; resolves once it has loaded. */
+export async function openDevTools(browser: Browser, page: Page): Promise<void> {
+  await openDevToolsWindow(browser, page);
+}
+
+/** Opens DevTools on `page`, selects the SSE panel and returns a handle to its document. */
+export async function openDevToolsPanel(
+  browser: Browser,
+  page: Page,
+  extensionId: string,
+): Promise<DevToolsPanel> {
+  const { session, devtools, devtoolsTarget, before, targets, attach } = await openDevToolsWindow(
+    browser,
+    page,
+  );
 
   const panelId = `chrome-extension://${extensionId}${PANEL_TITLE.replace(/\s/g, '')}`;
   await poll('DevTools to register the SSE panel', () =>

@@ -3,7 +3,7 @@
 import { openHookChannel } from './hook-channel';
 import { captureIntrinsics } from './intrinsics';
 import { installNativeMask } from './native-mask';
-import { captureFetchIntrinsics } from './fetch-intrinsics';
+import { captureFetchIntrinsics, describeErrorWith } from './fetch-intrinsics';
 import { installHeadersMask } from './headers-mask';
 import { installResponseMask } from './response-mask';
 import { createStacks } from './stacks';
@@ -23,16 +23,18 @@ export function installPageHook(win: Window & typeof globalThis): void {
     let conns = 0;
     const nextConn = (): number => ++conns;
     wrapEventSource(win, I, mask, stacks, sink, nextConn);
+    // Taken once for both: its DOMException getters are the same for fetch and XHR.
+    const errorName = describeErrorWith(win);
     // Each API on its own: one a browser lacks (or shapes differently) leaves the others hooked.
     attempt(() => {
-      const F = captureFetchIntrinsics(win);
+      const F = captureFetchIntrinsics(win, errorName);
       if (F === null) return;
       const headers = installHeadersMask(win, I, mask, stacks);
       const responses = installResponseMask(win, I, F, mask, stacks, headers);
       wrapFetch(win, I, F, mask, responses, stacks, sink, nextConn);
     });
     attempt(() => {
-      const X = captureXhrIntrinsics(win);
+      const X = captureXhrIntrinsics(win, errorName);
       if (X !== null) wrapXhr(win, I, X, mask, stacks, sink, nextConn);
     });
   } catch {

@@ -4,7 +4,6 @@
 // FormData.prototype.forEach can neither see the hook's reads nor steer them.
 /* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
 import { getter, type Getter } from './intrinsics';
-import { describeErrorWith } from './fetch-intrinsics';
 
 export interface XhrIntrinsics {
   open: (this: XMLHttpRequest, ...args: unknown[]) => void;
@@ -44,8 +43,14 @@ export interface XhrIntrinsics {
   errorName: (value: unknown) => string;
 }
 
-/** Null where the window has no XMLHttpRequest (a worker-like global): the hook skips it. */
-export function captureXhrIntrinsics(win: Window & typeof globalThis): XhrIntrinsics | null {
+/**
+ * Null where the window has no XMLHttpRequest (a worker-like global): the hook skips it.
+ * `errorName` is the document's one describeErrorWith (fetch-intrinsics.ts).
+ */
+export function captureXhrIntrinsics(
+  win: Window & typeof globalThis,
+  errorName: (value: unknown) => string,
+): XhrIntrinsics | null {
   if (typeof win.XMLHttpRequest !== 'function') return null;
   const apply = Reflect.apply;
   const proto = win.XMLHttpRequest.prototype;
@@ -87,6 +92,6 @@ export function captureXhrIntrinsics(win: Window & typeof globalThis): XhrIntrin
     URL: win.URL,
     urlHref: getter(win.URL.prototype, 'href'),
     baseUrl: () => apply(baseURI, doc, []),
-    errorName: describeErrorWith(win),
+    errorName,
   };
 }

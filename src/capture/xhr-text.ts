@@ -2,48 +2,7 @@
 // request headers as setRequestHeader() combines them, and the response headers
 // getAllResponseHeaders() prints. They index strings and compare characters only, calling
 // no String or Array method, so page code that replaced one can neither see nor steer them.
-
-/** Lower case of ASCII letters; anything else kept. */
-export function lowerAscii(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    out += ch >= 'A' && ch <= 'Z' ? (LOWER[ch] as string) : ch;
-  }
-  return out;
-}
-
-const LOWER: Record<string, string> = Object.setPrototypeOf(
-  {
-    A: 'a',
-    B: 'b',
-    C: 'c',
-    D: 'd',
-    E: 'e',
-    F: 'f',
-    G: 'g',
-    H: 'h',
-    I: 'i',
-    J: 'j',
-    K: 'k',
-    L: 'l',
-    M: 'm',
-    N: 'n',
-    O: 'o',
-    P: 'p',
-    Q: 'q',
-    R: 'r',
-    S: 's',
-    T: 't',
-    U: 'u',
-    V: 'v',
-    W: 'w',
-    X: 'x',
-    Y: 'y',
-    Z: 'z',
-  },
-  null,
-) as Record<string, string>;
+import { lowerAscii } from './ascii';
 
 /** The methods open() upper-cases whatever their case; any other is kept as given. */
 const NORMALISED: Record<string, string> = Object.setPrototypeOf(

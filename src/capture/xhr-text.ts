@@ -4,14 +4,27 @@
 // no String or Array method, so page code that replaced one can neither see nor steer them.
 import { lowerAscii } from './ascii';
 
-/** The methods open() upper-cases whatever their case; any other is kept as given. */
-const NORMALISED: Record<string, string> = Object.setPrototypeOf(
-  { delete: 'DELETE', get: 'GET', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT' },
-  null,
-) as Record<string, string>;
-
+/**
+ * The methods open() upper-cases whatever their case; any other is kept as given. A switch,
+ * not a lookup table: a table would be built in every document at load.
+ */
 export function normaliseMethod(method: string): string {
-  return NORMALISED[lowerAscii(method)] ?? method;
+  switch (lowerAscii(method)) {
+    case 'delete':
+      return 'DELETE';
+    case 'get':
+      return 'GET';
+    case 'head':
+      return 'HEAD';
+    case 'options':
+      return 'OPTIONS';
+    case 'post':
+      return 'POST';
+    case 'put':
+      return 'PUT';
+    default:
+      return method;
+  }
 }
 
 const isHttpSpace = (ch: string): boolean =>

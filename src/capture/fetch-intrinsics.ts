@@ -69,14 +69,8 @@ function rejectWith(P: PromiseConstructor): (error: unknown) => Promise<never> {
   return (error) => apply(reject, P, [error]);
 }
 
-/**
- * Null where the window has no fetch or no byte streams: the hook then leaves fetch alone.
- * `errorName` is the document's one describeErrorWith, shared with the XHR hook.
- */
-export function captureFetchIntrinsics(
-  win: Window & typeof globalThis,
-  errorName: (value: unknown) => string,
-): FetchIntrinsics | null {
+/** Null where the window has no fetch or no byte streams: the hook then leaves fetch alone. */
+export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIntrinsics | null {
   const { Request: Req, Response: Res, ReadableStream: RS, Headers: H } = win;
   const Controller = (win as { ReadableByteStreamController?: typeof ReadableByteStreamController })
     .ReadableByteStreamController;
@@ -126,7 +120,7 @@ export function captureFetchIntrinsics(
     boundError: bindTo(Controller.prototype.error),
     byobRequest: getter(Controller.prototype, 'byobRequest'),
     respond: ByobRequest.prototype.respond,
-    errorName,
+    errorName: describeErrorWith(win),
   };
 }
 

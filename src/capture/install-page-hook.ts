@@ -3,7 +3,7 @@
 import { openHookChannel } from './hook-channel';
 import { captureIntrinsics } from './intrinsics';
 import { installNativeMask } from './native-mask';
-import { captureFetchIntrinsics, describeErrorWith } from './fetch-intrinsics';
+import { captureFetchIntrinsics } from './fetch-intrinsics';
 import { installHeadersMask } from './headers-mask';
 import { installResponseMask } from './response-mask';
 import { createStacks } from './stacks';
@@ -34,12 +34,9 @@ export function installPageHook(
     const nextConn = (): number => ++conns;
     wrapEventSource(win, I, mask, stacks, sink, nextConn);
     stageDone?.('EventSource');
-    // Taken once for both: its DOMException getters are the same for fetch and XHR.
-    const errorName = describeErrorWith(win);
-    stageDone?.('error names');
     // Each API on its own: one a browser lacks (or shapes differently) leaves the others hooked.
     attempt(() => {
-      const F = captureFetchIntrinsics(win, errorName);
+      const F = captureFetchIntrinsics(win);
       stageDone?.('fetch intrinsics');
       if (F === null) return;
       const headers = installHeadersMask(win, I, mask, stacks);
@@ -49,7 +46,7 @@ export function installPageHook(
       stageDone?.('fetch');
     });
     attempt(() => {
-      const X = captureXhrIntrinsics(win, errorName);
+      const X = captureXhrIntrinsics(win);
       stageDone?.('XHR intrinsics');
       if (X !== null) wrapXhr(win, I, X, mask, stacks, sink, nextConn);
       stageDone?.('XHR');

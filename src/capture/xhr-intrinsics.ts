@@ -4,6 +4,7 @@
 // FormData.prototype.forEach can neither see the hook's reads nor steer them.
 /* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
 import { getter, type Getter } from './intrinsics';
+import { describeErrorWith } from './fetch-intrinsics';
 
 export interface XhrIntrinsics {
   open: (this: XMLHttpRequest, ...args: unknown[]) => void;
@@ -43,14 +44,8 @@ export interface XhrIntrinsics {
   errorName: (value: unknown) => string;
 }
 
-/**
- * Null where the window has no XMLHttpRequest (a worker-like global): the hook skips it.
- * `errorName` is the document's one describeErrorWith (fetch-intrinsics.ts).
- */
-export function captureXhrIntrinsics(
-  win: Window & typeof globalThis,
-  errorName: (value: unknown) => string,
-): XhrIntrinsics | null {
+/** Null where the window has no XMLHttpRequest (a worker-like global): the hook skips it. */
+export function captureXhrIntrinsics(win: Window & typeof globalThis): XhrIntrinsics | null {
   if (typeof win.XMLHttpRequest !== 'function') return null;
   const apply = Reflect.apply;
   const proto = win.XMLHttpRequest.prototype;
@@ -92,6 +87,6 @@ export function captureXhrIntrinsics(
     URL: win.URL,
     urlHref: getter(win.URL.prototype, 'href'),
     baseUrl: () => apply(baseURI, doc, []),
-    errorName,
+    errorName: describeErrorWith(win),
   };
 }

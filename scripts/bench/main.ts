@@ -9,6 +9,7 @@ import { measureExport } from './export';
 import { measureFetchOverhead } from './fetch-overhead';
 import { measureFlood } from './flood';
 import { measureHookInstall } from './hook-install';
+import { measureHookStages } from './hook-stages';
 import { machineInfo } from './machine';
 import { measureOverhead } from './overhead';
 import { measureQuietPage } from './quiet-page';
@@ -45,6 +46,7 @@ try {
     ['fetch overhead', () => measureFetchOverhead(server.origin, cleanup)],
     ['quiet page', () => measureQuietPage(server.origin, cleanup)],
     ['hook install', () => measureHookInstall(server.origin, cleanup)],
+    ['hook install stages', () => measureHookStages(cleanup)],
     ['panel latency', () => measureLatency(server, cleanup)],
     ['panel scale', () => measureScale(server, cleanup)],
     ['flood', () => measureFlood(server.origin, cleanup)],

@@ -4,6 +4,7 @@
 // (their Accept header), so a stream still waiting for a connection slot is shown at once.
 // Runs in the page hook after page scripts may have replaced String.prototype and
 // Array.prototype methods, so it reads characters by index and calls none of them.
+import { lowerAsciiChar } from './ascii';
 import type { StreamFormat } from './records';
 
 const NDJSON = [
@@ -17,7 +18,7 @@ const NDJSON = [
 /** Types a stream is often served under by mistake: their bodies are looked at. */
 const GENERIC = ['', 'text/plain', 'application/json', 'application/octet-stream'];
 /** How an event stream's first line can start (after a BOM and blank lines). */
-const FIELDS = [':', 'data:', 'event:', 'id:', 'retry:', 'data\n', 'data\r'];
+export const FIELDS = [':', 'data:', 'event:', 'id:', 'retry:', 'data\n', 'data\r'];
 
 function within(list: readonly string[], value: string): boolean {
   for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
@@ -25,10 +26,6 @@ function within(list: readonly string[], value: string): boolean {
 }
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t';
-
-/** Upper-case ASCII letters to lower case, built before any page script runs. */
-const LOWER: Record<string, string> = Object.create(null) as Record<string, string>;
-for (let c = 65; c <= 90; c++) LOWER[String.fromCharCode(c)] = String.fromCharCode(c + 32);
 
 /** One list item or header value's MIME essence: lower case, parameters and whitespace gone. */
 function essenceOf(text: string, from: number, to: number): string {
@@ -44,8 +41,7 @@ function essenceOf(text: string, from: number, to: number): string {
   while (end > start && isSpace(text[end - 1] as string)) end--;
   let out = '';
   for (let i = start; i < end; i++) {
-    const c = text[i] as string;
-    out += LOWER[c] ?? c;
+    out += lowerAsciiChar(text[i] as string);
   }
   return out;
 }
@@ -81,8 +77,19 @@ export function asksForStream(accept: string | null, contentType: string | null)
   return false;
 }
 
-/** The same prefixes as byte values (all ASCII), for bodies read as bytes. */
-const FIELD_BYTES = FIELDS.map((f) => Array.from(f, (c) => c.charCodeAt(0)));
+/**
+ * The same prefixes as byte values (all ASCII), for bodies read as bytes; written out, as
+ * computing them would cost every document's install (stream-format.test.ts checks them).
+ */
+export const FIELD_BYTES = [
+  [0x3a],
+  [0x64, 0x61, 0x74, 0x61, 0x3a],
+  [0x65, 0x76, 0x65, 0x6e, 0x74, 0x3a],
+  [0x69, 0x64, 0x3a],
+  [0x72, 0x65, 0x74, 0x72, 0x79, 0x3a],
+  [0x64, 0x61, 0x74, 0x61, 0x0a],
+  [0x64, 0x61, 0x74, 0x61, 0x0d],
+];
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
 const CR = 13;
 const LF = 10;

@@ -2,57 +2,29 @@
 // request headers as setRequestHeader() combines them, and the response headers
 // getAllResponseHeaders() prints. They index strings and compare characters only, calling
 // no String or Array method, so page code that replaced one can neither see nor steer them.
+import { lowerAscii } from './ascii';
 
-/** Lower case of ASCII letters; anything else kept. */
-export function lowerAscii(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    out += ch >= 'A' && ch <= 'Z' ? (LOWER[ch] as string) : ch;
-  }
-  return out;
-}
-
-const LOWER: Record<string, string> = Object.setPrototypeOf(
-  {
-    A: 'a',
-    B: 'b',
-    C: 'c',
-    D: 'd',
-    E: 'e',
-    F: 'f',
-    G: 'g',
-    H: 'h',
-    I: 'i',
-    J: 'j',
-    K: 'k',
-    L: 'l',
-    M: 'm',
-    N: 'n',
-    O: 'o',
-    P: 'p',
-    Q: 'q',
-    R: 'r',
-    S: 's',
-    T: 't',
-    U: 'u',
-    V: 'v',
-    W: 'w',
-    X: 'x',
-    Y: 'y',
-    Z: 'z',
-  },
-  null,
-) as Record<string, string>;
-
-/** The methods open() upper-cases whatever their case; any other is kept as given. */
-const NORMALISED: Record<string, string> = Object.setPrototypeOf(
-  { delete: 'DELETE', get: 'GET', head: 'HEAD', options: 'OPTIONS', post: 'POST', put: 'PUT' },
-  null,
-) as Record<string, string>;
-
+/**
+ * The methods open() upper-cases whatever their case; any other is kept as given. A switch,
+ * not a lookup table: a table would be built in every document at load.
+ */
 export function normaliseMethod(method: string): string {
-  return NORMALISED[lowerAscii(method)] ?? method;
+  switch (lowerAscii(method)) {
+    case 'delete':
+      return 'DELETE';
+    case 'get':
+      return 'GET';
+    case 'head':
+      return 'HEAD';
+    case 'options':
+      return 'OPTIONS';
+    case 'post':
+      return 'POST';
+    case 'put':
+      return 'PUT';
+    default:
+      return method;
+  }
 }
 
 const isHttpSpace = (ch: string): boolean =>

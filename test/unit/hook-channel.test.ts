@@ -149,3 +149,40 @@ describe('openHookChannel before the handshake', () => {
     ]);
   });
 });
+
+describe('openHookChannel on pagehide', () => {
+  /** A channel whose flush timer never fires: only pagehide can flush. */
+  function withoutTimer() {
+    const win = new EventTarget() as unknown as Window & typeof globalThis;
+    const types: string[] = [];
+    const I = nodeIntrinsics();
+    const add = I.addEventListener;
+    I.setTimeout = () => 0;
+    I.addEventListener = function (this: EventTarget, ...args: Parameters<typeof add>) {
+      types.push(args[0]);
+      Reflect.apply(add, this, args);
+    };
+    const sink = openHookChannel(win, I);
+    const { port1, port2 } = new MessageChannel();
+    opened.push(port1, port2);
+    const batches: Batch[] = [];
+    port1.onmessage = (e: MessageEvent<Batch>) => batches.push(e.data);
+    win.dispatchEvent(new WindowMessage(win, { source: HANDSHAKE_SOURCE }, [port2]));
+    return { win, sink, types, batches };
+  }
+
+  it('listens for pagehide only once there is a record, then flushes the queue at once', async () => {
+    const c = withoutTimer();
+    expect(c.types).toEqual(['message']);
+    c.sink.record(state(1));
+    c.sink.record(state(2));
+    expect(c.types).toEqual(['message', 'pagehide']);
+    c.win.dispatchEvent(new Event('pagehide'));
+    for (let i = 0; i < 200 && c.batches.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(c.batches).toEqual([
+      { v: 1, type: 'records', records: [state(1), state(2)], dropped: 0 },
+    ]);
+  });
+});

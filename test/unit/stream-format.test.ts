@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIELD_BYTES,
+  FIELDS,
   asksForStream,
   formatOfType,
   looksLikeEventStream,
@@ -50,5 +52,9 @@ describe('stream-format', () => {
     for (const start of ['{"a":1}', '[1,2]', 'hello', 'database: no', '']) {
       expect(looksLikeEventStream(b(start)), start).toBe(false);
     }
+  });
+
+  it('has the byte form of each event-stream field prefix written out right', () => {
+    expect(FIELD_BYTES).toEqual(FIELDS.map((f) => [...new TextEncoder().encode(f)]));
   });
 });

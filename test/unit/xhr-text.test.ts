@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   addRequestHeader,
-  lowerAscii,
   normaliseMethod,
   parseHeaderLines,
   trimHttpSpace,
   withoutFragment,
 } from '../../src/capture/xhr-text';
+import { lowerAscii } from '../../src/capture/ascii';
 
 describe('normaliseMethod', () => {
   it('upper-cases the six standard methods whatever their case, keeps any other', () => {
@@ -28,6 +28,7 @@ describe('normaliseMethod', () => {
 describe('lowerAscii and trimHttpSpace', () => {
   it('lower-cases ASCII letters only', () => {
     expect(lowerAscii('X-Run-Ä-Z')).toBe('x-run-Ä-z');
+    expect(lowerAscii('@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`az{')).toBe('@abcdefghijklmnopqrstuvwxyz[`az{');
   });
   it('trims spaces, tabs, CR and LF at both ends only', () => {
     expect(trimHttpSpace(' \t a b \r\n')).toBe('a b');

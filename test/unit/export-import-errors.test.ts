@@ -82,7 +82,7 @@ describe('refused imports', () => {
     const c = frames.connections[0];
     const frame = c?.frames[0];
     if (c && frame) c.frames = Array.from({ length: IMPORT_LIMITS.maxFrames + 1 }, () => frame);
-    expect(errorOf(JSON.stringify(frames))).toMatch(/more than 200,000 frames/);
+    expect(errorOf(JSON.stringify(frames))).toMatch(/more than 1,000,000 frames/);
     expect(errorOf('x'.repeat(IMPORT_LIMITS.maxFileBytes + 1))).toMatch(
       /SSE Lens imports files up to 128 MB/,
     );

@@ -63,8 +63,8 @@ describe('time order', () => {
 });
 
 describe('memory limits', () => {
-  it('defaults to a long session: 200,000 frames and 256 Mi characters', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFrames: 200_000, maxDataChars: 256 * MI });
+  it('defaults to a long session: 1,000,000 frames and 256 Mi characters', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxFrames: 1_000_000, maxDataChars: 256 * MI });
     expect(loadLimits(null)).toEqual(DEFAULT_LIMITS);
     expect(loadLimits({ getItem: () => null })).toEqual(DEFAULT_LIMITS);
   });

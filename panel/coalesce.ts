@@ -29,7 +29,7 @@ export const browserScheduler: Scheduler = {
 /** Records since the last render that make a burst. */
 export const BURST_WEIGHT = 1_000;
 /** During a burst a render may take at most 1 / DUTY of the panel's time. */
-export const DUTY = 4;
+export const DUTY = 8;
 /** However slow renders get, the panel shows changes at least this often. */
 export const MAX_RENDER_GAP_MS = 1_000;
 

@@ -51,12 +51,18 @@ export function packRecords(records: readonly CapturedRecord[]): {
     cutSize: [],
     wireKind: [],
   };
+  // Most events of a batch repeat the previous one's type and origin: compare before hashing.
+  let lastString = '';
+  let lastIndex = -1;
   const stringAt = (s: string): number => {
+    if (s === lastString && lastIndex !== -1) return lastIndex;
     let i = index.get(s);
     if (i === undefined) {
       i = p.strings.push(s) - 1;
       index.set(s, i);
     }
+    lastString = s;
+    lastIndex = i;
     return i;
   };
   for (const r of records) {

@@ -15,7 +15,7 @@ export const PANEL_PORT = 'sse-lens/panel';
 export const PANEL_TITLE = 'SSE';
 
 /** Hook-side batching: flush after this long or this many records, whichever comes first. */
-export const HOOK_FLUSH_MS = 16;
+export const HOOK_FLUSH_MS = 8;
 export const HOOK_FLUSH_RECORDS = 500;
 
 /** Content-script limits (per document). */

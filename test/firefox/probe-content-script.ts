@@ -7,6 +7,7 @@ import { documentEnvironment } from '../../src/bridge/start-content-script';
 import type { Transport } from '../../src/bridge/transport';
 import type { CapturedRecord } from '../../src/capture/records';
 import { message, type PanelToContent } from '../../src/protocol/messages';
+import { unpackRecords } from '../../src/protocol/packed-events';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
 
 const summary: ProbeSummary = { messages: 0, connections: [], events: [], states: [] };
@@ -46,7 +47,8 @@ function fakeBackground(): Transport<unknown, ContentOut> {
       }
       if (m.type !== 'records') return;
       summary.messages += 1;
-      summarize(m.records);
+      // As the panel does (panel-link.ts): events travel packed.
+      summarize(unpackRecords(m.records, m.events));
     },
     onMessage(listener) {
       listeners.push(listener);

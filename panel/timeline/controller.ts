@@ -52,6 +52,12 @@ export interface TimelineController {
 
 const EMPTY_SCALE_SPAN = 10_000;
 
+/**
+ * Redraws a second of a view that follows a live capture: smooth enough to read, and half the
+ * canvas uploads of redrawing at every animation frame (they compete with the page for CPU).
+ */
+const LIVE_FPS = 30;
+
 export function createTimelineController(
   source: TimelineSource,
   onModeChange: (mode: ViewMode) => void,
@@ -128,10 +134,11 @@ export function createTimelineController(
       laneTop: String(laneTop(layout, 0)),
       laneHeight: String(LANE_HEIGHT),
     });
-    // While following a live capture the view moves: redraw when it has moved about a pixel.
+    // While following a live capture the view moves: redraw when it has moved about a pixel,
+    // at most LIVE_FPS times a second.
     if (live && isFollowing(mode)) {
       const msPerPx = scale.span / scale.width;
-      tick = window.setTimeout(invalidate, Math.min(1000, Math.max(16, msPerPx)));
+      tick = window.setTimeout(invalidate, Math.min(1000, Math.max(1000 / LIVE_FPS, msPerPx)));
     }
   }
 

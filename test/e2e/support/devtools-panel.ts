@@ -92,8 +92,6 @@ export interface DevToolsPanel {
   evaluate<T>(expression: string): Promise<T>;
   /** Poll an expression in the panel until it returns a truthy value; returns that value. */
   waitFor<T>(expression: string, what: string, timeoutMs?: number): Promise<T>;
-  /** A raw CDP command to the panel's frame (e.g. the Profiler, for the benchmark). */
-  send<T>(method: string, params?: Record<string, unknown>): Promise<T>;
   /** Evaluate in the DevTools front-end's own document (not the panel's). */
   evaluateInDevTools<T>(expression: string): Promise<T>;
   /** PNG of the whole DevTools window with the panel shown. */
@@ -196,7 +194,6 @@ export async function openDevToolsPanel(
     evaluate: (expression) => panel.evaluate(expression),
     waitFor: (expression, what, timeoutMs) =>
       poll(what, () => panel.evaluate(expression), timeoutMs),
-    send: (method, params) => panel.send(method, params),
     evaluateInDevTools: (expression) => devtools.evaluate(expression),
     async screenshot() {
       const { data } = await devtools.send<{ data: string }>('Page.captureScreenshot', {

@@ -55,7 +55,7 @@ export function assembleOpenAiResponses(frames: readonly LlmFrame[]): Conversati
         break;
       }
       case 'error':
-        builder.error(frame, errorMessage(event));
+        builder.error(frame, errorMessage({ code: event['code'], message: event['message'] }));
         break;
     }
   }

@@ -14,7 +14,7 @@ const messageStart = {
     usage: { input_tokens: 25, output_tokens: 1 },
   },
 };
-const blockDelta = (index: number, delta: object): object => ({
+const blockDelta = (index: number, delta: object): Record<string, unknown> => ({
   type: 'content_block_delta',
   index,
   delta,

@@ -2,7 +2,7 @@
 // from their deltas by block index, the stop reason and usage from message_start/message_delta.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asObject, asString, errorMessage, payloadFrames } from './frames';
+import { asObject, asString, errorMessage } from './frames';
 
 /** Anthropic streams have one message: everything goes to choice 0. */
 const CHOICE = 0;
@@ -11,10 +11,7 @@ export function assembleAnthropic(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
   /** Tool blocks by index, with the input given at their start (used when no delta follows). */
   const toolInputs = new Map<string, unknown>();
-  for (const frame of payloadFrames(frames)) {
-    builder.saw(frame);
-    const event = asObject(builder.json(frame));
-    if (!event) continue;
+  builder.readFrames(frames, (frame, event) => {
     const type = asString(event['type']) || frame.type;
     const key = String(count(event['index']) ?? 0);
     switch (type) {
@@ -57,7 +54,7 @@ export function assembleAnthropic(frames: readonly LlmFrame[]): Conversation {
         builder.error(frame, errorMessage(event['error']));
         break;
     }
-  }
+  });
   return builder.build('anthropic');
 }
 

@@ -10,6 +10,7 @@ import type {
   TextSpan,
   Usage,
 } from './conversation';
+import { asObject, payloadFrames, type JsonObject } from './frames';
 import { parseArguments } from './json-args';
 
 interface ToolDraft {
@@ -42,25 +43,29 @@ export class ConversationBuilder {
   private usage: Usage | null = null;
   private lastFrameAt: number | null = null;
 
-  /** Notes a frame as read, for the conversation's end time. */
-  saw(frame: LlmFrame): void {
-    this.lastFrameAt = frame.t;
+  /**
+   * Calls `read` with the JSON object of each frame that carries a payload, in order, and
+   * records the frames that are not one. `[DONE]`, the end marker of OpenAI-style streams,
+   * is not JSON and is passed over.
+   */
+  readFrames(frames: readonly LlmFrame[], read: (frame: LlmFrame, json: JsonObject) => void): void {
+    for (const frame of payloadFrames(frames)) {
+      this.lastFrameAt = frame.t;
+      if (frame.data.trim() === '[DONE]') continue;
+      const json = this.json(frame);
+      if (json === undefined) continue;
+      const object = asObject(json);
+      if (object) read(frame, object);
+      else this.error(frame, `frame is not a JSON object: ${frame.data.slice(0, 200)}`);
+    }
   }
 
   text(choice: number, frame: LlmFrame, text: string): void {
-    if (text === '') return;
-    const draft = this.choice(choice);
-    draft.textSpans.push(span(draft.text, text, frame));
-    draft.text += text;
-    this.delta(frame, 'text');
+    this.append(choice, frame, text, 'text');
   }
 
   reasoning(choice: number, frame: LlmFrame, text: string): void {
-    if (text === '') return;
-    const draft = this.choice(choice);
-    draft.reasoningSpans.push(span(draft.reasoning, text, frame));
-    draft.reasoning += text;
-    this.delta(frame, 'reasoning');
+    this.append(choice, frame, text, 'reasoning');
   }
 
   /** Starts or updates the tool call `key` of a choice; empty id/name leave what is known. */
@@ -104,7 +109,7 @@ export class ConversationBuilder {
   }
 
   /** The frame's data as JSON, or undefined after recording why it is not. */
-  json(frame: LlmFrame): unknown {
+  private json(frame: LlmFrame): unknown {
     try {
       return JSON.parse(frame.data) as unknown;
     } catch {
@@ -168,6 +173,15 @@ export class ConversationBuilder {
     }
     if (draft.frames.at(-1) !== frame.index) draft.frames.push(frame.index);
     return draft;
+  }
+
+  private append(choice: number, frame: LlmFrame, text: string, kind: 'text' | 'reasoning'): void {
+    if (text === '') return;
+    const draft = this.choice(choice);
+    const spans = kind === 'text' ? draft.textSpans : draft.reasoningSpans;
+    spans.push(span(draft[kind], text, frame));
+    draft[kind] += text;
+    this.delta(frame, kind);
   }
 
   private delta(frame: LlmFrame, kind: Delta['kind']): void {

@@ -2,16 +2,13 @@
 // per candidate, whole functionCall parts, finishReason and usageMetadata.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asArray, asObject, asString, errorMessage, payloadFrames } from './frames';
+import { asArray, asObject, asString, errorMessage } from './frames';
 
 export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
   /** Function calls seen per candidate: each part is a whole call, keyed by its position. */
   const callCounts = new Map<number, number>();
-  for (const frame of payloadFrames(frames)) {
-    builder.saw(frame);
-    const chunk = asObject(builder.json(frame));
-    if (!chunk) continue;
+  builder.readFrames(frames, (frame, chunk) => {
     if (chunk['error'] !== undefined) builder.error(frame, errorMessage(chunk['error']));
     if (typeof chunk['modelVersion'] === 'string') builder.model = chunk['modelVersion'];
     for (const value of asArray(chunk['candidates'])) {
@@ -44,6 +41,6 @@ export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
         reasoningTokens: count(usage['thoughtsTokenCount']),
       });
     }
-  }
+  });
   return builder.build('gemini');
 }

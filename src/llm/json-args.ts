@@ -62,36 +62,32 @@ class Scanner {
   }
 
   private object(): void {
-    this.pos++;
-    this.space();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
+    this.sequence('}', () => {
       this.space();
       this.string();
       this.space();
       this.expect(':');
       this.value();
-      this.space();
-      if (this.text[this.pos] === ',') this.pos++;
-      else return this.expect('}');
-    }
+    });
   }
 
   private array(): void {
+    this.sequence(']', () => this.value());
+  }
+
+  /** Items separated by commas after an opening bracket, up to `close`; possibly none. */
+  private sequence(close: string, item: () => void): void {
     this.pos++;
     this.space();
-    if (this.text[this.pos] === ']') {
+    if (this.text[this.pos] === close) {
       this.pos++;
       return;
     }
     for (;;) {
-      this.value();
+      item();
       this.space();
       if (this.text[this.pos] === ',') this.pos++;
-      else return this.expect(']');
+      else return this.expect(close);
     }
   }
 

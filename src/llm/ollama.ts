@@ -3,7 +3,7 @@
 // `done` line's reason and token counts.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asArray, asObject, asString, payloadFrames } from './frames';
+import { asArray, asObject, asString } from './frames';
 
 /** Ollama streams one answer: everything goes to choice 0. */
 const CHOICE = 0;
@@ -11,10 +11,7 @@ const CHOICE = 0;
 export function assembleOllama(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
   let toolCalls = 0;
-  for (const frame of payloadFrames(frames)) {
-    builder.saw(frame);
-    const line = asObject(builder.json(frame));
-    if (!line) continue;
+  builder.readFrames(frames, (frame, line) => {
     if (typeof line['error'] === 'string') builder.error(frame, line['error']);
     if (typeof line['model'] === 'string') builder.model = line['model'];
     const message = asObject(line['message']);
@@ -35,6 +32,6 @@ export function assembleOllama(frames: readonly LlmFrame[]): Conversation {
         reasoningTokens: null,
       });
     }
-  }
+  });
   return builder.build('ollama');
 }

@@ -2,27 +2,20 @@
 // and reasoning deltas per choice, tool calls built from fragments by index, the usage chunk.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asArray, asObject, asString, errorMessage, payloadFrames } from './frames';
+import { openAiUsage } from './openai-usage';
+import { asArray, asObject, asString, errorMessage } from './frames';
 
 export function assembleOpenAiChat(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
-  for (const frame of payloadFrames(frames)) {
-    builder.saw(frame);
-    if (frame.data.trim() === '[DONE]') continue;
-    const chunk = asObject(builder.json(frame));
-    if (!chunk) continue;
+  builder.readFrames(frames, (frame, chunk) => {
     if (chunk['error'] !== undefined) builder.error(frame, errorMessage(chunk['error']));
     if (typeof chunk['model'] === 'string') builder.model = chunk['model'];
     for (const choice of asArray(chunk['choices'])) readChoice(builder, frame, asObject(choice));
     const usage = asObject(chunk['usage']);
     if (usage) {
-      builder.reportUsage({
-        inputTokens: count(usage['prompt_tokens']),
-        outputTokens: count(usage['completion_tokens']),
-        reasoningTokens: count(asObject(usage['completion_tokens_details'])?.['reasoning_tokens']),
-      });
+      builder.reportUsage(openAiUsage(usage, 'prompt_tokens', 'completion_tokens'));
     }
-  }
+  });
   return builder.build('openai-chat');
 }
 

@@ -3,17 +3,15 @@
 // response.completed / incomplete / failed event with usage and status.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asObject, asString, errorMessage, payloadFrames, type JsonObject } from './frames';
+import { openAiUsage } from './openai-usage';
+import { asObject, asString, errorMessage, type JsonObject } from './frames';
 
 /** A response is one answer: everything goes to choice 0. */
 const CHOICE = 0;
 
 export function assembleOpenAiResponses(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
-  for (const frame of payloadFrames(frames)) {
-    builder.saw(frame);
-    const event = asObject(builder.json(frame));
-    if (!event) continue;
+  builder.readFrames(frames, (frame, event) => {
     const type = asString(event['type']) || frame.type;
     const key = String(count(event['output_index']) ?? asString(event['item_id']));
     switch (type) {
@@ -58,7 +56,7 @@ export function assembleOpenAiResponses(frames: readonly LlmFrame[]): Conversati
         builder.error(frame, errorMessage({ code: event['code'], message: event['message'] }));
         break;
     }
-  }
+  });
   return builder.build('openai-responses');
 }
 
@@ -73,10 +71,6 @@ function readResponse(builder: ConversationBuilder, response: JsonObject | null)
   }
   const usage = asObject(response['usage']);
   if (usage) {
-    builder.reportUsage({
-      inputTokens: count(usage['input_tokens']),
-      outputTokens: count(usage['output_tokens']),
-      reasoningTokens: count(asObject(usage['output_tokens_details'])?.['reasoning_tokens']),
-    });
+    builder.reportUsage(openAiUsage(usage, 'input_tokens', 'output_tokens'));
   }
 }

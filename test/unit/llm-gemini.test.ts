@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleGemini } from '../../src/llm/gemini';
-import { framesOf } from './llm-fixtures';
+import { firstAnswer, framesOf } from './llm-fixtures';
 
 const chunk = (parts: object[], extra: object = {}, candidate: object = {}): object => ({
   candidates: [{ content: { role: 'model', parts }, index: 0, ...candidate }],
@@ -33,12 +33,14 @@ describe('assembleGemini', () => {
         }),
       ]),
     );
-    expect(c.format).toBe('gemini');
-    expect(c.model).toBe('gemini-2.5-flash');
-    const [choice] = c.choices;
-    expect(choice?.reasoning).toBe('Considering the question.');
-    expect(choice?.text).toBe('It is sunny.');
-    expect(choice?.toolCalls).toEqual([
+    expect(firstAnswer(c)).toEqual({
+      format: 'gemini',
+      model: 'gemini-2.5-flash',
+      reasoning: 'Considering the question.',
+      text: 'It is sunny.',
+      finishReason: 'STOP',
+    });
+    expect(c.choices[0]?.toolCalls).toEqual([
       {
         id: '',
         name: 'get_weather',
@@ -47,7 +49,6 @@ describe('assembleGemini', () => {
         frames: [104],
       },
     ]);
-    expect(choice?.finishReason).toBe('STOP');
     expect(c.usage).toEqual({ inputTokens: 10, outputTokens: 7, reasoningTokens: 12 });
   });
 

@@ -139,6 +139,7 @@ describe('assembleOpenAiChat', () => {
       framesOf([
         chunk([delta({ content: 'Part' })]),
         '{"choices": [',
+        '[1, 2]',
         { error: { message: 'Rate limit reached', type: 'rate_limit_error' } },
         chunk([delta({ content: 'ial' })]),
       ]),
@@ -146,7 +147,8 @@ describe('assembleOpenAiChat', () => {
     expect(c.choices[0]?.text).toBe('Partial');
     expect(c.errors).toEqual([
       { frame: 101, message: 'frame is not JSON: {"choices": [' },
-      { frame: 102, message: 'rate_limit_error: Rate limit reached' },
+      { frame: 102, message: 'frame is not a JSON object: [1, 2]' },
+      { frame: 103, message: 'rate_limit_error: Rate limit reached' },
     ]);
   });
 

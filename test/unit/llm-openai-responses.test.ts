@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleOpenAiResponses } from '../../src/llm/openai-responses';
-import { framesOf } from './llm-fixtures';
+import { firstAnswer, framesOf } from './llm-fixtures';
 
 const ev = (type: string, fields: object = {}): [string, string] => [
   type,
@@ -61,15 +61,16 @@ describe('assembleOpenAiResponses', () => {
         }),
       ]),
     );
-    expect(c.format).toBe('openai-responses');
-    expect(c.model).toBe('o4-mini');
-    const [choice] = c.choices;
-    expect(choice?.reasoning).toBe('Need a lookup.');
-    expect(choice?.text).toBe('Checking…');
-    expect(choice?.toolCalls.map((t) => [t.id, t.name, t.arguments, t.parsed])).toEqual([
+    expect(firstAnswer(c)).toEqual({
+      format: 'openai-responses',
+      model: 'o4-mini',
+      reasoning: 'Need a lookup.',
+      text: 'Checking…',
+      finishReason: 'completed',
+    });
+    expect(c.choices[0]?.toolCalls.map((t) => [t.id, t.name, t.arguments, t.parsed])).toEqual([
       ['call_9', 'search', '{"q":"sse"}', { ok: true, value: { q: 'sse' } }],
     ]);
-    expect(choice?.finishReason).toBe('completed');
     expect(c.usage).toEqual({ inputTokens: 40, outputTokens: 60, reasoningTokens: 32 });
   });
 

@@ -1,5 +1,6 @@
 // The entry point for a connection: detects the format of its frames and assembles them
 // into a Conversation, or says (null) that the stream is not a known LLM format.
+import { assembleAiSdkUi } from './ai-sdk-ui';
 import { assembleAnthropic } from './anthropic';
 import type { Conversation, LlmFormat, LlmFrame, LlmHints } from './conversation';
 import { detectFormat } from './detect';
@@ -14,6 +15,7 @@ const ASSEMBLERS: Record<LlmFormat, (frames: readonly LlmFrame[]) => Conversatio
   anthropic: assembleAnthropic,
   gemini: assembleGemini,
   ollama: assembleOllama,
+  'ai-sdk-ui': assembleAiSdkUi,
 };
 
 export function assembleConversation(

@@ -1,7 +1,8 @@
 // The one shape every LLM stream format is assembled into, so the Conversation tab, its
 // metrics and its export read the same fields whatever provider produced the frames.
 
-export type LlmFormat = 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'ollama';
+export type LlmFormat =
+  'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'ollama' | 'ai-sdk-ui';
 
 /** The little of a captured frame the assemblers read (a panel `FrameView` fits). */
 export interface LlmFrame {

@@ -15,6 +15,18 @@ const ANTHROPIC_EVENTS = new Set([
   'message_stop',
 ]);
 
+/** Part types of the AI SDK UI message stream that no provider format uses. */
+const AI_SDK_UI_PARTS = new Set([
+  'text-start',
+  'text-delta',
+  'reasoning-start',
+  'reasoning-delta',
+  'tool-input-start',
+  'tool-input-delta',
+  'start-step',
+  'finish-step',
+]);
+
 const URL_HINTS: [RegExp, LlmFormat][] = [
   [/\/chat\/completions\b/, 'openai-chat'],
   [/\/v1\/responses\b/, 'openai-responses'],
@@ -46,6 +58,7 @@ function formatOfJson(json: JsonObject | null): LlmFormat | null {
   const type = asString(json['type']);
   if (ANTHROPIC_EVENTS.has(type)) return 'anthropic';
   if (type.startsWith('response.')) return 'openai-responses';
+  if (AI_SDK_UI_PARTS.has(type) || (type === 'start' && 'messageId' in json)) return 'ai-sdk-ui';
   if (json['object'] === 'chat.completion.chunk') return 'openai-chat';
   const firstChoice = asObject(asArray(json['choices'])[0]);
   if (firstChoice && 'delta' in firstChoice) return 'openai-chat';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleConversation } from '../../src/llm/assemble';
 import { detectFormat } from '../../src/llm/detect';
+import type { FrameView } from '../../src/model/capture-state';
 import { framesOf } from './llm-fixtures';
 
 describe('detectFormat', () => {
@@ -13,6 +14,8 @@ describe('detectFormat', () => {
     ['gemini', [{ candidates: [{ content: { parts: [{ text: 'x' }] } }] }]],
     ['ollama', [{ model: 'm', message: { content: 'x' }, done: false }]],
     ['ollama', [{ model: 'm', response: 'x', done: false }]],
+    ['ai-sdk-ui', [{ type: 'start', messageId: 'm' }]],
+    ['ai-sdk-ui', [{ type: 'text-delta', id: 't', delta: 'x' }]],
   ] as const)('recognises %s from its frames', (format, items) => {
     expect(detectFormat(framesOf([...items]))).toBe(format);
   });
@@ -52,6 +55,25 @@ describe('detectFormat', () => {
     const frames = framesOf([{ price: 1 }, 'tick']);
     expect(detectFormat(frames, { url: 'https://example.com/prices' })).toBeNull();
     expect(assembleConversation(frames)).toBeNull();
+  });
+
+  it('reads the frames the panel holds (FrameView) as they are', () => {
+    const frame: FrameView = {
+      index: 7,
+      connection: 'd:1',
+      t: 5,
+      type: 'message',
+      id: '',
+      data: '{"choices":[{"index":0,"delta":{"content":"Hi"}}]}',
+      size: 48,
+      truncated: false,
+      origin: 'https://app.example',
+      source: 'wire',
+    };
+    const comment: FrameView = { ...frame, index: 8, data: ' keep-alive', kind: 'comment' };
+    const c = assembleConversation([frame, comment]);
+    expect(c?.choices[0]?.textSpans).toEqual([{ start: 0, end: 2, frame: 7 }]);
+    expect(c?.errors).toEqual([]);
   });
 
   it('assembles a detected stream in its format', () => {

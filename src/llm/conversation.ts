@@ -2,7 +2,17 @@
 // metrics and its export read the same fields whatever provider produced the frames.
 
 export type LlmFormat =
-  'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'ollama' | 'ai-sdk-ui';
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'anthropic'
+  | 'gemini'
+  | 'ollama'
+  | 'ai-sdk-ui'
+  /** Read with a user-defined rule. */
+  | 'custom';
+
+/** The formats told from the frames themselves. */
+export type DetectedFormat = Exclude<LlmFormat, 'custom'>;
 
 /** The little of a captured frame the assemblers read (a panel `FrameView` fits). */
 export interface LlmFrame {

@@ -1,6 +1,6 @@
 // Tells which LLM stream format a connection carries, from the frames themselves (event
 // names, JSON shape), falling back on the request URL when no frame decides.
-import type { LlmFormat, LlmFrame, LlmHints } from './conversation';
+import type { DetectedFormat, LlmFrame, LlmHints } from './conversation';
 import { asArray, asObject, asString, payloadFrames, type JsonObject } from './frames';
 
 /** Frames looked at: the shape shows in the first few of any of these formats. */
@@ -27,7 +27,7 @@ const AI_SDK_UI_PARTS = new Set([
   'finish-step',
 ]);
 
-const URL_HINTS: [RegExp, LlmFormat][] = [
+const URL_HINTS: [RegExp, DetectedFormat][] = [
   [/\/chat\/completions\b/, 'openai-chat'],
   [/\/v1\/responses\b/, 'openai-responses'],
   [/\/v1\/messages\b/, 'anthropic'],
@@ -35,7 +35,10 @@ const URL_HINTS: [RegExp, LlmFormat][] = [
   [/\/api\/(?:chat|generate)\b/, 'ollama'],
 ];
 
-export function detectFormat(frames: readonly LlmFrame[], hints: LlmHints = {}): LlmFormat | null {
+export function detectFormat(
+  frames: readonly LlmFrame[],
+  hints: LlmHints = {},
+): DetectedFormat | null {
   for (const frame of payloadFrames(frames).slice(0, FRAMES_EXAMINED)) {
     if (ANTHROPIC_EVENTS.has(frame.type)) return 'anthropic';
     const format = formatOfJson(parse(frame.data));
@@ -53,7 +56,7 @@ function parse(data: string): JsonObject | null {
   }
 }
 
-function formatOfJson(json: JsonObject | null): LlmFormat | null {
+function formatOfJson(json: JsonObject | null): DetectedFormat | null {
   if (!json) return null;
   const type = asString(json['type']);
   if (ANTHROPIC_EVENTS.has(type)) return 'anthropic';

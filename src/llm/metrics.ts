@@ -1,7 +1,18 @@
 // Timing of an assembled conversation as LLM engineers measure it: time to first token
-// (content and reasoning), total duration, gaps between deltas, and output rate.
+// (content and reasoning), total duration, gaps between deltas and stalls, and output rate.
 import { percentile } from '../model/stats';
 import type { Conversation } from './conversation';
+
+/** Gap between deltas from which the stream counts as stalled, ms. */
+export const STALL_MS = 2000;
+
+/** A wait of at least STALL_MS between two output-carrying frames. */
+export interface Stall {
+  /** The frame before the wait and the one that ended it. */
+  fromFrame: number;
+  toFrame: number;
+  ms: number;
+}
 
 export interface ConversationMetrics {
   /** Request start → first content (text or tool) delta, ms. */
@@ -17,6 +28,7 @@ export interface ConversationMetrics {
   outputTokensPerSecond: number | null;
   /** Assembled characters (text, reasoning, tool arguments) over the same span; for streams without usage. */
   charactersPerSecond: number | null;
+  stalls: Stall[];
 }
 
 export function conversationMetrics(
@@ -27,8 +39,14 @@ export function conversationMetrics(
   const firstContent = deltas.find((d) => d.kind !== 'reasoning');
   const firstReasoning = deltas.find((d) => d.kind === 'reasoning');
   const gaps: number[] = [];
+  const stalls: Stall[] = [];
   for (let i = 1; i < deltas.length; i++) {
-    gaps.push((deltas[i]?.t ?? 0) - (deltas[i - 1]?.t ?? 0));
+    const before = deltas[i - 1];
+    const after = deltas[i];
+    if (!before || !after) continue;
+    const gap = after.t - before.t;
+    gaps.push(gap);
+    if (gap >= STALL_MS) stalls.push({ fromFrame: before.frame, toFrame: after.frame, ms: gap });
   }
   const first = deltas[0];
   const last = deltas.at(-1);
@@ -44,6 +62,7 @@ export function conversationMetrics(
     outputTokensPerSecond:
       seconds !== null && outputTokens !== null ? outputTokens / seconds : null,
     charactersPerSecond: seconds !== null ? assembledCharacters(conversation) / seconds : null,
+    stalls,
   };
 }
 

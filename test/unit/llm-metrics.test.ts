@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LlmFrame } from '../../src/llm/conversation';
-import { conversationMetrics } from '../../src/llm/metrics';
+import { conversationMetrics, STALL_MS } from '../../src/llm/metrics';
 import { assembleOpenAiChat } from '../../src/llm/openai-chat';
 import { START } from './llm-fixtures';
 
@@ -38,6 +38,17 @@ describe('conversationMetrics', () => {
     // 50 tokens from the first delta (200) to the last (760): 0.56 s.
     expect(m.outputTokensPerSecond).toBeCloseTo(50 / 0.56, 6);
     expect(m.charactersPerSecond).toBeCloseTo(5 / 0.56, 6);
+    expect(m.stalls).toEqual([]);
+  });
+
+  it(`marks each wait of ${STALL_MS} ms or more between deltas as a stall`, () => {
+    const frames = timed([
+      [100, delta({ content: 'a' })],
+      [100 + STALL_MS - 1, delta({ content: 'b' })],
+      [100 + STALL_MS - 1 + STALL_MS, delta({ content: 'c' })],
+    ]);
+    const m = conversationMetrics(assembleOpenAiChat(frames), START);
+    expect(m.stalls).toEqual([{ fromFrame: 1, toFrame: 2, ms: STALL_MS }]);
   });
 
   it('counts a tool-call delta as first content, and gives characters/s without usage', () => {
@@ -67,6 +78,7 @@ describe('conversationMetrics', () => {
       gapMaxMs: null,
       outputTokensPerSecond: null,
       charactersPerSecond: null,
+      stalls: [],
     });
   });
 });

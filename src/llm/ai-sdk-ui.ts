@@ -2,7 +2,7 @@
 // blocks from their deltas, tool inputs streamed by toolCallId, error, abort and finish parts.
 import { ConversationBuilder } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asString } from './frames';
+import { argumentsText, asString } from './frames';
 
 /** A UI message stream carries one assistant message: everything goes to choice 0. */
 const CHOICE = 0;
@@ -28,7 +28,7 @@ export function assembleAiSdkUi(frames: readonly LlmFrame[]): Conversation {
         // The whole input as an object; the streamed text, when there was one, stays as sent.
         builder.tool(CHOICE, toolCallId, frame, toolCallId, asString(part['toolName']));
         if (!builder.hasToolArguments(CHOICE, toolCallId))
-          builder.toolArgumentsDone(CHOICE, toolCallId, frame, JSON.stringify(part['input'] ?? {}));
+          builder.toolArgumentsDone(CHOICE, toolCallId, frame, argumentsText(part['input']));
         break;
       case 'error':
       case 'tool-input-error':

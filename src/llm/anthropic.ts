@@ -2,7 +2,7 @@
 // from their deltas by block index, the stop reason and usage from message_start/message_delta.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asObject, asString, errorMessage } from './frames';
+import { argumentsText, asObject, asString, errorMessage } from './frames';
 
 /** Anthropic streams have one message: everything goes to choice 0. */
 const CHOICE = 0;
@@ -40,7 +40,7 @@ export function assembleAnthropic(frames: readonly LlmFrame[]): Conversation {
       case 'content_block_stop': {
         const input = toolInputs.get(key);
         if (toolInputs.has(key) && !builder.hasToolArguments(CHOICE, key) && input !== undefined)
-          builder.toolArgumentsDone(CHOICE, key, frame, JSON.stringify(input));
+          builder.toolArgumentsDone(CHOICE, key, frame, argumentsText(input));
         toolInputs.delete(key);
         break;
       }

@@ -33,3 +33,8 @@ export function errorMessage(value: unknown): string {
   if (message && kind) return `${kind}: ${message}`;
   return message || kind || JSON.stringify(value);
 }
+
+/** Tool arguments sent whole: a JSON text as it is, an object (the usual case) as JSON. */
+export function argumentsText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? {});
+}

@@ -2,7 +2,7 @@
 // per candidate, whole functionCall parts, finishReason and usageMetadata.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asArray, asObject, asString, errorMessage } from './frames';
+import { argumentsText, asArray, asObject, asString, errorMessage } from './frames';
 
 export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
   const builder = new ConversationBuilder();
@@ -23,7 +23,7 @@ export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
           const key = String(callCounts.get(index) ?? 0);
           callCounts.set(index, Number(key) + 1);
           builder.tool(index, key, frame, asString(call['id']), asString(call['name']));
-          builder.toolArguments(index, key, frame, JSON.stringify(call['args'] ?? {}));
+          builder.toolArguments(index, key, frame, argumentsText(call['args']));
         } else if (part['thought'] === true) {
           builder.reasoning(index, frame, asString(part['text']));
         } else {

@@ -3,7 +3,7 @@
 // `done` line's reason and token counts.
 import { ConversationBuilder, count } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
-import { asArray, asObject, asString } from './frames';
+import { argumentsText, asArray, asObject, asString } from './frames';
 
 /** Ollama streams one answer: everything goes to choice 0. */
 const CHOICE = 0;
@@ -22,7 +22,7 @@ export function assembleOllama(frames: readonly LlmFrame[]): Conversation {
       const fn = asObject(asObject(value)?.['function']);
       const key = String(toolCalls++);
       builder.tool(CHOICE, key, frame, asString(asObject(value)?.['id']), asString(fn?.['name']));
-      builder.toolArguments(CHOICE, key, frame, JSON.stringify(fn?.['arguments'] ?? {}));
+      builder.toolArguments(CHOICE, key, frame, argumentsText(fn?.['arguments']));
     }
     if (line['done'] === true) {
       builder.finish(CHOICE, asString(line['done_reason']) || 'done');

@@ -18,6 +18,7 @@ describe('assembleOllama', () => {
         chat({ content: 'The sky' }),
         chat({ content: ' is blue.' }),
         chat({ tool_calls: [{ function: { name: 'lookup', arguments: { term: 'sky' } } }] }),
+        chat({ tool_calls: [{ function: { name: 'echo', arguments: '{"s":1}' } }] }),
         chat({}, { done: true, done_reason: 'stop', prompt_eval_count: 26, eval_count: 290 }),
       ]),
     );
@@ -28,6 +29,7 @@ describe('assembleOllama', () => {
     expect(choice?.text).toBe('The sky is blue.');
     expect(choice?.toolCalls.map((t) => [t.name, t.arguments])).toEqual([
       ['lookup', '{"term":"sky"}'],
+      ['echo', '{"s":1}'],
     ]);
     expect(choice?.finishReason).toBe('stop');
     expect(c.usage).toEqual({ inputTokens: 26, outputTokens: 290, reasoningTokens: null });

@@ -40,12 +40,14 @@ export function conversationMetrics(
   const firstReasoning = deltas.find((d) => d.kind === 'reasoning');
   const gaps: number[] = [];
   const stalls: Stall[] = [];
+  let gapMax: number | null = null;
   for (let i = 1; i < deltas.length; i++) {
     const before = deltas[i - 1];
     const after = deltas[i];
     if (!before || !after) continue;
     const gap = after.t - before.t;
     gaps.push(gap);
+    gapMax = Math.max(gapMax ?? gap, gap);
     if (gap >= STALL_MS) stalls.push({ fromFrame: before.frame, toFrame: after.frame, ms: gap });
   }
   const first = deltas[0];
@@ -58,7 +60,7 @@ export function conversationMetrics(
     durationMs: conversation.lastFrameAt === null ? null : conversation.lastFrameAt - requestStart,
     gapP50Ms: percentile(gaps, 50),
     gapP95Ms: percentile(gaps, 95),
-    gapMaxMs: gaps.length ? Math.max(...gaps) : null,
+    gapMaxMs: gapMax,
     outputTokensPerSecond:
       seconds !== null && outputTokens !== null ? outputTokens / seconds : null,
     charactersPerSecond: seconds !== null ? assembledCharacters(conversation) / seconds : null,

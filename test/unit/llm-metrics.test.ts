@@ -67,6 +67,18 @@ describe('conversationMetrics', () => {
     expect(m.gapMaxMs).toBe(500);
   });
 
+  it('measures a long stream (200,000 deltas) without running out of stack', () => {
+    const conversation = assembleOpenAiChat([]);
+    conversation.deltas = Array.from({ length: 200_000 }, (_, i) => ({
+      frame: i,
+      t: START + i * 2 + (i === 1000 ? 50 : 0),
+      kind: 'text' as const,
+    }));
+    const m = conversationMetrics(conversation, START);
+    expect(m.gapMaxMs).toBe(52);
+    expect(m.gapP50Ms).toBe(2);
+  });
+
   it('gives nulls for a stream with no output', () => {
     const m = conversationMetrics(assembleOpenAiChat([]), START);
     expect(m).toEqual({

@@ -1,0 +1,91 @@
+// A user's own recipe for a stream no built-in format reads: which URLs it applies to and
+// where, in each frame's JSON, the text, reasoning and finish reason are.
+import { ConversationBuilder } from './builder';
+import type { Conversation, LlmFrame } from './conversation';
+
+export interface UserRule {
+  /** Matched against the whole request URL; `*` stands for any run of characters. */
+  urlPattern: string;
+  /** JSON paths such as `choices[0].delta.content` or `$.output.text`. */
+  textPath: string;
+  reasoningPath?: string;
+  finishPath?: string;
+}
+
+type PathStep = string | number;
+
+const STEP = /^(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\])/;
+
+/** The steps of a JSON path, or why it cannot be read. */
+export function parseJsonPath(path: string): PathStep[] | { error: string } {
+  const steps: PathStep[] = [];
+  let rest = path.trim().replace(/^\$/, '');
+  while (rest !== '') {
+    const m = STEP.exec(rest);
+    if (!m) return { error: `cannot read the path at "${rest}"` };
+    steps.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3] ?? ''));
+    rest = rest.slice(m[0].length);
+  }
+  return steps.length ? steps : { error: 'the path is empty' };
+}
+
+export function ruleMatchesUrl(rule: UserRule, url: string): boolean {
+  const pattern = rule.urlPattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`).test(url);
+}
+
+function valueAt(json: unknown, steps: readonly PathStep[]): unknown {
+  let value = json;
+  for (const step of steps) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PathStep, unknown>)[step];
+  }
+  return value;
+}
+
+interface RulePaths {
+  text: PathStep[];
+  reasoning: PathStep[] | null;
+  finish: PathStep[] | null;
+}
+
+/** The rule's paths parsed, or what is wrong with the first that cannot be read. */
+export function rulePaths(rule: UserRule): RulePaths | { error: string } {
+  const parse = (name: string, path: string | undefined): PathStep[] | string | null => {
+    if (path === undefined || path.trim() === '') return null;
+    const steps = parseJsonPath(path);
+    return Array.isArray(steps) ? steps : `${name} path: ${steps.error}`;
+  };
+  const text = parse('text', rule.textPath) ?? 'text path: the path is empty';
+  const reasoning = parse('reasoning', rule.reasoningPath);
+  const finish = parse('finish', rule.finishPath);
+  for (const p of [text, reasoning, finish]) if (typeof p === 'string') return { error: p };
+  return {
+    text: text as PathStep[],
+    reasoning: reasoning as PathStep[] | null,
+    finish: finish as PathStep[] | null,
+  };
+}
+
+/** Reads the frames with a user's rule; a rule whose paths cannot be read is the error. */
+export function assembleWithRule(frames: readonly LlmFrame[], rule: UserRule): Conversation {
+  const builder = new ConversationBuilder();
+  const paths = rulePaths(rule);
+  if ('error' in paths) {
+    const first = frames[0];
+    if (first) builder.error(first, paths.error);
+    return builder.build('custom');
+  }
+  builder.readFrames(frames, (frame, json) => {
+    const reasoning = paths.reasoning && valueAt(json, paths.reasoning);
+    const text = valueAt(json, paths.text);
+    const finish = paths.finish && valueAt(json, paths.finish);
+    if (typeof reasoning === 'string') builder.reasoning(0, frame, reasoning);
+    if (typeof text === 'string') builder.text(0, frame, text);
+    if (typeof finish === 'string' && finish !== '') builder.finish(0, finish);
+  });
+  return builder.build('custom');
+}

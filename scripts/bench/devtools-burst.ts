@@ -1,11 +1,11 @@
 // Phase: the page-overhead burst (50,000 events) with DevTools open in both arms: on the SSE
 // panel with the extension, on DevTools' default panel without it. What the page pays while
 // someone is watching, and how long after the page's last event the panel has shown it all.
-import { openDevToolsPanel, type DevToolsPanel } from '../../test/e2e/support/devtools-panel';
+import type { DevToolsPanel } from '../../test/e2e/support/devtools-panel';
 import { armOrder, withArms, type Arm } from './arms';
 import { FRAME_COUNT } from './panel-scripts';
 import { timeStream, type TimedStream } from './page-scripts';
-import { DEVTOOLS_SETTLE_MS, openPlainDevTools } from './plain-devtools';
+import { DEVTOOLS_SETTLE_MS, openArmDevTools } from './devtools-arms';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -33,17 +33,12 @@ async function waitForCount(panel: DevToolsPanel, count: number): Promise<number
 }
 
 export function measureDevToolsBurst(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
-  return withArms(cleanup, async ({ ext, plain, contexts }) => {
-    const extBrowser = ext.context.browser();
-    if (!extBrowser) throw new Error('Chromium exposes no browser object for CDP');
+  return withArms(cleanup, async (arms) => {
     const once = async (arm: Arm, key: string): Promise<Sample> => {
-      const page = await contexts[arm].newPage();
+      const page = await arms.contexts[arm].newPage();
       try {
         await page.goto(`${origin}/blank`);
-        let panel: DevToolsPanel | null = null;
-        if (arm === 'plain') await openPlainDevTools(plain, page);
-        else panel = await openDevToolsPanel(extBrowser, page, ext.extensionId);
-        await page.waitForTimeout(DEVTOOLS_SETTLE_MS);
+        const panel = await openArmDevTools(arms, arm, page);
         const base = panel === null ? 0 : await panel.evaluate<number>(FRAME_COUNT);
         const path = `/sse/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
         const timed = await page.evaluate<TimedStream>(timeStream(path, EVENTS, RUN_TIMEOUT_MS));

@@ -3,7 +3,6 @@
 // DevTools open (DevTools records EventSource messages itself); runs alternate. The page's
 // longest long task and its event rate are the figures: Chromium empties a backlog of
 // received data in one task, so the longest task grows with the cost per event.
-import { openDevToolsPanel } from '../../test/e2e/support/devtools-panel';
 import {
   floodResult,
   longest,
@@ -11,7 +10,7 @@ import {
   type FloodResult,
 } from '../../test/e2e/support/flood-page';
 import { armOrder, withArms, type Arm } from './arms';
-import { DEVTOOLS_SETTLE_MS, openPlainDevTools } from './plain-devtools';
+import { openArmDevTools } from './devtools-arms';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -22,16 +21,12 @@ const RUNS = 3;
 const RUN_TIMEOUT_MS = 90_000;
 
 export function measureFlood(origin: string, cleanup: Cleanup): Promise<PhaseResult> {
-  return withArms(cleanup, async ({ ext, plain, contexts }) => {
-    const extBrowser = ext.context.browser();
-    if (!extBrowser) throw new Error('Chromium exposes no browser object for CDP');
+  return withArms(cleanup, async (arms) => {
     const once = async (arm: Arm, run: number): Promise<FloodResult> => {
-      const page = await contexts[arm].newPage();
+      const page = await arms.contexts[arm].newPage();
       try {
         await page.goto(`${origin}/blank`);
-        if (arm === 'plain') await openPlainDevTools(plain, page);
-        else await openDevToolsPanel(extBrowser, page, ext.extensionId);
-        await page.waitForTimeout(DEVTOOLS_SETTLE_MS);
+        await openArmDevTools(arms, arm, page);
         await startFlood(
           page,
           `/sse/flood?rate=${RATE}&seconds=${SECONDS}&key=bench-${arm}-${run}`,

@@ -103,12 +103,11 @@ function withLongTasks(measured: string): string {
 export function recordStream(path: string, count: number): string {
   return `(() => {
     const times = new Float64Array(${count + 1});
-    const state = { times, received: 0 };
+    const state = { times };
     const source = new EventSource(${JSON.stringify(path)});
     source.onmessage = (event) => {
       const id = Number(event.lastEventId);
       if (id >= 1 && id <= ${count}) times[id] = performance.timeOrigin + performance.now();
-      state.received += 1;
       if (id === ${count}) source.close();
     };
     window.__benchTimes = state;
@@ -142,9 +141,6 @@ export const FETCH_READ = 'window.__benchFetch';
 export function streamDone(count: number): string {
   return `window.__benchTimes.times[${count}] > 0`;
 }
-
-/** Events received so far by `recordStream`. */
-export const RECEIVED = 'window.__benchTimes.received';
 
 /** Receive times of ids `from`..`to` (inclusive), as a plain array. */
 export function receiveTimes(from: number, to: number): string {

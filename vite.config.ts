@@ -4,7 +4,8 @@
 // root manifest.json into dist/chrome and dist/firefox.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build, defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { buildClassicScript } from './scripts/build/classic-script.ts';
 import { deriveManifest, type Manifest } from './scripts/build/derive-manifest.ts';
 import { drawIcon, encodePng } from './scripts/build/icons.ts';
 
@@ -21,23 +22,11 @@ function extensionFiles(): Plugin {
     apply: 'build',
     async closeBundle() {
       for (const name of classicEntries) {
-        await build({
-          configFile: false,
-          logLevel: 'warn',
-          build: {
-            outDir: chromeDir,
-            emptyOutDir: false,
-            target: 'es2022',
-            minify: false,
-            // Strict mode: the EventSource stand-in must not grow own `arguments`/`caller`.
-            rollupOptions: { output: { strict: true } },
-            lib: {
-              entry: resolve(root, `extension/${name}.ts`),
-              formats: ['iife'],
-              name: name.replace(/-/g, '_'),
-              fileName: () => `${name}.js`,
-            },
-          },
+        await buildClassicScript({
+          entry: resolve(root, `extension/${name}.ts`),
+          outDir: chromeDir,
+          name: name.replace(/-/g, '_'),
+          fileName: `${name}.js`,
         });
       }
       mkdirSync(resolve(chromeDir, 'icons'), { recursive: true });

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildClassicScript } from '../build/classic-script';
 import { EXTENSION_DIR, launchWithExtension } from '../../test/e2e/support/chromium';
 import type { PhaseResult } from './report';
 import { median } from './stats';
@@ -22,22 +22,11 @@ const WARMUP_LOADS = 5;
 async function stagedExtension(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sse-lens-hook-stages-'));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: dir,
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: false,
-      rollupOptions: { output: { strict: true } },
-      lib: {
-        entry: resolve(import.meta.dirname, 'page-hook-stages.ts'),
-        formats: ['iife'],
-        name: 'page_hook',
-        fileName: () => 'page-hook.js',
-      },
-    },
+  await buildClassicScript({
+    entry: resolve(import.meta.dirname, 'page-hook-stages.ts'),
+    outDir: dir,
+    name: 'page_hook',
+    fileName: 'page-hook.js',
   });
   return dir;
 }

@@ -4,7 +4,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { buildClassicScript } from '../../scripts/build/classic-script';
 import { PROBE_DATASET_KEY } from './probe-summary';
 
 export interface ProbeVariant {
@@ -22,23 +22,11 @@ export async function buildProbeVariant(
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
     cpSync(distDir, dir, { recursive: true });
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      publicDir: false,
-      build: {
-        outDir: dir,
-        emptyOutDir: false,
-        target: 'es2022',
-        minify: false,
-        rollupOptions: { output: { strict: true } },
-        lib: {
-          entry: resolve(import.meta.dirname, entry),
-          formats: ['iife'],
-          name: 'sse_lens_probe',
-          fileName: () => 'content-script.js',
-        },
-      },
+    await buildClassicScript({
+      entry: resolve(import.meta.dirname, entry),
+      outDir: dir,
+      name: 'sse_lens_probe',
+      fileName: 'content-script.js',
     });
     if (!readFileSync(join(dir, 'content-script.js'), 'utf8').includes(marker)) {
       throw new Error(`The probe build did not replace ${dir}/content-script.js`);

@@ -6,6 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fetchSseEvent } from '../fixtures/scenarios/fetch-sse';
+import { anthropicPlan } from '../fixtures/scenarios/llm-anthropic';
+import { geminiPlan } from '../fixtures/scenarios/llm-gemini';
+import { openAiPlan } from '../fixtures/scenarios/llm-openai';
+import {
+  LLM_ANSWER,
+  LLM_HOSTILE_ANSWER,
+  LLM_HOSTILE_DELTAS,
+  LLM_REASONING,
+  LLM_TOOL_ARGUMENTS,
+  LLM_TOOL_NAME,
+} from '../fixtures/scenarios/llm-script';
 import { saveDownloadsTo } from './support/downloads';
 import { expect, test } from './support/fixtures';
 import { readRequest } from './support/request-view';
@@ -109,6 +120,81 @@ test('the chat and NDJSON cards stream over fetch, and the panel shows both with
   const request = await readRequest(panel, chat?.url ?? '', (v) => v.outcome === 'complete');
   expect(request).toMatchObject({ method: 'POST', bodyKind: 'json', status: '200' });
   expect(JSON.parse(request.body)).toEqual({ messages: [{ role: 'user', content: prompt }] });
+});
+
+test('the LLM chat card streams one answer in three shapes, and the panel shows each fetch POST', async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  await page.goto(`${server.origin}/`);
+  await page.click('#llm [data-start]');
+  // The page: each provider's answer and reasoning assembled from its deltas, as text.
+  const formats = ['openai-chat', 'anthropic', 'gemini'];
+  for (const format of formats) {
+    await expect(page.locator(`#llm [data-llm-reply=${format}]`)).toHaveText(LLM_ANSWER);
+    await expect(page.locator(`#llm [data-llm-reasoning=${format}]`)).toHaveText(LLM_REASONING);
+  }
+  const log = page.locator('#llm .log li');
+  await expect(log.filter({ hasText: 'done, finish reason' })).toHaveCount(formats.length);
+  await expect(
+    log.filter({ hasText: `tool call ${LLM_TOOL_NAME}(${LLM_TOOL_ARGUMENTS})` }),
+  ).toHaveCount(formats.length);
+
+  // The panel: three complete fetch POSTs, each with every event its route planned.
+  const expectedFrames = new Map([
+    [
+      '/llm/openai/chat/completions',
+      openAiPlan({ stream_options: { include_usage: true } }, false).chunks.length,
+    ],
+    ['/llm/anthropic/v1/messages', anthropicPlan({}, false).chunks.length],
+    [
+      '/llm/gemini/v1beta/models/gemini-demo-flash:streamGenerateContent',
+      geminiPlan('gemini-demo-flash', false).chunks.length,
+    ],
+  ]);
+  const isLlm = (row: { url: string }) => new URL(row.url).pathname.startsWith('/llm/');
+  const rows = await panel
+    .waitForConnections(
+      'the three LLM streams, complete',
+      (r) => r.filter((c) => isLlm(c) && c.outcome === 'complete').length === formats.length,
+    )
+    .then((r) => r.filter(isLlm));
+  expect(rows.map((r) => [new URL(r.url).pathname, r.frames]).sort()).toEqual(
+    [...expectedFrames].sort(),
+  );
+  for (const row of rows) {
+    expect(row).toMatchObject({
+      kind: 'fetch',
+      method: 'POST',
+      status: '200',
+      format: 'sse',
+      state: 'closed',
+    });
+  }
+});
+
+test('the LLM chat card shows each answer as it streams, and markup in it as text', async ({
+  ext,
+  server,
+}) => {
+  const page = await ext.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // The page hands its knobs to the routes: every answer stalls halfway, and is hostile.
+  await page.goto(`${server.origin}/?stall=4000&hostile=1`);
+  await page.click('#llm [data-start]');
+  const half = LLM_HOSTILE_DELTAS.slice(0, Math.floor(LLM_HOSTILE_DELTAS.length / 2)).join('');
+  const replies = ['openai-chat', 'anthropic', 'gemini'].map((format) =>
+    page.locator(`#llm [data-llm-reply=${format}]`),
+  );
+  for (const reply of replies) await expect(reply).toHaveText(half);
+  for (const reply of replies) await expect(reply).toHaveText(LLM_HOSTILE_ANSWER);
+  await expect(page.locator('#llm img, #llm script')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
 });
 
 test('the XHR card reads the stream as responseText grows, and the panel shows it', async ({

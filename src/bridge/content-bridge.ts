@@ -91,6 +91,8 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   let live = false;
   /** Panels that synced over their own direct port: records go to them without a relay. */
   const directs = new Set<Transport<unknown, ContentOut>>();
+  /** The document is in the back/forward cache, where the browser cuts extension ports. */
+  let inPageCache = false;
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const now = o.now ?? Date.now;
   let snapshotPending = false;
@@ -132,7 +134,8 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
       changed = connections.apply(r) || changed;
       responses.apply(r);
     }
-    if (connections.size > 0) bg.open();
+    // A page in the back/forward cache reports nothing until it is shown again.
+    if (connections.size > 0 && !inPageCache) bg.open();
     if (changed) scheduleSnapshot();
     if (numbered.length === 0 || (!live && directs.size === 0)) return;
     send(numbered, false, live ? [...directs, bg] : directs);
@@ -172,12 +175,14 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     if (chunk.length > 0 || sync) flush();
   };
 
+  const hello = () =>
+    message<ContentToPanel, 'hello'>('hello', { doc: o.doc, direct: directs.size > 0 });
   const bg = lazyLink<unknown, ContentOut>({
     connect: o.connect,
     setTimer,
     onConnect(t) {
       live = false;
-      t.send(message<ContentToPanel, 'hello'>('hello', { doc: o.doc }));
+      t.send(hello());
       t.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
     },
     onMessage(m) {
@@ -205,7 +210,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   // A panel subscribed: a closed port opens (and says hello); an open one says hello again,
   // since a panel with direct ports learns of documents only from their hellos.
   o.onWake(() => {
-    if (bg.isOpen) bg.send(message<ContentToPanel, 'hello'>('hello', { doc: o.doc }));
+    if (bg.isOpen) bg.send(hello());
     else bg.open();
   });
   o.onDirect?.((panel) => {
@@ -224,7 +229,11 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     });
   });
   o.onPageCache?.((shown) => {
+    inPageCache = !shown;
     bg.close();
+    // Direct ports die the same silent way; their panels open new ones on the next hello.
+    for (const panel of directs) panel.disconnect();
+    directs.clear();
     if (!shown) return;
     // Back from the cache: say hello again (a watching panel then re-syncs), report what is
     // live now, and let go again if nothing is.

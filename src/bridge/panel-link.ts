@@ -42,8 +42,11 @@ export function linkPanel(
   onMessage: (m: PanelIn) => void,
   connectDirect?: DirectConnector,
 ): PanelLink {
-  /** Open direct ports by document id. */
-  const directs = new Map<string, Transport<unknown, PanelOut>>();
+  /** Open direct ports by document id; `answered` once the document replied to its sync. */
+  const directs = new Map<
+    string,
+    { port: Transport<unknown, PanelOut>; frame: FrameTarget; answered: boolean }
+  >();
   const receive = (m: unknown): void => {
     if (!isEnvelope(m)) return;
     if (m.type === 'records') {
@@ -54,35 +57,44 @@ export function linkPanel(
       onMessage(m as PanelIn);
     }
   };
-  const openDirect = (docId: string, frame: FrameTarget): void => {
-    if (!connectDirect || directs.has(docId)) return;
-    let t: Transport<unknown, PanelOut>;
+  const openDirect = (docId: string, frame: FrameTarget, docHasOne: boolean): void => {
+    if (!connectDirect) return;
+    const old = directs.get(docId);
+    const sameFrame =
+      old?.frame.frameId === frame.frameId && old.frame.documentId === frame.documentId;
+    // Still waiting for its answer, or the document says it holds our port: keep it.
+    if (old && sameFrame && (!old.answered || docHasOne)) return;
+    // The document lost its end of our port without us hearing of it, or moved (a page in
+    // the back/forward cache has a frame id of its own until it is shown again).
+    old?.port.disconnect();
+    directs.delete(docId);
+    let port: Transport<unknown, PanelOut>;
     try {
-      t = connectDirect(frame);
+      port = connectDirect(frame);
     } catch {
       return fallBack();
     }
-    let answered = false;
-    directs.set(docId, t);
-    t.onMessage((m) => {
-      answered = true;
+    const direct = { port, frame, answered: false };
+    directs.set(docId, direct);
+    port.onMessage((m) => {
+      direct.answered = true;
       receive(m);
     });
-    t.onDisconnect(() => {
-      if (directs.get(docId) === t) directs.delete(docId);
+    port.onDisconnect(() => {
+      if (directs.get(docId) === direct) directs.delete(docId);
       // The document never answered (it was gone, or refused the port): ask through the
       // background instead, so nothing it buffered is missed.
-      if (!answered) fallBack();
+      if (!direct.answered) fallBack();
     });
-    t.send(message<PanelToContent, 'sync'>('sync', {}));
+    port.send(message<PanelToContent, 'sync'>('sync', {}));
   };
   const open = () =>
     reconnecting<unknown, PanelOut>({
       connect,
       onMessage(m) {
         if (isEnvelope(m) && m.type === 'hello') {
-          const { doc, frame } = m as Envelope<ContentToPanel, 'hello'>;
-          if (frame) openDirect(doc.id, frame);
+          const { doc, frame, direct } = m as Envelope<ContentToPanel, 'hello'>;
+          if (frame) openDirect(doc.id, frame, direct === true);
           else if (connectDirect) fallBack();
         }
         receive(m);
@@ -99,7 +111,7 @@ export function linkPanel(
     clear() {
       const clear = message<PanelToContent, 'clear'>('clear', {});
       link.send(clear);
-      for (const t of directs.values()) t.send(clear);
+      for (const { port } of directs.values()) port.send(clear);
     },
     resubscribe() {
       link.stop();
@@ -107,7 +119,7 @@ export function linkPanel(
     },
     stop() {
       link.stop();
-      for (const t of directs.values()) t.disconnect();
+      for (const { port } of directs.values()) port.disconnect();
       directs.clear();
     },
   };

@@ -26,8 +26,10 @@ export interface ContentToPanel {
   /**
    * Sent on every (re)connect so panels learn about the document and reloads. The background
    * adds `frame` (from the port's sender) so a panel can open a direct port to the document.
+   * `direct`: the document holds a live direct port (false after the back/forward cache cut
+   * them, so a panel that still counts one on its side opens a new one).
    */
-  hello: { doc: DocInfo; frame?: FrameTarget };
+  hello: { doc: DocInfo; frame?: FrameTarget; direct?: boolean };
   /**
    * A batch of records; `sync` marks a replay of the buffer in answer to `sync`. Records
    * are numbered without gaps, so a panel counts what it never received from the gaps in

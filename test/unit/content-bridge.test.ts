@@ -100,7 +100,7 @@ describe('content bridge', () => {
     const { page, bgs, records } = setup();
     const bg = bgs[0] as Bg;
     expect(bg.sent).toEqual([
-      { v: 1, type: 'hello', doc },
+      { v: 1, type: 'hello', doc, direct: false },
       {
         v: 1,
         type: 'snapshot',
@@ -372,5 +372,30 @@ describe('content bridge', () => {
     wake();
     expect(bgs).toHaveLength(1);
     expect(bg.sent.map((m) => m.type)).toEqual(['hello', 'snapshot', 'hello']);
+  });
+
+  it('drops its direct ports in the back/forward cache and says so in its next hello', () => {
+    const { page, bgs, direct, pageCache } = setup();
+    const panel = direct();
+    panel.deliver({ v: 1, type: 'sync' });
+    page.deliver(hookBatch([connRec]));
+    expect((bgs[0] as Bg).sent.find((m) => m.type === 'hello')).toMatchObject({ direct: false });
+    pageCache(false);
+    expect(panel.closed).toBe(true);
+    pageCache(true);
+    expect((bgs[1] as Bg).sent[0]).toMatchObject({ type: 'hello', direct: false });
+    const again = direct();
+    again.deliver({ v: 1, type: 'sync' });
+    expect(again.sent.at(-1)).toMatchObject({ type: 'records', sync: true });
+  });
+
+  it('opens no port while in the back/forward cache, whatever the page still reports', () => {
+    const { page, bgs, pageCache } = setup({ woken: false });
+    page.deliver(hookBatch([connRec]));
+    pageCache(false);
+    page.deliver(hookBatch([ev('flushed on pagehide')]));
+    expect(bgs).toHaveLength(1);
+    pageCache(true);
+    expect(bgs).toHaveLength(2);
   });
 });

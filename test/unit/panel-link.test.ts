@@ -5,7 +5,13 @@ import { fakeTransport, type FakeTransport } from './support/fakes';
 
 type Port = FakeTransport<unknown, PanelOut>;
 const doc = { id: 'doc1', url: 'http://a/', top: true, startedAt: 1 };
-const hello = (frame?: FrameTarget) => ({ v: 1, type: 'hello', doc, ...(frame && { frame }) });
+const hello = (frame?: FrameTarget, direct = false) => ({
+  v: 1,
+  type: 'hello',
+  doc,
+  direct,
+  ...(frame && { frame }),
+});
 const batch = { v: 1, type: 'records', doc, records: [], lost: 0, clearedThrough: 0, sync: true };
 
 function setup(direct: boolean) {
@@ -93,5 +99,31 @@ describe('panel link', () => {
     expect(directs).toEqual([]);
     expect(bg.sent.at(-1)).toEqual({ v: 1, type: 'sync' });
     expect(received).toEqual([hello()]);
+  });
+
+  it('opens a new direct port when the document says it lost ours, not while one is pending', () => {
+    const { bg, directs } = setup(true);
+    bg.deliver(hello({ frameId: 1 }));
+    bg.deliver(hello({ frameId: 1 }));
+    expect(directs).toHaveLength(1);
+    const first = (directs[0] as { port: Port }).port;
+    first.deliver(batch);
+    bg.deliver(hello({ frameId: 1 }, true));
+    expect(directs).toHaveLength(1);
+    bg.deliver(hello({ frameId: 1 }, false));
+    expect(directs).toHaveLength(2);
+    expect(first.closed).toBe(true);
+    expect((directs[1] as { port: Port }).port.sent).toEqual([{ v: 1, type: 'sync' }]);
+  });
+
+  it('replaces a pending direct port when the document turns up in another frame', () => {
+    const { bg, directs } = setup(true);
+    bg.deliver(hello({ frameId: 4, documentId: 'D' }));
+    bg.deliver(hello({ frameId: 0, documentId: 'D' }));
+    expect(directs.map((d) => d.frame)).toEqual([
+      { frameId: 4, documentId: 'D' },
+      { frameId: 0, documentId: 'D' },
+    ]);
+    expect((directs[0] as { port: Port }).port.closed).toBe(true);
   });
 });

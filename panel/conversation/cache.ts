@@ -1,5 +1,5 @@
 // Keeps the Conversation tab from reassembling a whole stream on every incoming batch: the
-// result is kept per (connection, frames kept, rules), and while a stream grows it is rebuilt
+// result is kept per (connection, frames kept, rules and request), and while a stream grows it is rebuilt
 // at most once per interval; the caller is told when to ask again for the newest frames.
 
 /** A stream of 200,000 chunks assembles in about 400 ms: a few rebuilds a second at most. */
@@ -10,8 +10,8 @@ export interface CacheKey {
   /** Index of the first frame kept and how many: changes when frames arrive or are evicted. */
   firstFrame: number;
   frames: number;
-  /** Bumped when the user's rules change. */
-  rules: number;
+  /** The other inputs (rules version, request body length): a change rebuilds at once. */
+  inputs: string;
 }
 
 export interface Cached<T> {
@@ -33,7 +33,7 @@ export function createConversationCache<T>(
     get(key, build) {
       if (last && sameKey(last.key, key)) return { value: last.value, retryInMs: null };
       const growing =
-        last !== null && last.key.connection === key.connection && last.key.rules === key.rules;
+        last !== null && last.key.connection === key.connection && last.key.inputs === key.inputs;
       const wait = growing && last ? last.builtAt + intervalMs - now() : 0;
       if (last && wait > 0) return { value: last.value, retryInMs: wait };
       const value = build();
@@ -48,6 +48,6 @@ function sameKey(a: CacheKey, b: CacheKey): boolean {
     a.connection === b.connection &&
     a.firstFrame === b.firstFrame &&
     a.frames === b.frames &&
-    a.rules === b.rules
+    a.inputs === b.inputs
   );
 }

@@ -134,3 +134,18 @@ function fenced(text: string, lang: string): string {
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
+
+/** `conversation-api.example-2026-11-30T23-14-05.md`: the stream's host, then the export time. */
+export function conversationFileName(url: string, exportedAt: number, extension: string): string {
+  const host = hostOf(url).replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 60);
+  const stamp = new Date(exportedAt).toISOString().slice(0, 19).replace(/:/g, '-');
+  return `${['conversation', host, stamp].filter((part) => part !== '').join('-')}.${extension}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleAnthropic } from '../../src/llm/anthropic';
 import {
+  conversationFileName,
   conversationJson,
   conversationMarkdown,
   type ConversationRecord,
@@ -165,5 +166,17 @@ describe('conversationMarkdown', () => {
     expect(markdown).toContain('## Answer (choice 1)\n\nb\n');
     expect(markdown).toContain('- frame #102: overloaded: try later');
     expect(markdown).toContain('- Stalls (≥ 2 s): 1\n  - 2900 ms between frames #100 and #101');
+  });
+});
+
+describe('conversationFileName', () => {
+  it('names the file after the stream host and the export time', () => {
+    const at = Date.UTC(2026, 10, 30, 23, 14, 5);
+    expect(conversationFileName('http://127.0.0.1:8080/v1/x', at, 'md')).toBe(
+      'conversation-127.0.0.1_8080-2026-11-30T23-14-05.md',
+    );
+    expect(conversationFileName('not a url', at, 'json')).toBe(
+      'conversation-2026-11-30T23-14-05.json',
+    );
   });
 });

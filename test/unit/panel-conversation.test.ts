@@ -124,7 +124,7 @@ describe('conversation cache', () => {
     connection: 'a',
     firstFrame: 0,
     frames,
-    rules: 0,
+    inputs: '0',
     ...extra,
   });
 
@@ -151,7 +151,7 @@ describe('conversation cache', () => {
     const build = () => String(++builds);
     cache.get(key(1), build);
     expect(cache.get(key(1, { connection: 'b' }), build).value).toBe('2');
-    expect(cache.get(key(1, { connection: 'b', rules: 1 }), build).value).toBe('3');
+    expect(cache.get(key(1, { connection: 'b', inputs: '1' }), build).value).toBe('3');
   });
 });
 

@@ -2,8 +2,13 @@
 // result is kept per (connection, frames kept, rules and request), and while a stream grows it is rebuilt
 // at most once per interval; the caller is told when to ask again for the newest frames.
 
-/** A stream of 200,000 chunks assembles in about 400 ms: a few rebuilds a second at most. */
+/** A few rebuilds a second at most… */
 export const REBUILD_INTERVAL_MS = 300;
+/**
+ * …and never more than a fifth of the time: a stream of 200,000 chunks takes 0.4 to 1.3 s to
+ * assemble (idle to loaded machine), so it is rebuilt every 2 to 5 s while it grows.
+ */
+export const REBUILD_COST_FACTOR = 4;
 
 export interface CacheKey {
   connection: string;
@@ -28,16 +33,19 @@ export function createConversationCache<T>(
   now: () => number = () => performance.now(),
   intervalMs = REBUILD_INTERVAL_MS,
 ): ConversationCache<T> {
-  let last: { key: CacheKey; value: T; builtAt: number } | null = null;
+  let last: { key: CacheKey; value: T; builtAt: number; tookMs: number } | null = null;
   return {
     get(key, build) {
       if (last && sameKey(last.key, key)) return { value: last.value, retryInMs: null };
       const growing =
         last !== null && last.key.connection === key.connection && last.key.inputs === key.inputs;
-      const wait = growing && last ? last.builtAt + intervalMs - now() : 0;
+      const pause = last ? Math.max(intervalMs, REBUILD_COST_FACTOR * last.tookMs) : 0;
+      const wait = growing && last ? last.builtAt + pause - now() : 0;
       if (last && wait > 0) return { value: last.value, retryInMs: wait };
+      const started = now();
       const value = build();
-      last = { key, value, builtAt: now() };
+      const builtAt = now();
+      last = { key, value, builtAt, tookMs: builtAt - started };
       return { value, retryInMs: null };
     },
   };

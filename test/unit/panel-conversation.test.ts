@@ -145,6 +145,19 @@ describe('conversation cache', () => {
     expect(builds).toBe(2);
   });
 
+  it('waits longer after a slow build, so rebuilding takes at most a fifth of the time', () => {
+    let now = 0;
+    const cache = createConversationCache<number>(() => now, 300);
+    cache.get(key(1), () => {
+      now += 1000;
+      return 1;
+    });
+    now = 2000;
+    expect(cache.get(key(2), () => 2)).toEqual({ value: 1, retryInMs: 3000 });
+    now = 5000;
+    expect(cache.get(key(2), () => 2)).toEqual({ value: 2, retryInMs: null });
+  });
+
   it('rebuilds at once for another connection or changed rules', () => {
     let builds = 0;
     const cache = createConversationCache<string>(() => 0, 300);

@@ -360,3 +360,32 @@ test('a user rule reads a stream no built-in format knows, and is remembered', a
   await again.locator('[data-testid=tab-conversation]').click();
   await expect(again.locator('[data-testid=conversation-text]')).toHaveText('Hello');
 });
+
+test('a stream still arriving is shown as it grows, and complete once it ends', async ({
+  ext,
+  server,
+  blankPanel,
+}) => {
+  const { page } = await blankPanel();
+  const url = `${server.origin}${LLM_E2E_PATH}`;
+  const words = Array.from({ length: 80 }, (_, i) => `w${i} `);
+  const frames = openAiChatFrames(words).map((f) => ({ ...f, delayMs: 75 }));
+  const streamed = postAndRead(page, url, llmRequestBody('gpt-e2e', frames));
+  const panel = (await PanelTab.open(ext, await ext.tabIdOf(page))).page;
+  await panel.locator(`[data-testid=connection-row][data-url="${url}"]`).click();
+  await panel.locator('[data-testid=tab-conversation]').click();
+  const text = panel.locator('[data-testid=conversation-text]');
+  // Part of the answer, while the stream is still open.
+  await expect
+    .poll(async () => {
+      const shown = (await text.textContent()) ?? '';
+      return shown.length > 0 && shown.length < words.join('').length;
+    })
+    .toBe(true);
+  await streamed;
+  await expect(text).toHaveText(words.join(''));
+  await expect(panel.locator('[data-testid=conversation-metrics]')).toHaveAttribute(
+    'data-finish-reason',
+    'tool_calls',
+  );
+});

@@ -169,19 +169,18 @@ function ChoiceBlock({ choice, several, selected, onSelect }: ChoiceProps) {
         </details>
       )}
       <h3>Answer</h3>
-      {choice.text === '' ? (
-        <p class="dim" data-testid="conversation-text" data-empty="true">
+      <LinkedText
+        text={choice.text}
+        spans={choice.textSpans}
+        selected={selected}
+        onSelect={onSelect}
+        testId="conversation-text"
+        label="Answer"
+      />
+      {choice.text === '' && (
+        <p class="dim">
           {choice.toolCalls.length > 0 ? 'No text: the model called tools.' : 'No text yet.'}
         </p>
-      ) : (
-        <LinkedText
-          text={choice.text}
-          spans={choice.textSpans}
-          selected={selected}
-          onSelect={onSelect}
-          testId="conversation-text"
-          label="Answer"
-        />
       )}
       {choice.toolCalls.map((call, i) => (
         <ToolCallBlock key={i} call={call} selected={selected} onSelect={onSelect} />

@@ -389,3 +389,54 @@ test('a stream still arriving is shown as it grows, and complete once it ends', 
     'tool_calls',
   );
 });
+
+test('two choices, broken tool arguments and an error mid-stream are all shown', async ({
+  ext,
+  server,
+  blankPanel,
+}) => {
+  const { page } = await blankPanel();
+  const url = `${server.origin}${LLM_E2E_PATH}`;
+  const chunk = (index: number, delta: object, finish: string | null = null): object => ({
+    object: 'chat.completion.chunk',
+    model: 'gpt-e2e',
+    choices: [{ index, delta, finish_reason: finish }],
+  });
+  const call = (args: string, id?: string): object => ({
+    tool_calls: [
+      { index: 0, ...(id ? { id } : {}), function: { name: 'lookup', arguments: args } },
+    ],
+  });
+  const frames = [
+    chunk(0, { content: 'A0 ' }),
+    chunk(1, { content: 'B0 ' }),
+    chunk(0, { content: 'A1' }),
+    chunk(1, { content: 'B1' }, 'stop'),
+    chunk(0, call('{"city": ', 'call_bad')),
+    chunk(0, call('"Par'), 'tool_calls'),
+    { error: { type: 'server_error', message: 'overloaded <b>now</b>' } },
+  ].map((data) => ({ data: JSON.stringify(data), delayMs: 10 }));
+  await postAndRead(page, url, llmRequestBody('gpt-e2e', frames));
+  const panel = await conversationTab(ext, page, url);
+  const view = panel.locator('[data-testid=conversation]');
+  await expect(view).toHaveAttribute('data-choices', '2');
+  const choice = (i: number) =>
+    view.locator(`[data-testid=conversation-choice][data-index="${i}"]`);
+  await expect(choice(0).locator('[data-testid=conversation-text]')).toHaveText('A0 A1');
+  await expect(choice(1).locator('[data-testid=conversation-text]')).toHaveText('B0 B1');
+  await expect(choice(1)).toHaveAttribute('data-finish-reason', 'stop');
+  const tool = choice(0).locator('[data-testid=conversation-tool-call]');
+  await expect(tool).toHaveAttribute('data-name', 'lookup');
+  await expect(tool).toHaveAttribute('data-id', 'call_bad');
+  await expect(tool.locator('[data-testid=conversation-tool-args]')).toHaveText(
+    'invalid JSON at offset 13',
+  );
+  await expect(tool.locator('[data-testid=conversation-tool-raw]')).toHaveText('{"city": "Par');
+  await expect(view.locator('[data-testid=conversation-metrics]')).toHaveAttribute(
+    'data-finish-reason',
+    'tool_calls,stop',
+  );
+  await expect(view.locator('[data-testid=conversation-errors]')).toContainText(
+    'server_error: overloaded <b>now</b>',
+  );
+});

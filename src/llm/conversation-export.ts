@@ -137,7 +137,9 @@ function oneLine(text: string): string {
 
 /** `conversation-api.example-2026-11-30T23-14-05.md`: the stream's host, then the export time. */
 export function conversationFileName(url: string, exportedAt: number, extension: string): string {
-  const host = hostOf(url).replace(/[^a-zA-Z0-9.-]+/g, '_').slice(0, 60);
+  const host = hostOf(url)
+    .replace(/[^a-zA-Z0-9.-]+/g, '_')
+    .slice(0, 60);
   const stamp = new Date(exportedAt).toISOString().slice(0, 19).replace(/:/g, '-');
   return `${['conversation', host, stamp].filter((part) => part !== '').join('-')}.${extension}`;
 }

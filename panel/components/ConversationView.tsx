@@ -1,8 +1,8 @@
 // The detail pane's Conversation tab: an LLM stream read as the model's answer (text and
 // reasoning linked to their frames, tool calls, finish reason, errors), with its metrics, the
 // request that asked for it, exports, and a rule editor for formats SSE Lens does not know.
-// Assembly runs only while the tab is shown, through a cache that rebuilds a growing stream a
-// few times a second at most.
+// Assembly runs only while the tab is shown: a growing stream's new frames are read into the
+// kept reader a few times a second at most.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Choice, ToolCall } from '../../src/llm/conversation';
 import type { ConnectionView } from '../../src/model/capture-state';
@@ -11,7 +11,8 @@ import { panelStorage } from '../limits';
 import type { PanelStore } from '../store';
 import { createConversationCache } from '../conversation/cache';
 import { publishStalls, type ConversationContext } from '../conversation/context';
-import { buildConversationModel, stallSpans, type ConversationModel } from '../conversation/model';
+import { createIncrementalAssembler } from '../conversation/incremental';
+import { conversationModel, stallSpans, type ConversationModel } from '../conversation/model';
 import { loadRules } from '../conversation/rules';
 import { ConversationExport } from './ConversationExport';
 import { ConversationMetricsBlock } from './ConversationMetrics';
@@ -38,15 +39,20 @@ export function ConversationView({ store, connection, context }: Props) {
     [connection.url, rulesVersion],
   );
   const cache = useMemo(() => createConversationCache<ConversationModel | null>(), []);
+  const assembler = useMemo(createIncrementalAssembler, []);
   const [, setWake] = useState(0);
+  const inputs = `${connection.key}:${rulesVersion}:${connection.request?.body?.kept ?? -1}`;
   const { value: model, retryInMs } = cache.get(
     {
       connection: connection.key,
       firstFrame: frames[0]?.index ?? -1,
       frames: frames.length,
-      inputs: `${rulesVersion}:${connection.request?.body?.kept ?? -1}`,
+      inputs,
     },
-    () => buildConversationModel(connection, frames, rules),
+    () => {
+      const conversation = assembler.assemble(inputs, frames, { url: connection.url }, rules);
+      return conversation && conversationModel(connection, conversation, frames);
+    },
   );
   // Frames arrived since the last build, too soon to rebuild: come back for them.
   useEffect(() => {

@@ -89,7 +89,12 @@ export function DetailPane(props: Props) {
         {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
         {shown === 'request' && connection && <RequestDetails connection={connection} />}
         {shown === 'conversation' && connection && (
-          <ConversationView store={store} connection={connection} context={conversation} />
+          <ConversationView
+            key={connection.key}
+            store={store}
+            connection={connection}
+            context={conversation}
+          />
         )}
       </div>
     </section>

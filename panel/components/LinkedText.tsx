@@ -62,6 +62,9 @@ export function LinkedText({ text, spans, selected, onSelect, testId, label }: P
       class="conversation-text"
       data-testid={testId}
       tabIndex={0}
+      role="textbox"
+      aria-readonly="true"
+      aria-multiline="true"
       aria-label={`${label}. Click a character, or press Enter on a text selection, to select the frame that carried it; Left and Right arrows step through the frames.`}
       onClick={onClick}
       onKeyDown={onKeyDown}

@@ -55,13 +55,12 @@ function isJsonObject(data: string): boolean {
   }
 }
 
-export function buildConversationModel(
+/** The model of `connection` from its assembled `conversation` and its kept `frames`. */
+export function conversationModel(
   connection: ConnectionView,
+  conversation: Conversation,
   frames: readonly LlmFrame[],
-  rules: readonly UserRule[],
-): ConversationModel | null {
-  const conversation = assembleConversation(frames, { url: connection.url }, rules);
-  if (!conversation) return null;
+): ConversationModel {
   const body = connection.request?.body;
   const request = body && !body.binary ? readLlmRequest(body.text) : null;
   const requestStart = requestStartOf(connection, frames[0]?.t ?? Infinity);
@@ -72,6 +71,16 @@ export function buildConversationModel(
     model: conversation.model ?? request?.model ?? modelFromUrl(connection.url),
     requestStart,
   };
+}
+
+/** The model of `connection` read from its frames whole. */
+export function buildConversationModel(
+  connection: ConnectionView,
+  frames: readonly LlmFrame[],
+  rules: readonly UserRule[],
+): ConversationModel | null {
+  const conversation = assembleConversation(frames, { url: connection.url }, rules);
+  return conversation && conversationModel(connection, conversation, frames);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConversationCache, type CacheKey } from '../../panel/conversation/cache';
 import { framesInTextOrder, textSegments } from '../../panel/conversation/highlight';
+import { createIncrementalAssembler } from '../../panel/conversation/incremental';
 import {
   buildConversationModel,
   conversationAvailability,
@@ -249,5 +250,44 @@ describe('user rules storage', () => {
       textPath: 'A path to the text is required',
       reasoningPath: 'Cannot use this path: cannot read the path at "..b"',
     });
+  });
+});
+
+describe('incremental assembler', () => {
+  const chunk = (content: string): object => ({
+    object: 'chat.completion.chunk',
+    choices: [{ index: 0, delta: { content } }],
+  });
+  const hints = { url: 'https://x.example/v1/chat/completions' };
+
+  it('reads only the frames that arrived since, and starts over when frames were evicted', () => {
+    const frames = framesOf([chunk('a'), chunk('b'), chunk('c'), chunk('d')]);
+    const assembler = createIncrementalAssembler();
+    const spy = frames.map((f) => ({ ...f }));
+    let reads = 0;
+    const counted = spy.map((f) =>
+      Object.defineProperty(f, 'data', {
+        get: () => {
+          reads++;
+          return frames[spy.indexOf(f)]?.data ?? '';
+        },
+      }),
+    );
+    expect(assembler.assemble('k', counted.slice(0, 2), hints, [])?.choices[0]?.text).toBe('ab');
+    const afterTwo = reads;
+    expect(assembler.assemble('k', counted, hints, [])?.choices[0]?.text).toBe('abcd');
+    // Each new frame is read, the first two are not read again.
+    expect(reads - afterTwo).toBeLessThanOrEqual(2 * 3);
+    expect(assembler.assemble('k', counted.slice(1), hints, [])?.choices[0]?.text).toBe('bcd');
+    expect(assembler.assemble('other rules', counted.slice(1), hints, [])?.choices[0]?.text).toBe(
+      'bcd',
+    );
+  });
+
+  it('is null until the frames tell a format, then reads them all', () => {
+    const frames = framesOf(['tick', chunk('a')]);
+    const assembler = createIncrementalAssembler();
+    expect(assembler.assemble('k', frames.slice(0, 1), {}, [])).toBeNull();
+    expect(assembler.assemble('k', frames, {}, [])?.choices[0]?.text).toBe('a');
   });
 });

@@ -62,6 +62,15 @@ export function ConversationView({ store, connection, context }: Props) {
   }, [retryInMs, frames.length]);
   useEffect(() => {
     if (model) publishStalls(context, connection.key, stallSpans(model));
+    // After the next frame is painted, the update's cost is known.
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => cache.shown(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [model]);
 
   const selected = store.selectedFrame.value;

@@ -5,8 +5,9 @@
 /** A few rebuilds a second at most… */
 export const REBUILD_INTERVAL_MS = 300;
 /**
- * …and never more than a fifth of the time: a stream of 200,000 chunks takes 0.4 to 1.3 s to
- * assemble (idle to loaded machine), so it is rebuilt every 2 to 5 s while it grows.
+ * …and never more than a fifth of the time: reading new frames is cheap, but laying out an
+ * answer of hundreds of thousands of characters is not, so the pause grows with the cost of
+ * the last update, from build to screen.
  */
 export const REBUILD_COST_FACTOR = 4;
 
@@ -27,13 +28,19 @@ export interface Cached<T> {
 
 export interface ConversationCache<T> {
   get(key: CacheKey, build: () => T): Cached<T>;
+  /**
+   * The last build's result is on screen: its cost counts until now, so a view that is slow
+   * to lay out (a long answer) is rebuilt less often too.
+   */
+  shown(): void;
 }
 
 export function createConversationCache<T>(
   now: () => number = () => performance.now(),
   intervalMs = REBUILD_INTERVAL_MS,
 ): ConversationCache<T> {
-  let last: { key: CacheKey; value: T; builtAt: number; tookMs: number } | null = null;
+  let last: { key: CacheKey; value: T; started: number; builtAt: number; tookMs: number } | null =
+    null;
   return {
     get(key, build) {
       if (last && sameKey(last.key, key)) return { value: last.value, retryInMs: null };
@@ -45,8 +52,13 @@ export function createConversationCache<T>(
       const started = now();
       const value = build();
       const builtAt = now();
-      last = { key, value, builtAt, tookMs: builtAt - started };
+      last = { key, value, started, builtAt, tookMs: builtAt - started };
       return { value, retryInMs: null };
+    },
+    shown() {
+      if (!last) return;
+      last.builtAt = now();
+      last.tookMs = last.builtAt - last.started;
     },
   };
 }

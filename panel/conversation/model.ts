@@ -103,9 +103,12 @@ export function modelFromUrl(url: string): string | null {
 
 /** The conversation's stalls as time spans on its timeline lane. */
 export function stallSpans(model: ConversationModel): Span[] {
+  const { stalls } = model.metrics;
+  if (stalls.length === 0) return [];
+  const wanted = new Set(stalls.flatMap((s) => [s.fromFrame, s.toFrame]));
   const at = new Map<number, number>();
-  for (const d of model.conversation.deltas) at.set(d.frame, d.t);
-  return model.metrics.stalls.flatMap((s) => {
+  for (const d of model.conversation.deltas) if (wanted.has(d.frame)) at.set(d.frame, d.t);
+  return stalls.flatMap((s) => {
     const from = at.get(s.fromFrame);
     const to = at.get(s.toFrame);
     return from === undefined || to === undefined ? [] : [{ from, to, frames: 0 }];

@@ -159,6 +159,16 @@ describe('conversation cache', () => {
     expect(cache.get(key(2), () => 2)).toEqual({ value: 2, retryInMs: null });
   });
 
+  it('counts the time until the update was shown in the cost of a build', () => {
+    let now = 0;
+    const cache = createConversationCache<number>(() => now, 300);
+    cache.get(key(1), () => 1);
+    now = 500;
+    cache.shown();
+    now = 1000;
+    expect(cache.get(key(2), () => 2)).toEqual({ value: 1, retryInMs: 1500 });
+  });
+
   it('rebuilds at once for another connection or changed rules', () => {
     let builds = 0;
     const cache = createConversationCache<string>(() => 0, 300);

@@ -439,4 +439,5 @@ test('two choices, broken tool arguments and an error mid-stream are all shown',
   await expect(view.locator('[data-testid=conversation-errors]')).toContainText(
     'server_error: overloaded <b>now</b>',
   );
+  await expect(view.locator('[data-testid=conversation-errors] b')).toHaveCount(0);
 });

@@ -1,36 +1,51 @@
 // The selected frame in full: a header with its metadata, then its data raw or as a JSON
 // tree, or the details of the connection it arrived on. With no frame selected it shows the
-// selected connection alone (a failed stream has no frames to select).
+// selected connection alone (a failed stream has no frames to select). An LLM stream also
+// has a Conversation tab.
 import { useMemo } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
 import { formatClock, formatCount, formatFrameSize } from '../format';
 import { frameJsonText } from '../frame-json';
 import { parseJsonContainer } from '../json-tree';
+import { conversationAvailability } from '../conversation/model';
+import type { ConversationContext } from '../conversation/context';
+import { loadRules } from '../conversation/rules';
+import { panelStorage } from '../limits';
+import type { PanelStore } from '../store';
 import { ConnectionDetails } from './ConnectionDetails';
+import { ConversationView } from './ConversationView';
 import { CopyButton } from './CopyButton';
 import { CloseIcon } from './icons';
 import { JsonTree } from './JsonTree';
 import { RequestDetails } from './RequestDetails';
 
-export type DetailTab = 'raw' | 'json' | 'connection' | 'request';
+export type DetailTab = 'raw' | 'json' | 'connection' | 'request' | 'conversation';
 
 interface Props {
+  store: PanelStore;
   frame: FrameView | null;
   connection: ConnectionView | undefined;
   tab: DetailTab;
   onTab: (tab: DetailTab) => void;
   onClose: () => void;
+  conversation: ConversationContext;
 }
 
-export function DetailPane({ frame, connection, tab, onTab, onClose }: Props) {
+export function DetailPane(props: Props) {
+  const { store, frame, connection, tab, onTab, onClose, conversation } = props;
   const json = useMemo(() => (frame ? parseJsonContainer(frame.data) : null), [frame]);
   const tabs: Array<[DetailTab, string]> = frame ? [['raw', 'Raw']] : [];
   if (json) tabs.push(['json', 'JSON']);
   const hasRequest = connection?.request !== undefined;
   if (hasRequest) tabs.push(['request', 'Request']);
+  const hasConversation = useConversationAvailable(connection, conversation);
+  if (hasConversation) tabs.push(['conversation', 'Conversation']);
   tabs.push(['connection', 'Connection']);
-  const shown = shownTab(tab, frame !== null, json !== null, hasRequest);
+  const shown =
+    tab === 'conversation' && hasConversation
+      ? 'conversation'
+      : shownTab(tab, frame !== null, json !== null, hasRequest);
   return (
     <section
       class="detail"
@@ -73,13 +88,42 @@ export function DetailPane({ frame, connection, tab, onTab, onClose }: Props) {
         {shown === 'json' && json && <JsonTree value={json} />}
         {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
         {shown === 'request' && connection && <RequestDetails connection={connection} />}
+        {shown === 'conversation' && connection && (
+          <ConversationView
+            key={connection.key}
+            store={store}
+            connection={connection}
+            context={conversation}
+          />
+        )}
       </div>
     </section>
   );
 }
 
+/** Whether the connection's frames are (or may be, by a rule) an LLM stream; cheap per render. */
+function useConversationAvailable(
+  connection: ConnectionView | undefined,
+  context: ConversationContext,
+): boolean {
+  const frames = connection ? context.lanes.value.lanes.get(connection.key)?.frames : undefined;
+  const url = connection?.url ?? '';
+  const rulesVersion = context.rulesVersion.value;
+  const rules = useMemo(() => loadRules(panelStorage(), url), [url, rulesVersion]);
+  const first = frames?.[0]?.index;
+  const count = Math.min(frames?.length ?? 0, AVAILABILITY_FRAMES);
+  return useMemo(
+    () => frames !== undefined && conversationAvailability(frames, url, rules) !== null,
+    [first, count, url, rules],
+  );
+}
+
+/** Frames after these do not change whether the tab is offered (the check reads the first few). */
+const AVAILABILITY_FRAMES = 32;
+
 /** The tab to show: the one asked for when it exists here, else the nearest that does. */
 function shownTab(tab: DetailTab, frame: boolean, json: boolean, request: boolean): DetailTab {
+  if (tab === 'conversation') return frame ? 'raw' : 'connection';
   if (tab === 'request') return request ? 'request' : frame ? 'raw' : 'connection';
   if (!frame) return 'connection';
   return tab === 'json' && !json ? 'raw' : tab;

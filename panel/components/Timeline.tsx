@@ -4,6 +4,7 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { useMemo, useState } from 'preact/hooks';
 import { createTimelineController } from '../timeline/controller';
+import type { Span } from '../../src/model/timeline';
 import type { LaneSnapshot } from '../timeline/lanes';
 import { laneModels } from '../timeline/models';
 import { paletteSlots } from '../timeline/palette';
@@ -20,17 +21,24 @@ interface Props {
   onToggle: () => void;
   /** Height of the canvas area, CSS px. */
   height: number;
+  /** LLM output stalls by connection key, as the Conversation tab measured them. */
+  outputStalls: ReadonlySignal<ReadonlyMap<string, readonly Span[]>>;
 }
 
-export function Timeline({ store, lanes, collapsed, onToggle, height }: Props) {
+export function Timeline({ store, lanes, collapsed, onToggle, height, outputStalls }: Props) {
   const [following, setFollowing] = useState(true);
   const slots = useMemo(() => computed(() => paletteSlots(store.frameTypes.value)), [store]);
   const models = useMemo(
     () =>
       computed(() =>
-        laneModels(store.connections.value, lanes.value.lanes, store.connectionFilter.value),
+        laneModels(
+          store.connections.value,
+          lanes.value.lanes,
+          store.connectionFilter.value,
+          outputStalls.value,
+        ),
       ),
-    [store, lanes],
+    [store, lanes, outputStalls],
   );
   const controller = useMemo(
     () =>

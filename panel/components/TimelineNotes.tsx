@@ -1,6 +1,6 @@
 // The timeline's annotations as text, for screen readers (the canvas's description) and for
 // tests: every reconnect gap with its retry, observed delay and Last-Event-ID, and counts of
-// bursts and stalls per connection.
+// bursts, stalls and LLM output stalls per connection.
 import type { ReadonlySignal } from '@preact/signals';
 import type { LaneModel } from '../timeline/draw';
 import { gapNote } from '../timeline/labels';
@@ -16,6 +16,7 @@ export function TimelineNotes({ id, models }: { id: string; models: ReadonlySign
     const marks = [
       lane.bursts.length > 0 && `${lane.bursts.length} burst(s)`,
       lane.stalls.length > 0 && `${lane.stalls.length} stall(s)`,
+      lane.outputStalls.length > 0 && `${lane.outputStalls.length} output stall(s)`,
     ].filter(Boolean);
     if (marks.length > 0) notes.push(`${lane.label}: ${marks.join(', ')}`);
   }

@@ -3,6 +3,7 @@
 // Dividers between them are draggable.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PanelStore } from '../store';
+import { createConversationContext } from '../conversation/context';
 import { laneSignal } from '../timeline/lanes';
 import { ConnectionList } from './ConnectionList';
 import { DetailPane, type DetailTab } from './DetailPane';
@@ -36,6 +37,7 @@ export function Workspace({ store }: { store: PanelStore }) {
     Math.max(MIN_DETAIL_WIDTH, Math.min(w, lowerWidth - MIN_TABLE_WIDTH));
   const shownDetailWidth = fitDetail(detailWidth ?? Math.round(lowerWidth * 0.4));
   const lanes = useMemo(() => laneSignal(store), [store]);
+  const conversation = useMemo(() => createConversationContext(lanes), [lanes]);
   const [tab, setTab] = useState<DetailTab>('raw');
   /** The Connection tab was opened by selecting a connection, not by the user's choice of tab. */
   const [connectionShown, setConnectionShown] = useState(false);
@@ -50,11 +52,12 @@ export function Workspace({ store }: { store: PanelStore }) {
     setConnectionShown(true);
   }, [selectedConnection]);
   const frame = store.selected.value;
-  // Then picking one of its frames shows that frame's data.
+  // Then picking one of its frames shows that frame's data, unless the Conversation tab is
+  // open: there a frame is picked to see its part of the text.
   useEffect(() => {
     if (frame === null || !connectionShown) return;
     setConnectionShown(false);
-    setTab('raw');
+    if (tab !== 'conversation') setTab('raw');
   }, [frame?.index]);
   const detailKey = frame?.connection ?? (connectionShown ? selectedConnection : null);
   const detailConnection = detailKey === null ? undefined : store.state.connections.get(detailKey);
@@ -74,6 +77,7 @@ export function Workspace({ store }: { store: PanelStore }) {
         collapsed={timelineCollapsed}
         onToggle={() => setTimelineCollapsed((c) => !c)}
         height={timelineHeight}
+        outputStalls={conversation.outputStalls}
       />
       {!timelineCollapsed && (
         <Splitter
@@ -105,6 +109,8 @@ export function Workspace({ store }: { store: PanelStore }) {
               style={stacked ? { height: `${detailHeight}px` } : { width: `${shownDetailWidth}px` }}
             >
               <DetailPane
+                store={store}
+                conversation={conversation}
                 frame={frame}
                 connection={detailConnection}
                 tab={tab}

@@ -1,6 +1,7 @@
 // Paints the timeline on a 2D canvas: time axis and grid, one lane per connection with its
-// readyState bands, queue waits (hatched), reconnect gaps (annotated), bursts, stalls and
-// frame ticks. Work per draw is bounded by the lanes in view times the plot's pixel width.
+// readyState bands, queue waits (hatched), reconnect gaps (annotated), bursts, stalls, LLM
+// output stalls and frame ticks. Work per draw is bounded by the lanes in view times the
+// plot's pixel width.
 import type { ConnectionStateName, FrameView } from '../../src/model/capture-state';
 import {
   axisStep,
@@ -34,6 +35,7 @@ import {
   burstNote,
   gapLabels,
   gapNote,
+  outputStallNote,
   queueNote,
   stallNote,
 } from './labels';
@@ -50,6 +52,8 @@ export interface LaneModel {
   frames: readonly FrameView[];
   bursts: readonly Span[];
   stalls: readonly Span[];
+  /** An LLM stream's waits of STALL_MS or more between output deltas (the Conversation tab's). */
+  outputStalls: readonly Span[];
   /** Where bands still open end; null while the connection is live (they end now). */
   end: number | null;
 }
@@ -302,6 +306,12 @@ function drawLane(
     ctx.fillRect(x0, y - 3, 1, 7);
     ctx.fillRect(x1 - 1, y - 3, 1, 7);
     notes.push({ x0, x1, text: stallNote(span) });
+  });
+
+  drawSpans(lane.outputStalls, scale, (x0, x1, span) => {
+    ctx.fillStyle = colors.stall;
+    ctx.fillRect(x0, inner + INNER - 5, Math.max(2, x1 - x0), 2);
+    notes.push({ x0, x1: Math.max(x0 + 2, x1), text: outputStallNote(span) });
   });
 
   const columns = tickColumns(scale, lane.frames);

@@ -39,6 +39,10 @@ export function stallNote(span: Span): string {
   return `Stall: ${formatDuration(span.to - span.from)} without a frame, far longer than this stream's usual gap`;
 }
 
+export function outputStallNote(span: Span): string {
+  return `Output stall: ${formatDuration(span.to - span.from)} between two deltas of the model's output`;
+}
+
 /** The axis mark of a collapsed idle gap: "⋯ 6 d 3 h idle ⋯" (days when it is that long). */
 export function breakLabel(b: AxisBreak): string {
   const ms = b.to - b.from;

@@ -1,6 +1,6 @@
 // Assembles the Vercel AI SDK UI message stream (what `useChat` reads): text and reasoning
 // blocks from their deltas, tool inputs streamed by toolCallId, error, abort and finish parts.
-import { ConversationBuilder } from './builder';
+import { ConversationBuilder, readAll, type ConversationReader, type FrameReader } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { argumentsText, asString } from './frames';
 
@@ -8,8 +8,13 @@ import { argumentsText, asString } from './frames';
 const CHOICE = 0;
 
 export function assembleAiSdkUi(frames: readonly LlmFrame[]): Conversation {
+  return readAll(aiSdkUiReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function aiSdkUiReader(): ConversationReader {
   const builder = new ConversationBuilder();
-  builder.readFrames(frames, (frame, part) => {
+  const readFrame: FrameReader = (frame, part) => {
     const toolCallId = asString(part['toolCallId']);
     switch (asString(part['type'])) {
       case 'text-delta':
@@ -44,6 +49,9 @@ export function assembleAiSdkUi(frames: readonly LlmFrame[]): Conversation {
         builder.finish(CHOICE, asString(part['finishReason']) || 'finish');
         break;
     }
-  });
-  return builder.build('ai-sdk-ui');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('ai-sdk-ui'),
+  };
 }

@@ -1,6 +1,12 @@
 // Assembles an Anthropic Messages stream: content blocks (text, thinking, tool_use) built
 // from their deltas by block index, the stop reason and usage from message_start/message_delta.
-import { ConversationBuilder, count } from './builder';
+import {
+  ConversationBuilder,
+  readAll,
+  type ConversationReader,
+  type FrameReader,
+  count,
+} from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { argumentsText, asObject, asString, errorMessage } from './frames';
 
@@ -8,10 +14,15 @@ import { argumentsText, asObject, asString, errorMessage } from './frames';
 const CHOICE = 0;
 
 export function assembleAnthropic(frames: readonly LlmFrame[]): Conversation {
+  return readAll(anthropicReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function anthropicReader(): ConversationReader {
   const builder = new ConversationBuilder();
   /** Tool blocks by index, with the input given at their start (used when no delta follows). */
   const toolInputs = new Map<string, unknown>();
-  builder.readFrames(frames, (frame, event) => {
+  const readFrame: FrameReader = (frame, event) => {
     const type = asString(event['type']) || frame.type;
     const key = String(count(event['index']) ?? 0);
     switch (type) {
@@ -54,8 +65,11 @@ export function assembleAnthropic(frames: readonly LlmFrame[]): Conversation {
         builder.error(frame, errorMessage(event['error']));
         break;
     }
-  });
-  return builder.build('anthropic');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('anthropic'),
+  };
 }
 
 function readDelta(

@@ -1,22 +1,24 @@
 // The entry point for a connection: detects the format of its frames and assembles them
-// into a Conversation, or says (null) that the stream is not a known LLM format.
-import { assembleAiSdkUi } from './ai-sdk-ui';
-import { assembleAnthropic } from './anthropic';
+// into a Conversation, or says (null) that the stream is not a known LLM format; or gives the
+// format's reader, to read a growing stream frame batch by frame batch.
+import { aiSdkUiReader } from './ai-sdk-ui';
+import { anthropicReader } from './anthropic';
+import { readAll, type ConversationReader } from './builder';
 import type { Conversation, DetectedFormat, LlmFrame, LlmHints } from './conversation';
 import { detectFormat } from './detect';
-import { assembleGemini } from './gemini';
-import { assembleOllama } from './ollama';
-import { assembleOpenAiChat } from './openai-chat';
-import { assembleOpenAiResponses } from './openai-responses';
-import { assembleWithRule, ruleMatchesUrl, type UserRule } from './user-rule';
+import { geminiReader } from './gemini';
+import { ollamaReader } from './ollama';
+import { openAiChatReader } from './openai-chat';
+import { openAiResponsesReader } from './openai-responses';
+import { ruleMatchesUrl, ruleReader, type UserRule } from './user-rule';
 
-const ASSEMBLERS: Record<DetectedFormat, (frames: readonly LlmFrame[]) => Conversation> = {
-  'openai-chat': assembleOpenAiChat,
-  'openai-responses': assembleOpenAiResponses,
-  anthropic: assembleAnthropic,
-  gemini: assembleGemini,
-  ollama: assembleOllama,
-  'ai-sdk-ui': assembleAiSdkUi,
+const READERS: Record<DetectedFormat, () => ConversationReader> = {
+  'openai-chat': openAiChatReader,
+  'openai-responses': openAiResponsesReader,
+  anthropic: anthropicReader,
+  gemini: geminiReader,
+  ollama: ollamaReader,
+  'ai-sdk-ui': aiSdkUiReader,
 };
 
 /**
@@ -28,9 +30,22 @@ export function assembleConversation(
   hints: LlmHints = {},
   rules: readonly UserRule[] = [],
 ): Conversation | null {
+  const reader = conversationReader(frames, hints, rules);
+  return reader ? readAll(reader, frames) : null;
+}
+
+/**
+ * A reader for the stream whose first frames are `frames` (it reads none of them yet), or null
+ * while they tell no format: the panel keeps it and feeds it the frames as they arrive.
+ */
+export function conversationReader(
+  frames: readonly LlmFrame[],
+  hints: LlmHints = {},
+  rules: readonly UserRule[] = [],
+): ConversationReader | null {
   const url = hints.url;
   const rule = url === undefined ? undefined : rules.find((r) => ruleMatchesUrl(r, url));
-  if (rule) return assembleWithRule(frames, rule);
+  if (rule) return ruleReader(rule);
   const format = detectFormat(frames, hints);
-  return format ? ASSEMBLERS[format](frames) : null;
+  return format ? READERS[format]() : null;
 }

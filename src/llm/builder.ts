@@ -30,6 +30,25 @@ interface ChoiceDraft {
   finishReason: string | null;
 }
 
+/** What a format reader does with each frame's JSON object. */
+export type FrameReader = (frame: LlmFrame, json: JsonObject) => void;
+
+/**
+ * A format's reader kept across calls, so a growing stream is read once: `read` takes the
+ * frames that arrived since the last call, `build` gives the conversation so far (a snapshot
+ * that later reads do not change).
+ */
+export interface ConversationReader {
+  read(frames: readonly LlmFrame[]): void;
+  build(): Conversation;
+}
+
+/** Reads `frames` whole with a fresh reader. */
+export function readAll(reader: ConversationReader, frames: readonly LlmFrame[]): Conversation {
+  reader.read(frames);
+  return reader.build();
+}
+
 /** A value that is a number, else null: providers omit counts they do not report. */
 export function count(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -48,7 +67,7 @@ export class ConversationBuilder {
    * records the frames that are not one. `[DONE]`, the end marker of OpenAI-style streams,
    * is not JSON and is passed over.
    */
-  readFrames(frames: readonly LlmFrame[], read: (frame: LlmFrame, json: JsonObject) => void): void {
+  readFrames(frames: readonly LlmFrame[], read: FrameReader): void {
     for (const frame of payloadFrames(frames)) {
       this.lastFrameAt = frame.t;
       if (frame.data.trim() === '[DONE]') continue;
@@ -124,16 +143,16 @@ export class ConversationBuilder {
       .map((c) => ({
         index: c.index,
         text: c.text,
-        textSpans: c.textSpans,
+        textSpans: c.textSpans.slice(),
         reasoning: c.reasoning,
-        reasoningSpans: c.reasoningSpans,
+        reasoningSpans: c.reasoningSpans.slice(),
         finishReason: c.finishReason,
         toolCalls: [...c.tools.values()].map((t) => ({
           id: t.id,
           name: t.name,
           arguments: t.arguments,
           parsed: parseArguments(t.arguments),
-          frames: t.frames,
+          frames: t.frames.slice(),
         })),
       }));
     return {
@@ -141,8 +160,8 @@ export class ConversationBuilder {
       model: this.model,
       choices,
       usage: this.usage,
-      errors: this.errors,
-      deltas: this.deltas,
+      errors: this.errors.slice(),
+      deltas: this.deltas.slice(),
       lastFrameAt: this.lastFrameAt,
     };
   }

@@ -1,14 +1,25 @@
 // Assembles a Google Gemini streamGenerateContent (alt=sse) stream: text and thought parts
 // per candidate, whole functionCall parts, finishReason and usageMetadata.
-import { ConversationBuilder, count } from './builder';
+import {
+  ConversationBuilder,
+  readAll,
+  type ConversationReader,
+  type FrameReader,
+  count,
+} from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { argumentsText, asArray, asObject, asString, errorMessage } from './frames';
 
 export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
+  return readAll(geminiReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function geminiReader(): ConversationReader {
   const builder = new ConversationBuilder();
   /** Function calls seen per candidate: each part is a whole call, keyed by its position. */
   const callCounts = new Map<number, number>();
-  builder.readFrames(frames, (frame, chunk) => {
+  const readFrame: FrameReader = (frame, chunk) => {
     if (chunk['error'] !== undefined) builder.error(frame, errorMessage(chunk['error']));
     if (typeof chunk['modelVersion'] === 'string') builder.model = chunk['modelVersion'];
     for (const value of asArray(chunk['candidates'])) {
@@ -41,6 +52,9 @@ export function assembleGemini(frames: readonly LlmFrame[]): Conversation {
         reasoningTokens: count(usage['thoughtsTokenCount']),
       });
     }
-  });
-  return builder.build('gemini');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('gemini'),
+  };
 }

@@ -1,7 +1,13 @@
 // Assembles an Ollama NDJSON stream, /api/chat (`message.content`, `message.thinking`,
 // `message.tool_calls`) or /api/generate (`response`, `thinking`), with the final
 // `done` line's reason and token counts.
-import { ConversationBuilder, count } from './builder';
+import {
+  ConversationBuilder,
+  readAll,
+  type ConversationReader,
+  type FrameReader,
+  count,
+} from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { argumentsText, asArray, asObject, asString } from './frames';
 
@@ -9,9 +15,14 @@ import { argumentsText, asArray, asObject, asString } from './frames';
 const CHOICE = 0;
 
 export function assembleOllama(frames: readonly LlmFrame[]): Conversation {
+  return readAll(ollamaReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function ollamaReader(): ConversationReader {
   const builder = new ConversationBuilder();
   let toolCalls = 0;
-  builder.readFrames(frames, (frame, line) => {
+  const readFrame: FrameReader = (frame, line) => {
     if (typeof line['error'] === 'string') builder.error(frame, line['error']);
     if (typeof line['model'] === 'string') builder.model = line['model'];
     const message = asObject(line['message']);
@@ -32,6 +43,9 @@ export function assembleOllama(frames: readonly LlmFrame[]): Conversation {
         reasoningTokens: null,
       });
     }
-  });
-  return builder.build('ollama');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('ollama'),
+  };
 }

@@ -1,13 +1,24 @@
 // Assembles an OpenAI Chat Completions stream (and the many servers that copy it): content
 // and reasoning deltas per choice, tool calls built from fragments by index, the usage chunk.
-import { ConversationBuilder, count } from './builder';
+import {
+  ConversationBuilder,
+  readAll,
+  type ConversationReader,
+  type FrameReader,
+  count,
+} from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { openAiUsage } from './openai-usage';
 import { asArray, asObject, asString, errorMessage } from './frames';
 
 export function assembleOpenAiChat(frames: readonly LlmFrame[]): Conversation {
+  return readAll(openAiChatReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function openAiChatReader(): ConversationReader {
   const builder = new ConversationBuilder();
-  builder.readFrames(frames, (frame, chunk) => {
+  const readFrame: FrameReader = (frame, chunk) => {
     if (chunk['error'] !== undefined) builder.error(frame, errorMessage(chunk['error']));
     if (typeof chunk['model'] === 'string') builder.model = chunk['model'];
     for (const choice of asArray(chunk['choices'])) readChoice(builder, frame, asObject(choice));
@@ -15,8 +26,11 @@ export function assembleOpenAiChat(frames: readonly LlmFrame[]): Conversation {
     if (usage) {
       builder.reportUsage(openAiUsage(usage, 'prompt_tokens', 'completion_tokens'));
     }
-  });
-  return builder.build('openai-chat');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('openai-chat'),
+  };
 }
 
 function readChoice(

@@ -1,7 +1,13 @@
 // Assembles an OpenAI Responses API stream: output text and reasoning (summary or full)
 // deltas, function calls built from argument deltas by output item, and the terminal
 // response.completed / incomplete / failed event with usage and status.
-import { ConversationBuilder, count } from './builder';
+import {
+  ConversationBuilder,
+  readAll,
+  type ConversationReader,
+  type FrameReader,
+  count,
+} from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 import { openAiUsage } from './openai-usage';
 import { asObject, asString, errorMessage, type JsonObject } from './frames';
@@ -10,8 +16,13 @@ import { asObject, asString, errorMessage, type JsonObject } from './frames';
 const CHOICE = 0;
 
 export function assembleOpenAiResponses(frames: readonly LlmFrame[]): Conversation {
+  return readAll(openAiResponsesReader(), frames);
+}
+
+/** Reads a stream as it grows: each call of `read` takes the frames that arrived since. */
+export function openAiResponsesReader(): ConversationReader {
   const builder = new ConversationBuilder();
-  builder.readFrames(frames, (frame, event) => {
+  const readFrame: FrameReader = (frame, event) => {
     const type = asString(event['type']) || frame.type;
     const key = String(count(event['output_index']) ?? asString(event['item_id']));
     switch (type) {
@@ -56,8 +67,11 @@ export function assembleOpenAiResponses(frames: readonly LlmFrame[]): Conversati
         builder.error(frame, errorMessage({ code: event['code'], message: event['message'] }));
         break;
     }
-  });
-  return builder.build('openai-responses');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('openai-responses'),
+  };
 }
 
 /** Model, usage and final status from a response object; status is the finish reason. */

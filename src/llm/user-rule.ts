@@ -1,6 +1,6 @@
 // A user's own recipe for a stream no built-in format reads: which URLs it applies to and
 // where, in each frame's JSON, the text, reasoning and finish reason are.
-import { ConversationBuilder } from './builder';
+import { ConversationBuilder, readAll, type ConversationReader, type FrameReader } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
 
 export interface UserRule {
@@ -72,20 +72,34 @@ export function rulePaths(rule: UserRule): RulePaths | { error: string } {
 
 /** Reads the frames with a user's rule; a rule whose paths cannot be read is the error. */
 export function assembleWithRule(frames: readonly LlmFrame[], rule: UserRule): Conversation {
+  return readAll(ruleReader(rule), frames);
+}
+
+/** Reads a growing stream with a user's rule; each call of `read` takes the new frames. */
+export function ruleReader(rule: UserRule): ConversationReader {
   const builder = new ConversationBuilder();
   const paths = rulePaths(rule);
   if ('error' in paths) {
-    const first = frames[0];
-    if (first) builder.error(first, paths.error);
-    return builder.build('custom');
+    let reported = false;
+    return {
+      read: (frames) => {
+        const first = frames[0];
+        if (first && !reported) builder.error(first, paths.error);
+        reported ||= first !== undefined;
+      },
+      build: () => builder.build('custom'),
+    };
   }
-  builder.readFrames(frames, (frame, json) => {
+  const readFrame: FrameReader = (frame, json) => {
     const reasoning = paths.reasoning && valueAt(json, paths.reasoning);
     const text = valueAt(json, paths.text);
     const finish = paths.finish && valueAt(json, paths.finish);
     if (typeof reasoning === 'string') builder.reasoning(0, frame, reasoning);
     if (typeof text === 'string') builder.text(0, frame, text);
     if (typeof finish === 'string' && finish !== '') builder.finish(0, finish);
-  });
-  return builder.build('custom');
+  };
+  return {
+    read: (frames) => builder.readFrames(frames, readFrame),
+    build: () => builder.build('custom'),
+  };
 }

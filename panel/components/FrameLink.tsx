@@ -1,0 +1,16 @@
+// A button naming a frame ("frame #12") that selects it in the frames table, where the
+// Conversation tab points at a stall, an error or a tool call.
+export function FrameLink({ frame, onSelect }: { frame: number; onSelect: (f: number) => void }) {
+  return (
+    <button
+      type="button"
+      class="link-button"
+      data-testid="conversation-frame-link"
+      data-frame={frame}
+      title="Select this frame"
+      onClick={() => onSelect(frame)}
+    >
+      frame #{frame}
+    </button>
+  );
+}

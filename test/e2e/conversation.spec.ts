@@ -5,6 +5,15 @@
 // ways, mark stalls, export Markdown and JSON, and read an unknown format with a user's rule.
 import type { Page } from '@playwright/test';
 import { LLM_E2E_GEMINI_PATH, LLM_E2E_PATH } from '../fixtures/scenarios/llm-e2e';
+import {
+  LLM_ANSWER,
+  LLM_FINISH_REASONS,
+  LLM_REASONING,
+  LLM_TOOL_INPUT,
+  LLM_TOOL_NAME,
+  llmExpectedUsage,
+  type LlmRouteFormat,
+} from '../fixtures/scenarios/llm-script';
 import { PanelTab } from './export/panel-tab';
 import {
   OPEN_CONVERSATION_TAB,
@@ -440,4 +449,41 @@ test('two choices, broken tool arguments and an error mid-stream are all shown',
     'server_error: overloaded <b>now</b>',
   );
   await expect(view.locator('[data-testid=conversation-errors] b')).toHaveCount(0);
+});
+
+test("the demo's provider routes each read as the same conversation, from the panel", async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  const body = JSON.stringify({
+    model: 'demo-model',
+    stream: true,
+    stream_options: { include_usage: true },
+    messages: [{ role: 'user', content: 'How are the stream timings?' }],
+  });
+  const routes: Array<[LlmRouteFormat, string, string]> = [
+    ['openai-chat', '/llm/openai/chat/completions?delay=0', 'demo-model'],
+    ['anthropic', '/llm/anthropic/v1/messages?delay=0', 'demo-model'],
+    [
+      'gemini',
+      '/llm/gemini/v1beta/models/gemini-demo:streamGenerateContent?alt=sse&delay=0',
+      'gemini-demo',
+    ],
+    ['ollama', '/llm/ollama/api/chat?delay=0', 'demo-model'],
+  ];
+  for (const [format, path, model] of routes) {
+    const url = `${server.origin}${path}`;
+    await postAndRead(page, url, body);
+    const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+    expect(c, format).toMatchObject({
+      format,
+      model,
+      text: LLM_ANSWER,
+      reasoning: LLM_REASONING,
+      toolCalls: [{ name: LLM_TOOL_NAME, args: JSON.stringify(LLM_TOOL_INPUT, null, 2) }],
+      finishReason: LLM_FINISH_REASONS[format],
+      outputTokens: llmExpectedUsage(format).outputTokens,
+    });
+  }
 });

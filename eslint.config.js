@@ -18,6 +18,14 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // The one web-ext lint warning (README) is Preact's support for this prop: keep it unused.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, not HTML: the panel shows what pages send.',
+        },
+      ],
     },
   },
   {

@@ -14,8 +14,19 @@ export interface Manifest {
  */
 export const GECKO = { id: 'sse-lens@sse-lens.dev', strict_min_version: '142.0' } as const;
 
+/**
+ * The version comes from package.json alone: a version in manifest.json would be a second
+ * copy that drifts, so it is refused. It is written right after the name, where people look.
+ */
 export function deriveManifest(base: Manifest, browser: Browser, version: string): Manifest {
-  const out: Manifest = structuredClone(base);
+  if ('version' in base) {
+    throw new Error('manifest.json must not carry a version: the build takes package.json’s');
+  }
+  const out: Manifest = {};
+  for (const [key, value] of Object.entries(structuredClone(base))) {
+    out[key] = value;
+    if (key === 'name') out.version = version;
+  }
   out.version = version;
   if (browser === 'chrome') return out;
   const worker = base.background?.service_worker;

@@ -8,9 +8,11 @@ Serves each captured connection as an SSE endpoint on 127.0.0.1, with its origin
 timing, reconnects and failures, resuming from a client's Last-Event-ID. A fetch/XHR stream
 answers its captured method (e.g. POST) with its recorded status, Content-Type and body.
 
-  --port N    port to listen on (default 0: any free port)
-  --speed X   play X times as fast (default 1; 0.5 is half speed)
-  --loop      start over after the last frame instead of stopping
+  --port N       port to listen on (default 0: any free port)
+  --speed X      play X times as fast (default 1; 0.5 is half speed)
+  --loop         start over after the last frame instead of stopping
+  -h, --help     show this help
+  -v, --version  print the version of sse-lens
 
 Stop with Ctrl-C (exit code 0). Exit code 1: the capture or the port cannot be used;
 2: the command line is wrong.
@@ -25,7 +27,7 @@ export interface ReplayArgs {
   loop: boolean;
 }
 
-export function parseReplayArgs(argv: readonly string[]): ReplayArgs | 'help' {
+export function parseReplayArgs(argv: readonly string[]): ReplayArgs | 'help' | 'version' {
   const positionals: string[] = [];
   let port = '0';
   let speed = '1';
@@ -39,6 +41,7 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | 'help' {
       return v;
     };
     if (option === '-h' || option === '--help') return 'help';
+    else if (option === '-v' || option === '--version') return 'version';
     else if (option === '--port') port = value();
     else if (option === '--speed') speed = value();
     else if (option === '--loop') loop = true;

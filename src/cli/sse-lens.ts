@@ -1,5 +1,6 @@
 // The `sse-lens` command line: `sse-lens replay <capture> [--port N] [--speed X] [--loop]`
-// serves a capture (SSE Lens JSON, a HAR or a .sse file) as a mock SSE server on 127.0.0.1.
+// serves a capture (SSE Lens JSON, a HAR or a .sse file) as a mock SSE server on 127.0.0.1;
+// `--help` and `--version` print to stdout. Errors go to stderr.
 // Exit codes: 0 when stopped with Ctrl-C (SIGINT) or SIGTERM, 1 when it cannot run (file,
 // port), 2 for a usage error. Every error is a plain sentence.
 import { readFile, stat } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { IMPORT_LIMITS } from '../export/limits';
 import { parseReplayArgs, UsageError, USAGE } from './replay-args';
 import { plural } from './replay-notes';
 import { startReplay } from './replay-server';
+import { VERSION } from '../version';
 
 /** A failure the user can act on, already worded for them (exit 1). */
 class Failure extends Error {}
@@ -21,6 +23,10 @@ async function main(argv: string[]): Promise<void> {
   const args = parseReplayArgs(argv);
   if (args === 'help') {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (args === 'version') {
+    process.stdout.write(`${VERSION}\n`);
     return;
   }
   const { path, port, speed, loop } = args;

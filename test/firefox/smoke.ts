@@ -1,6 +1,8 @@
 // Firefox smoke test, run after `npm run build`: the real dist/firefox installs, leaves pages
 // working and EventSource indistinguishable from native; a probe variant proves that the
-// MAIN-world hook's records reach the real content bridge and page-forged records do not.
+// MAIN-world hook's records reach the real content bridge and page-forged records do not;
+// the add-on zip, unpacked, passes web-ext lint, installs and runs (package-check.ts).
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'puppeteer-core';
@@ -9,6 +11,7 @@ import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-s
 import { acceptKnownDifferences } from '../support/fetch-known-differences';
 import { buildProbeVariant, type ProbeVariant } from './build-probe';
 import { launchFirefox, type Firefox } from './firefox';
+import { checkFirefoxPackage, unpackFirefoxPackage } from './package-check';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
 import { Stopped, Suite, waitFor } from './suite';
@@ -24,7 +27,7 @@ const GECKO_ID = 'sse-lens@sse-lens.dev';
 const NAMED = '/sse/named?count=6&interval=20&key=ff1';
 const COUNTER = '/sse/counter?count=2&interval=10&key=ff2';
 const FETCH_STREAM = '/fetch/sse?count=3&interval=10';
-const DEADLINE_MS = 90_000;
+const DEADLINE_MS = 120_000;
 
 interface Received {
   type: string;
@@ -401,16 +404,19 @@ async function main(suite: Suite): Promise<void> {
       keep(buildProbeVariant(DIST, 'pool-probe-content-script.ts', POOL_PROBE_DATASET_KEY), (v) =>
         v.remove(),
       ),
+      keep(launchFirefox(), (ff) => ff.close()),
+      keep(unpackFirefoxPackage(DIST), (p) => rmSync(p.dir, { recursive: true, force: true })),
     ] as const;
     // Settle all first, so whatever did start is released even if something else failed.
     await Promise.allSettled(pending);
-    const [plain, real, probed, variant, poolVariant] = await Promise.all(pending);
+    const [plain, real, probed, variant, poolVariant, packaged, pkg] = await Promise.all(pending);
     const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
     const fetchBaseline = await probeFetchTransparency(plain, server.origin, 'fp-plain');
     await checkRealExtension(suite, real, server, baseline, fetchBaseline);
     await checkProbeVariant(suite, probed, server, variant, baseline);
     // The plain browser has served its purpose as the baseline: it hosts the pool probe.
     await checkIframeTopLevelSite(suite, plain, server, poolVariant);
+    await checkFirefoxPackage(suite, packaged, server, pkg, GECKO_ID);
   } finally {
     for (const release of cleanup.reverse()) {
       await Promise.resolve()

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BIN = resolve(import.meta.dirname, '../../bin/sse-lens.js');
+/** The CLI's source, run through tsx (the built bin is tested by test/package/cli-install.ts). */
+const CLI = ['--import', 'tsx', resolve(import.meta.dirname, '../../src/cli/sse-lens.ts')] as const;
 const EXIT_TIMEOUT_MS = 20_000;
 /** Each child process starts tsx; under load that takes seconds. */
 const SLOW = { timeout: 60_000 };
@@ -22,7 +23,7 @@ interface Run {
 }
 
 function start(args: string[]): { child: ChildProcess; output: () => Run } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));

@@ -24,8 +24,20 @@ export interface RouterPort {
   disconnect(): void;
 }
 
+/** What the router tells deep capture (src/deep-capture) about a tab's panels. */
+export interface PanelHooks {
+  /** A panel subscribed to the tab. */
+  joined(tabId: number): void;
+  /** A panel asked to turn deep capture on or off. */
+  deepCapture(tabId: number, on: boolean): void;
+  /** The tab's last panel went away. */
+  gone(tabId: number): void;
+}
+
 export interface Router {
   connect(port: RouterPort): void;
+  /** Posts to every panel of the tab. */
+  toPanels(tabId: number, m: unknown): void;
   /** Open ports per tab, for diagnostics and tests. */
   counts(): { tabs: number; contentPorts: number; panelPorts: number };
 }
@@ -34,7 +46,11 @@ export interface Router {
  * `wakeTab` reaches content scripts that hold no port (their documents have no live
  * streams): in the extension, runtime.tabs.sendMessage of a `wake` message.
  */
-export function createRouter(extensionId: string, wakeTab: (tabId: number) => void): Router {
+export function createRouter(
+  extensionId: string,
+  wakeTab: (tabId: number) => void,
+  hooks?: PanelHooks,
+): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
   const budget = new Budget<RouterPort>();
@@ -109,6 +125,10 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
         add(panels, tabId, port);
         sendPools(tabId, port);
         wakeTab(tabId);
+        hooks?.joined(tabId);
+      } else if (tabId !== null && m.type === 'deep-capture') {
+        const on = (m as { on?: unknown }).on;
+        if (typeof on === 'boolean') hooks?.deepCapture(tabId, on);
       } else if (tabId !== null && (m.type === 'sync' || m.type === 'clear')) {
         for (const content of contents.get(tabId) ?? []) post(content, m);
       }
@@ -119,6 +139,7 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
       if (!panels.has(tabId)) {
         const detach = message<BackgroundToContent, 'detach'>('detach', {});
         for (const content of contents.get(tabId) ?? []) post(content, detach);
+        hooks?.gone(tabId);
       }
     });
   };
@@ -133,6 +154,9 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
       if (port.name === CONTENT_PORT && typeof tabId === 'number') connectContent(port, tabId);
       else if (port.name === PANEL_PORT) connectPanel(port);
       else port.disconnect();
+    },
+    toPanels(tabId, m) {
+      for (const panel of panels.get(tabId) ?? []) post(panel, m);
     },
     counts() {
       let contentPorts = 0;

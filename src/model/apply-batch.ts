@@ -20,6 +20,7 @@ import {
   type Transition,
 } from './capture-state';
 import { noteResponse } from './responses';
+import { awaitWireTwin, mergeDispatched } from './wire-merge';
 
 export interface BatchResult {
   /** The view was reset because the inspected page navigated. */
@@ -199,13 +200,18 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       if (r.readyState === 2 && c.closedAt === null) c.closedAt = r.t;
       pushTransition(c, { t: r.t, readyState: r.readyState, cause: r.cause });
       return;
-    case 'event':
+    case 'event': {
+      // Already shown from deep capture's wire records: that row is now this frame too.
+      if (mergeDispatched(state, c, r)) return;
       c.firstFrameAt ??= r.t;
       c.frames++;
       c.bytes += r.size;
       lastFrameIndex.set(c, state.nextFrameIndex);
-      pushFrame(state, frameFromEvent(state.nextFrameIndex++, key, r));
+      const frame = frameFromEvent(state.nextFrameIndex++, key, r);
+      pushFrame(state, frame);
+      awaitWireTwin(state, c, frame);
       return;
+    }
     case 'listen':
       if (!c.listenedTypes.includes(r.type)) c.listenedTypes.push(r.type);
       return;

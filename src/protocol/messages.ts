@@ -3,6 +3,7 @@
 import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
 import type { PackedEvents } from './packed-events';
 import type { DocSnapshot, PoolView } from '../model/pools';
+import type { DeepCaptureStatus, WireRecord } from '../deep-capture/wire-records';
 import { PROTOCOL_VERSION } from './constants';
 
 /** Page hook -> content script, over the private MessagePort. */
@@ -75,11 +76,17 @@ export interface ContentToBackground {
 /** Background -> panel: the connection pools the inspected tab takes part in. */
 export interface BackgroundToPanel {
   pools: { pools: PoolView[] };
+  /** Deep capture (chrome.debugger) of the inspected tab: on, off, or why it failed. */
+  'deep-capture': DeepCaptureStatus;
+  /** A batch of what deep capture saw on the wire (src/deep-capture/wire-records.ts). */
+  wire: { records: WireRecord[] };
 }
 
 /** Panel -> background only. */
 export interface PanelToBackground {
   subscribe: { tabId: number };
+  /** Turn deep capture of the subscribed tab on or off (the panel got the permission first). */
+  'deep-capture': { on: boolean };
 }
 
 export type Envelope<M, K extends keyof M> = { v: typeof PROTOCOL_VERSION; type: K } & M[K];

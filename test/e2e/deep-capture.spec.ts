@@ -1,0 +1,157 @@
+/// <reference types="chrome" />
+// Deep capture (chrome.debugger on the inspected tab), end to end in real Chromium: the switch
+// turns on without a prompt when the permission is granted, every EventSource event (also one
+// no page listener gets), comments and `retry:` appear, a frame seen both ways is one row,
+// turning off detaches while the page hook carries on, and a service-worker restart
+// re-attaches. The panel is opened as a tab (panel.html?tabId=N) so Playwright clicks it.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/chromium';
+import { buildWithDeepCaptureGranted, type GrantedBuild } from './support/deep-capture-build';
+import { testPage } from './support/pages';
+import { waitUntil } from './support/wait-until';
+
+interface Frame {
+  type: string;
+  eventId: string;
+  kind: string;
+  source: string;
+  data: string;
+}
+
+const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
+  type: e.dataset.type, eventId: e.dataset.eventId, kind: e.dataset.kind,
+  source: e.dataset.source, data: e.querySelector('.col-data')?.textContent ?? '' }))`;
+
+let build: GrantedBuild;
+let server: ScenarioServer;
+
+const test = base.extend<{ ext: ExtensionBrowser }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  ext: async ({}, use) => {
+    const ext = await launchWithExtension({ extensionDir: build.dir });
+    await use(ext);
+    await ext.close();
+  },
+});
+
+test.beforeAll(async () => {
+  build = buildWithDeepCaptureGranted();
+  server = await startScenarioServer();
+});
+test.afterAll(async () => {
+  await server.close();
+  build.remove();
+});
+
+/** A page on the server's blank page and the panel for its tab, opened as a tab of its own. */
+async function watchTab(
+  ext: ExtensionBrowser,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const tabId = await ext.tabIdOf(page);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
+  await panel.locator('[data-testid=frame-count]').waitFor();
+  return { page, panel, tabId };
+}
+
+const toggle = (panel: Page) => panel.locator('[data-testid=deep-capture-toggle]');
+const frames = (panel: Page): Promise<Frame[]> => panel.evaluate<Frame[]>(FRAMES);
+
+/**
+ * Whether the extension's own debugger session holds the tab: a command through it works only
+ * then. (chrome.debugger.getTargets() says `attached` for any client, Playwright's included.)
+ */
+async function attached(ext: ExtensionBrowser, tabId: number): Promise<boolean> {
+  const sw = await ext.serviceWorker();
+  return sw.evaluate(
+    (id) =>
+      chrome.debugger.sendCommand({ tabId: id }, 'Runtime.evaluate', { expression: '1' }).then(
+        () => true,
+        () => false,
+      ),
+    tabId,
+  );
+}
+
+async function turnOn(panel: Page): Promise<void> {
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+  await toggle(panel).click();
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'on');
+}
+
+test('turns on without a prompt and shows unlistened events, comments and retry: once each', async ({
+  ext,
+}) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await expect(panel.locator('[data-testid=deep-capture-hint]')).toContainText('debugging');
+  await turnOn(panel);
+  expect(await attached(ext, tabId)).toBe(true);
+
+  await page.goto(testPage(server.origin, ['/sse/wire?retry=1234&key=wire1']));
+  const rows = await waitUntil(
+    'the stream’s five frames',
+    () => frames(panel),
+    (f) => f.length >= 5,
+  );
+  expect(rows).toEqual([
+    expect.objectContaining({ kind: 'retry', source: 'wire', data: '1234' }),
+    expect.objectContaining({ kind: 'comment', source: 'wire', data: 'wire-check' }),
+    expect.objectContaining({ kind: 'event', type: 'message', eventId: '1', source: 'both' }),
+    expect.objectContaining({ kind: 'event', type: 'unlistened', eventId: '2', source: 'wire' }),
+    expect.objectContaining({ kind: 'event', type: 'message', eventId: '3', source: 'both' }),
+  ]);
+  const connection = panel.locator('[data-testid=connection-row]');
+  await expect(connection).toHaveAttribute('data-server-retry', '1234');
+  await expect(connection).toHaveAttribute('data-frames', '5');
+  // The page itself got only the two unnamed events: the hook adds nothing of its own.
+  expect(await page.evaluate(() => window.__received.map((r) => r.lastEventId))).toEqual([
+    '1',
+    '3',
+  ]);
+});
+
+test('turning off detaches the debugger and the page hook carries on', async ({ ext }) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await turnOn(panel);
+  await toggle(panel).click();
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+  await waitUntil(
+    'the debugger detached',
+    () => attached(ext, tabId),
+    (a) => !a,
+  );
+
+  await page.goto(testPage(server.origin, ['/sse/wire?key=wire2']));
+  const rows = await waitUntil(
+    'the dispatched events',
+    () => frames(panel),
+    (f) => f.length >= 2,
+  );
+  expect(rows.map((f) => [f.eventId, f.source])).toEqual([
+    ['1', 'page'],
+    ['3', 'page'],
+  ]);
+});
+
+test('a service-worker restart re-attaches the debugger', async ({ ext }) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await turnOn(panel);
+  await stopServiceWorker(ext);
+  await waitUntil(
+    'the debugger attached again',
+    () => attached(ext, tabId),
+    (a) => a,
+  );
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'on');
+
+  await page.goto(testPage(server.origin, ['/sse/wire?key=wire3']));
+  const rows = await waitUntil(
+    'the wire frames',
+    () => frames(panel),
+    (f) => f.length >= 5,
+  );
+  expect(rows.filter((f) => f.type === 'unlistened')).toHaveLength(1);
+});

@@ -129,7 +129,7 @@ function toFrame(f: FrameView, connectionOrigin: string): CaptureFrame {
     type: f.type,
     id: f.id,
     data: f.data,
-    source: f.wire || f.source === 'wire' ? 'wire' : 'dispatch',
+    source: f.source === 'both' ? 'both' : f.wire || f.source === 'wire' ? 'wire' : 'dispatch',
   };
   if (f.kind === 'comment' || f.kind === 'retry') frame.kind = f.kind;
   if (f.note !== undefined) frame.note = f.note;

@@ -8,6 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/chromium';
 import { buildWithDeepCaptureGranted, type GrantedBuild } from './support/deep-capture-build';
+import { fetchPage } from './support/fetch-page';
 import { testPage } from './support/pages';
 import { waitUntil } from './support/wait-until';
 
@@ -47,9 +48,10 @@ test.afterAll(async () => {
 /** A page on the server's blank page and the panel for its tab, opened as a tab of its own. */
 async function watchTab(
   ext: ExtensionBrowser,
+  start = `${server.origin}/blank`,
 ): Promise<{ page: Page; panel: Page; tabId: number }> {
   const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/blank`);
+  await page.goto(start);
   const tabId = await ext.tabIdOf(page);
   const panel = await ext.context.newPage();
   await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
@@ -154,4 +156,59 @@ test('a service-worker restart re-attaches the debugger', async ({ ext }) => {
     (f) => f.length >= 5,
   );
   expect(rows.filter((f) => f.type === 'unlistened')).toHaveLength(1);
+});
+
+test('a fetch stream read by the page is one frame per event, from both sources', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.goto(
+    fetchPage(server.origin, [{ mode: 'reader', url: '/fetch/sse?count=3&retry=2500' }]),
+  );
+  const rows = await waitUntil(
+    'the fetch stream’s frames from both sources',
+    () => frames(panel),
+    (f) => f.length >= 5 && f.every((r) => r.source === 'both'),
+  );
+  // The hook reads the body as the page consumes it, Chrome as it arrives: same frames, once.
+  expect(rows.map((f) => [f.kind, f.type, f.eventId])).toEqual([
+    ['retry', '', ''],
+    ['comment', '', ''],
+    ['event', 'message', '1'],
+    ['event', 'delta', '2'],
+    ['event', 'message', '3'],
+  ]);
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute(
+    'data-server-retry',
+    '2500',
+  );
+});
+
+test("names Chrome's reason when it will not attach", async ({ ext }) => {
+  // Chrome lets no extension debug its own chrome:// pages.
+  const { panel } = await watchTab(ext, 'chrome://version');
+  await toggle(panel).click();
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'error');
+  await expect(panel.locator('[data-testid=deep-capture-message]')).toContainText('chrome://');
+});
+
+base('the normal build asks for nothing until the switch is used, and shows it off', async () => {
+  const ext = await launchWithExtension();
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/blank`);
+    const tabId = await ext.tabIdOf(page);
+    const panel = await ext.context.newPage();
+    await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
+    await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+    await expect(panel.locator('[data-testid=deep-capture-hint]')).toBeVisible();
+    const sw = await ext.serviceWorker();
+    const granted = await sw.evaluate(() =>
+      chrome.permissions.contains({ permissions: ['debugger'] }),
+    );
+    expect(granted).toBe(false);
+  } finally {
+    await ext.close();
+  }
 });

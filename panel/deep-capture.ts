@@ -17,11 +17,9 @@ const FIREFOX_REASON =
   'does not offer to extensions. The page hook still captures every stream the page listens to.';
 
 /** Deep capture is offered when this build may ask for the debugger permission. */
-export function deepCaptureAvailability(manifest: {
-  permissions?: unknown;
-  optional_permissions?: unknown;
-}): Availability {
-  const listed = [manifest.permissions, manifest.optional_permissions].some(
+export function deepCaptureAvailability(manifest: object): Availability {
+  const m = manifest as { permissions?: unknown; optional_permissions?: unknown };
+  const listed = [m.permissions, m.optional_permissions].some(
     (list) => Array.isArray(list) && list.includes('debugger'),
   );
   return listed ? { available: true } : { available: false, reason: FIREFOX_REASON };

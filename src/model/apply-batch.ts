@@ -397,5 +397,6 @@ export function clearCapture(state: CaptureState): void {
   state.dataChars = 0;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
+  state.wireUnmatched = 0;
   for (const d of state.docs.values()) clearSourceCounters(d);
 }

@@ -222,6 +222,8 @@ export interface CaptureState {
   evictedInPanel: number;
   /** Frames not recorded because recording was paused. */
   droppedWhilePaused: number;
+  /** Deep capture's records of requests no connection could be found for (wire-merge.ts). */
+  wireUnmatched: number;
   recording: boolean;
   /**
    * The last pauses, in the clock records carry (`to` null while paused): a frame from a pause
@@ -250,6 +252,7 @@ export function createCaptureState(
     dataChars: 0,
     evictedInPanel: 0,
     droppedWhilePaused: 0,
+    wireUnmatched: 0,
     recording: true,
     pauses: [],
     preserveLog: false,
@@ -311,6 +314,8 @@ export interface CaptureCounters {
   untrackedRecords: number;
   /** Not recorded because recording was paused. */
   notRecordedWhilePaused: number;
+  /** Deep capture's wire records that matched no connection. */
+  wireUnmatched: number;
 }
 
 export function captureCounters(state: CaptureState): CaptureCounters {
@@ -323,6 +328,7 @@ export function captureCounters(state: CaptureState): CaptureCounters {
     untrackedConnections: 0,
     untrackedRecords: 0,
     notRecordedWhilePaused: state.droppedWhilePaused,
+    wireUnmatched: state.wireUnmatched,
   };
   for (const d of state.docs.values()) {
     c.evictedAtSource += d.evictedAtSource;

@@ -13,7 +13,7 @@
 // Several connections fitting means several streams to one URL started together: the oldest
 // is taken, since the browser starts requests in the order they were made. A request that
 // arrives before its connection (records reach the panel by two paths) is held and bound when
-// the connection appears; a request that ends unbound is counted in `unmatched`.
+// the connection appears; a request that ends unbound is counted in `state.wireUnmatched`.
 //
 // Merging frames. A connection's dispatched events and its wire events come in the same
 // order. A frame from one source that equals (kind, type, id, data) a frame the other source
@@ -52,8 +52,6 @@ export interface WireState {
   unbound: Map<string, { request: WireRequest; held: WireRecord[] }>;
   decoders: Map<string, WireDecoder>;
   queues: Map<string, Queues>;
-  /** Wire records of requests never bound to a connection (dropped, counted). */
-  unmatched: number;
 }
 
 const wireStates = new WeakMap<CaptureState, WireState>();
@@ -61,11 +59,6 @@ const wireStates = new WeakMap<CaptureState, WireState>();
 /** Deep capture's bookkeeping for this capture; absent until a wire record arrives. */
 function wireState(state: CaptureState): WireState | undefined {
   return wireStates.get(state);
-}
-
-/** Wire records that could not be placed on any connection. */
-export function unmatchedWireRecords(state: CaptureState): number {
-  return wireState(state)?.unmatched ?? 0;
 }
 
 /**
@@ -81,7 +74,6 @@ export function expectWire(state: CaptureState): WireState {
       unbound: new Map(),
       decoders: new Map(),
       queues: new Map(),
-      unmatched: 0,
     };
     wireStates.set(state, w);
   }
@@ -112,16 +104,16 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
     if (w.bound.has(r.id) || w.unbound.has(r.id)) return;
     const c = findConnection(state, w, r);
     if (c) bind(w, r.id, c);
-    else hold(w, r);
+    else hold(state, w, r);
     return;
   }
   const waiting = w.unbound.get(r.id);
   if (waiting) {
     if (r.kind === 'end') {
       w.unbound.delete(r.id);
-      w.unmatched += waiting.held.length;
+      state.wireUnmatched += waiting.held.length;
     } else if (waiting.held.length < MAX_HELD) waiting.held.push(r);
-    else w.unmatched++;
+    else state.wireUnmatched++;
     return;
   }
   const key = w.bound.get(r.id);
@@ -287,12 +279,12 @@ function bind(w: WireState, id: string, c: ConnectionView): void {
   }
 }
 
-function hold(w: WireState, request: WireRequest): void {
+function hold(state: CaptureState, w: WireState, request: WireRequest): void {
   w.unbound.set(request.id, { request, held: [] });
   if (w.unbound.size <= MAX_UNBOUND) return;
   const [oldest, entry] = w.unbound.entries().next().value!;
   w.unbound.delete(oldest);
-  w.unmatched += entry.held.length + 1;
+  state.wireUnmatched += entry.held.length + 1;
 }
 
 /** The connection that made `request` (see the rule at the top), or undefined. */

@@ -9,12 +9,7 @@ import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
 import { applyBatch } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
-import {
-  applyWire,
-  bindWaiting,
-  expectWire,
-  unmatchedWireRecords,
-} from '../../src/model/wire-merge';
+import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
 import { importInto, NOW } from './export-fixtures';
 import { schemaErrors } from './export-schema';
 
@@ -164,7 +159,7 @@ describe('wire merge', () => {
       ['doc:2', 'second'],
       ['doc:1', 'first'],
     ]);
-    expect(unmatchedWireRecords(state)).toBe(1);
+    expect(state.wireUnmatched).toBe(1);
   });
 
   it('exports wire, both and comment/retry frames valid against the schema, and reads them back', () => {

@@ -25,9 +25,16 @@ import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire
 import { LIMITS } from '../protocol/constants';
 import { applyLimits } from './apply-batch';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
+import { TwinQueue } from './twin-queue';
 
 /** Frames awaiting their twin, per connection and source; older ones are dropped first. */
-const MAX_QUEUED = 256;
+const MAX_QUEUED = 50_000;
+/**
+ * How far a wire frame looks for its dispatched twin. Every dispatched frame has a wire twin
+ * and both come in order, so the twin is the oldest waiting one; a few more allow for frames
+ * Chrome did not report (deep capture turned on mid-stream).
+ */
+const WIRE_SCAN = 16;
 /** Records held for one request not bound yet. */
 const MAX_HELD = 2_000;
 /** Requests held unbound; the oldest go (counted) beyond this. */
@@ -40,8 +47,8 @@ const CLOCK_SLACK_MS = 2;
 const HEAD_SLACK_MS = 1_000;
 
 interface Queues {
-  page: FrameView[];
-  wire: FrameView[];
+  page: TwinQueue;
+  wire: TwinQueue;
 }
 
 export interface WireState {
@@ -167,8 +174,12 @@ function addWireFrame(
   f: WireFrame,
 ): void {
   if (kind === 'retry') noteServerRetry(c, f.data);
+  // Cut as the content script cuts the page's frames, so that twins compare equal.
+  const data = cut(f.data, LIMITS.maxDataChars);
+  const type = cut(f.type, LIMITS.maxFieldChars);
+  const id = cut(f.id, LIMITS.maxFieldChars);
   const queues = queuesOf(w, c.key);
-  const twin = takeTwin(queues.page, kind, f.type, f.id, f.data);
+  const twin = queues.page.take(kind, type, id, data, WIRE_SCAN);
   if (twin) {
     twin.source = 'both';
     return;
@@ -177,13 +188,12 @@ function addWireFrame(
     state.droppedWhilePaused++;
     return;
   }
-  const data = f.data.length > LIMITS.maxDataChars ? f.data.slice(0, LIMITS.maxDataChars) : f.data;
   const frame: FrameView = {
     index: state.nextFrameIndex++,
     connection: c.key,
     t,
-    type: f.type,
-    id: f.id,
+    type,
+    id,
     data,
     size: f.data.length,
     truncated: data.length < f.data.length,
@@ -198,7 +208,7 @@ function addWireFrame(
   c.lastActivity = Math.max(c.lastActivity, t);
   state.frames.push(frame);
   state.dataChars += frame.data.length;
-  push(queues.wire, frame);
+  queues.wire.push(frame);
 }
 
 /**
@@ -210,13 +220,8 @@ export function mergeDispatched(state: CaptureState, c: ConnectionView, r: Captu
   if (r.frameKind === 'retry') noteServerRetry(c, r.data);
   const w = wireState(state);
   if (!w) return false;
-  const twin = takeTwin(
-    queuesOf(w, c.key).wire,
-    r.frameKind ?? 'event',
-    r.type,
-    r.lastEventId,
-    r.data,
-  );
+  // Wire-only frames (unlistened events) may come before the twin: the whole queue is looked at.
+  const twin = queuesOf(w, c.key).wire.take(r.frameKind ?? 'event', r.type, r.lastEventId, r.data);
   if (!twin) return false;
   twin.source = 'both';
   return true;
@@ -225,34 +230,13 @@ export function mergeDispatched(state: CaptureState, c: ConnectionView, r: Captu
 /** The frame applyBatch just added for a dispatched event: it now waits for its wire twin. */
 export function awaitWireTwin(state: CaptureState, c: ConnectionView, frame: FrameView): void {
   const w = wireState(state);
-  if (w) push(queuesOf(w, c.key).page, frame);
-}
-
-function takeTwin(
-  queue: FrameView[],
-  kind: WireFrame['frameKind'],
-  type: string,
-  id: string,
-  data: string,
-): FrameView | undefined {
-  const at = queue.findIndex(
-    (f) => (f.kind ?? 'event') === kind && f.type === type && f.id === id && f.data === data,
-  );
-  if (at === -1) return undefined;
-  const twin = queue[at];
-  // Frames queued before the twin were passed over by the other source: they have none.
-  queue.splice(0, at + 1);
-  return twin;
-}
-
-function push(queue: FrameView[], frame: FrameView): void {
-  queue.push(frame);
-  if (queue.length > MAX_QUEUED) queue.shift();
+  if (w) queuesOf(w, c.key).page.push(frame);
 }
 
 function queuesOf(w: WireState, key: string): Queues {
   let q = w.queues.get(key);
-  if (!q) w.queues.set(key, (q = { page: [], wire: [] }));
+  if (!q)
+    w.queues.set(key, (q = { page: new TwinQueue(MAX_QUEUED), wire: new TwinQueue(MAX_QUEUED) }));
   return q;
 }
 
@@ -320,6 +304,10 @@ function connectingAt(c: ConnectionView, t: number): boolean {
     readyState = tr.readyState;
   }
   return readyState === 0;
+}
+
+function cut(value: string, max: number): string {
+  return value.length > max ? value.slice(0, max) : value;
 }
 
 function decodeBase64(base64: string): Uint8Array {

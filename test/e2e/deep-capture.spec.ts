@@ -212,3 +212,18 @@ base('the normal build asks for nothing until the switch is used, and shows it o
     await ext.close();
   }
 });
+
+test('a fast stream of 5,000 events is 5,000 frames, every one seen both ways', async ({ ext }) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.goto(testPage(server.origin, ['/sse/fast?count=5000&size=100&key=deep-fast']));
+  const connection = panel.locator('[data-testid=connection-row]');
+  await expect(connection).toHaveAttribute('data-frames', '5000', { timeout: 30_000 });
+  await expect(panel.locator('[data-testid=frame-count]')).toHaveText('5000');
+  // Rows in view (the table is virtualized): none is wire-only or page-only.
+  await waitUntil(
+    'the last rows merged',
+    () => frames(panel),
+    (f) => f.length > 0 && f.every((r) => r.source === 'both'),
+  );
+});

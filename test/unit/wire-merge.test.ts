@@ -162,6 +162,39 @@ describe('wire merge', () => {
     expect(state.wireUnmatched).toBe(1);
   });
 
+  it('merges a flood whose page side runs thousands of frames ahead, each frame once', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    const n = 20_000;
+    const page: Body<CapturedRecord>[] = [connection(1, T0), open(1, T0 + 1)];
+    for (let i = 1; i <= n; i++) page.push(dispatched(1, T0 + 2, String(i), `d${i}`));
+    hook(state, ...page);
+    const wire: WireRecord[] = [request('r1', T0)];
+    for (let i = 1; i <= n; i++) {
+      wire.push(message('r1', T0 + 2, String(i), `d${i}`));
+      if (i % 1000 === 0) wire.push(message('r1', T0 + 2, '', 'x', 'unlistened'));
+    }
+    const started = performance.now();
+    applyWire(state, wire);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(state.frames).toHaveLength(n + n / 1000);
+    expect(state.frames.filter((f) => f.source === 'both')).toHaveLength(n);
+    expect(state.frames.filter((f) => f.source === 'wire')).toHaveLength(n / 1000);
+  });
+
+  it('finds the twin of a frame the capture cut to its data limit', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    const big = 'x'.repeat(1024 * 1024 + 10);
+    hook(state, connection(1, T0), open(1, T0 + 1), {
+      ...dispatched(1, T0 + 2, '1', big.slice(0, 1024 * 1024)),
+      size: big.length,
+      truncated: true,
+    });
+    applyWire(state, [request('r1', T0), message('r1', T0 + 2, '1', big)]);
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '1', 'both']]);
+  });
+
   it('exports wire, both and comment/retry frames valid against the schema, and reads them back', () => {
     const state = createCaptureState();
     expectWire(state);

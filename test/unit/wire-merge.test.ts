@@ -9,6 +9,7 @@ import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
 import { applyBatch } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
+import { reconnectGaps } from '../../src/model/timeline';
 import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
 import { importInto, NOW } from './export-fixtures';
 import { schemaErrors } from './export-schema';
@@ -187,12 +188,41 @@ describe('wire merge', () => {
     expectWire(state);
     const big = 'x'.repeat(1024 * 1024 + 10);
     hook(state, connection(1, T0), open(1, T0 + 1), {
-      ...dispatched(1, T0 + 2, '1', big.slice(0, 1024 * 1024)),
+      kind: 'event',
+      conn: 1,
+      t: T0 + 2,
+      type: 'message',
+      data: big.slice(0, 1024 * 1024),
+      lastEventId: '1',
+      origin: 'http://127.0.0.1:4000',
       size: big.length,
       truncated: true,
     });
     applyWire(state, [request('r1', T0), message('r1', T0 + 2, '1', big)]);
     expect(rows(state)).toEqual([['doc:1', 'event', 'message', '1', 'both']]);
+  });
+
+  it('carries the last event id and the server retry: past comments into reconnects', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(state, connection(1, T0), open(1, T0 + 5), dispatched(1, T0 + 6, '7', 'a'));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      bytes('r1', T0 + 5, 'retry: 1234\n\nid: 7\ndata: a\n\n'),
+      message('r1', T0 + 6, '7', 'a'),
+      bytes('r1', T0 + 8, ': heartbeat\n'),
+    ]);
+    hook(state, { kind: 'state', conn: 1, t: T0 + 10, readyState: 0, cause: 'error' });
+    const c = state.connections.get('doc:1')!;
+    const byTime = [...state.frames].sort((a, b) => a.t - b.t);
+    expect(reconnectGaps(c, byTime).map((g) => g.lastEventId)).toEqual(['7']);
+    const file = buildCapture(state, {
+      scope: 'all',
+      connections: null,
+      now: NOW,
+      generatorVersion: '0.1.0',
+    });
+    expect(file.connections[0]?.attempts.at(-1)).toMatchObject({ retryMs: 1234, lastEventId: '7' });
   });
 
   it('exports wire, both and comment/retry frames valid against the schema, and reads them back', () => {

@@ -74,7 +74,7 @@ export function setRecording(state: CaptureState, on: boolean, now: number): voi
  * A frame not to record: it arrives while paused, or it arrives after the user resumed but
  * happened during a pause (records reach the panel in batches, some ms late).
  */
-function duringPause(state: CaptureState, t: number): boolean {
+export function duringPause(state: CaptureState, t: number): boolean {
   if (!state.recording) return true;
   return state.pauses.some((p) => p.to !== null && t >= p.from && t < p.to);
 }

@@ -23,7 +23,7 @@ import type { CapturedEvent } from '../capture/records';
 import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
 import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
 import { LIMITS } from '../protocol/constants';
-import { applyLimits } from './apply-batch';
+import { applyLimits, duringPause } from './apply-batch';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
 import { TwinQueue } from './twin-queue';
 
@@ -184,7 +184,8 @@ function addWireFrame(
     twin.source = 'both';
     return;
   }
-  if (!state.recording) {
+  // As for the page's frames: one that happened during a pause is not recorded, even late.
+  if (duringPause(state, t)) {
     state.droppedWhilePaused++;
     return;
   }

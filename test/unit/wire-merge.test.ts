@@ -7,7 +7,7 @@ import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { WireRecord } from '../../src/deep-capture/wire-records';
 import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
-import { applyBatch } from '../../src/model/apply-batch';
+import { applyBatch, setRecording } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
 import { reconnectGaps } from '../../src/model/timeline';
 import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
@@ -223,6 +223,20 @@ describe('wire merge', () => {
       generatorVersion: '0.1.0',
     });
     expect(file.connections[0]?.attempts.at(-1)).toMatchObject({ retryMs: 1234, lastEventId: '7' });
+  });
+
+  it('records no wire frame that happened while paused, even when it arrives after resuming', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    setRecording(state, false, T0 + 10);
+    setRecording(state, true, T0 + 20);
+    applyWire(state, [
+      request('r1', T0 + 1),
+      message('r1', T0 + 15, '', 'during', 'unlistened'),
+      message('r1', T0 + 25, '', 'after', 'unlistened'),
+    ]);
+    expect(state.frames.map((f) => f.data)).toEqual(['after']);
+    expect(state.droppedWhilePaused).toBe(1);
   });
 
   it('exports wire, both and comment/retry frames valid against the schema, and reads them back', () => {

@@ -8,6 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/chromium';
 import { buildWithDeepCaptureGranted, type GrantedBuild } from './support/deep-capture-build';
+import { openDevToolsPanel } from './support/devtools-panel';
 import { fetchPage } from './support/fetch-page';
 import { testPage } from './support/pages';
 import { waitUntil } from './support/wait-until';
@@ -225,5 +226,34 @@ test('a fast stream of 5,000 events is 5,000 frames, every one seen both ways', 
     'the last rows merged',
     () => frames(panel),
     (f) => f.length > 0 && f.every((r) => r.source === 'both'),
+  );
+});
+
+test('in the real DevTools panel the switch turns on for the inspected tab', async ({ ext }) => {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('Chromium exposes no browser object for CDP');
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const tabId = await ext.tabIdOf(page);
+  const panel = await openDevToolsPanel(browser, page, ext.extensionId);
+  const state = () =>
+    panel.evaluate<string>(
+      `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`,
+    );
+  expect(await state()).toBe('off');
+  await panel.evaluate(`document.querySelector('[data-testid=deep-capture-toggle]').click()`);
+  await waitUntil('the switch on', state, (s) => s === 'on');
+  await waitUntil(
+    'the debugger attached',
+    () => attached(ext, tabId),
+    (a) => a,
+  );
+  await page.goto(testPage(server.origin, ['/sse/wire?key=devtools']));
+  await waitUntil(
+    'the unlistened event in the DevTools panel',
+    () =>
+      panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=frame-row]')]
+      .map((e) => e.dataset.type + '/' + e.dataset.source)`),
+    (rows) => rows.includes('unlistened/wire'),
   );
 });

@@ -94,10 +94,11 @@ test('turns on without a prompt and shows unlistened events, comments and retry:
   expect(await attached(ext, tabId)).toBe(true);
 
   await page.goto(testPage(server.origin, ['/sse/wire?retry=1234&key=wire1']));
+  // A dispatched event shows first as `page` and becomes `both` when its wire twin arrives.
   const rows = await waitUntil(
-    'the stream’s five frames',
+    'the stream’s five frames, each dispatched one merged with its wire twin',
     () => frames(panel),
-    (f) => f.length >= 5,
+    (f) => f.length >= 5 && f.every((r) => r.source !== 'page'),
   );
   expect(rows).toEqual([
     expect.objectContaining({ kind: 'retry', source: 'wire', data: '1234' }),
@@ -119,8 +120,11 @@ test('turns on without a prompt and shows unlistened events, comments and retry:
 test('turning off detaches the debugger and the page hook carries on', async ({ ext }) => {
   const { page, panel, tabId } = await watchTab(ext);
   await turnOn(panel);
-  await toggle(panel).click();
+  // From the keyboard: the switch is a button in the tab order.
+  await toggle(panel).focus();
+  await panel.keyboard.press('Space');
   await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+  await expect(toggle(panel)).toHaveAttribute('aria-checked', 'false');
   await waitUntil(
     'the debugger detached',
     () => attached(ext, tabId),

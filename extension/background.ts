@@ -1,12 +1,32 @@
+/// <reference types="chrome" />
 // Entry for the background (MV3 service worker in Chrome, background script in Firefox).
-// A stateless router; all logic lives in src/background.
+// A stateless router; all logic lives in src/background and src/deep-capture.
 import browser from 'webextension-polyfill';
 import { createRouter } from '../src/background/router';
+import { createDeepCapture } from '../src/deep-capture/deep-capture';
+import type { DebuggerApi, SessionStorage } from '../src/deep-capture/debugger-api';
+import { tabSettings } from '../src/deep-capture/tab-settings';
 import { message, type BackgroundToContent } from '../src/protocol/messages';
 
 const wake = message<BackgroundToContent, 'wake'>('wake', {});
-const router = createRouter(browser.runtime.id, (tabId) => {
-  // Frames without a content script (or a closed tab) make this reject; nothing to do then.
-  browser.tabs.sendMessage(tabId, wake).catch(() => undefined);
+// chrome.debugger and chrome.storage exist only once the optional permissions are granted
+// (never in Firefox), so they are looked up when used.
+const chromeApi = (globalThis as { chrome?: typeof chrome }).chrome;
+const deep = createDeepCapture({
+  api: (): DebuggerApi | undefined => chromeApi?.debugger,
+  settings: tabSettings((): SessionStorage | undefined => chromeApi?.storage?.session),
+  post: (tabId, m) => router.toPanels(tabId, m),
 });
+const router = createRouter(
+  browser.runtime.id,
+  (tabId) => {
+    // Frames without a content script (or a closed tab) make this reject; nothing to do then.
+    browser.tabs.sendMessage(tabId, wake).catch(() => undefined);
+  },
+  {
+    joined: (tabId) => void deep.panelJoined(tabId),
+    deepCapture: (tabId, on) => void deep.turn(tabId, on),
+    gone: (tabId) => void deep.panelsGone(tabId),
+  },
+);
 browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -81,6 +81,15 @@ export function captureNotices(c: CaptureCounters): CaptureNotice[] {
       text: `${n(c.notRecordedWhilePaused)} not recorded while paused`,
       tooltip: 'Records that arrived while recording was paused were not kept.',
     },
+    {
+      testId: 'notice-wire-unmatched',
+      count: c.wireUnmatched,
+      text: `${n(c.wireUnmatched)} wire records matched no connection`,
+      tooltip:
+        'Deep capture saw these events or bytes on a stream the page hook reported no ' +
+        'connection for (for example a stream opened before the page hook ran, or in a worker), ' +
+        'so they are not shown.',
+    },
   ];
   return all.filter((notice) => notice.count > 0);
 }

@@ -9,6 +9,7 @@ import { createCaptureState } from '../src/model/capture-state';
 import { PANEL_PORT } from '../src/protocol/constants';
 import { message, type BackgroundToContent } from '../src/protocol/messages';
 import { App } from './components/App';
+import { deepCaptureAvailability, type PermissionsApi } from './deep-capture';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
 import { connectToDocument } from './direct-port';
@@ -68,5 +69,12 @@ if (tabId === null) {
   );
   if (devtools?.network) followNetworkLog(devtools.network, store);
   addEventListener('pagehide', () => link.stop());
-  render(<App store={store} link={link} tabId={tabId} />, root);
+  const deep = {
+    availability: deepCaptureAvailability(browser.runtime.getManifest()),
+    // The optional permissions' names are checked by the manifest, not by the polyfill's types.
+    permissions: browser.permissions as unknown as PermissionsApi | undefined,
+    setDeepCapture: (on: boolean) => link.setDeepCapture(on),
+    storage: panelStorage(),
+  };
+  render(<App store={store} link={link} tabId={tabId} deep={deep} />, root);
 }

@@ -24,6 +24,8 @@ import {
   setRecording as setRecordingAt,
 } from '../src/model/apply-batch';
 import { noteResponseForUrl } from '../src/model/responses';
+import { applyWire, bindWaiting, expectWire } from '../src/model/wire-merge';
+import type { DeepCaptureStatus } from '../src/deep-capture/wire-records';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
@@ -69,6 +71,8 @@ export interface PanelStore {
   readonly selected: ReadonlySignal<FrameView | null>;
   /** The socket pools the inspected tab takes part in, live from the background. */
   readonly pools: ReadonlySignal<readonly PoolView[]>;
+  /** Deep capture of the inspected tab as the background reports it; null until it does. */
+  readonly deepCapture: ReadonlySignal<DeepCaptureStatus | null>;
   receive(msg: PanelIn): void;
   /** A response from DevTools' network log; false when no connection to `url` fits (yet). */
   noteResponse(url: string, response: RequestResponse): boolean;
@@ -92,6 +96,7 @@ export function createStore(
   const scheduleTouch = coalesce(touch, scheduler);
 
   const pools = signal<readonly PoolView[]>([]);
+  const deepCapture = signal<DeepCaptureStatus | null>(null);
   const filterText = signal('');
   const typeFilter = signal<string | null>(null);
   const connectionFilter = signal<string | null>(null);
@@ -153,7 +158,19 @@ export function createStore(
       return index === null ? null : (all[positionOf(all, index)] ?? null);
     }),
     pools,
+    deepCapture,
     receive(msg) {
+      if (msg.type === 'deep-capture') {
+        deepCapture.value =
+          msg.state === 'error' ? { state: 'error', error: msg.error } : { state: msg.state };
+        if (msg.state === 'on') expectWire(state);
+        return;
+      }
+      if (msg.type === 'wire') {
+        applyWire(state, msg.records);
+        scheduleTouch(msg.records.length);
+        return;
+      }
       if (msg.type === 'pools') {
         pools.value = msg.pools;
         applyPools(state, msg.pools);
@@ -164,7 +181,10 @@ export function createStore(
       // Pools usually arrive before the records of the connections they list (a content
       // script sends its snapshot as soon as it connects, its records only after the panel's
       // sync): place the connections the batch created in the pools already known.
-      if (applied > 0) applyPools(state, pools.value);
+      if (applied > 0) {
+        applyPools(state, pools.value);
+        bindWaiting(state);
+      }
       if (navigated && !state.preserveLog) {
         selectedFrame.value = null;
         connectionFilter.value = null;

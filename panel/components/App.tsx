@@ -5,6 +5,7 @@ import type { PanelLink } from '../../src/bridge/panel-link';
 import type { PanelStore } from '../store';
 import { BudgetView } from './BudgetView';
 import { EmptyState } from './EmptyState';
+import type { DeepCaptureProps } from './DeepCaptureToggle';
 import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
 
@@ -14,9 +15,11 @@ interface Props {
   link: Pick<PanelLink, 'clear'>;
   /** The inspected tab: the budget view tells its connections from other tabs'. */
   tabId: number;
+  /** The deep capture switch's dependencies (permissions, the background link). */
+  deep: DeepCaptureProps;
 }
 
-export function App({ store, link, tabId }: Props) {
+export function App({ store, link, tabId, deep }: Props) {
   // A boolean, so the root re-renders only when the first connection appears or all go.
   const hasConnections = useComputed(() => store.connections.value.length > 0);
   const onClear = (): void => {
@@ -25,7 +28,7 @@ export function App({ store, link, tabId }: Props) {
   };
   return (
     <div class="app">
-      <Toolbar store={store} onClear={onClear} />
+      <Toolbar store={store} onClear={onClear} deep={deep} />
       <BudgetView store={store} tabId={tabId} />
       {hasConnections.value ? (
         <Workspace store={store} />

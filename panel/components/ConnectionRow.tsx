@@ -39,6 +39,7 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       data-format={c.head?.format ?? undefined}
       data-outcome={c.outcome?.outcome}
       data-mislabelled={c.head?.mislabelled ? 'true' : undefined}
+      data-server-retry={c.serverRetry}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {

@@ -177,9 +177,13 @@ function FrameMeta({ frame, connection }: FrameProps) {
         <dd class="wrap">{connection?.url ?? frame.connection}</dd>
         <dt>Source</dt>
         <dd>
-          {frame.source === 'wire'
-            ? 'read from the response body as the page consumed it'
-            : 'dispatched to the page'}
+          {frame.source === 'both'
+            ? 'dispatched to the page, and seen on the wire by deep capture'
+            : frame.source === 'wire'
+              ? connection?.kind === 'eventsource'
+                ? 'seen on the wire by deep capture only: no page listener received it'
+                : 'read from the response body'
+              : 'dispatched to the page'}
         </dd>
       </dl>
       {frame.note && (

@@ -6,8 +6,15 @@ import { FilterControls } from './FilterControls';
 import { ExportControl } from './ExportControl';
 import { ClearIcon, RecordIcon } from './icons';
 import { ImportControl } from './ImportControl';
+import { DeepCaptureToggle, type DeepCaptureProps } from './DeepCaptureToggle';
 
-export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => void }) {
+interface Props {
+  store: PanelStore;
+  onClear: () => void;
+  deep: DeepCaptureProps;
+}
+
+export function Toolbar({ store, onClear, deep }: Props) {
   const stats = store.stats.value;
   const recordLabel = stats.recording ? 'Pause recording' : 'Resume recording';
   return (
@@ -43,6 +50,8 @@ export function Toolbar({ store, onClear }: { store: PanelStore; onClear: () => 
         />
         Preserve log
       </label>
+      <span class="divider" />
+      <DeepCaptureToggle store={store} {...deep} />
       <span class="divider" />
       <FilterControls store={store} />
       <span class="divider" />

@@ -61,7 +61,7 @@ export function createLaneIndex(): LaneIndex {
         }
         lane.frames.push(frame);
         lane.marks.push(frame.t);
-        const retry = frame.wire?.retry;
+        const retry = retryOf(frame);
         if (retry !== undefined) lane.retries.push({ t: frame.t, ms: retry });
         placed = frame.index;
       }
@@ -75,6 +75,17 @@ export function createLaneIndex(): LaneIndex {
 
 export interface LaneSnapshot {
   lanes: ReadonlyMap<string, Lane>;
+}
+
+/**
+ * The server's `retry:` a frame carries: an imported stream's field before an event, or a
+ * `retry:` frame of its own (a fetch body, or deep capture).
+ */
+function retryOf(frame: FrameView): number | undefined {
+  if (frame.wire?.retry !== undefined) return frame.wire.retry;
+  if (frame.kind !== 'retry') return undefined;
+  const ms = Number(frame.data);
+  return Number.isSafeInteger(ms) && ms >= 0 ? ms : undefined;
 }
 
 /** The store's lanes, brought up to date whenever the capture changes (a new object each time). */

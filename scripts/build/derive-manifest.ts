@@ -15,6 +15,13 @@ export interface Manifest {
 export const GECKO = { id: 'sse-lens@sse-lens.dev', strict_min_version: '142.0' } as const;
 
 /**
+ * Asked for only when the user turns deep capture on (chrome.debugger, and session storage to
+ * remember the switch across service-worker restarts). Chrome only: Firefox has no
+ * chrome.debugger for extensions.
+ */
+export const CHROME_OPTIONAL_PERMISSIONS = ['debugger', 'storage'] as const;
+
+/**
  * The version comes from package.json alone: a version in manifest.json would be a second
  * copy that drifts, so it is refused. It is written right after the name, where people look.
  */
@@ -28,7 +35,10 @@ export function deriveManifest(base: Manifest, browser: Browser, version: string
     if (key === 'name') out.version = version;
   }
   out.version = version;
-  if (browser === 'chrome') return out;
+  if (browser === 'chrome') {
+    out.optional_permissions = [...CHROME_OPTIONAL_PERMISSIONS];
+    return out;
+  }
   const worker = base.background?.service_worker;
   out.background = { scripts: worker ? [worker] : [] };
   delete out.minimum_chrome_version;

@@ -32,8 +32,20 @@ export interface RouterPort {
   disconnect(): void;
 }
 
+/** What the router tells deep capture (src/deep-capture) about a tab's panels. */
+export interface PanelHooks {
+  /** A panel subscribed to the tab. */
+  joined(tabId: number): void;
+  /** A panel asked to turn deep capture on or off. */
+  deepCapture(tabId: number, on: boolean): void;
+  /** The tab's last panel went away. */
+  gone(tabId: number): void;
+}
+
 export interface Router {
   connect(port: RouterPort): void;
+  /** Posts to every panel of the tab. */
+  toPanels(tabId: number, m: unknown): void;
   /** Open ports per tab, for diagnostics and tests. */
   counts(): { tabs: number; contentPorts: number; panelPorts: number };
 }
@@ -43,7 +55,11 @@ export interface Router {
  * documents have no live streams): in the extension, tabs.sendMessage of a `wake` message.
  * Each then says hello, so a panel learns every document.
  */
-export function createRouter(extensionId: string, wakeTab: (tabId: number) => void): Router {
+export function createRouter(
+  extensionId: string,
+  wakeTab: (tabId: number) => void,
+  hooks?: PanelHooks,
+): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
   /** Panels that sync documents over their own direct ports (subscribe's `direct`). */
@@ -128,6 +144,10 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
         add(panels, tabId, port);
         sendPools(tabId, port);
         wakeTab(tabId);
+        hooks?.joined(tabId);
+      } else if (tabId !== null && m.type === 'deep-capture') {
+        const on = (m as { on?: unknown }).on;
+        if (typeof on === 'boolean') hooks?.deepCapture(tabId, on);
       } else if (tabId !== null && (m.type === 'sync' || m.type === 'clear')) {
         for (const content of contents.get(tabId) ?? []) post(content, m);
       }
@@ -139,6 +159,7 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
       if (!panels.has(tabId)) {
         const detach = message<BackgroundToContent, 'detach'>('detach', {});
         for (const content of contents.get(tabId) ?? []) post(content, detach);
+        hooks?.gone(tabId);
       }
     });
   };
@@ -153,6 +174,9 @@ export function createRouter(extensionId: string, wakeTab: (tabId: number) => vo
       if (port.name === CONTENT_PORT && typeof tabId === 'number') connectContent(port, tabId);
       else if (port.name === PANEL_PORT) connectPanel(port);
       else port.disconnect();
+    },
+    toPanels(tabId, m) {
+      for (const panel of panels.get(tabId) ?? []) post(panel, m);
     },
     counts() {
       let contentPorts = 0;

@@ -33,6 +33,8 @@ export interface PanelLink {
    * again in answer to the new sync are duplicates the model skips.
    */
   resubscribe(): void;
+  /** Turn deep capture of the tab on or off (the caller holds the permission). */
+  setDeepCapture(on: boolean): void;
   stop(): void;
 }
 
@@ -53,7 +55,12 @@ export function linkPanel(
       const batch = m as Envelope<ContentToPanel, 'records'>;
       const { events, ...rest } = batch;
       onMessage({ ...rest, records: unpackRecords(batch.records, events) });
-    } else if (m.type === 'hello' || m.type === 'pools') {
+    } else if (
+      m.type === 'hello' ||
+      m.type === 'pools' ||
+      m.type === 'wire' ||
+      m.type === 'deep-capture'
+    ) {
       onMessage(m as PanelIn);
     }
   };
@@ -116,6 +123,9 @@ export function linkPanel(
     resubscribe() {
       link.stop();
       link = open();
+    },
+    setDeepCapture(on) {
+      link.send(message<PanelToBackground, 'deep-capture'>('deep-capture', { on }));
     },
     stop() {
       link.stop();

@@ -3,10 +3,13 @@
 // it carried. Every export format and the replay server read attempts from here.
 import type { CaptureAttempt, CaptureTransition } from './capture-types';
 
-/** What attempts need of a frame; frames must be in arrival order. */
+/**
+ * What attempts need of a frame; frames must be in arrival order. `id` is absent for a comment
+ * or `retry:` frame, which leaves the last event ID as it was.
+ */
 export interface AttemptFrame {
   t: number;
-  id: string;
+  id?: string;
   retry?: number;
 }
 
@@ -24,7 +27,7 @@ export function deriveAttempts(
     for (; next < frames.length; next++) {
       const f = frames[next];
       if (f === undefined || f.t > t) return;
-      lastEventId = f.id;
+      if (f.id !== undefined) lastEventId = f.id;
       if (f.retry !== undefined) retryMs = f.retry;
     }
   };

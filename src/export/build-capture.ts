@@ -7,7 +7,7 @@ import {
   type FrameView,
   type RequestView,
 } from '../model/capture-state';
-import { deriveAttempts, withResponses } from './attempts';
+import { deriveAttempts, withResponses, type AttemptFrame } from './attempts';
 import {
   CAPTURE_FORMAT,
   CAPTURE_VERSION,
@@ -71,7 +71,7 @@ function toConnection(
   exported: readonly FrameView[],
 ): CaptureConnection {
   const origin = originOf(c.url) ?? '';
-  const attemptFrames = held.map((f) => ({ t: f.t, id: f.id, retry: f.wire?.retry }));
+  const attemptFrames = held.map(attemptFrame);
   return {
     id,
     url: c.url,
@@ -123,13 +123,23 @@ function copyHeaders(headers: readonly (readonly [string, string])[]): HeaderPai
   return headers.map(([name, value]) => [name, value]);
 }
 
+/** Comment and `retry:` frames (a fetch body's, or deep capture's) carry no event ID. */
+function attemptFrame(f: FrameView): AttemptFrame {
+  if (f.kind === 'comment') return { t: f.t };
+  if (f.kind === 'retry') {
+    const ms = Number(f.data);
+    return Number.isSafeInteger(ms) && ms >= 0 ? { t: f.t, retry: ms } : { t: f.t };
+  }
+  return { t: f.t, id: f.id, retry: f.wire?.retry };
+}
+
 function toFrame(f: FrameView, connectionOrigin: string): CaptureFrame {
   const frame: CaptureFrame = {
     t: f.t,
     type: f.type,
     id: f.id,
     data: f.data,
-    source: f.wire || f.source === 'wire' ? 'wire' : 'dispatch',
+    source: f.source === 'both' ? 'both' : f.wire || f.source === 'wire' ? 'wire' : 'dispatch',
   };
   if (f.kind === 'comment' || f.kind === 'retry') frame.kind = f.kind;
   if (f.note !== undefined) frame.note = f.note;

@@ -10,8 +10,11 @@ export type ReadyStateValue = 0 | 1 | 2;
 export type ConnectionKindName = 'eventsource' | 'fetch' | 'xhr';
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 export type TransitionCause = 'create' | 'open' | 'error' | 'close';
-/** `dispatch`: an event the page received; `wire`: an event read from the stream itself. */
-export type FrameSource = 'dispatch' | 'wire';
+/**
+ * `dispatch`: an event the page received; `wire`: a frame read from the stream itself;
+ * `both`: an event the page received that deep capture also saw on the wire.
+ */
+export type FrameSource = 'dispatch' | 'wire' | 'both';
 /** How an attempt ended: still going, page called close(), browser reconnects, browser gave up. */
 export type AttemptOutcome = 'ongoing' | 'closed' | 'reconnect' | 'failed';
 export type ExportScope = 'all' | 'connection' | 'filtered';

@@ -350,7 +350,7 @@ export function decodeFrame(v: unknown, path: string): CaptureFrame {
     type: string(o.type, `${path}.type`),
     id: string(o.id, `${path}.id`),
     data: data.length > LIMITS.maxDataChars ? data.slice(0, LIMITS.maxDataChars) : data,
-    source: oneOf(o.source, `${path}.source`, ['dispatch', 'wire'] as const),
+    source: oneOf(o.source, `${path}.source`, ['dispatch', 'wire', 'both'] as const),
     ...decodeStreamFields(o, path),
   };
   if (truncated) {

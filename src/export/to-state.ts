@@ -53,6 +53,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
             wire: wireFields(f.comments, f.retry),
           }),
         ...(f.source === 'wire' && c.kind !== 'eventsource' && { source: 'wire' as const }),
+        ...(f.source === 'both' && { source: 'both' as const }),
         ...(f.kind && { kind: f.kind }),
         ...(f.note !== undefined && { note: f.note }),
       });

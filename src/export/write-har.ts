@@ -114,8 +114,13 @@ function attemptEntry(
       ? head?.format === 'sse'
         ? frames.filter(isEventFrame).map(message)
         : []
-      : frames.map(message),
-    _sseLens: isFetch ? { ...extension, frames: frames.map(message) } : extension,
+      : frames.filter(isEventFrame).map(message),
+    // Chrome's messages hold only events: comment and `retry:` frames (a fetch body's, or an
+    // EventSource's seen by deep capture) ride along with every frame in `_sseLens.frames`.
+    _sseLens:
+      isFetch || !frames.every(isEventFrame)
+        ? { ...extension, frames: frames.map(message) }
+        : extension,
   };
 }
 
@@ -131,7 +136,7 @@ function queueOverlap(c: CaptureConnection, from: number, to: number): number {
 
 function message(f: CaptureFrame): HarEventSourceMessage {
   const { t, type, id, data, source, ...rest } = f;
-  const extra = { ...(source === 'wire' && { source }), ...rest };
+  const extra = { ...(source !== 'dispatch' && { source }), ...rest };
   return {
     time: t / 1000,
     eventName: type,

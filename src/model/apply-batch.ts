@@ -20,6 +20,7 @@ import {
   type Transition,
 } from './capture-state';
 import { noteResponse } from './responses';
+import { awaitWireTwin, mergeDispatched } from './wire-merge';
 
 export interface BatchResult {
   /** The view was reset because the inspected page navigated. */
@@ -73,7 +74,7 @@ export function setRecording(state: CaptureState, on: boolean, now: number): voi
  * A frame not to record: it arrives while paused, or it arrives after the user resumed but
  * happened during a pause (records reach the panel in batches, some ms late).
  */
-function duringPause(state: CaptureState, t: number): boolean {
+export function duringPause(state: CaptureState, t: number): boolean {
   if (!state.recording) return true;
   return state.pauses.some((p) => p.to !== null && t >= p.from && t < p.to);
 }
@@ -199,13 +200,18 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       if (r.readyState === 2 && c.closedAt === null) c.closedAt = r.t;
       pushTransition(c, { t: r.t, readyState: r.readyState, cause: r.cause });
       return;
-    case 'event':
+    case 'event': {
+      // Already shown from deep capture's wire records: that row is now this frame too.
+      if (mergeDispatched(state, c, r)) return;
       c.firstFrameAt ??= r.t;
       c.frames++;
       c.bytes += r.size;
       lastFrameIndex.set(c, state.nextFrameIndex);
-      pushFrame(state, frameFromEvent(state.nextFrameIndex++, key, r));
+      const frame = frameFromEvent(state.nextFrameIndex++, key, r);
+      pushFrame(state, frame);
+      awaitWireTwin(state, c, frame);
       return;
+    }
     case 'listen':
       if (!c.listenedTypes.includes(r.type)) c.listenedTypes.push(r.type);
       return;
@@ -391,5 +397,6 @@ export function clearCapture(state: CaptureState): void {
   state.dataChars = 0;
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
+  state.wireUnmatched = 0;
   for (const d of state.docs.values()) clearSourceCounters(d);
 }

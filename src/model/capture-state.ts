@@ -72,6 +72,8 @@ export interface ConnectionView {
   queueWaitsElided?: number;
   /** How its requests ended, as the browser reported them (src/model/responses.ts). */
   responses?: RequestResponse[];
+  /** The server's last `retry:` value in ms, when a wire source saw one. */
+  serverRetry?: number;
   /** The socket pool the connection draws from, once the background has placed it. */
   pool?: { key: string; protocol: string };
   /** Set when the connection was loaded from a file instead of captured live. */
@@ -172,8 +174,12 @@ export interface FrameView {
   wire?: StreamFields;
   /** Frames parsed from a fetch/XHR body: what the line was (absent: an event). */
   kind?: FrameKind;
-  /** 'wire' for frames parsed from a fetch/XHR body; absent for dispatched events. */
-  source?: 'wire';
+  /**
+   * Absent for events dispatched to the page; 'wire' for frames only read from the stream (a
+   * fetch/XHR body as the page consumed it, or deep capture); 'both' for a dispatched event
+   * deep capture also saw on the wire.
+   */
+  source?: 'wire' | 'both';
   /** What is wrong or special about the frame (not JSON, end of stream, unterminated). */
   note?: string;
 }
@@ -216,6 +222,8 @@ export interface CaptureState {
   evictedInPanel: number;
   /** Frames not recorded because recording was paused. */
   droppedWhilePaused: number;
+  /** Deep capture's records of requests no connection could be found for (wire-merge.ts). */
+  wireUnmatched: number;
   recording: boolean;
   /**
    * The last pauses, in the clock records carry (`to` null while paused): a frame from a pause
@@ -244,6 +252,7 @@ export function createCaptureState(
     dataChars: 0,
     evictedInPanel: 0,
     droppedWhilePaused: 0,
+    wireUnmatched: 0,
     recording: true,
     pauses: [],
     preserveLog: false,
@@ -305,6 +314,8 @@ export interface CaptureCounters {
   untrackedRecords: number;
   /** Not recorded because recording was paused. */
   notRecordedWhilePaused: number;
+  /** Deep capture's wire records that matched no connection. */
+  wireUnmatched: number;
 }
 
 export function captureCounters(state: CaptureState): CaptureCounters {
@@ -317,6 +328,7 @@ export function captureCounters(state: CaptureState): CaptureCounters {
     untrackedConnections: 0,
     untrackedRecords: 0,
     notRecordedWhilePaused: state.droppedWhilePaused,
+    wireUnmatched: state.wireUnmatched,
   };
   for (const d of state.docs.values()) {
     c.evictedAtSource += d.evictedAtSource;

@@ -191,13 +191,28 @@ export function searchTime(list: readonly { t: number }[], t: number, strict = f
   return lo;
 }
 
+/** Comment and `retry:` frames looked past for the last event; beyond them the id is unknown. */
+const MAX_NON_EVENTS_SKIPPED = 10_000;
+
+/** The last event frame before position `end`: comments and `retry:` carry no event ID. */
+function lastEventBefore<F extends Pick<FrameView, 'kind'>>(
+  frames: readonly F[],
+  end: number,
+): F | undefined {
+  for (let i = end - 1; i >= Math.max(0, end - MAX_NON_EVENTS_SKIPPED); i--) {
+    const f = frames[i] as F;
+    if (f.kind === undefined || f.kind === 'event') return f;
+  }
+  return undefined;
+}
+
 /**
  * One gap per `error` that made the browser reconnect, in one pass over the transitions; the
  * last id before it is found by binary search, so long lanes cost no scan.
  */
 export function reconnectGaps(
   c: Pick<ConnectionView, 'transitions'>,
-  frames: readonly Pick<FrameView, 't' | 'id'>[],
+  frames: readonly Pick<FrameView, 't' | 'id' | 'kind'>[],
   retries: readonly RetryMark[] = [],
 ): ReconnectGap[] {
   const out: ReconnectGap[] = [];
@@ -212,7 +227,7 @@ export function reconnectGaps(
       continue;
     }
     if (tr.cause !== 'error') continue;
-    const lastFrame = frames[searchTime(frames, tr.t, true) - 1];
+    const lastFrame = lastEventBefore(frames, searchTime(frames, tr.t, true));
     const retry = retries[searchTime(retries, tr.t, true) - 1];
     const gap: ReconnectGap = {
       from: tr.t,

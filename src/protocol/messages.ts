@@ -3,6 +3,7 @@
 import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
 import type { PackedEvents } from './packed-events';
 import type { DocSnapshot, PoolView } from '../model/pools';
+import type { DeepCaptureStatus, WireRecord } from '../deep-capture/wire-records';
 import { PROTOCOL_VERSION } from './constants';
 
 /** Page hook -> content script, over the private MessagePort. */
@@ -96,6 +97,10 @@ export interface ContentToBackground {
 /** Background -> panel: the connection pools the inspected tab takes part in. */
 export interface BackgroundToPanel {
   pools: { pools: PoolView[] };
+  /** Deep capture (chrome.debugger) of the inspected tab: on, off, or why it failed. */
+  'deep-capture': DeepCaptureStatus;
+  /** A batch of what deep capture saw on the wire (src/deep-capture/wire-records.ts). */
+  wire: { records: WireRecord[] };
 }
 
 /** Panel -> background only. */
@@ -105,6 +110,8 @@ export interface PanelToBackground {
    * document's hello, so the background sends new content scripts no `sync` for it.
    */
   subscribe: { tabId: number; direct?: boolean };
+  /** Turn deep capture of the subscribed tab on or off (the panel got the permission first). */
+  'deep-capture': { on: boolean };
 }
 
 export type Envelope<M, K extends keyof M> = { v: typeof PROTOCOL_VERSION; type: K } & M[K];

@@ -51,6 +51,7 @@ const zero: CaptureCounters = {
   droppedByHook: 0,
   ...none,
   notRecordedWhilePaused: 0,
+  wireUnmatched: 0,
 };
 
 describe('capture counters', () => {
@@ -99,6 +100,7 @@ describe('toolbar notices', () => {
       untrackedConnections: 6,
       untrackedRecords: 60,
       notRecordedWhilePaused: 7_000,
+      wireUnmatched: 8,
     });
     expect(notices.map((n) => [n.testId, n.count, n.text])).toEqual([
       ['notice-stale-hook', 5, '5 records rejected: outdated page hook, reload the page'],
@@ -108,6 +110,7 @@ describe('toolbar notices', () => {
       ['notice-evicted-source', 1, "1 evicted from the page's buffer"],
       ['notice-evicted-panel', 2, '2 older records evicted from panel memory'],
       ['notice-paused', 7_000, '7,000 not recorded while paused'],
+      ['notice-wire-unmatched', 8, '8 wire records matched no connection'],
     ]);
     const tip = (id: string) => notices.find((n) => n.testId === id)?.tooltip ?? '';
     expect(tip('notice-stale-hook')).toMatch(/Reload the page/);

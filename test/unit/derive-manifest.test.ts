@@ -13,6 +13,11 @@ describe('deriveManifest', () => {
     expect(m.host_permissions).toBeUndefined();
   });
 
+  it('lets Chrome ask for the debugger only when deep capture is turned on', () => {
+    const m = deriveManifest(base, 'chrome', '9.9.9');
+    expect(m.optional_permissions).toEqual(['debugger', 'storage']);
+  });
+
   it('gives Firefox background scripts, a gecko id and a MAIN-world capable minimum', () => {
     const m = deriveManifest(base, 'firefox', '1.0.0');
     expect(m.background).toEqual({ scripts: ['background.js'] });
@@ -21,6 +26,13 @@ describe('deriveManifest', () => {
     });
     expect(m.minimum_chrome_version).toBeUndefined();
     expect(m.content_scripts).toEqual(base.content_scripts);
+  });
+
+  it('gives Firefox no debugger permission, required or optional', () => {
+    const m = deriveManifest(base, 'firefox', '1.0.0');
+    expect(JSON.stringify(m)).not.toContain('debugger');
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.permissions).toBeUndefined();
   });
 
   it('does not modify the source manifest', () => {

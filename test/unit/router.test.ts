@@ -198,4 +198,30 @@ describe('background router', () => {
       { topSite: 'https://shop.test', members: [{ tabUrl: 'https://www.shop.test/cart' }] },
     ]);
   });
+
+  it("tells deep capture when panels join, toggle and all leave, and posts to a tab's panels", () => {
+    const calls: string[] = [];
+    const r = createRouter(EXT, () => undefined, {
+      joined: (tabId) => calls.push(`joined ${tabId}`),
+      deepCapture: (tabId, on) => calls.push(`turn ${tabId} ${on}`),
+      gone: (tabId) => calls.push(`gone ${tabId}`),
+    });
+    const a = panel();
+    const b = panel();
+    const other = panel();
+    [a, b, other].forEach((port) => r.connect(port));
+    // Before subscribing a panel has no tab: its switch goes nowhere.
+    a.deliver({ v: 1, type: 'deep-capture', on: true });
+    a.deliver({ v: 1, type: 'subscribe', tabId: 4 });
+    b.deliver({ v: 1, type: 'subscribe', tabId: 4 });
+    other.deliver({ v: 1, type: 'subscribe', tabId: 5 });
+    a.deliver({ v: 1, type: 'deep-capture', on: true });
+    a.deliver({ v: 1, type: 'deep-capture', on: 'yes' });
+    r.toPanels(4, { v: 1, type: 'deep-capture', state: 'on' });
+    expect(b.received).toContainEqual({ v: 1, type: 'deep-capture', state: 'on' });
+    expect(other.received).not.toContainEqual({ v: 1, type: 'deep-capture', state: 'on' });
+    a.drop();
+    b.drop();
+    expect(calls).toEqual(['joined 4', 'joined 4', 'joined 5', 'turn 4 true', 'gone 4']);
+  });
 });

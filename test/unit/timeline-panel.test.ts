@@ -210,6 +210,12 @@ describe('lane index', () => {
     expect(lanes.get('b')?.frames.map((f) => f.index)).toEqual([1, 3]);
     expect(lanes.get('b')?.retries).toEqual([{ t: 13, ms: 700 }]);
     expect(index.update(frames).get('a')?.frames).toHaveLength(2);
+    // A `retry:` frame of its own (a fetch body, or deep capture) is a retry mark too.
+    frames.push(frame(4, 'b', 14, { kind: 'retry', data: '1234', source: 'wire' }));
+    expect(index.update(frames).get('b')?.retries).toEqual([
+      { t: 13, ms: 700 },
+      { t: 14, ms: 1234 },
+    ]);
   });
 
   it('cuts evicted frames off the front, drops emptied lanes, and empties on clear', () => {

@@ -1,0 +1,41 @@
+// The panel side of deep capture's switch: whether this build can offer it, and getting the
+// optional permissions from the user's click. Deep capture uses chrome.debugger, which only
+// the Chrome build asks for (optionally); Firefox has no such API for extensions.
+
+/** What deep capture needs: the debugger, and session storage to remember the switch. */
+export const DEEP_CAPTURE_PERMISSIONS = ['debugger', 'storage'];
+
+export interface PermissionsApi {
+  contains(p: { permissions: string[] }): Promise<boolean>;
+  request(p: { permissions: string[] }): Promise<boolean>;
+}
+
+export type Availability = { available: true } | { available: false; reason: string };
+
+const FIREFOX_REASON =
+  'Deep capture is not available in Firefox yet: it uses Chrome’s debugger API, which Firefox ' +
+  'does not offer to extensions. The page hook still captures every stream the page listens to.';
+
+/** Deep capture is offered when this build may ask for the debugger permission. */
+export function deepCaptureAvailability(manifest: object): Availability {
+  const m = manifest as { permissions?: unknown; optional_permissions?: unknown };
+  const listed = [m.permissions, m.optional_permissions].some(
+    (list) => Array.isArray(list) && list.includes('debugger'),
+  );
+  return listed ? { available: true } : { available: false, reason: FIREFOX_REASON };
+}
+
+/**
+ * Asks for the permissions from a click. `granted` is what permissions.contains said when the
+ * panel opened: then no prompt is needed (and none is shown). Otherwise permissions.request is
+ * the first call in the click handler, so the browser sees the user's gesture.
+ */
+export function requestPermissions(api: PermissionsApi, granted: boolean): Promise<boolean> {
+  if (granted) return Promise.resolve(true);
+  return api.request({ permissions: DEEP_CAPTURE_PERMISSIONS });
+}
+
+/** The explanation shown next to the switch until it is first used. */
+export const DEBUGGING_BAR_HINT =
+  'Deep capture attaches Chrome’s debugger to this tab to read every event on the wire; ' +
+  'Chrome shows an “SSE Lens started debugging this browser” bar while it is on.';

@@ -1,0 +1,169 @@
+// Deep capture in the background: attaches chrome.debugger to a tab while its panel has the
+// switch on, enables the Network domain and pipes what it reports (as wire records, batched)
+// to that tab's panels. It listens to Network events of the attached tab and nothing else.
+// The switch is remembered per tab (tab-settings.ts); the debugger stays attached only while
+// a panel of the tab is open, and is attached again when one subscribes (also after a
+// service-worker restart). Operations run one at a time, so a toggle racing a subscribe
+// cannot attach twice.
+import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
+import { CdpTranslator } from './cdp-translate';
+import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
+import type { TabSettings } from './tab-settings';
+import type { DeepCaptureStatus, WireRecord } from './wire-records';
+
+/** The DevTools protocol version chrome.debugger is asked for. */
+const PROTOCOL_VERSION = '1.3';
+/** Wire records cross to the panel in batches: after this long or this many, whichever first. */
+const FLUSH_MS = 50;
+const FLUSH_RECORDS = 500;
+
+export interface DeepCaptureDeps {
+  /** chrome.debugger, or undefined while the optional permission is not granted. */
+  api: () => DebuggerApi | undefined;
+  settings: TabSettings;
+  /** Posts to every panel of the tab. */
+  post: (tabId: number, m: MessageOf<BackgroundToPanel>) => void;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+export interface DeepCapture {
+  /** The panel's switch. */
+  turn(tabId: number, on: boolean): Promise<void>;
+  /** A panel subscribed to the tab: re-attach if the switch is on, and tell it the state. */
+  panelJoined(tabId: number): Promise<void>;
+  /** The tab's last panel went away: detach, keeping the switch as it is. */
+  panelsGone(tabId: number): Promise<void>;
+}
+
+interface Session {
+  translator: CdpTranslator;
+  pending: WireRecord[];
+  timer: unknown;
+}
+
+export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const sessions = new Map<number, Session>();
+  let listening: DebuggerApi | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (op: () => Promise<void>): Promise<void> => (queue = queue.then(op, op));
+
+  const status = (tabId: number, s: DeepCaptureStatus): void =>
+    deps.post(tabId, message<BackgroundToPanel, 'deep-capture'>('deep-capture', s));
+
+  const flush = (tabId: number, session: Session): void => {
+    session.timer = null;
+    if (session.pending.length === 0) return;
+    const records = session.pending;
+    session.pending = [];
+    deps.post(tabId, message<BackgroundToPanel, 'wire'>('wire', { records }));
+  };
+  const emit = (tabId: number, session: Session, records: WireRecord[]): void => {
+    if (records.length === 0) return;
+    session.pending.push(...records);
+    if (session.pending.length >= FLUSH_RECORDS) flush(tabId, session);
+    else session.timer ??= setTimer(() => flush(tabId, session), FLUSH_MS);
+  };
+
+  const onEvent = (source: DebuggerSource, method: string, params?: object): void => {
+    const tabId = source.tabId;
+    const session = tabId === undefined ? undefined : sessions.get(tabId);
+    if (tabId === undefined || !session || !method.startsWith('Network.')) return;
+    const { records, streamContent } = session.translator.translate(method, params);
+    emit(tabId, session, records);
+    if (streamContent === undefined || !listening) return;
+    const { id, t } = streamContent;
+    listening
+      .sendCommand({ tabId }, 'Network.streamResourceContent', { requestId: id })
+      .then((result) => {
+        const data = (result as { bufferedData?: unknown } | undefined)?.bufferedData;
+        if (typeof data === 'string' && sessions.get(tabId) === session) {
+          emit(tabId, session, session.translator.buffered(id, t, data));
+        }
+      })
+      // The request finished before the command ran: its bytes are gone, its events are not.
+      .catch(() => undefined);
+  };
+  const onDetach = (source: DebuggerSource, reason: string): void => {
+    const tabId = source.tabId;
+    if (tabId === undefined || !sessions.has(tabId)) return;
+    const session = sessions.get(tabId)!;
+    flush(tabId, session);
+    sessions.delete(tabId);
+    // Closing the tab, or the user pressing Cancel on Chrome's "is debugging" bar, ends it
+    // for good; anything else (a crash, a navigation to a page we may not debug) is an error.
+    if (reason === 'target_closed' || reason === 'canceled_by_user') {
+      void serial(() => deps.settings.set(tabId, false));
+      status(tabId, { state: 'off' });
+    } else {
+      status(tabId, { state: 'error', error: `Chrome detached the debugger (${reason}).` });
+    }
+  };
+
+  const listen = (api: DebuggerApi): void => {
+    if (listening === api) return;
+    listening = api;
+    api.onEvent.addListener(onEvent);
+    api.onDetach.addListener(onDetach);
+  };
+
+  /** Attaches (again); returns Chrome's error text when it refuses. */
+  const attach = async (tabId: number): Promise<string | null> => {
+    if (sessions.has(tabId)) return null;
+    const api = deps.api();
+    if (!api) return 'The debugger permission is not granted.';
+    listen(api);
+    const target: TabTarget = { tabId };
+    // A worker that was stopped may have left its own session attached: drop it first (this
+    // fails harmlessly when we hold none, and never detaches another client).
+    await api.detach(target).catch(() => undefined);
+    try {
+      await api.attach(target, PROTOCOL_VERSION);
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+    sessions.set(tabId, { translator: new CdpTranslator(), pending: [], timer: null });
+    try {
+      await api.sendCommand(target, 'Network.enable', {});
+    } catch (error) {
+      await detach(tabId);
+      return error instanceof Error ? error.message : String(error);
+    }
+    return null;
+  };
+  const detach = async (tabId: number): Promise<void> => {
+    const session = sessions.get(tabId);
+    if (!session) return;
+    flush(tabId, session);
+    sessions.delete(tabId);
+    await deps
+      .api()
+      ?.detach({ tabId })
+      .catch(() => undefined);
+  };
+
+  return {
+    turn: (tabId, on) =>
+      serial(async () => {
+        if (!on) {
+          await detach(tabId);
+          await deps.settings.set(tabId, false);
+          status(tabId, { state: 'off' });
+          return;
+        }
+        const error = await attach(tabId);
+        await deps.settings.set(tabId, error === null);
+        status(tabId, error === null ? { state: 'on' } : { state: 'error', error });
+      }),
+    panelJoined: (tabId) =>
+      serial(async () => {
+        if (!(await deps.settings.isOn(tabId))) {
+          status(tabId, { state: 'off' });
+          return;
+        }
+        const error = await attach(tabId);
+        status(tabId, error === null ? { state: 'on' } : { state: 'error', error });
+      }),
+    panelsGone: (tabId) => serial(() => detach(tabId)),
+  };
+}

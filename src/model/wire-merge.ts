@@ -1,0 +1,327 @@
+// Folds deep capture's wire records (src/deep-capture/wire-records.ts) into the CaptureState
+// the page hook feeds, so each stream stays one connection and each frame one row.
+//
+// Binding a Chrome request to a hook connection. Chrome names requests by requestId, the hook
+// names connections by document and number; the two meet on the URL and the clock (both are
+// the machine's wall clock). A request binds to a connection of the same API whose URL (or,
+// for fetch/XHR, final URL) is the request's and that could have made it then:
+// - EventSource: the connection was CONNECTING at the request's start (just created, or
+//   waiting to reconnect after an error) and has no other request loading. Each reconnect is
+//   a new request and binds anew.
+// - fetch/XHR: the connection was created before the response head, was not closed before
+//   it, and has no request bound yet (one fetch, one request).
+// Several connections fitting means several streams to one URL started together: the oldest
+// is taken, since the browser starts requests in the order they were made. A request that
+// arrives before its connection (records reach the panel by two paths) is held and bound when
+// the connection appears; a request that ends unbound is counted in `state.wireUnmatched`.
+//
+// Merging frames. A connection's dispatched events and its wire events come in the same
+// order. A frame from one source that equals (kind, type, id, data) a frame the other source
+// already showed becomes that frame, marked `both`; frames of the other source queued before
+// it will never be matched (a named event nobody listens to) and stay as they are: wire-only.
+import type { CapturedEvent } from '../capture/records';
+import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
+import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
+import { LIMITS } from '../protocol/constants';
+import { applyLimits, duringPause } from './apply-batch';
+import type { CaptureState, ConnectionView, FrameView } from './capture-state';
+import { TwinQueue } from './twin-queue';
+
+/** Frames awaiting their twin, per connection and source; older ones are dropped first. */
+const MAX_QUEUED = 50_000;
+/**
+ * How far a wire frame looks for its dispatched twin. Every dispatched frame has a wire twin
+ * and both come in order, so the twin is the oldest waiting one; a few more allow for frames
+ * Chrome did not report (deep capture turned on mid-stream).
+ */
+const WIRE_SCAN = 16;
+/** Records held for one request not bound yet. */
+const MAX_HELD = 2_000;
+/** Requests held unbound; the oldest go (counted) beyond this. */
+const MAX_UNBOUND = 200;
+/** Bound requests remembered (their late records still find their connection). */
+const MAX_BOUND = 10_000;
+/** Slack between the page's clock and Chrome's for a connection created "before" a request. */
+const CLOCK_SLACK_MS = 2;
+/** Slack for a fetch/XHR stream, whose request record carries its response head's time. */
+const HEAD_SLACK_MS = 1_000;
+
+interface Queues {
+  page: TwinQueue;
+  wire: TwinQueue;
+}
+
+export interface WireState {
+  /** requestId → connection key, for every request bound so far (bounded by MAX_UNBOUND*). */
+  bound: Map<string, string>;
+  /** Connection key → its request still loading. */
+  loading: Map<string, string>;
+  unbound: Map<string, { request: WireRequest; held: WireRecord[] }>;
+  decoders: Map<string, WireDecoder>;
+  queues: Map<string, Queues>;
+}
+
+const wireStates = new WeakMap<CaptureState, WireState>();
+
+/** Deep capture's bookkeeping for this capture; absent until a wire record arrives. */
+function wireState(state: CaptureState): WireState | undefined {
+  return wireStates.get(state);
+}
+
+/**
+ * Deep capture is on: from now on dispatched frames wait for their wire twins. (Records reach
+ * the panel by two paths, and the page's may come first.)
+ */
+export function expectWire(state: CaptureState): WireState {
+  let w = wireStates.get(state);
+  if (!w) {
+    w = {
+      bound: new Map(),
+      loading: new Map(),
+      unbound: new Map(),
+      decoders: new Map(),
+      queues: new Map(),
+    };
+    wireStates.set(state, w);
+  }
+  return w;
+}
+
+export function applyWire(state: CaptureState, records: readonly WireRecord[]): void {
+  const w = expectWire(state);
+  for (const r of records) applyOne(state, w, r);
+  applyLimits(state, { maxFrames: state.maxFrames, maxDataChars: state.maxDataChars });
+}
+
+/** Binds requests held for connections that had not reached the panel yet. */
+export function bindWaiting(state: CaptureState): void {
+  const w = wireState(state);
+  if (!w || w.unbound.size === 0) return;
+  for (const [id, { request, held }] of w.unbound) {
+    const c = findConnection(state, w, request);
+    if (!c) continue;
+    w.unbound.delete(id);
+    bind(w, id, c);
+    for (const r of held) applyOne(state, w, r);
+  }
+}
+
+function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
+  if (r.kind === 'request') {
+    if (w.bound.has(r.id) || w.unbound.has(r.id)) return;
+    const c = findConnection(state, w, r);
+    if (c) bind(w, r.id, c);
+    else hold(state, w, r);
+    return;
+  }
+  const waiting = w.unbound.get(r.id);
+  if (waiting) {
+    if (r.kind === 'end') {
+      w.unbound.delete(r.id);
+      state.wireUnmatched += waiting.held.length;
+    } else if (waiting.held.length < MAX_HELD) waiting.held.push(r);
+    else state.wireUnmatched++;
+    return;
+  }
+  const key = w.bound.get(r.id);
+  const c = key === undefined ? undefined : state.connections.get(key);
+  if (!c) return;
+  switch (r.kind) {
+    case 'message':
+      addWireFrame(state, w, c, 'event', r.t, {
+        frameKind: 'event',
+        type: r.type,
+        id: r.lastEventId,
+        data: r.data,
+      });
+      return;
+    case 'bytes':
+      for (const f of decoderFor(w, r.id, c).push(decodeBase64(r.base64)))
+        wireFrameOf(state, w, c, r.t, f);
+      return;
+    case 'end': {
+      const decoder = w.decoders.get(r.id);
+      w.decoders.delete(r.id);
+      for (const f of decoder?.end() ?? []) wireFrameOf(state, w, c, r.t, f);
+      if (w.loading.get(c.key) === r.id) w.loading.delete(c.key);
+      return;
+    }
+  }
+}
+
+/**
+ * A frame parsed from the raw bytes. For EventSource the events come from Chrome's own parser
+ * (eventSourceMessageReceived), so only what it never reports is taken from the bytes:
+ * comments and `retry:`. For fetch/XHR every frame is taken.
+ */
+function wireFrameOf(
+  state: CaptureState,
+  w: WireState,
+  c: ConnectionView,
+  t: number,
+  f: WireFrame,
+): void {
+  if (c.kind === 'eventsource' && f.frameKind === 'event') return;
+  addWireFrame(state, w, c, f.frameKind, t, f);
+}
+
+function addWireFrame(
+  state: CaptureState,
+  w: WireState,
+  c: ConnectionView,
+  kind: WireFrame['frameKind'],
+  t: number,
+  f: WireFrame,
+): void {
+  if (kind === 'retry') noteServerRetry(c, f.data);
+  // Cut as the content script cuts the page's frames, so that twins compare equal.
+  const data = cut(f.data, LIMITS.maxDataChars);
+  const type = cut(f.type, LIMITS.maxFieldChars);
+  const id = cut(f.id, LIMITS.maxFieldChars);
+  const queues = queuesOf(w, c.key);
+  const twin = queues.page.take(kind, type, id, data, WIRE_SCAN);
+  if (twin) {
+    twin.source = 'both';
+    return;
+  }
+  // As for the page's frames: one that happened during a pause is not recorded, even late.
+  if (duringPause(state, t)) {
+    state.droppedWhilePaused++;
+    return;
+  }
+  const frame: FrameView = {
+    index: state.nextFrameIndex++,
+    connection: c.key,
+    t,
+    type,
+    id,
+    data,
+    size: f.data.length,
+    truncated: data.length < f.data.length,
+    origin: originOf(c.head?.url ?? c.url),
+    source: 'wire',
+  };
+  if (kind !== 'event') frame.kind = kind;
+  if (f.note !== undefined) frame.note = f.note;
+  c.frames++;
+  c.bytes += frame.size;
+  c.firstFrameAt ??= t;
+  c.lastActivity = Math.max(c.lastActivity, t);
+  state.frames.push(frame);
+  state.dataChars += frame.data.length;
+  queues.wire.push(frame);
+}
+
+/**
+ * Called by applyBatch for a frame the page hook reported: true when it is the twin of a frame
+ * already shown from the wire (now marked `both`), so it must not be added again. Otherwise
+ * the frame, once added, waits for its wire twin (only while deep capture has reported).
+ */
+export function mergeDispatched(state: CaptureState, c: ConnectionView, r: CapturedEvent): boolean {
+  if (r.frameKind === 'retry') noteServerRetry(c, r.data);
+  const w = wireState(state);
+  if (!w) return false;
+  // Wire-only frames (unlistened events) may come before the twin: the whole queue is looked at.
+  const twin = queuesOf(w, c.key).wire.take(r.frameKind ?? 'event', r.type, r.lastEventId, r.data);
+  if (!twin) return false;
+  twin.source = 'both';
+  return true;
+}
+
+/** The frame applyBatch just added for a dispatched event: it now waits for its wire twin. */
+export function awaitWireTwin(state: CaptureState, c: ConnectionView, frame: FrameView): void {
+  const w = wireState(state);
+  if (w) queuesOf(w, c.key).page.push(frame);
+}
+
+function queuesOf(w: WireState, key: string): Queues {
+  let q = w.queues.get(key);
+  if (!q)
+    w.queues.set(key, (q = { page: new TwinQueue(MAX_QUEUED), wire: new TwinQueue(MAX_QUEUED) }));
+  return q;
+}
+
+function noteServerRetry(c: ConnectionView, data: string): void {
+  const ms = Number(data);
+  if (Number.isSafeInteger(ms) && ms >= 0) c.serverRetry = ms;
+}
+
+function decoderFor(w: WireState, id: string, c: ConnectionView): WireDecoder {
+  let d = w.decoders.get(id);
+  if (!d) {
+    const format = c.kind === 'eventsource' ? 'sse' : (c.head?.format ?? 'sse');
+    w.decoders.set(id, (d = createWireDecoder(format)));
+  }
+  return d;
+}
+
+function bind(w: WireState, id: string, c: ConnectionView): void {
+  w.bound.set(id, c.key);
+  w.loading.set(c.key, id);
+  if (w.bound.size > MAX_BOUND) {
+    const oldest = w.bound.keys().next().value;
+    if (oldest !== undefined) w.bound.delete(oldest);
+  }
+}
+
+function hold(state: CaptureState, w: WireState, request: WireRequest): void {
+  w.unbound.set(request.id, { request, held: [] });
+  if (w.unbound.size <= MAX_UNBOUND) return;
+  const [oldest, entry] = w.unbound.entries().next().value!;
+  w.unbound.delete(oldest);
+  state.wireUnmatched += entry.held.length + 1;
+}
+
+/** The connection that made `request` (see the rule at the top), or undefined. */
+function findConnection(
+  state: CaptureState,
+  w: WireState,
+  request: WireRequest,
+): ConnectionView | undefined {
+  const bound = new Set(w.bound.values());
+  let best: ConnectionView | undefined;
+  for (const c of state.connections.values()) {
+    if (c.imported || c.kind !== request.api) continue;
+    if (c.url !== request.url && c.head?.url !== request.url) continue;
+    if (w.loading.has(c.key)) continue;
+    if (request.api === 'eventsource') {
+      if (!connectingAt(c, request.t)) continue;
+    } else {
+      if (bound.has(c.key)) continue;
+      if (c.createdAt > request.t + HEAD_SLACK_MS) continue;
+      if (c.closedAt !== null && c.closedAt < request.t - HEAD_SLACK_MS) continue;
+    }
+    if (!best || c.createdAt < best.createdAt) best = c;
+  }
+  return best;
+}
+
+/** True when the EventSource was CONNECTING at time t (its last transition by then). */
+function connectingAt(c: ConnectionView, t: number): boolean {
+  if (c.createdAt > t + CLOCK_SLACK_MS) return false;
+  let readyState = 0;
+  for (const tr of c.transitions) {
+    if (tr.t > t) break;
+    readyState = tr.readyState;
+  }
+  return readyState === 0;
+}
+
+function cut(value: string, max: number): string {
+  return value.length > max ? value.slice(0, max) : value;
+}
+
+function decodeBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}

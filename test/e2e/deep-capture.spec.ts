@@ -1,0 +1,263 @@
+/// <reference types="chrome" />
+// Deep capture (chrome.debugger on the inspected tab), end to end in real Chromium: the switch
+// turns on without a prompt when the permission is granted, every EventSource event (also one
+// no page listener gets), comments and `retry:` appear, a frame seen both ways is one row,
+// turning off detaches while the page hook carries on, and a service-worker restart
+// re-attaches. The panel is opened as a tab (panel.html?tabId=N) so Playwright clicks it.
+import { test as base, expect, type Page } from '@playwright/test';
+import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
+import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/chromium';
+import { buildWithDeepCaptureGranted, type GrantedBuild } from './support/deep-capture-build';
+import { openDevToolsPanel } from './support/devtools-panel';
+import { fetchPage } from './support/fetch-page';
+import { testPage } from './support/pages';
+import { waitUntil } from './support/wait-until';
+
+interface Frame {
+  type: string;
+  eventId: string;
+  kind: string;
+  source: string;
+  data: string;
+}
+
+const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
+  type: e.dataset.type, eventId: e.dataset.eventId, kind: e.dataset.kind,
+  source: e.dataset.source, data: e.querySelector('.col-data')?.textContent ?? '' }))`;
+
+let build: GrantedBuild;
+let server: ScenarioServer;
+
+const test = base.extend<{ ext: ExtensionBrowser }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  ext: async ({}, use) => {
+    const ext = await launchWithExtension({ extensionDir: build.dir });
+    await use(ext);
+    await ext.close();
+  },
+});
+
+test.beforeAll(async () => {
+  build = buildWithDeepCaptureGranted();
+  server = await startScenarioServer();
+});
+test.afterAll(async () => {
+  await server.close();
+  build.remove();
+});
+
+/** A page on the server's blank page and the panel for its tab, opened as a tab of its own. */
+async function watchTab(
+  ext: ExtensionBrowser,
+  start = `${server.origin}/blank`,
+): Promise<{ page: Page; panel: Page; tabId: number }> {
+  const page = await ext.context.newPage();
+  await page.goto(start);
+  const tabId = await ext.tabIdOf(page);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
+  await panel.locator('[data-testid=frame-count]').waitFor();
+  return { page, panel, tabId };
+}
+
+const toggle = (panel: Page) => panel.locator('[data-testid=deep-capture-toggle]');
+const frames = (panel: Page): Promise<Frame[]> => panel.evaluate<Frame[]>(FRAMES);
+
+/**
+ * Whether the extension's own debugger session holds the tab: a command through it works only
+ * then. (chrome.debugger.getTargets() says `attached` for any client, Playwright's included.)
+ */
+async function attached(ext: ExtensionBrowser, tabId: number): Promise<boolean> {
+  const sw = await ext.serviceWorker();
+  return sw.evaluate(
+    (id) =>
+      chrome.debugger.sendCommand({ tabId: id }, 'Runtime.evaluate', { expression: '1' }).then(
+        () => true,
+        () => false,
+      ),
+    tabId,
+  );
+}
+
+async function turnOn(panel: Page): Promise<void> {
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+  await toggle(panel).click();
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'on');
+}
+
+test('turns on without a prompt and shows unlistened events, comments and retry: once each', async ({
+  ext,
+}) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await expect(panel.locator('[data-testid=deep-capture-hint]')).toContainText('debugging');
+  await turnOn(panel);
+  expect(await attached(ext, tabId)).toBe(true);
+
+  await page.goto(testPage(server.origin, ['/sse/wire?retry=1234&key=wire1']));
+  // A dispatched event shows first as `page` and becomes `both` when its wire twin arrives.
+  const rows = await waitUntil(
+    'the stream’s five frames, each dispatched one merged with its wire twin',
+    () => frames(panel),
+    (f) => f.length >= 5 && f.every((r) => r.source !== 'page'),
+  );
+  expect(rows).toEqual([
+    expect.objectContaining({ kind: 'retry', source: 'wire', data: '1234' }),
+    expect.objectContaining({ kind: 'comment', source: 'wire', data: 'wire-check' }),
+    expect.objectContaining({ kind: 'event', type: 'message', eventId: '1', source: 'both' }),
+    expect.objectContaining({ kind: 'event', type: 'unlistened', eventId: '2', source: 'wire' }),
+    expect.objectContaining({ kind: 'event', type: 'message', eventId: '3', source: 'both' }),
+  ]);
+  const connection = panel.locator('[data-testid=connection-row]');
+  await expect(connection).toHaveAttribute('data-server-retry', '1234');
+  await expect(connection).toHaveAttribute('data-frames', '5');
+  // The page itself got only the two unnamed events: the hook adds nothing of its own.
+  expect(await page.evaluate(() => window.__received.map((r) => r.lastEventId))).toEqual([
+    '1',
+    '3',
+  ]);
+});
+
+test('turning off detaches the debugger and the page hook carries on', async ({ ext }) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await turnOn(panel);
+  // From the keyboard: the switch is a button in the tab order.
+  await toggle(panel).focus();
+  await panel.keyboard.press('Space');
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+  await expect(toggle(panel)).toHaveAttribute('aria-checked', 'false');
+  await waitUntil(
+    'the debugger detached',
+    () => attached(ext, tabId),
+    (a) => !a,
+  );
+
+  await page.goto(testPage(server.origin, ['/sse/wire?key=wire2']));
+  const rows = await waitUntil(
+    'the dispatched events',
+    () => frames(panel),
+    (f) => f.length >= 2,
+  );
+  expect(rows.map((f) => [f.eventId, f.source])).toEqual([
+    ['1', 'page'],
+    ['3', 'page'],
+  ]);
+});
+
+test('a service-worker restart re-attaches the debugger', async ({ ext }) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await turnOn(panel);
+  await stopServiceWorker(ext);
+  await waitUntil(
+    'the debugger attached again',
+    () => attached(ext, tabId),
+    (a) => a,
+  );
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'on');
+
+  await page.goto(testPage(server.origin, ['/sse/wire?key=wire3']));
+  const rows = await waitUntil(
+    'the wire frames',
+    () => frames(panel),
+    (f) => f.length >= 5,
+  );
+  expect(rows.filter((f) => f.type === 'unlistened')).toHaveLength(1);
+});
+
+test('a fetch stream read by the page is one frame per event, from both sources', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.goto(
+    fetchPage(server.origin, [{ mode: 'reader', url: '/fetch/sse?count=3&retry=2500' }]),
+  );
+  const rows = await waitUntil(
+    'the fetch stream’s frames from both sources',
+    () => frames(panel),
+    (f) => f.length >= 5 && f.every((r) => r.source === 'both'),
+  );
+  // The hook reads the body as the page consumes it, Chrome as it arrives: same frames, once.
+  expect(rows.map((f) => [f.kind, f.type, f.eventId])).toEqual([
+    ['retry', '', ''],
+    ['comment', '', ''],
+    ['event', 'message', '1'],
+    ['event', 'delta', '2'],
+    ['event', 'message', '3'],
+  ]);
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute(
+    'data-server-retry',
+    '2500',
+  );
+});
+
+test("names Chrome's reason when it will not attach", async ({ ext }) => {
+  // Chrome lets no extension debug its own chrome:// pages.
+  const { panel } = await watchTab(ext, 'chrome://version');
+  await toggle(panel).click();
+  await expect(toggle(panel)).toHaveAttribute('data-state', 'error');
+  await expect(panel.locator('[data-testid=deep-capture-message]')).toContainText('chrome://');
+});
+
+base('the normal build asks for nothing until the switch is used, and shows it off', async () => {
+  const ext = await launchWithExtension();
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.origin}/blank`);
+    const tabId = await ext.tabIdOf(page);
+    const panel = await ext.context.newPage();
+    await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
+    await expect(toggle(panel)).toHaveAttribute('data-state', 'off');
+    await expect(panel.locator('[data-testid=deep-capture-hint]')).toBeVisible();
+    const sw = await ext.serviceWorker();
+    const granted = await sw.evaluate(() =>
+      chrome.permissions.contains({ permissions: ['debugger'] }),
+    );
+    expect(granted).toBe(false);
+  } finally {
+    await ext.close();
+  }
+});
+
+test('a fast stream of 5,000 events is 5,000 frames, every one seen both ways', async ({ ext }) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.goto(testPage(server.origin, ['/sse/fast?count=5000&size=100&key=deep-fast']));
+  const connection = panel.locator('[data-testid=connection-row]');
+  await expect(connection).toHaveAttribute('data-frames', '5000', { timeout: 30_000 });
+  await expect(panel.locator('[data-testid=frame-count]')).toHaveText('5000');
+  // Rows in view (the table is virtualized): none is wire-only or page-only.
+  await waitUntil(
+    'the last rows merged',
+    () => frames(panel),
+    (f) => f.length > 0 && f.every((r) => r.source === 'both'),
+  );
+});
+
+test('in the real DevTools panel the switch turns on for the inspected tab', async ({ ext }) => {
+  const browser = ext.context.browser();
+  if (!browser) throw new Error('Chromium exposes no browser object for CDP');
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/blank`);
+  const tabId = await ext.tabIdOf(page);
+  const panel = await openDevToolsPanel(browser, page, ext.extensionId);
+  const state = () =>
+    panel.evaluate<string>(
+      `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`,
+    );
+  expect(await state()).toBe('off');
+  await panel.evaluate(`document.querySelector('[data-testid=deep-capture-toggle]').click()`);
+  await waitUntil('the switch on', state, (s) => s === 'on');
+  await waitUntil(
+    'the debugger attached',
+    () => attached(ext, tabId),
+    (a) => a,
+  );
+  await page.goto(testPage(server.origin, ['/sse/wire?key=devtools']));
+  await waitUntil(
+    'the unlistened event in the DevTools panel',
+    () =>
+      panel.evaluate<string[]>(`[...document.querySelectorAll('[data-testid=frame-row]')]
+      .map((e) => e.dataset.type + '/' + e.dataset.source)`),
+    (rows) => rows.includes('unlistened/wire'),
+  );
+});

@@ -1,0 +1,232 @@
+// Deep capture's background half with a fake chrome.debugger: CDP Network events become wire
+// records for the followed requests only, the switch attaches and detaches, Chrome's refusal
+// reaches the panel in its own words, and a new worker re-attaches a tab whose switch is on.
+import { describe, expect, it } from 'vitest';
+import { CdpTranslator } from '../../src/deep-capture/cdp-translate';
+import { createDeepCapture } from '../../src/deep-capture/deep-capture';
+import type {
+  DebuggerApi,
+  DebuggerSource,
+  SessionStorage,
+} from '../../src/deep-capture/debugger-api';
+import { tabSettings } from '../../src/deep-capture/tab-settings';
+
+describe('CDP translation', () => {
+  it('follows EventSource requests and event-stream fetches, with wall-clock times', () => {
+    const cdp = new CdpTranslator(() => 0);
+    const sent = (requestId: string, type: string, url: string, timestamp: number) =>
+      cdp.translate('Network.requestWillBeSent', {
+        requestId,
+        type,
+        timestamp,
+        wallTime: 1_000 + timestamp,
+        request: { url },
+      });
+    expect(sent('1', 'EventSource', 'http://h/es', 5).records).toEqual([
+      { kind: 'request', id: '1', t: 1_005_000, url: 'http://h/es', api: 'eventsource' },
+    ]);
+    // A fetch is followed only once its response says text/event-stream.
+    expect(sent('2', 'Fetch', 'http://h/f', 6).records).toEqual([]);
+    expect(sent('3', 'Image', 'http://h/i.png', 6).records).toEqual([]);
+    const head = (requestId: string, type: string, mimeType: string) =>
+      cdp.translate('Network.responseReceived', {
+        requestId,
+        type,
+        timestamp: 7,
+        response: { url: 'http://h/f', mimeType },
+      });
+    expect(head('1', 'EventSource', 'text/event-stream')).toEqual({
+      records: [],
+      streamContent: { id: '1', t: 1_007_000 },
+    });
+    expect(head('2', 'Fetch', 'text/event-stream')).toEqual({
+      records: [{ kind: 'request', id: '2', t: 1_007_000, url: 'http://h/f', api: 'fetch' }],
+      streamContent: { id: '2', t: 1_007_000 },
+    });
+    expect(head('3', 'Image', 'image/png').records).toEqual([]);
+
+    expect(
+      cdp.translate('Network.eventSourceMessageReceived', {
+        requestId: '1',
+        timestamp: 8,
+        eventName: 'tick',
+        eventId: '9',
+        data: 'x',
+      }).records,
+    ).toEqual([
+      { kind: 'message', id: '1', t: 1_008_000, type: 'tick', lastEventId: '9', data: 'x' },
+    ]);
+    expect(
+      cdp.translate('Network.dataReceived', { requestId: '2', timestamp: 8, data: 'OiBoaQoK' })
+        .records,
+    ).toEqual([{ kind: 'bytes', id: '2', t: 1_008_000, base64: 'OiBoaQoK' }]);
+    // Bytes of requests not followed, and dataReceived without streamed data, are ignored.
+    expect(cdp.translate('Network.dataReceived', { requestId: '3', data: 'AA==' }).records).toEqual(
+      [],
+    );
+    expect(
+      cdp.translate('Network.dataReceived', { requestId: '2', dataLength: 4 }).records,
+    ).toEqual([]);
+    expect(cdp.buffered('2', 1_007_000, 'OiBoaQoK')).toEqual([
+      { kind: 'bytes', id: '2', t: 1_007_000, base64: 'OiBoaQoK' },
+    ]);
+    expect(
+      cdp.translate('Network.loadingFinished', { requestId: '2', timestamp: 9 }).records,
+    ).toEqual([{ kind: 'end', id: '2', t: 1_009_000 }]);
+    // Forgotten once finished.
+    expect(cdp.translate('Network.dataReceived', { requestId: '2', data: 'AA==' }).records).toEqual(
+      [],
+    );
+  });
+});
+
+interface FakeDebugger extends DebuggerApi {
+  attached: Set<number>;
+  commands: string[];
+  refuse: string | null;
+  fire(source: DebuggerSource, method: string, params?: object): void;
+  detachByChrome(tabId: number, reason: string): void;
+}
+
+function fakeDebugger(): FakeDebugger {
+  const events: ((s: DebuggerSource, m: string, p?: object) => void)[] = [];
+  const detaches: ((s: DebuggerSource, r: string) => void)[] = [];
+  const fake: FakeDebugger = {
+    attached: new Set(),
+    commands: [],
+    refuse: null,
+    attach({ tabId }) {
+      if (fake.refuse !== null) return Promise.reject(new Error(fake.refuse));
+      if (fake.attached.has(tabId)) {
+        return Promise.reject(
+          new Error(`Another debugger is already attached to the tab with id: ${tabId}.`),
+        );
+      }
+      fake.attached.add(tabId);
+      return Promise.resolve();
+    },
+    detach({ tabId }) {
+      if (!fake.attached.delete(tabId)) return Promise.reject(new Error('not attached'));
+      return Promise.resolve();
+    },
+    sendCommand({ tabId }, method) {
+      fake.commands.push(`${tabId} ${method}`);
+      return Promise.resolve(
+        method === 'Network.streamResourceContent' ? { bufferedData: 'OiBoaQoK' } : {},
+      );
+    },
+    onEvent: { addListener: (l) => void events.push(l) },
+    onDetach: { addListener: (l) => void detaches.push(l) },
+    fire: (s, m, p) => events.forEach((l) => l(s, m, p)),
+    detachByChrome(tabId, reason) {
+      fake.attached.delete(tabId);
+      detaches.forEach((l) => l({ tabId }, reason));
+    },
+  };
+  return fake;
+}
+
+function memoryStorage(): SessionStorage {
+  const items: Record<string, unknown> = {};
+  return {
+    get: (key) => Promise.resolve(key in items ? { [key]: items[key] } : {}),
+    set: (more) => Promise.resolve(void Object.assign(items, more)),
+  };
+}
+
+function setup(api = fakeDebugger(), storage = memoryStorage()) {
+  const posted: { tabId: number; m: { type: string } & Record<string, unknown> }[] = [];
+  const timers: (() => void)[] = [];
+  const deep = createDeepCapture({
+    api: () => api,
+    settings: tabSettings(() => storage),
+    post: (tabId, m) => posted.push({ tabId, m }),
+    setTimer: (fn) => timers.push(fn),
+  });
+  const statuses = () => posted.filter((p) => p.m.type === 'deep-capture').map((p) => p.m);
+  return { api, storage, deep, posted, timers, statuses };
+}
+
+describe('deep capture sessions', () => {
+  it('attaches with Network enabled, pipes batches, and detaches when turned off', async () => {
+    const { api, deep, posted, timers, statuses } = setup();
+    await deep.turn(7, true);
+    expect(api.attached).toEqual(new Set([7]));
+    expect(api.commands).toEqual(['7 Network.enable']);
+    expect(statuses()).toEqual([{ v: 1, type: 'deep-capture', state: 'on' }]);
+
+    api.fire({ tabId: 7 }, 'Network.requestWillBeSent', {
+      requestId: 'r',
+      type: 'EventSource',
+      timestamp: 1,
+      wallTime: 2,
+      request: { url: 'http://h/es' },
+    });
+    api.fire({ tabId: 7 }, 'Network.responseReceived', {
+      requestId: 'r',
+      type: 'EventSource',
+      timestamp: 1,
+      response: { url: 'http://h/es', mimeType: 'text/event-stream' },
+    });
+    // Another tab's events are not ours to read.
+    api.fire({ tabId: 8 }, 'Network.requestWillBeSent', { requestId: 'x', type: 'EventSource' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(api.commands).toContain('7 Network.streamResourceContent');
+    expect(posted.filter((p) => p.m.type === 'wire')).toEqual([]);
+    timers.forEach((fire) => fire());
+    const wire = posted.filter((p) => p.m.type === 'wire');
+    expect(wire).toHaveLength(1);
+    expect(wire[0]?.tabId).toBe(7);
+    expect((wire[0]?.m.records as { kind: string }[]).map((r) => r.kind)).toEqual([
+      'request',
+      'bytes',
+    ]);
+
+    await deep.turn(7, false);
+    expect(api.attached).toEqual(new Set());
+    expect(statuses().at(-1)).toEqual({ v: 1, type: 'deep-capture', state: 'off' });
+  });
+
+  it("reports Chrome's own reason when it refuses to attach, and stays off", async () => {
+    const { api, deep, statuses } = setup();
+    api.refuse = 'Another debugger is already attached to the tab with id: 7.';
+    await deep.turn(7, true);
+    expect(statuses()).toEqual([
+      {
+        v: 1,
+        type: 'deep-capture',
+        state: 'error',
+        error: 'Another debugger is already attached to the tab with id: 7.',
+      },
+    ]);
+    api.refuse = null;
+    await deep.panelJoined(7);
+    expect(api.attached).toEqual(new Set());
+  });
+
+  it('re-attaches for a panel after a worker restart, dropping a session the old worker left', async () => {
+    const storage = memoryStorage();
+    const api = fakeDebugger();
+    await setup(api, storage).deep.turn(7, true);
+    // A new worker: nothing in memory, the old session possibly still attached.
+    const restarted = setup(api, storage);
+    await restarted.deep.panelJoined(7);
+    expect(api.attached).toEqual(new Set([7]));
+    expect(restarted.statuses()).toEqual([{ v: 1, type: 'deep-capture', state: 'on' }]);
+    // The last panel going away detaches but keeps the switch on for the next panel.
+    await restarted.deep.panelsGone(7);
+    expect(api.attached).toEqual(new Set());
+    await restarted.deep.panelJoined(7);
+    expect(api.attached).toEqual(new Set([7]));
+  });
+
+  it('turns the switch off when the user cancels the debugging bar or the tab closes', async () => {
+    const { api, deep, statuses } = setup();
+    await deep.turn(7, true);
+    api.detachByChrome(7, 'canceled_by_user');
+    expect(statuses().at(-1)).toEqual({ v: 1, type: 'deep-capture', state: 'off' });
+    await deep.panelJoined(7);
+    expect(api.attached).toEqual(new Set());
+  });
+});

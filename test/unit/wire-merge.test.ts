@@ -1,0 +1,288 @@
+// Deep capture's wire records folded into the live model: a Chrome request binds to the hook's
+// connection by URL and time, frames seen both ways become one `both` frame whichever source
+// comes first, unlistened events, comments and `retry:` become wire frames, and the export
+// keeps them all (valid against the schema, and back again through JSON and HAR).
+import { describe, expect, it } from 'vitest';
+import type { CapturedRecord, DocInfo } from '../../src/capture/records';
+import type { WireRecord } from '../../src/deep-capture/wire-records';
+import { buildCapture } from '../../src/export/build-capture';
+import { renderExport } from '../../src/export/render-export';
+import { applyBatch, setRecording } from '../../src/model/apply-batch';
+import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
+import { reconnectGaps } from '../../src/model/timeline';
+import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
+import { importInto, NOW } from './export-fixtures';
+import { schemaErrors } from './export-schema';
+
+const T0 = 1_763_000_000_000;
+const URL_A = 'http://127.0.0.1:4000/sse/wire';
+const DOC: DocInfo = { id: 'doc', url: 'http://127.0.0.1:4000/page', top: true, startedAt: T0 };
+
+type Body<R> = R extends CapturedRecord ? Omit<R, 'seq'> : never;
+let seq = 0;
+function hook(state: CaptureState, ...records: Body<CapturedRecord>[]): void {
+  applyBatch(state, {
+    v: 1,
+    type: 'records',
+    doc: DOC,
+    records: records.map((r): CapturedRecord => ({ ...r, seq: ++seq })),
+    lost: 0,
+    clearedThrough: 0,
+    sync: false,
+  });
+  bindWaiting(state);
+}
+
+const connection = (conn: number, t: number, url = URL_A): Body<CapturedRecord> => ({
+  kind: 'connection',
+  conn,
+  t,
+  url,
+  withCredentials: false,
+  frameUrl: DOC.url,
+  stack: '',
+});
+const open = (conn: number, t: number): Body<CapturedRecord> => ({
+  kind: 'state',
+  conn,
+  t,
+  readyState: 1,
+  cause: 'open',
+});
+const dispatched = (conn: number, t: number, id: string, data: string): Body<CapturedRecord> => ({
+  kind: 'event',
+  conn,
+  t,
+  type: 'message',
+  data,
+  lastEventId: id,
+  origin: 'http://127.0.0.1:4000',
+  size: data.length,
+  truncated: false,
+});
+const request = (id: string, t: number, url = URL_A): WireRecord => ({
+  kind: 'request',
+  id,
+  t,
+  url,
+  api: 'eventsource',
+});
+const message = (id: string, t: number, eventId: string, data: string, type = 'message') =>
+  ({ kind: 'message', id, t, type, lastEventId: eventId, data }) as const;
+const bytes = (id: string, t: number, text: string): WireRecord => ({
+  kind: 'bytes',
+  id,
+  t,
+  base64: Buffer.from(text).toString('base64'),
+});
+
+const rows = (state: CaptureState) =>
+  state.frames.map((f) => [f.connection, f.kind ?? 'event', f.type, f.id, f.source ?? 'page']);
+
+describe('wire merge', () => {
+  it('merges a frame seen by the hook first and on the wire later into one `both` frame', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(state, connection(1, T0), open(1, T0 + 5), dispatched(1, T0 + 6, '1', 'a'));
+    applyWire(state, [request('r1', T0 + 1), message('r1', T0 + 6, '1', 'a')]);
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '1', 'both']]);
+    expect(state.connections.get('doc:1')?.frames).toBe(1);
+  });
+
+  it('merges a frame seen on the wire first, and keeps unlistened events as wire frames', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      message('r1', T0 + 6, '1', 'a'),
+      message('r1', T0 + 7, '2', 'b', 'unlistened'),
+      message('r1', T0 + 8, '3', 'c'),
+    ]);
+    hook(state, open(1, T0 + 5), dispatched(1, T0 + 6, '1', 'a'), dispatched(1, T0 + 8, '3', 'c'));
+    expect(rows(state)).toEqual([
+      ['doc:1', 'event', 'message', '1', 'both'],
+      ['doc:1', 'event', 'unlistened', '2', 'wire'],
+      ['doc:1', 'event', 'message', '3', 'both'],
+    ]);
+    expect(state.connections.get('doc:1')?.frames).toBe(3);
+  });
+
+  it('holds a request until its connection reaches the panel', () => {
+    const state = createCaptureState();
+    applyWire(state, [request('r1', T0 + 1), message('r1', T0 + 6, '2', 'b', 'unlistened')]);
+    expect(state.frames).toEqual([]);
+    hook(state, connection(1, T0));
+    expect(rows(state)).toEqual([['doc:1', 'event', 'unlistened', '2', 'wire']]);
+  });
+
+  it('takes comments and retry: from the raw bytes of an EventSource, not its events twice', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      bytes('r1', T0 + 5, 'retry: 1234\n: hello\n\nid: 1\ndata: a\n\n'),
+      message('r1', T0 + 6, '1', 'a'),
+    ]);
+    expect(rows(state)).toEqual([
+      ['doc:1', 'retry', '', '', 'wire'],
+      ['doc:1', 'comment', '', '', 'wire'],
+      ['doc:1', 'event', 'message', '1', 'wire'],
+    ]);
+    expect(state.frames.map((f) => f.data)).toEqual(['1234', 'hello', 'a']);
+    expect(state.connections.get('doc:1')?.serverRetry).toBe(1234);
+  });
+
+  it('binds each request to the connection that was connecting then, reconnects included', () => {
+    const state = createCaptureState();
+    // Connection 1 opened before deep capture was on (its request is unknown); 2 is new.
+    hook(state, connection(1, T0), open(1, T0 + 5), connection(2, T0 + 100));
+    applyWire(state, [request('r2', T0 + 101), message('r2', T0 + 110, '', 'to 2')]);
+    expect(rows(state)).toEqual([['doc:2', 'event', 'message', '', 'wire']]);
+    // Connection 1 loses its stream and reconnects: its new request is its own.
+    hook(state, { kind: 'state', conn: 1, t: T0 + 200, readyState: 0, cause: 'error' });
+    applyWire(state, [request('r3', T0 + 300), message('r3', T0 + 310, '', 'to 1')]);
+    expect(rows(state).at(-1)).toEqual(['doc:1', 'event', 'message', '', 'wire']);
+  });
+
+  it('binds two streams to one URL in the order they were made, and counts what never binds', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0), connection(2, T0 + 1));
+    applyWire(state, [
+      request('r1', T0 + 2),
+      request('r2', T0 + 3),
+      message('r2', T0 + 10, '', 'second'),
+      message('r1', T0 + 11, '', 'first'),
+      request('r9', T0 + 20, 'http://127.0.0.1:4000/sse/other'),
+      message('r9', T0 + 21, '', 'nobody'),
+      { kind: 'end', id: 'r9', t: T0 + 22 },
+    ]);
+    expect(state.frames.map((f) => [f.connection, f.data])).toEqual([
+      ['doc:2', 'second'],
+      ['doc:1', 'first'],
+    ]);
+    expect(state.wireUnmatched).toBe(1);
+  });
+
+  it('merges a flood whose page side runs thousands of frames ahead, each frame once', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    const n = 20_000;
+    const page: Body<CapturedRecord>[] = [connection(1, T0), open(1, T0 + 1)];
+    for (let i = 1; i <= n; i++) page.push(dispatched(1, T0 + 2, String(i), `d${i}`));
+    hook(state, ...page);
+    const wire: WireRecord[] = [request('r1', T0)];
+    for (let i = 1; i <= n; i++) {
+      wire.push(message('r1', T0 + 2, String(i), `d${i}`));
+      if (i % 1000 === 0) wire.push(message('r1', T0 + 2, '', 'x', 'unlistened'));
+    }
+    const started = performance.now();
+    applyWire(state, wire);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(state.frames).toHaveLength(n + n / 1000);
+    expect(state.frames.filter((f) => f.source === 'both')).toHaveLength(n);
+    expect(state.frames.filter((f) => f.source === 'wire')).toHaveLength(n / 1000);
+  });
+
+  it('finds the twin of a frame the capture cut to its data limit', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    const big = 'x'.repeat(1024 * 1024 + 10);
+    hook(state, connection(1, T0), open(1, T0 + 1), {
+      kind: 'event',
+      conn: 1,
+      t: T0 + 2,
+      type: 'message',
+      data: big.slice(0, 1024 * 1024),
+      lastEventId: '1',
+      origin: 'http://127.0.0.1:4000',
+      size: big.length,
+      truncated: true,
+    });
+    applyWire(state, [request('r1', T0), message('r1', T0 + 2, '1', big)]);
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '1', 'both']]);
+  });
+
+  it('carries the last event id and the server retry: past comments into reconnects', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(state, connection(1, T0), open(1, T0 + 5), dispatched(1, T0 + 6, '7', 'a'));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      bytes('r1', T0 + 5, 'retry: 1234\n\nid: 7\ndata: a\n\n'),
+      message('r1', T0 + 6, '7', 'a'),
+      bytes('r1', T0 + 8, ': heartbeat\n'),
+    ]);
+    hook(state, { kind: 'state', conn: 1, t: T0 + 10, readyState: 0, cause: 'error' });
+    const c = state.connections.get('doc:1')!;
+    const byTime = [...state.frames].sort((a, b) => a.t - b.t);
+    expect(reconnectGaps(c, byTime).map((g) => g.lastEventId)).toEqual(['7']);
+    const file = buildCapture(state, {
+      scope: 'all',
+      connections: null,
+      now: NOW,
+      generatorVersion: '0.1.0',
+    });
+    expect(file.connections[0]?.attempts.at(-1)).toMatchObject({ retryMs: 1234, lastEventId: '7' });
+  });
+
+  it('records no wire frame that happened while paused, even when it arrives after resuming', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    setRecording(state, false, T0 + 10);
+    setRecording(state, true, T0 + 20);
+    applyWire(state, [
+      request('r1', T0 + 1),
+      message('r1', T0 + 15, '', 'during', 'unlistened'),
+      message('r1', T0 + 25, '', 'after', 'unlistened'),
+    ]);
+    expect(state.frames.map((f) => f.data)).toEqual(['after']);
+    expect(state.droppedWhilePaused).toBe(1);
+  });
+
+  it('exports wire, both and comment/retry frames valid against the schema, and reads them back', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(state, connection(1, T0), open(1, T0 + 5), dispatched(1, T0 + 6, '1', 'a'));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      bytes('r1', T0 + 5, 'retry: 1234\n: hello\n\nid: 1\ndata: a\n\n'),
+      message('r1', T0 + 6, '1', 'a'),
+      message('r1', T0 + 7, '2', 'b', 'unlistened'),
+    ]);
+    const file = buildCapture(state, {
+      scope: 'all',
+      connections: null,
+      now: NOW,
+      generatorVersion: '0.1.0',
+    });
+    expect(schemaErrors(file)).toEqual([]);
+    const frames = file.connections[0]?.frames.map((f) => [f.kind ?? 'event', f.id, f.source]);
+    expect(frames).toEqual([
+      ['event', '1', 'both'],
+      ['retry', '', 'wire'],
+      ['comment', '', 'wire'],
+      ['event', '2', 'wire'],
+    ]);
+    for (const format of ['json', 'har'] as const) {
+      const [exported] = renderExport(file, format);
+      const back = createCaptureState();
+      importInto(back, exported!.text, exported!.name);
+      // In time order: a HAR files frames by attempt and time, a JSON capture by arrival.
+      const byTime = [...back.frames].sort((a, b) => a.t - b.t || a.index - b.index);
+      expect(
+        byTime.map((f) => [f.kind ?? 'event', f.id, f.source === 'both']),
+        format,
+      ).toEqual([
+        ['retry', '', false],
+        ['comment', '', false],
+        ['event', '1', true],
+        ['event', '2', false],
+      ]);
+    }
+    // Chrome's own HAR field holds only events.
+    const har = JSON.parse(renderExport(file, 'har')[0]!.text) as {
+      log: { entries: { _eventSourceMessages: { eventId: string }[] }[] };
+    };
+    expect(har.log.entries[0]?._eventSourceMessages.map((m) => m.eventId)).toEqual(['1', '2']);
+  });
+});

@@ -1,6 +1,5 @@
 // Panel entry point: applies the theme, finds the inspected tab, links the store to the
-// background (and, where the browser allows, straight to the tab's documents) and renders
-// the app into #app.
+// background and renders the app into #app.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { linkPanel, type PanelOut } from '../src/bridge/panel-link';
@@ -12,7 +11,6 @@ import { App } from './components/App';
 import { deepCaptureAvailability, type PermissionsApi } from './deep-capture';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
-import { connectToDocument } from './direct-port';
 import { loadLimits, panelStorage } from './limits';
 import { wakeOnNavigation } from './navigation';
 import { followNetworkLog } from './network-log';
@@ -45,14 +43,13 @@ if (tabId === null) {
 } else {
   const limits = loadLimits(panelStorage());
   const store = createStore(createCaptureState(limits.maxFrames, limits.maxDataChars));
-  const tabs = browser.tabs as typeof browser.tabs | undefined;
   const link = linkPanel(
     tabId,
     () => runtimePortTransport<PanelOut>(browser.runtime.connect({ name: PANEL_PORT })),
     (msg) => store.receive(msg),
-    tabs && ((frame) => runtimePortTransport<PanelOut>(connectToDocument(tabs, tabId, frame))),
   );
   const wake = message<BackgroundToContent, 'wake'>('wake', {});
+  const tabs = browser.tabs as typeof browser.tabs | undefined;
   wakeOnNavigation(
     tabId,
     {

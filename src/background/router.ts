@@ -1,6 +1,5 @@
 // The background's job: route messages between the content scripts and the panels of each
-// tab (records too, for panels that cannot open direct ports to documents), and keep the
-// cross-tab connection budget. It holds nothing but open ports and the
+// tab, and keep the cross-tab connection budget. It holds nothing but open ports and the
 // latest snapshot per port, so a service-worker restart loses nothing: both sides
 // reconnect, content scripts say hello and send their snapshot again, panels re-sync.
 import { CONTENT_PORT, PANEL_PORT } from '../protocol/constants';
@@ -18,14 +17,7 @@ import { Budget } from './budget';
 export interface RouterPort {
   name: string;
   /** `tab.url` is given when the extension may see the tab's URL (its host permissions). */
-  sender?:
-    | {
-        id?: string;
-        frameId?: number;
-        documentId?: string;
-        tab?: { id?: number; url?: string };
-      }
-    | undefined;
+  sender?: { id?: string; frameId?: number; tab?: { id?: number; url?: string } } | undefined;
   postMessage(message: unknown): void;
   onMessage: { addListener(cb: (message: unknown) => void): void };
   onDisconnect: { addListener(cb: () => void): void };
@@ -51,9 +43,8 @@ export interface Router {
 }
 
 /**
- * `wakeTab` reaches every content script of a tab, also those that hold no port (their
- * documents have no live streams): in the extension, tabs.sendMessage of a `wake` message.
- * Each then says hello, so a panel learns every document.
+ * `wakeTab` reaches content scripts that hold no port (their documents have no live
+ * streams): in the extension, runtime.tabs.sendMessage of a `wake` message.
  */
 export function createRouter(
   extensionId: string,
@@ -62,8 +53,6 @@ export function createRouter(
 ): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
-  /** Panels that sync documents over their own direct ports (subscribe's `direct`). */
-  const directPanels = new Set<RouterPort>();
   const budget = new Budget<RouterPort>();
 
   const sendPools = (tabId: number, port?: RouterPort): void => {
@@ -113,11 +102,7 @@ export function createRouter(
       if (m.type === 'snapshot') {
         const snapshot = (m as { snapshot?: unknown }).snapshot;
         if (isSnapshot(snapshot)) updateBudget(port, tabId, snapshot);
-      } else if (m.type === 'hello') {
-        const documentId = port.sender?.documentId;
-        const frame = { frameId: port.sender?.frameId ?? 0, ...(documentId && { documentId }) };
-        for (const panel of panels.get(tabId) ?? []) post(panel, { ...m, frame });
-      } else if (m.type === 'records') {
+      } else if (m.type === 'hello' || m.type === 'records') {
         for (const panel of panels.get(tabId) ?? []) post(panel, m);
       }
     });
@@ -125,11 +110,8 @@ export function createRouter(
       remove(contents, tabId, port);
       updateBudget(port, tabId, null);
     });
-    // A panel is already watching (e.g. both sides reconnected after a restart). Direct
-    // panels sync the document themselves when its hello reaches them.
-    if ([...(panels.get(tabId) ?? [])].some((p) => !directPanels.has(p))) {
-      post(port, message<PanelToContent, 'sync'>('sync', {}));
-    }
+    // A panel is already watching (e.g. both sides reconnected after a restart).
+    if (panels.has(tabId)) post(port, message<PanelToContent, 'sync'>('sync', {}));
   };
 
   const connectPanel = (port: RouterPort): void => {
@@ -137,10 +119,9 @@ export function createRouter(
     port.onMessage.addListener((m) => {
       if (!isEnvelope(m)) return;
       if (m.type === 'subscribe') {
-        const { tabId: requested, direct } = m as { tabId?: unknown; direct?: unknown };
+        const requested = (m as { tabId?: unknown }).tabId;
         if (tabId !== null || typeof requested !== 'number') return;
         tabId = requested;
-        if (direct === true) directPanels.add(port);
         add(panels, tabId, port);
         sendPools(tabId, port);
         wakeTab(tabId);
@@ -153,7 +134,6 @@ export function createRouter(
       }
     });
     port.onDisconnect.addListener(() => {
-      directPanels.delete(port);
       if (tabId === null) return;
       remove(panels, tabId, port);
       if (!panels.has(tabId)) {

@@ -1,10 +1,9 @@
-// The content script's logic: a bridge between the page and the extension's transports.
-// Records from the page hook are validated, capped, numbered and buffered; the buffer is
-// replayed on `sync` and new records stream live until `detach`, and straight to panels that
-// opened a direct port (the background relays records only for panels that cannot). It keeps the background told which
-// connections are live (for the connection budget) and records its queue verdicts. The
-// background port is open only while the document has live streams or a relayed panel
-// watches it (a `wake` opens it). Testable with in-memory transports.
+// The content script's logic: a bridge between two transports. Records from the page hook
+// are validated, capped, numbered and buffered; the buffer is replayed on `sync` and new
+// records stream live until `detach`. It keeps the background told which connections are
+// live (for the connection budget) and records its queue verdicts. The background port is
+// open only while the document has live streams or a panel watches it (a `wake` opens it).
+// Testable with in-memory transports.
 import type { CapturedRecord, DocInfo } from '../capture/records';
 import { LIMITS } from '../protocol/constants';
 import type { DocSnapshot } from '../model/pools';
@@ -47,10 +46,8 @@ export interface ContentBridgeOptions {
   page: Transport<unknown, never>;
   connect: Connector<unknown, ContentOut>;
   environment: DocEnvironment;
-  /** Registers the handler for the background's `wake` (sent when a panel subscribes). */
+  /** Registers the handler for the background's `wake` (sent while the port is closed). */
   onWake: (wake: () => void) => void;
-  /** Registers for direct ports panels open to this document (tabs.connect, DIRECT_PORT). */
-  onDirect?: (accept: (panel: Transport<unknown, ContentOut>) => void) => void;
   /**
    * Registers for the document entering (`shown` false) and coming back from (`shown` true)
    * the back/forward cache. Browsers close extension ports of cached pages without telling
@@ -68,7 +65,7 @@ const SNAPSHOT_DELAY_MS = 50;
 
 export interface ContentBridge {
   readonly buffer: CaptureBuffer;
-  /** True while a panel has synced and receives records live, relayed or direct. */
+  /** True while a panel has synced and receives records live. */
   readonly live: boolean;
   /** True while the port to the background is open. */
   readonly linked: boolean;
@@ -87,12 +84,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
       maxConnections: LIMITS.maxConnections,
     },
   );
-  /** A panel synced through the background and gets records relayed. */
   let live = false;
-  /** Panels that synced over their own direct port: records go to them without a relay. */
-  const directs = new Set<Transport<unknown, ContentOut>>();
-  /** The document is in the back/forward cache, where the browser cuts extension ports. */
-  let inPageCache = false;
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const now = o.now ?? Date.now;
   let snapshotPending = false;
@@ -118,7 +110,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   });
   /** Nothing left to report and nobody watching: let the background sleep. */
   const releaseIfIdle = (): void => {
-    if (!live && directs.size === 0 && connections.size === 0) bg.close();
+    if (!live && connections.size === 0) bg.close();
   };
   const sendSnapshot = (): void => {
     snapshotPending = false;
@@ -134,18 +126,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
       changed = connections.apply(r) || changed;
       responses.apply(r);
     }
-    // A page in the back/forward cache reports nothing until it is shown again.
-    if (connections.size > 0 && !inPageCache) bg.open();
+    if (connections.size > 0) bg.open();
     if (changed) scheduleSnapshot();
-    if (numbered.length === 0 || (!live && directs.size === 0)) return;
-    send(numbered, false, live ? [...directs, bg] : directs);
+    if (live && numbered.length > 0) send(numbered, false);
   };
 
-  const send = (
-    records: CapturedRecord[],
-    sync: boolean,
-    to: Iterable<{ send(m: ContentOut): void }>,
-  ): void => {
+  const send = (records: CapturedRecord[], sync: boolean): void => {
     let chunk: CapturedRecord[] = [];
     let chars = 0;
     const flush = (): void => {
@@ -157,7 +143,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         clearedThrough: buffer.clearedThrough,
         sync,
       });
-      for (const target of to) target.send(m);
+      bg.send(m);
       chunk = [];
       chars = 0;
     };
@@ -175,20 +161,18 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     if (chunk.length > 0 || sync) flush();
   };
 
-  const hello = () =>
-    message<ContentToPanel, 'hello'>('hello', { doc: o.doc, direct: directs.size > 0 });
   const bg = lazyLink<unknown, ContentOut>({
     connect: o.connect,
     setTimer,
     onConnect(t) {
       live = false;
-      t.send(hello());
+      t.send(message<ContentToPanel, 'hello'>('hello', { doc: o.doc }));
       t.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
     },
     onMessage(m) {
       if (!isEnvelope(m)) return;
       if (m.type === 'sync') {
-        send(buffer.all(), true, [bg]);
+        send(buffer.all(), true);
         live = true;
       } else if (m.type === 'clear') {
         buffer.clearFrames();
@@ -207,33 +191,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     },
   });
 
-  // A panel subscribed: a closed port opens (and says hello); an open one says hello again,
-  // since a panel with direct ports learns of documents only from their hellos.
-  o.onWake(() => {
-    if (bg.isOpen) bg.send(hello());
-    else bg.open();
-  });
-  o.onDirect?.((panel) => {
-    panel.onMessage((m) => {
-      if (!isEnvelope(m)) return;
-      if (m.type === 'sync') {
-        send(buffer.all(), true, [panel]);
-        directs.add(panel);
-      } else if (m.type === 'clear') {
-        buffer.clearFrames();
-      }
-    });
-    panel.onDisconnect(() => {
-      directs.delete(panel);
-      releaseIfIdle();
-    });
-  });
+  o.onWake(() => bg.open());
   o.onPageCache?.((shown) => {
-    inPageCache = !shown;
     bg.close();
-    // Direct ports die the same silent way; their panels open new ones on the next hello.
-    for (const panel of directs) panel.disconnect();
-    directs.clear();
     if (!shown) return;
     // Back from the cache: say hello again (a watching panel then re-syncs), report what is
     // live now, and let go again if nothing is.
@@ -252,7 +212,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   return {
     buffer,
     get live() {
-      return live || directs.size > 0;
+      return live;
     },
     get linked() {
       return bg.isOpen;

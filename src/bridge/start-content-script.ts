@@ -1,8 +1,8 @@
-// Wires the content script of one document: identity, environment, page channel, the port
-// to the background and the direct ports panels open to it.
+// Wires the content script of one document: identity, environment, page channel and the
+// port to the background.
 import type { Runtime } from 'webextension-polyfill';
 import type { DocInfo } from '../capture/records';
-import { CONTENT_PORT, DIRECT_PORT } from '../protocol/constants';
+import { CONTENT_PORT } from '../protocol/constants';
 import { isEnvelope } from '../protocol/messages';
 import { startContentBridge, type DocEnvironment } from './content-bridge';
 import { openPageChannel } from './page-channel';
@@ -18,14 +18,6 @@ export function startContentScript(win: Window, runtime: Runtime.Static): void {
     onWake(wake) {
       runtime.onMessage.addListener((m: unknown) => {
         if (isEnvelope(m) && m.type === 'wake') wake();
-      });
-    },
-    onDirect(accept) {
-      // A panel of this extension, opened with tabs.connect (checked, not assumed).
-      runtime.onConnect.addListener((port) => {
-        if (port.name === DIRECT_PORT && port.sender?.id === runtime.id) {
-          accept(runtimePortTransport(port));
-        }
       });
     },
     onPageCache(listener) {

@@ -10,11 +10,6 @@ export const HANDSHAKE_SOURCE = 'sse-lens/handshake';
 /** runtime.connect port names. */
 export const CONTENT_PORT = 'sse-lens/content';
 export const PANEL_PORT = 'sse-lens/panel';
-/**
- * tabs.connect port name: a panel's direct line to one document's content script, so records
- * skip the service worker (one hop instead of two).
- */
-export const DIRECT_PORT = 'sse-lens/direct';
 
 /** DevTools panel title; Chrome derives the panel id `chrome-extension://<id>SSE` from it. */
 export const PANEL_TITLE = 'SSE';

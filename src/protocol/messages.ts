@@ -12,25 +12,10 @@ export interface HookToContent {
   records: { records: HookRecord[]; dropped: number };
 }
 
-/** Which document a content script runs in, as tabs.connect addresses it. */
-export interface FrameTarget {
-  frameId: number;
-  /** Chrome 106+: the document itself, so a port never reaches the next page in that frame. */
-  documentId?: string;
-}
-
-/**
- * Content script -> panel: through the background, or straight over a panel's DIRECT_PORT
- * (records only) once the panel has opened one to the document.
- */
+/** Content script -> background -> panel. */
 export interface ContentToPanel {
-  /**
-   * Sent on every (re)connect so panels learn about the document and reloads. The background
-   * adds `frame` (from the port's sender) so a panel can open a direct port to the document.
-   * `direct`: the document holds a live direct port (false after the back/forward cache cut
-   * them, so a panel that still counts one on its side opens a new one).
-   */
-  hello: { doc: DocInfo; frame?: FrameTarget; direct?: boolean };
+  /** Sent on every (re)connect so panels learn about the document and reloads. */
+  hello: { doc: DocInfo };
   /**
    * A batch of records; `sync` marks a replay of the buffer in answer to `sync`. Records
    * are numbered without gaps, so a panel counts what it never received from the gaps in
@@ -62,10 +47,7 @@ export interface SourceCounters {
   untrackedRecords: number;
 }
 
-/**
- * Panel -> background -> every content script of the inspected tab; `sync` and `clear` also
- * straight over a direct port.
- */
+/** Panel -> background -> every content script of the inspected tab. */
 export interface PanelToContent {
   /** Send everything buffered, then stream live. */
   sync: Record<string, never>;
@@ -80,10 +62,7 @@ export interface PanelToContent {
  */
 export interface BackgroundToContent {
   detach: Record<string, never>;
-  /**
-   * Sent with tabs.sendMessage to a tab's content scripts: a panel is here; open the port, or
-   * say hello again on the open one.
-   */
+  /** Sent with tabs.sendMessage to a tab's content scripts: open the port, a panel is here. */
   wake: Record<string, never>;
   /** The connection is queued behind its pool's limit, or (queued: false) got a slot. */
   queue: { conn: number; queued: boolean; pool: string };
@@ -105,11 +84,7 @@ export interface BackgroundToPanel {
 
 /** Panel -> background only. */
 export interface PanelToBackground {
-  /**
-   * `direct`: the panel syncs each document over its own DIRECT_PORT when it hears the
-   * document's hello, so the background sends new content scripts no `sync` for it.
-   */
-  subscribe: { tabId: number; direct?: boolean };
+  subscribe: { tabId: number };
   /** Turn deep capture of the subscribed tab on or off (the panel got the permission first). */
   'deep-capture': { on: boolean };
 }

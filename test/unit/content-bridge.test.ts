@@ -32,17 +32,22 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
   const timers: (() => void)[] = [];
   let wake = (): void => undefined;
   let pageCache = (_shown: boolean): void => undefined;
-  let accept = (_panel: Bg): void => undefined;
   const bridge = startContentBridge({
     doc,
     page,
     connect: () => {
-      const t = unpacking();
+      const t: Bg = fakeTransport();
+      // Keep what the panel would see: events unpacked back into the records, in seq order.
+      const send = t.send.bind(t);
+      t.send = (m) => {
+        send(
+          m.type === 'records'
+            ? { ...m, records: unpackRecords(m.records, m.events), events: undefined }
+            : m,
+        );
+      };
       bgs.push(t);
       return t;
-    },
-    onDirect: (a) => {
-      accept = a;
     },
     setTimer: (fn) => timers.push(fn),
     limits,
@@ -72,27 +77,7 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
     records,
     wake: () => wake(),
     pageCache: (shown: boolean) => pageCache(shown),
-    /** A panel opens a direct port to the document. */
-    direct: () => {
-      const t = unpacking();
-      accept(t);
-      return t;
-    },
   };
-}
-
-/** A transport that keeps what the panel would see: events unpacked into the records. */
-function unpacking(): Bg {
-  const t: Bg = fakeTransport();
-  const send = t.send.bind(t);
-  t.send = (m) => {
-    send(
-      m.type === 'records'
-        ? { ...m, records: unpackRecords(m.records, m.events), events: undefined }
-        : m,
-    );
-  };
-  return t;
 }
 
 describe('content bridge', () => {
@@ -100,7 +85,7 @@ describe('content bridge', () => {
     const { page, bgs, records } = setup();
     const bg = bgs[0] as Bg;
     expect(bg.sent).toEqual([
-      { v: 1, type: 'hello', doc, direct: false },
+      { v: 1, type: 'hello', doc },
       {
         v: 1,
         type: 'snapshot',
@@ -318,84 +303,5 @@ describe('content bridge', () => {
     expect(bridge.linked).toBe(true);
     bg.deliver({ v: 1, type: 'detach' });
     expect(bridge.linked).toBe(false);
-  });
-
-  it('streams to a panel over its direct port, without the background', () => {
-    const { page, bgs, bridge, records, direct, timers } = setup({ woken: false });
-    page.deliver(hookBatch([connRec, ev('a')]));
-    const bg = bgs[0] as Bg;
-    const panel = direct();
-    expect(records(panel)).toEqual([]);
-    panel.deliver({ v: 1, type: 'sync' });
-    expect(panel.sent.at(-1)).toMatchObject({ type: 'records', sync: true });
-    expect(records(panel)).toEqual([1, 2]);
-    page.deliver(hookBatch([ev('b')]));
-    expect(records(panel)).toEqual([1, 2, 3]);
-    expect(records(bg)).toEqual([]);
-    expect(bridge.live).toBe(true);
-    panel.deliver({ v: 1, type: 'clear' });
-    expect(bridge.buffer.all().filter((r) => r.kind === 'event')).toEqual([]);
-    // The stream ends and the panel goes: nothing holds the background port any more.
-    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 5, readyState: 2, cause: 'close' }]));
-    timers.splice(0).forEach((fn) => fn());
-    expect(bridge.linked).toBe(true);
-    panel.drop();
-    expect(bridge.live).toBe(false);
-    expect(bridge.linked).toBe(false);
-    expect(records(panel)).toEqual([1, 2, 3, 4]);
-  });
-
-  it('sends nothing over a direct port before it asks for a sync', () => {
-    const { page, direct, records } = setup();
-    const panel = direct();
-    page.deliver(hookBatch([connRec, ev('a')]));
-    panel.deliver({ v: 1, type: 'bogus' });
-    panel.deliver({ v: 2, type: 'sync' });
-    expect(records(panel)).toEqual([]);
-  });
-
-  it('streams to a relayed panel and a direct panel alike when both watch', () => {
-    const { page, bgs, direct, records } = setup();
-    const bg = bgs[0] as Bg;
-    bg.deliver({ v: 1, type: 'sync' });
-    const panel = direct();
-    panel.deliver({ v: 1, type: 'sync' });
-    page.deliver(hookBatch([connRec, ev('a')]));
-    expect(records(bg)).toEqual([1, 2]);
-    expect(records(panel)).toEqual([1, 2]);
-  });
-
-  it('says hello again when woken with its port already open', () => {
-    const { page, bgs, wake } = setup({ woken: false });
-    page.deliver(hookBatch([connRec]));
-    const bg = bgs[0] as Bg;
-    wake();
-    expect(bgs).toHaveLength(1);
-    expect(bg.sent.map((m) => m.type)).toEqual(['hello', 'snapshot', 'hello']);
-  });
-
-  it('drops its direct ports in the back/forward cache and says so in its next hello', () => {
-    const { page, bgs, direct, pageCache } = setup();
-    const panel = direct();
-    panel.deliver({ v: 1, type: 'sync' });
-    page.deliver(hookBatch([connRec]));
-    expect((bgs[0] as Bg).sent.find((m) => m.type === 'hello')).toMatchObject({ direct: false });
-    pageCache(false);
-    expect(panel.closed).toBe(true);
-    pageCache(true);
-    expect((bgs[1] as Bg).sent[0]).toMatchObject({ type: 'hello', direct: false });
-    const again = direct();
-    again.deliver({ v: 1, type: 'sync' });
-    expect(again.sent.at(-1)).toMatchObject({ type: 'records', sync: true });
-  });
-
-  it('opens no port while in the back/forward cache, whatever the page still reports', () => {
-    const { page, bgs, pageCache } = setup({ woken: false });
-    page.deliver(hookBatch([connRec]));
-    pageCache(false);
-    page.deliver(hookBatch([ev('flushed on pagehide')]));
-    expect(bgs).toHaveLength(1);
-    pageCache(true);
-    expect(bgs).toHaveLength(2);
   });
 });

@@ -20,39 +20,7 @@ describe('background router', () => {
     p1.deliver({ v: 1, type: 'subscribe', tabId: 1 });
     c1.deliver(hello);
     c2.deliver({ ...hello, doc: { ...hello.doc, id: 'other' } });
-    expect(p1.received.filter((m) => (m as { type: string }).type !== 'pools')).toEqual([
-      { ...hello, frame: { frameId: 0 } },
-    ]);
-  });
-
-  it("adds the sender's frame and document to a relayed hello, for the panel's direct port", () => {
-    const r = createRouter(EXT, () => undefined);
-    const c = fakePort(CONTENT_PORT, { id: EXT, tab: { id: 1 }, frameId: 7, documentId: 'D7' });
-    const p = panel();
-    [c, p].forEach((port) => r.connect(port));
-    p.deliver({ v: 1, type: 'subscribe', tabId: 1, direct: true });
-    c.deliver(hello);
-    expect(p.received).toContainEqual({ ...hello, frame: { frameId: 7, documentId: 'D7' } });
-  });
-
-  it('asks a new content script for a sync only when a watching panel has no direct ports', () => {
-    const r = createRouter(EXT, () => undefined);
-    const direct = panel();
-    r.connect(direct);
-    direct.deliver({ v: 1, type: 'subscribe', tabId: 1, direct: true });
-    const first = content(1);
-    r.connect(first);
-    expect(first.received).toEqual([]);
-    const relayed = panel();
-    r.connect(relayed);
-    relayed.deliver({ v: 1, type: 'subscribe', tabId: 1 });
-    const second = content(1);
-    r.connect(second);
-    expect(second.received).toEqual([{ v: 1, type: 'sync' }]);
-    relayed.drop();
-    const third = content(1);
-    r.connect(third);
-    expect(third.received).toEqual([]);
+    expect(p1.received.filter((m) => (m as { type: string }).type !== 'pools')).toEqual([hello]);
   });
 
   it('forwards sync and clear from a panel to every content script of its tab', () => {

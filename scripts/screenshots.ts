@@ -1,8 +1,8 @@
 // Generates the README screenshots from the real thing: the built extension in Chromium,
 // DevTools open on the SSE panel, the demo page's scenarios streaming. Light and dark
-// DevTools themes, the chat card's POST fetch stream in the Request tab, a failed stream
-// explaining itself in a DevTools as narrow as a docked one, then the connection-limit
-// pile-up in the budget view and in the timeline (enlarged).
+// DevTools themes, the chat card's POST fetch stream in the Request tab, an LLM stream in the
+// Conversation tab, a failed stream explaining itself in a DevTools as narrow as a docked
+// one, then the connection-limit pile-up in the budget view and in the timeline (enlarged).
 // Run with `npm run screenshots`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -51,6 +51,7 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
     console.log(`wrote ${file}`);
     if (theme === 'light') {
       await shootRequestTab(panel);
+      await shootConversationTab(panel);
       await shootFailedNarrow(panel, `${server.origin}/sse/status?code=500`);
       await shootTimeline(page, panel);
     }
@@ -61,7 +62,9 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
 
 /** The demo's chat POST (the one fetch stream framed as SSE) in the Request tab, once done. */
 async function shootRequestTab(panel: DevToolsPanel): Promise<void> {
-  const row = JSON.stringify('[data-testid=connection-row][data-kind=fetch][data-format=sse]');
+  const row = JSON.stringify(
+    '[data-testid=connection-row][data-kind=fetch][data-url*="/fetch/sse"]',
+  );
   await panel.waitFor<boolean>(
     `document.querySelector(${row})?.dataset.outcome === 'complete'`,
     "the chat card's fetch stream to complete",
@@ -77,6 +80,30 @@ async function shootRequestTab(panel: DevToolsPanel): Promise<void> {
   );
   await panel.screenshot(); // the first capture after a change can hold stale tiles
   const file = resolve(outDir, 'request-tab.png');
+  writeFileSync(file, await panel.screenshot());
+  console.log(`wrote ${file}`);
+  await panel.evaluate(`document.querySelector('.conn-row.all').click()`);
+}
+
+/** The demo's Anthropic stream read as a conversation: thinking, answer, tool call, metrics. */
+async function shootConversationTab(panel: DevToolsPanel): Promise<void> {
+  const row = JSON.stringify('[data-testid=connection-row][data-url*="/llm/anthropic/"]');
+  await panel.waitFor<boolean>(
+    `document.querySelector(${row})?.dataset.outcome === 'complete'`,
+    "the chat card's Anthropic stream to complete",
+    30_000,
+  );
+  await panel.evaluate(`document.querySelector(${row}).click()`);
+  await panel.waitFor<boolean>(
+    `(() => {
+      document.querySelector('[data-testid=tab-conversation]')?.click();
+      const metrics = document.querySelector('[data-testid=conversation-metrics]');
+      return metrics?.dataset.finishReason === 'tool_use';
+    })()`,
+    "the Anthropic stream's Conversation tab",
+  );
+  await panel.screenshot(); // the first capture after a change can hold stale tiles
+  const file = resolve(outDir, 'conversation-tab.png');
   writeFileSync(file, await panel.screenshot());
   console.log(`wrote ${file}`);
   await panel.evaluate(`document.querySelector('.conn-row.all').click()`);

@@ -35,8 +35,12 @@ const MAX_QUEUED = 50_000;
  * Chrome did not report (deep capture turned on mid-stream).
  */
 const WIRE_SCAN = 16;
-/** Records held for one request not bound yet. */
-const MAX_HELD = 2_000;
+/**
+ * Records held, over all requests not bound yet. The wire runs ahead of the page's path by as
+ * much as a burst (5,000 events reached the panel by the wire before their connection did),
+ * so this holds as many as a connection's twin queue.
+ */
+const MAX_HELD = MAX_QUEUED;
 /** Requests held unbound; the oldest go (counted) beyond this. */
 const MAX_UNBOUND = 200;
 /** Bound requests remembered (their late records still find their connection). */
@@ -57,6 +61,8 @@ export interface WireState {
   /** Connection key → its request still loading. */
   loading: Map<string, string>;
   unbound: Map<string, { request: WireRequest; held: WireRecord[] }>;
+  /** Records held in `unbound`, all requests together. */
+  heldCount: number;
   decoders: Map<string, WireDecoder>;
   queues: Map<string, Queues>;
 }
@@ -79,6 +85,7 @@ export function expectWire(state: CaptureState): WireState {
       bound: new Map(),
       loading: new Map(),
       unbound: new Map(),
+      heldCount: 0,
       decoders: new Map(),
       queues: new Map(),
     };
@@ -101,6 +108,7 @@ export function bindWaiting(state: CaptureState): void {
     const c = findConnection(state, w, request);
     if (!c) continue;
     w.unbound.delete(id);
+    w.heldCount -= held.length;
     bind(w, id, c);
     for (const r of held) applyOne(state, w, r);
   }
@@ -118,9 +126,12 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   if (waiting) {
     if (r.kind === 'end') {
       w.unbound.delete(r.id);
+      w.heldCount -= waiting.held.length;
       state.wireUnmatched += waiting.held.length;
-    } else if (waiting.held.length < MAX_HELD) waiting.held.push(r);
-    else state.wireUnmatched++;
+    } else if (w.heldCount < MAX_HELD) {
+      waiting.held.push(r);
+      w.heldCount++;
+    } else state.wireUnmatched++;
     return;
   }
   const key = w.bound.get(r.id);
@@ -269,6 +280,7 @@ function hold(state: CaptureState, w: WireState, request: WireRequest): void {
   if (w.unbound.size <= MAX_UNBOUND) return;
   const [oldest, entry] = w.unbound.entries().next().value!;
   w.unbound.delete(oldest);
+  w.heldCount -= entry.held.length;
   state.wireUnmatched += entry.held.length + 1;
 }
 

@@ -115,6 +115,20 @@ describe('wire merge', () => {
     expect(rows(state)).toEqual([['doc:1', 'event', 'unlistened', '2', 'wire']]);
   });
 
+  it('holds a burst of 5,000 wire events that beat their connection to the panel', () => {
+    const state = createCaptureState();
+    const n = 5_000;
+    const wire: WireRecord[] = [request('r1', T0)];
+    for (let i = 1; i <= n; i++) wire.push(message('r1', T0 + 2, String(i), `d${i}`));
+    applyWire(state, wire);
+    const page: Body<CapturedRecord>[] = [connection(1, T0), open(1, T0 + 1)];
+    for (let i = 1; i <= n; i++) page.push(dispatched(1, T0 + 2, String(i), `d${i}`));
+    hook(state, ...page);
+    expect(state.frames).toHaveLength(n);
+    expect(state.frames.filter((f) => f.source === 'both')).toHaveLength(n);
+    expect(state.wireUnmatched).toBe(0);
+  });
+
   it('takes comments and retry: from the raw bytes of an EventSource, not its events twice', () => {
     const state = createCaptureState();
     hook(state, connection(1, T0));

@@ -34,16 +34,24 @@ async function shoot(theme: 'light' | 'dark'): Promise<void> {
       'the demo scenarios to stream',
       30_000,
     );
-    // Show the detail pane with a JSON frame of the named-events stream (once one is in view:
-    // the table is virtualized).
+    // Show the detail pane with a JSON frame of the named-events stream: found with the table
+    // narrowed to that stream (it is virtualized, and the fast streams push the frame out of
+    // view), then shown among all streams again, the frame still in the detail pane.
+    await panel.evaluate(
+      `document.querySelector('[data-testid=connection-row][data-url*="/sse/named"]').click()`,
+    );
     await panel.waitFor<boolean>(
       `(() => {
-        const row = [...document.querySelectorAll('[data-testid=frame-row]')]
-          .find((r) => r.dataset.type === 'update');
-        row?.click();
-        return document.querySelector('[data-testid=detail-pane]') !== null;
+        const rows = [...document.querySelectorAll('[data-testid=frame-row]')];
+        rows.findLast((r) => r.dataset.type === 'update')?.click();
+        return document.querySelector('[data-testid=detail-pane][data-frame]') !== null;
       })()`,
       'the detail pane',
+    );
+    await panel.evaluate(`document.querySelector('.conn-row.all').click()`);
+    await panel.waitFor<boolean>(
+      `document.querySelector('[data-testid=detail-pane][data-frame]') !== null`,
+      'the frame still shown among all streams',
     );
     await panel.screenshot(); // the first capture after a change can hold stale tiles
     const file = resolve(outDir, `panel-${theme}.png`);

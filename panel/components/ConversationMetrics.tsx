@@ -3,6 +3,7 @@
 // stall of STALL_MS or more with the frames around it.
 import { STALL_MS } from '../../src/llm/metrics';
 import { formatDuration } from '../format';
+import type { Usage } from '../../src/llm/conversation';
 import type { ConversationModel } from '../conversation/model';
 import { FrameLink } from './FrameLink';
 
@@ -12,8 +13,6 @@ interface Props {
 }
 
 const ms = (v: number | null): string => (v === null ? '—' : formatDuration(Math.round(v)));
-const count = (v: number | null | undefined): string =>
-  v === null || v === undefined ? 'not reported' : String(v);
 
 export function ConversationMetricsBlock({ model, onSelect }: Props) {
   const { metrics: m, conversation: c } = model;
@@ -52,9 +51,7 @@ export function ConversationMetricsBlock({ model, onSelect }: Props) {
         </dd>
         <dt>Usage</dt>
         <dd data-testid="conversation-usage">
-          {usage
-            ? `input ${count(usage.inputTokens)} · output ${count(usage.outputTokens)} · reasoning ${count(usage.reasoningTokens)} tokens`
-            : 'not reported by the stream'}
+          {usage ? usageText(usage) : 'not reported by the stream'}
         </dd>
         <dt>Finish reason</dt>
         <dd>{c.choices.map((choice) => choice.finishReason ?? 'none yet').join(', ') || '—'}</dd>
@@ -73,4 +70,19 @@ export function ConversationMetricsBlock({ model, onSelect }: Props) {
       </dl>
     </section>
   );
+}
+
+/**
+ * `input 57 · output 75 · reasoning 31 tokens`; counts the stream left out follow, each saying
+ * so: `input 57 · output 75 tokens · reasoning not reported`.
+ */
+function usageText(u: Usage): string {
+  const counts: Array<[string, number | null]> = [
+    ['input', u.inputTokens],
+    ['output', u.outputTokens],
+    ['reasoning', u.reasoningTokens],
+  ];
+  const known = counts.filter(([, n]) => n !== null).map(([name, n]) => `${name} ${n}`);
+  const missing = counts.filter(([, n]) => n === null).map(([name]) => `${name} not reported`);
+  return [...(known.length > 0 ? [`${known.join(' · ')} tokens`] : []), ...missing].join(' · ');
 }

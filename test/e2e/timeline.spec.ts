@@ -114,12 +114,19 @@ test('hovering a tick shows its frame; clicking it selects the frame and scrolls
   await d.waitFor<boolean>(`${SELECTED_ID} === '1'`, 'the first frame selected');
   const times = await d.evaluate<Record<string, number>>(`Object.fromEntries(
     [...document.querySelectorAll('[data-testid=frame-row]')].map((r) => [r.dataset.eventId, Number(r.dataset.time)]))`);
-  // A frame alone at its millisecond, so its tick is its own however far the view is zoomed.
-  const id = ['3', '4', '5', '6', '7', '8'].find(
-    (i) => times[i] !== times[String(Number(i) - 1)] && times[i] !== times[String(Number(i) + 1)],
-  );
-  expect(id).toBeDefined();
-  const t = times[id as string] as number;
+  // The frame furthest from both neighbours (under load a stream's frames bunch up): zoomed in
+  // far enough, its tick is a pixel column of its own.
+  const apart = (i: number): number =>
+    Math.min(
+      (times[String(i)] ?? NaN) - (times[String(i - 1)] ?? NaN),
+      (times[String(i + 1)] ?? NaN) - (times[String(i)] ?? NaN),
+    );
+  const candidates = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((i) => apart(i) > 0);
+  expect(candidates.length).toBeGreaterThan(0);
+  const best = candidates.reduce((a, b) => (apart(b) > apart(a) ? b : a));
+  const id = String(best);
+  const gapMs = apart(best);
+  const t = times[id] as number;
   await d.evaluate(
     `document.querySelector('.frames').dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }))`,
   );
@@ -136,6 +143,19 @@ test('hovering a tick shows its frame; clicking it selects the frame and scrolls
   await d.waitFor<boolean>(
     `Number(document.querySelector('[data-testid=timeline]').dataset.span) < ${frozen.span}`,
     'the zoom around the tick',
+  );
+  // Zoom on until the neighbours' ticks are at least 4 px away from this one.
+  await waitUntil(
+    'the tick 4 px clear of its neighbours',
+    async () => {
+      const px = await d.evaluate<number>(`(() => {
+        const c = document.querySelector('[data-testid=timeline]').dataset;
+        return (${gapMs} / Number(c.span)) * Number(c.plotWidth);
+      })()`);
+      if (px < 4) await wheelOnTimeline(d, -1000, t);
+      return px;
+    },
+    (px) => px >= 4,
   );
   // Like a real pointer, it moves (and clicks) again while waiting: each event is aimed from
   // the timeline's view at that moment, so a redraw in between cannot leave the only event

@@ -1,7 +1,6 @@
 // What the Conversation tab shows for one connection, derived from its kept frames, its
 // request and the user's rules: the assembled conversation, its metrics measured from the
 // request's start, the request side, and the model however it was named.
-import { assembleConversation } from '../../src/llm/assemble';
 import type { Conversation, LlmFrame } from '../../src/llm/conversation';
 import { detectFormat } from '../../src/llm/detect';
 import { payloadFrames } from '../../src/llm/frames';
@@ -71,16 +70,6 @@ export function conversationModel(
     model: conversation.model ?? request?.model ?? modelFromUrl(connection.url),
     requestStart,
   };
-}
-
-/** The model of `connection` read from its frames whole. */
-export function buildConversationModel(
-  connection: ConnectionView,
-  frames: readonly LlmFrame[],
-  rules: readonly UserRule[],
-): ConversationModel | null {
-  const conversation = assembleConversation(frames, { url: connection.url }, rules);
-  return conversation && conversationModel(connection, conversation, frames);
 }
 
 /**

@@ -3,8 +3,9 @@ import { createConversationCache, type CacheKey } from '../../panel/conversation
 import { framesInTextOrder, textSegments } from '../../panel/conversation/highlight';
 import { createIncrementalAssembler } from '../../panel/conversation/incremental';
 import {
-  buildConversationModel,
   conversationAvailability,
+  conversationModel,
+  type ConversationModel,
   modelFromUrl,
   requestStartOf,
   stallSpans,
@@ -16,6 +17,9 @@ import {
   RULES_STORAGE_KEY,
   saveRule,
 } from '../../panel/conversation/rules';
+import { assembleConversation } from '../../src/llm/assemble';
+import type { LlmFrame } from '../../src/llm/conversation';
+import type { UserRule } from '../../src/llm/user-rule';
 import type { ConnectionView } from '../../src/model/capture-state';
 import { framesOf, START } from './llm-fixtures';
 
@@ -52,6 +56,16 @@ const geminiChunk = (text: string, thought = false): object => ({
   candidates: [{ index: 0, content: { role: 'model', parts: [{ text, thought }] } }],
 });
 
+/** The tab's model of a connection, read from its frames whole (the panel reads them as they come). */
+function modelOf(
+  connection: ConnectionView,
+  frames: readonly LlmFrame[],
+  rules: readonly UserRule[],
+): ConversationModel | null {
+  const conversation = assembleConversation(frames, { url: connection.url }, rules);
+  return conversation && conversationModel(connection, conversation, frames);
+}
+
 describe('conversation model', () => {
   it('names the model from a Gemini URL when no frame does, and measures from request start', () => {
     const frames = framesOf([geminiChunk('plan', true), geminiChunk('Hi'), geminiChunk(' there')]);
@@ -59,7 +73,7 @@ describe('conversation model', () => {
       contents: [{ role: 'user', parts: [{ text: 'hello' }] }],
       generationConfig: { temperature: 0.5 },
     });
-    const model = buildConversationModel(
+    const model = modelOf(
       connection({
         request: {
           method: 'POST',
@@ -113,7 +127,7 @@ describe('conversation model', () => {
   it('places stalls on the timeline at the times of the frames around them', () => {
     const frames = framesOf([geminiChunk('a'), geminiChunk('b')]);
     frames[1] = { ...(frames[1] as (typeof frames)[number]), t: START + 2600 };
-    const model = buildConversationModel(connection(), frames, []);
+    const model = modelOf(connection(), frames, []);
     expect(model && stallSpans(model)).toEqual([
       { from: START + 100, to: START + 2600, frames: 0 },
     ]);

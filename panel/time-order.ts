@@ -13,15 +13,19 @@ export interface TimeOrder {
   update(rows: readonly FrameView[]): readonly FrameView[];
 }
 
-/** (t, index) order. */
-const before = (a: FrameView, b: FrameView): boolean =>
-  a.t < b.t || (a.t === b.t && a.index < b.index);
+/** (t, order, index) order: `order` places a late wire-only frame before its successor. */
+const before = (a: FrameView, b: FrameView): boolean => {
+  if (a.t !== b.t) return a.t < b.t;
+  const ka = a.order ?? a.index;
+  const kb = b.order ?? b.index;
+  return ka !== kb ? ka < kb : a.index < b.index;
+};
 
 export function createTimeOrder(): TimeOrder {
   let source: readonly FrameView[] | null = null;
   let firstIndex = -1;
   let lastIndex = -1;
-  let lastT = -Infinity;
+  let lastFrame: FrameView | null = null;
   /** Null while `source` is itself in time order. */
   let sorted: FrameView[] | null = null;
 
@@ -31,7 +35,7 @@ export function createTimeOrder(): TimeOrder {
       if (rows !== source || (last !== undefined && last.index < lastIndex)) {
         source = rows;
         firstIndex = lastIndex = -1;
-        lastT = -Infinity;
+        lastFrame = null;
         sorted = null;
       }
       const first = rows[0];
@@ -42,9 +46,11 @@ export function createTimeOrder(): TimeOrder {
       firstIndex = first?.index ?? -1;
       for (let i = lowerBound(rows, lastIndex + 1); i < rows.length; i++) {
         const frame = rows[i] as FrameView;
-        if (sorted === null && frame.t < lastT) sorted = rows.slice(0, i);
+        if (sorted === null && lastFrame !== null && before(frame, lastFrame)) {
+          sorted = rows.slice(0, i);
+        }
         if (sorted !== null) sorted.splice(insertionPoint(sorted, frame), 0, frame);
-        lastT = Math.max(lastT, frame.t);
+        if (lastFrame === null || before(lastFrame, frame)) lastFrame = frame;
         lastIndex = frame.index;
       }
       return sorted ?? rows;
@@ -52,7 +58,7 @@ export function createTimeOrder(): TimeOrder {
   };
 }
 
-/** Position of the first row not before `frame` in (t, index) order. */
+/** Position of the first row not before `frame` in the table's order. */
 function insertionPoint(rows: readonly FrameView[], frame: FrameView): number {
   let lo = 0;
   let hi = rows.length;
@@ -64,7 +70,7 @@ function insertionPoint(rows: readonly FrameView[], frame: FrameView): number {
   return lo;
 }
 
-/** Position of `frame` in rows sorted by (t, index), or -1. */
+/** Position of `frame` in rows sorted in the table's order, or -1. */
 export function positionByTime(rows: readonly FrameView[], frame: FrameView): number {
   const at = insertionPoint(rows, frame);
   return rows[at]?.index === frame.index ? at : -1;

@@ -53,6 +53,14 @@ export function createRouter(
 ): Router {
   const contents = new Map<number, Set<RouterPort>>();
   const panels = new Map<number, Set<RouterPort>>();
+  /**
+   * Per panel, the content ports whose replay (`records` with `sync`) it has received. A
+   * content script already streaming live for another panel keeps doing so while the new
+   * panel's sync is on its way; those live records must not reach the new panel first, or it
+   * would take the replayed records before them (the connection's open record included) for
+   * duplicates. They are all in the replay.
+   */
+  const synced = new WeakMap<RouterPort, WeakSet<RouterPort>>();
   const budget = new Budget<RouterPort>();
 
   const sendPools = (tabId: number, port?: RouterPort): void => {
@@ -102,8 +110,15 @@ export function createRouter(
       if (m.type === 'snapshot') {
         const snapshot = (m as { snapshot?: unknown }).snapshot;
         if (isSnapshot(snapshot)) updateBudget(port, tabId, snapshot);
-      } else if (m.type === 'hello' || m.type === 'records') {
+      } else if (m.type === 'hello') {
         for (const panel of panels.get(tabId) ?? []) post(panel, m);
+      } else if (m.type === 'records') {
+        const replay = (m as { sync?: unknown }).sync === true;
+        for (const panel of panels.get(tabId) ?? []) {
+          const from = synced.get(panel);
+          if (replay) from?.add(port);
+          if (replay || from?.has(port)) post(panel, m);
+        }
       }
     });
     port.onDisconnect.addListener(() => {
@@ -122,6 +137,7 @@ export function createRouter(
         const requested = (m as { tabId?: unknown }).tabId;
         if (tabId !== null || typeof requested !== 'number') return;
         tabId = requested;
+        synced.set(port, new WeakSet());
         add(panels, tabId, port);
         sendPools(tabId, port);
         wakeTab(tabId);

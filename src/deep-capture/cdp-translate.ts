@@ -115,8 +115,12 @@ export class CdpTranslator {
     return [{ kind: 'bytes', id, t, base64 }];
   }
 
+  /**
+   * Whole milliseconds, the resolution of the page's clock: a chunk received in the same
+   * millisecond as the page dispatched its event ties with it rather than sorting after.
+   */
   private time(timestamp: unknown): number {
     if (typeof timestamp !== 'number' || this.wallOffset === null) return this.now();
-    return (timestamp + this.wallOffset) * 1000;
+    return Math.floor((timestamp + this.wallOffset) * 1000);
   }
 }

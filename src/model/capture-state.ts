@@ -182,6 +182,11 @@ export interface FrameView {
   source?: 'wire' | 'both';
   /** What is wrong or special about the frame (not JSON, end of stream, unterminated). */
   note?: string;
+  /**
+   * Breaks a tie in time ahead of `index`: set on a wire-only frame that reached the panel
+   * after the page's frame following it on the wire (that frame's index − 0.5).
+   */
+  order?: number;
 }
 
 export interface DocState {

@@ -17,6 +17,11 @@ export class TwinQueue {
     this.compact();
   }
 
+  /** The oldest frame still waiting. */
+  peek(): FrameView | undefined {
+    return this.items[this.head];
+  }
+
   /**
    * The first frame equal in kind, type, id and data, looking at most `scan` frames from the
    * oldest; it leaves the queue with every frame before it.

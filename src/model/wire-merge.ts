@@ -19,6 +19,12 @@
 // order. A frame from one source that equals (kind, type, id, data) a frame the other source
 // already showed becomes that frame, marked `both`; frames of the other source queued before
 // it will never be matched (a named event nobody listens to) and stay as they are: wire-only.
+//
+// Order. The table sorts by time, ties in arrival order, and the two clocks tie: a chunk
+// received and dispatched in the same millisecond. A wire-only frame that reaches the panel
+// after the page's frame that follows it on the wire (the page's path was faster) takes that
+// frame's time and sorts just before it, so a comment or an unlistened event is never shown
+// after the event that came after it.
 import type { CapturedEvent } from '../capture/records';
 import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
 import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
@@ -50,9 +56,18 @@ const CLOCK_SLACK_MS = 2;
 /** Slack for a fetch/XHR stream, whose request record carries its response head's time. */
 const HEAD_SLACK_MS = 1_000;
 
+/** How far apart the two clocks may put a frame and the one after it on the wire. */
+const CLOCK_TIE_MS = 50;
+
 interface Queues {
+  /** Dispatched frames awaiting the wire's event (eventSourceMessageReceived or the bytes). */
   page: TwinQueue;
   wire: TwinQueue;
+  /**
+   * EventSource only: dispatched frames whose bytes have not been decoded yet. Their events
+   * come from Chrome's parser, but a comment or `retry:` from the bytes precedes exactly these.
+   */
+  bytes: TwinQueue;
 }
 
 export interface WireState {
@@ -139,12 +154,15 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   if (!c) return;
   switch (r.kind) {
     case 'message':
-      addWireFrame(state, w, c, 'event', r.t, {
-        frameKind: 'event',
-        type: r.type,
-        id: r.lastEventId,
-        data: r.data,
-      });
+      addWireFrame(
+        state,
+        w,
+        c,
+        'event',
+        r.t,
+        { frameKind: 'event', type: r.type, id: r.lastEventId, data: r.data },
+        queuesOf(w, c.key).page.peek(),
+      );
       return;
     case 'bytes':
       for (const f of decoderFor(w, r.id, c).push(decodeBase64(r.base64)))
@@ -172,8 +190,22 @@ function wireFrameOf(
   t: number,
   f: WireFrame,
 ): void {
-  if (c.kind === 'eventsource' && f.frameKind === 'event') return;
-  addWireFrame(state, w, c, f.frameKind, t, f);
+  if (c.kind === 'eventsource') {
+    const bytes = queuesOf(w, c.key).bytes;
+    if (f.frameKind === 'event') {
+      bytes.take(
+        'event',
+        cut(f.type, LIMITS.maxFieldChars),
+        cut(f.id, LIMITS.maxFieldChars),
+        cut(f.data, LIMITS.maxDataChars),
+        WIRE_SCAN,
+      );
+      return;
+    }
+    addWireFrame(state, w, c, f.frameKind, t, f, bytes.peek());
+    return;
+  }
+  addWireFrame(state, w, c, f.frameKind, t, f, queuesOf(w, c.key).page.peek());
 }
 
 function addWireFrame(
@@ -183,6 +215,8 @@ function addWireFrame(
   kind: WireFrame['frameKind'],
   t: number,
   f: WireFrame,
+  /** The first frame the page showed that comes after this one on the wire, if known. */
+  next: FrameView | undefined,
 ): void {
   if (kind === 'retry') noteServerRetry(c, f.data);
   // Cut as the content script cuts the page's frames, so that twins compare equal.
@@ -200,10 +234,11 @@ function addWireFrame(
     state.droppedWhilePaused++;
     return;
   }
+  const before = next !== undefined && next.t <= t && t - next.t <= CLOCK_TIE_MS;
   const frame: FrameView = {
     index: state.nextFrameIndex++,
     connection: c.key,
-    t,
+    t: before ? next.t : t,
     type,
     id,
     data,
@@ -214,10 +249,11 @@ function addWireFrame(
   };
   if (kind !== 'event') frame.kind = kind;
   if (f.note !== undefined) frame.note = f.note;
+  if (before) frame.order = next.index - 0.5;
   c.frames++;
   c.bytes += frame.size;
-  c.firstFrameAt ??= t;
-  c.lastActivity = Math.max(c.lastActivity, t);
+  c.firstFrameAt ??= frame.t;
+  c.lastActivity = Math.max(c.lastActivity, frame.t);
   state.frames.push(frame);
   state.dataChars += frame.data.length;
   queues.wire.push(frame);
@@ -242,13 +278,23 @@ export function mergeDispatched(state: CaptureState, c: ConnectionView, r: Captu
 /** The frame applyBatch just added for a dispatched event: it now waits for its wire twin. */
 export function awaitWireTwin(state: CaptureState, c: ConnectionView, frame: FrameView): void {
   const w = wireState(state);
-  if (w) queuesOf(w, c.key).page.push(frame);
+  if (!w) return;
+  const queues = queuesOf(w, c.key);
+  queues.page.push(frame);
+  if (c.kind === 'eventsource') queues.bytes.push(frame);
 }
 
 function queuesOf(w: WireState, key: string): Queues {
   let q = w.queues.get(key);
   if (!q)
-    w.queues.set(key, (q = { page: new TwinQueue(MAX_QUEUED), wire: new TwinQueue(MAX_QUEUED) }));
+    w.queues.set(
+      key,
+      (q = {
+        page: new TwinQueue(MAX_QUEUED),
+        wire: new TwinQueue(MAX_QUEUED),
+        bytes: new TwinQueue(MAX_QUEUED),
+      }),
+    );
   return q;
 }
 

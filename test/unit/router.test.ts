@@ -38,6 +38,37 @@ describe('background router', () => {
     expect(other.received).toEqual([]);
   });
 
+  it("gives a panel a content script's live records only after that script's replay", () => {
+    const r = createRouter(EXT, () => undefined);
+    const c = content(1);
+    const first = panel();
+    const second = panel();
+    [c, first, second].forEach((port) => r.connect(port));
+    const records = (seq: number, sync: boolean) => ({
+      v: 1,
+      type: 'records',
+      doc: hello.doc,
+      records: [{ seq }],
+      lost: 0,
+      clearedThrough: 0,
+      sync,
+    });
+    const got = (p: ReturnType<typeof panel>) =>
+      p.received
+        .filter((m) => (m as { type: string }).type === 'records')
+        .map((m) => (m as { records: { seq: number }[] }).records[0]?.seq);
+    first.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    c.deliver(records(1, true));
+    c.deliver(records(2, false));
+    // The second panel joins while the script streams live for the first.
+    second.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    c.deliver(records(3, false));
+    c.deliver(records(1, true));
+    c.deliver(records(4, false));
+    expect(got(first)).toEqual([1, 2, 3, 1, 4]);
+    expect(got(second)).toEqual([1, 4]);
+  });
+
   it('wakes the tab when a panel subscribes, and asks each content script that connects for a sync', () => {
     const woken: number[] = [];
     const r = createRouter(EXT, (tabId) => woken.push(tabId));

@@ -11,6 +11,7 @@ import { applyBatch, setRecording } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
 import { reconnectGaps } from '../../src/model/timeline';
 import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
+import { createTimeOrder } from '../../panel/time-order';
 import { importInto, NOW } from './export-fixtures';
 import { schemaErrors } from './export-schema';
 
@@ -144,6 +145,62 @@ describe('wire merge', () => {
     ]);
     expect(state.frames.map((f) => f.data)).toEqual(['1234', 'hello', 'a']);
     expect(state.connections.get('doc:1')?.serverRetry).toBe(1234);
+  });
+
+  it('shows comments, retry: and unlistened events that arrive late before the events after them', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    // The page's path is faster: its events reach the panel first, timed in the same
+    // millisecond as (or, by the clocks, before) the chunk that carried them.
+    hook(
+      state,
+      connection(1, T0),
+      open(1, T0 + 5),
+      dispatched(1, T0 + 6, '1', 'a'),
+      dispatched(1, T0 + 40, '3', 'c'),
+    );
+    applyWire(state, [
+      request('r1', T0 + 1),
+      bytes('r1', T0 + 7, 'retry: 1234\n: wire-check\n\nid: 1\ndata: a\n\n'),
+      message('r1', T0 + 7, '1', 'a'),
+      message('r1', T0 + 41, '2', 'b', 'unlistened'),
+      bytes('r1', T0 + 41, 'event: unlistened\nid: 2\ndata: b\n\nid: 3\ndata: c\n\n'),
+      message('r1', T0 + 41, '3', 'c'),
+    ]);
+    const shown = createTimeOrder()
+      .update(state.frames)
+      .map((f) => [f.kind ?? 'event', f.id, f.source ?? 'page']);
+    expect(shown).toEqual([
+      ['retry', '', 'wire'],
+      ['comment', '', 'wire'],
+      ['event', '1', 'both'],
+      ['event', '2', 'wire'],
+      ['event', '3', 'both'],
+    ]);
+  });
+
+  it('keeps an unlistened event between the tied events around it', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(
+      state,
+      connection(1, T0),
+      open(1, T0 + 1),
+      ...['1', '2', '4', '5'].map((id) => dispatched(1, T0 + 2, id, id)),
+    );
+    applyWire(state, [
+      request('r1', T0),
+      message('r1', T0 + 2, '1', '1'),
+      message('r1', T0 + 2, '2', '2'),
+      message('r1', T0 + 2, '3', '3', 'unlistened'),
+      message('r1', T0 + 2, '4', '4'),
+      message('r1', T0 + 2, '5', '5'),
+    ]);
+    expect(
+      createTimeOrder()
+        .update(state.frames)
+        .map((f) => f.id),
+    ).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('binds each request to the connection that was connecting then, reconnects included', () => {

@@ -32,4 +32,17 @@ export default tseslint.config(
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // The scenario server's worker script runs in a worker's global scope.
+    files: ['test/fixtures/pages/*.js'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        location: 'readonly',
+        fetch: 'readonly',
+        EventSource: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
 );

@@ -1,6 +1,6 @@
 // One connection in the connections pane, carrying the `connection-row` test hooks. The
 // tooltip holds what does not fit in a row: full URL, listened types, initiator stack.
-import type { ConnectionView } from '../../src/model/capture-state';
+import type { ConnectionContext, ConnectionView } from '../../src/model/capture-state';
 import type { PoolMember } from '../../src/model/pools';
 import { connectionStatus } from '../budget-text';
 import { formatBytes, formatDuration, splitUrl } from '../format';
@@ -40,6 +40,7 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       data-outcome={c.outcome?.outcome}
       data-mislabelled={c.head?.mislabelled ? 'true' : undefined}
       data-server-retry={c.serverRetry}
+      data-context={c.context ?? 'window'}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -52,6 +53,11 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
         {c.imported && (
           <span class="badge imported" title={`Imported from ${c.imported.name}`}>
             imported
+          </span>
+        )}
+        {c.context && (
+          <span class="badge api" title={`Opened by the ${CONTEXT_NAMES[c.context]} ${c.frameUrl}`}>
+            {CONTEXT_NAMES[c.context]}
           </span>
         )}
         {c.request && (
@@ -88,11 +94,18 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
   );
 }
 
+const CONTEXT_NAMES: Readonly<Record<ConnectionContext, string>> = {
+  worker: 'worker',
+  sharedworker: 'shared worker',
+  serviceworker: 'service worker',
+};
+
 function tooltip(c: ConnectionView): string {
   const lines = [c.url, `${c.kind}${c.withCredentials ? ', withCredentials' : ''}`];
   if (c.request)
     lines.push(`${c.request.method}${c.head ? ` → ${c.head.status} ${c.head.statusText}` : ''}`);
-  if (!c.top) lines.push(`Frame: ${c.frameUrl}`);
+  if (c.context) lines.push(`${CONTEXT_NAMES[c.context]}: ${c.frameUrl} (seen by deep capture)`);
+  else if (!c.top) lines.push(`Frame: ${c.frameUrl}`);
   if (c.listenedTypes.length > 0) lines.push(`Listens for: ${c.listenedTypes.join(', ')}`);
   if (c.stack) lines.push('', 'Initiator:', c.stack);
   return lines.join('\n');

@@ -3,7 +3,7 @@
 // response is text/event-stream. Every other request is ignored as it comes, so memory holds
 // only the streams still loading. Pure: the session (debugger-session.ts) feeds it events and
 // runs the one command it asks for, Network.streamResourceContent at the response head.
-import type { WireApi, WireRecord } from './wire-records';
+import type { WireApi, WireRecord, WorkerContext } from './wire-records';
 
 export interface Translation {
   records: WireRecord[];
@@ -27,6 +27,7 @@ interface NetworkParams {
   eventName?: unknown;
   eventId?: unknown;
   data?: unknown;
+  canceled?: unknown;
 }
 
 function apiOf(resourceType: unknown): WireApi | null {
@@ -46,7 +47,26 @@ export class CdpTranslator {
   /** Followed requests still loading. */
   private readonly followed = new Set<string>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * `child`: the auto-attached target (a worker, or a frame in a process of its own) whose
+   * session this translator reads. Its request ids are prefixed with the session id, since
+   * each session names requests on its own; a worker's requests say which worker made them.
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly child?: { session: string; worker?: WorkerContext },
+  ) {}
+
+  /** The id records carry for Chrome's `requestId` (the command's own id stays Chrome's). */
+  private recordId(requestId: string): string {
+    return this.child ? `${this.child.session}:${requestId}` : requestId;
+  }
+
+  private request(requestId: string, t: number, url: string, api: WireApi): WireRecord {
+    const r: WireRecord = { kind: 'request', id: this.recordId(requestId), t, url, api };
+    if (this.child?.worker) r.worker = this.child.worker;
+    return r;
+  }
 
   translate(method: string, raw: object | undefined): Translation {
     const p = (raw ?? {}) as NetworkParams;
@@ -61,9 +81,7 @@ export class CdpTranslator {
       const url = p.request?.url;
       if (typeof url !== 'string') return NOTHING;
       this.followed.add(id);
-      return {
-        records: [{ kind: 'request', id, t: this.time(p.timestamp), url, api: 'eventsource' }],
-      };
+      return { records: [this.request(id, this.time(p.timestamp), url, 'eventsource')] };
     }
     if (method === 'Network.responseReceived') {
       if (!isEventStream(p.response?.mimeType)) return NOTHING;
@@ -75,7 +93,7 @@ export class CdpTranslator {
       const url = p.response?.url;
       if (api === null || typeof url !== 'string') return NOTHING;
       this.followed.add(id);
-      return { records: [{ kind: 'request', id, t, url, api }], streamContent: { id, t } };
+      return { records: [this.request(id, t, url, api)], streamContent: { id, t } };
     }
     if (!this.followed.has(id)) return NOTHING;
     const t = this.time(p.timestamp);
@@ -85,7 +103,7 @@ export class CdpTranslator {
           records: [
             {
               kind: 'message',
-              id,
+              id: this.recordId(id),
               t,
               type: typeof p.eventName === 'string' && p.eventName !== '' ? p.eventName : 'message',
               lastEventId: typeof p.eventId === 'string' ? p.eventId : '',
@@ -96,11 +114,14 @@ export class CdpTranslator {
       case 'Network.dataReceived':
         // `data` is present only for requests whose content is being streamed.
         if (typeof p.data !== 'string' || p.data === '') return NOTHING;
-        return { records: [{ kind: 'bytes', id, t, base64: p.data }] };
+        return { records: [{ kind: 'bytes', id: this.recordId(id), t, base64: p.data }] };
       case 'Network.loadingFinished':
-      case 'Network.loadingFailed':
+      case 'Network.loadingFailed': {
         this.followed.delete(id);
-        return { records: [{ kind: 'end', id, t }] };
+        const end: WireRecord = { kind: 'end', id: this.recordId(id), t };
+        if (p.canceled === true) end.canceled = true;
+        return { records: [end] };
+      }
       default:
         return NOTHING;
     }
@@ -112,7 +133,7 @@ export class CdpTranslator {
    */
   buffered(id: string, t: number, base64: string): WireRecord[] {
     if (!this.followed.has(id) || base64 === '') return [];
-    return [{ kind: 'bytes', id, t, base64 }];
+    return [{ kind: 'bytes', id: this.recordId(id), t, base64 }];
   }
 
   /**

@@ -2,14 +2,19 @@
 // the real API (which exists only once the optional `debugger` permission is granted), unit
 // tests pass a fake.
 
-/** A debuggee: the inspected tab. */
+/** A debuggee: the inspected tab, or (with `sessionId`) a worker or frame target within it. */
 export interface TabTarget {
   tabId: number;
+  sessionId?: string;
 }
 
-/** Where an event came from; `tabId` is absent for targets deep capture never attaches to. */
+/**
+ * Where an event came from; `tabId` is absent for targets deep capture never attaches to, and
+ * `sessionId` names the child target (auto-attached worker or frame) it came from.
+ */
 export interface DebuggerSource {
   tabId?: number;
+  sessionId?: string;
 }
 
 export interface DebuggerApi {

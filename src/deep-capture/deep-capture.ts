@@ -4,12 +4,14 @@
 // The switch is remembered per tab (tab-settings.ts); the debugger stays attached only while
 // a panel of the tab is open, and is attached again when one subscribes (also after a
 // service-worker restart). Operations run one at a time, so a toggle racing a subscribe
-// cannot attach twice.
+// cannot attach twice. Workers (dedicated, service) and frames in processes of their own are
+// auto-attached as flat child sessions; their Network events are read the same way, each
+// session through its own translator.
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
 import { CdpTranslator } from './cdp-translate';
 import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
 import type { TabSettings } from './tab-settings';
-import type { DeepCaptureStatus, WireRecord } from './wire-records';
+import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-records';
 
 /** The DevTools protocol version chrome.debugger is asked for. */
 const PROTOCOL_VERSION = '1.3';
@@ -37,8 +39,24 @@ export interface DeepCapture {
 
 interface Session {
   translator: CdpTranslator;
+  /** Auto-attached child targets, by session id. */
+  children: Map<string, CdpTranslator>;
   pending: WireRecord[];
   timer: unknown;
+}
+
+/** Auto-attach: every worker or frame target starts paused until its Network domain is on. */
+const AUTO_ATTACH = { autoAttach: true, waitForDebuggerOnStart: true, flatten: true };
+
+const WORKER_TYPES: Readonly<Record<string, WorkerContext['type']>> = {
+  worker: 'worker',
+  shared_worker: 'sharedworker',
+  service_worker: 'serviceworker',
+};
+
+interface AttachedParams {
+  sessionId?: unknown;
+  targetInfo?: { type?: unknown; url?: unknown };
 }
 
 export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
@@ -65,20 +83,59 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     else session.timer ??= setTimer(() => flush(tabId, session), FLUSH_MS);
   };
 
+  /**
+   * A worker or frame target was auto-attached, paused: follow its Network events, then let it
+   * run. Chrome closes the whole browser when Network.enable reaches a service worker paused at
+   * its start, so a service worker runs first (requests it makes at once may go unseen).
+   */
+  const attachChild = (tabId: number, session: Session, params: AttachedParams): void => {
+    const api = listening;
+    const child = params.sessionId;
+    if (!api || typeof child !== 'string') return;
+    const type = WORKER_TYPES[String(params.targetInfo?.type)];
+    const url = params.targetInfo?.url;
+    const worker = type && typeof url === 'string' ? { type, url, session: child } : undefined;
+    session.children.set(child, new CdpTranslator(Date.now, { session: child, worker }));
+    const target: TabTarget = { tabId, sessionId: child };
+    const run = () => api.sendCommand(target, 'Runtime.runIfWaitingForDebugger', {});
+    const follow = () =>
+      api
+        .sendCommand(target, 'Network.enable', {})
+        .then(() => api.sendCommand(target, 'Target.setAutoAttach', AUTO_ATTACH));
+    const ready = type === 'serviceworker' ? run().then(follow) : follow().finally(run);
+    // The target went away meanwhile: its detachedFromTarget cleans up.
+    ready.catch(() => undefined);
+  };
+
   const onEvent = (source: DebuggerSource, method: string, params?: object): void => {
     const tabId = source.tabId;
     const session = tabId === undefined ? undefined : sessions.get(tabId);
-    if (tabId === undefined || !session || !method.startsWith('Network.')) return;
-    const { records, streamContent } = session.translator.translate(method, params);
+    if (tabId === undefined || !session) return;
+    if (method === 'Target.attachedToTarget') {
+      attachChild(tabId, session, params ?? {});
+      return;
+    }
+    if (method === 'Target.detachedFromTarget') {
+      const child = (params as { sessionId?: unknown } | undefined)?.sessionId;
+      if (typeof child === 'string') session.children.delete(child);
+      return;
+    }
+    if (!method.startsWith('Network.')) return;
+    const sessionId = source.sessionId;
+    const translator =
+      sessionId === undefined ? session.translator : session.children.get(sessionId);
+    if (!translator) return;
+    const { records, streamContent } = translator.translate(method, params);
     emit(tabId, session, records);
     if (streamContent === undefined || !listening) return;
     const { id, t } = streamContent;
+    const target: TabTarget = sessionId === undefined ? { tabId } : { tabId, sessionId };
     listening
-      .sendCommand({ tabId }, 'Network.streamResourceContent', { requestId: id })
+      .sendCommand(target, 'Network.streamResourceContent', { requestId: id })
       .then((result) => {
         const data = (result as { bufferedData?: unknown } | undefined)?.bufferedData;
         if (typeof data === 'string' && sessions.get(tabId) === session) {
-          emit(tabId, session, session.translator.buffered(id, t, data));
+          emit(tabId, session, translator.buffered(id, t, data));
         }
       })
       // The request finished before the command ran: its bytes are gone, its events are not.
@@ -122,9 +179,15 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-    sessions.set(tabId, { translator: new CdpTranslator(), pending: [], timer: null });
+    sessions.set(tabId, {
+      translator: new CdpTranslator(),
+      children: new Map(),
+      pending: [],
+      timer: null,
+    });
     try {
       await api.sendCommand(target, 'Network.enable', {});
+      await api.sendCommand(target, 'Target.setAutoAttach', AUTO_ATTACH);
     } catch (error) {
       await detach(tabId);
       return error instanceof Error ? error.message : String(error);

@@ -6,6 +6,15 @@
 /** The page API behind a followed request, as Chrome's resource type says. */
 export type WireApi = 'eventsource' | 'fetch' | 'xhr';
 
+/** A worker whose requests deep capture follows through its own debugger session. */
+export interface WorkerContext {
+  type: 'worker' | 'sharedworker' | 'serviceworker';
+  /** The worker's script URL. */
+  url: string;
+  /** Chrome's session id for the worker: one per worker instance. */
+  session: string;
+}
+
 /**
  * A request deep capture follows: every EventSource request (at requestWillBeSent), and every
  * fetch/XHR whose response is text/event-stream (at responseReceived, with its final URL).
@@ -17,6 +26,8 @@ export interface WireRequest {
   t: number;
   url: string;
   api: WireApi;
+  /** Set when a worker made the request (absent: the page's own documents). */
+  worker?: WorkerContext;
 }
 
 /** One event Chrome's EventSource parsed (Network.eventSourceMessageReceived), listened or not. */
@@ -42,6 +53,8 @@ export interface WireEnd {
   kind: 'end';
   id: string;
   t: number;
+  /** The page cancelled it (EventSource.close(), an abort), as opposed to an error or its end. */
+  canceled?: true;
 }
 
 export type WireRecord = WireRequest | WireMessage | WireBytes | WireEnd;

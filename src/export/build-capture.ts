@@ -79,6 +79,7 @@ function toConnection(
     withCredentials: c.withCredentials,
     page: { url: pageUrl },
     frame: { url: c.frameUrl, top: c.top },
+    ...(c.context && { context: c.context }),
     ...(c.pool && { pool: { key: c.pool.key, protocol: c.pool.protocol } }),
     createdAt: c.createdAt,
     // An imported connection still open when its capture ended is re-exported as it was.

@@ -46,6 +46,8 @@ export interface RedactionSummary {
   replaced: number;
 }
 
+export type ConnectionContextName = 'worker' | 'sharedworker' | 'serviceworker';
+
 export interface CaptureConnection {
   /** Unique within the file. */
   id: string;
@@ -54,8 +56,10 @@ export interface CaptureConnection {
   withCredentials: boolean;
   /** The top-level page, when known. */
   page: { url: string | null };
-  /** The document (top or iframe) that made the connection. */
+  /** The document (top or iframe) that made the connection; for a worker, its script. */
   frame: { url: string; top: boolean };
+  /** A worker opened the stream (seen by deep capture only); absent for the page's documents. */
+  context?: ConnectionContextName;
   pool?: PoolInfo;
   createdAt: number;
   closedAt: number | null;

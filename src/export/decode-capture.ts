@@ -49,6 +49,7 @@ const CONNECTION_KEYS = [
   'withCredentials',
   'page',
   'frame',
+  'context',
   'pool',
   'createdAt',
   'closedAt',
@@ -177,6 +178,13 @@ export function decodeConnection(
     received: count(o.received, `${path}.received`),
     frames: frames.map((f, i) => decodeFrame(f, `${path}.frames[${i}]`)),
   };
+  if (o.context !== undefined) {
+    c.context = oneOf(o.context, `${path}.context`, [
+      'worker',
+      'sharedworker',
+      'serviceworker',
+    ] as const);
+  }
   if (o.pool !== undefined) {
     const pool = exactObject(o.pool, `${path}.pool`, ['key', 'protocol']);
     c.pool = {

@@ -76,6 +76,7 @@ export function captureToViews(file: CaptureFile, source: ImportSource): Importe
       withCredentials: c.withCredentials,
       frameUrl: c.frame.url,
       top: c.frame.top,
+      ...(c.context && { context: c.context }),
       stack: c.stack,
       createdAt: c.createdAt,
       readyState: 2,

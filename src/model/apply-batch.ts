@@ -9,6 +9,7 @@ import {
   copySourceCounters,
   frameFromEvent,
   newDocState,
+  pushTransition,
   KEEP_FIRST_HISTORY,
   KEEP_LAST_HISTORY,
   MAX_RETIRED_DOCS,
@@ -17,7 +18,6 @@ import {
   type ConnectionView,
   type DocState,
   type FrameView,
-  type Transition,
 } from './capture-state';
 import { noteResponse } from './responses';
 import { awaitWireTwin, mergeDispatched } from './wire-merge';
@@ -256,15 +256,6 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       });
       return;
   }
-}
-
-/** Keeps the first and the last transitions; the ones dropped between them are counted. */
-function pushTransition(c: ConnectionView, transition: Transition): void {
-  if (c.transitions.length >= KEEP_FIRST_HISTORY + KEEP_LAST_HISTORY) {
-    c.transitions.splice(KEEP_FIRST_HISTORY, 1);
-    c.transitionsElided = (c.transitionsElided ?? 0) + 1;
-  }
-  c.transitions.push(transition);
 }
 
 /** The index of each connection's newest frame: its frames are all gone once that is evicted. */

@@ -19,6 +19,8 @@ import type { StreamFields, StreamTrailer } from '../sse/parse-stream';
 export const PANEL_MAX_CONNECTIONS = 5000;
 
 export type ConnectionKind = 'eventsource' | 'fetch' | 'xhr';
+/** Where the stream was opened; a connection without one is the page's (`window`). */
+export type ConnectionContext = 'worker' | 'sharedworker' | 'serviceworker';
 export type ConnectionStateName = 'connecting' | 'open' | 'closed';
 
 export interface Transition {
@@ -84,6 +86,11 @@ export interface ConnectionView {
   head?: HeadView;
   /** fetch/XHR: how the stream ended. */
   outcome?: OutcomeView;
+  /**
+   * A worker opened it (seen by deep capture only); `frameUrl` is then the worker's script.
+   * Absent: a document of the page opened it.
+   */
+  context?: ConnectionContext;
 }
 
 export interface RequestView extends RequestInfo {
@@ -270,6 +277,15 @@ export function connectionKey(docId: string, conn: number): string {
 
 export function stateName(readyState: ReadyState): ConnectionStateName {
   return readyState === 0 ? 'connecting' : readyState === 1 ? 'open' : 'closed';
+}
+
+/** Keeps the first and the last transitions; the ones dropped between them are counted. */
+export function pushTransition(c: ConnectionView, transition: Transition): void {
+  if (c.transitions.length >= KEEP_FIRST_HISTORY + KEEP_LAST_HISTORY) {
+    c.transitions.splice(KEEP_FIRST_HISTORY, 1);
+    c.transitionsElided = (c.transitionsElided ?? 0) + 1;
+  }
+  c.transitions.push(transition);
 }
 
 export function newDocState(doc: DocInfo): DocState {

@@ -32,6 +32,7 @@ import { LIMITS } from '../protocol/constants';
 import { applyLimits, duringPause } from './apply-batch';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
 import { TwinQueue } from './twin-queue';
+import { workerConnection, workerDataAt, workerRequestEnded } from './worker-connections';
 
 /** Frames awaiting their twin, per connection and source; older ones are dropped first. */
 const MAX_QUEUED = 50_000;
@@ -64,8 +65,8 @@ interface Queues {
   page: TwinQueue;
   wire: TwinQueue;
   /**
-   * EventSource only: dispatched frames whose bytes have not been decoded yet. Their events
-   * come from Chrome's parser, but a comment or `retry:` from the bytes precedes exactly these.
+   * EventSource only: event frames shown (dispatched, or from Chrome's parser) whose bytes
+   * have not been decoded yet. A comment or `retry:` from the bytes precedes exactly these.
    */
   bytes: TwinQueue;
 }
@@ -120,7 +121,7 @@ export function bindWaiting(state: CaptureState): void {
   const w = wireState(state);
   if (!w || w.unbound.size === 0) return;
   for (const [id, { request, held }] of w.unbound) {
-    const c = findConnection(state, w, request);
+    const c = connectionFor(state, w, request);
     if (!c) continue;
     w.unbound.delete(id);
     w.heldCount -= held.length;
@@ -132,7 +133,7 @@ export function bindWaiting(state: CaptureState): void {
 function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   if (r.kind === 'request') {
     if (w.bound.has(r.id) || w.unbound.has(r.id)) return;
-    const c = findConnection(state, w, r);
+    const c = connectionFor(state, w, r);
     if (c) bind(w, r.id, c);
     else hold(state, w, r);
     return;
@@ -152,6 +153,10 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   const key = w.bound.get(r.id);
   const c = key === undefined ? undefined : state.connections.get(key);
   if (!c) return;
+  if (c.context !== undefined) {
+    if (r.kind === 'end') workerRequestEnded(c, r);
+    else workerDataAt(c, r.t);
+  }
   switch (r.kind) {
     case 'message':
       addWireFrame(
@@ -257,6 +262,7 @@ function addWireFrame(
   state.frames.push(frame);
   state.dataChars += frame.data.length;
   queues.wire.push(frame);
+  if (c.kind === 'eventsource' && kind === 'event') queues.bytes.push(frame);
 }
 
 /**
@@ -328,6 +334,17 @@ function hold(state: CaptureState, w: WireState, request: WireRequest): void {
   w.unbound.delete(oldest);
   w.heldCount -= entry.held.length;
   state.wireUnmatched += entry.held.length + 1;
+}
+
+/** A worker's request makes its own connection; any other binds to the hook's. */
+function connectionFor(
+  state: CaptureState,
+  w: WireState,
+  request: WireRequest,
+): ConnectionView | undefined {
+  return request.worker
+    ? workerConnection(state, { ...request, worker: request.worker }, w.loading)
+    : findConnection(state, w, request);
 }
 
 /** The connection that made `request` (see the rule at the top), or undefined. */

@@ -215,6 +215,52 @@ test('a fetch stream read by the page is one frame per event, from both sources'
   );
 });
 
+test('streams of a dedicated worker and a service worker are connections with their context', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.evaluate(async () => {
+    new Worker('/stream-worker.js?es=/sse/wire%3Fkey%3Dworker1&fetch=/sse/named%3Fcount%3D3');
+    const registration = await navigator.serviceWorker.register('/stream-worker.js');
+    await navigator.serviceWorker.ready;
+    registration.active?.postMessage('fetch=/sse/named%3Fcount%3D4%26key%3Dsw1');
+  });
+  const CONNECTIONS = `[...document.querySelectorAll('[data-testid=connection-row]')].map((e) =>
+    [e.dataset.context, e.dataset.kind, new URL(e.dataset.url).pathname, Number(e.dataset.frames)])`;
+  const connections = await waitUntil(
+    'the workers’ three streams with their frames',
+    () => panel.evaluate<[string, string, string, number][]>(CONNECTIONS),
+    (c) =>
+      c.length === 3 &&
+      c
+        .filter(([context]) => context === 'worker')
+        .every(([, kind, , n]) => (kind === 'eventsource' ? n >= 5 : n >= 3)) &&
+      c.some(([context, , , n]) => context === 'serviceworker' && n >= 4),
+  );
+  expect(connections.map(([context, kind, path]) => [context, kind, path]).sort()).toEqual([
+    ['serviceworker', 'fetch', '/sse/named'],
+    ['worker', 'eventsource', '/sse/wire'],
+    ['worker', 'fetch', '/sse/named'],
+  ]);
+  // No page listener exists for a worker's stream: every frame is from the wire, and the
+  // worker's EventSource shows its comment, retry: and the event nobody listened to.
+  await panel.locator('[data-testid=connection-row][data-kind=eventsource]').click();
+  const rows = await waitUntil(
+    'the worker EventSource’s frames',
+    () => frames(panel),
+    (f) => f.length >= 5,
+  );
+  expect(rows.map((f) => [f.kind, f.type, f.eventId, f.source])).toEqual([
+    ['retry', '', '', 'wire'],
+    ['comment', '', '', 'wire'],
+    ['event', 'message', '1', 'wire'],
+    ['event', 'unlistened', '2', 'wire'],
+    ['event', 'message', '3', 'wire'],
+  ]);
+  await expect(panel.locator('[data-testid=notice-wire-unmatched]')).toHaveCount(0);
+});
+
 test("names Chrome's reason when it will not attach", async ({ ext }) => {
   // Chrome lets no extension debug its own chrome:// pages.
   const { panel } = await watchTab(ext, 'chrome://version');

@@ -109,8 +109,8 @@ function fakeDebugger(): FakeDebugger {
       if (!fake.attached.delete(tabId)) return Promise.reject(new Error('not attached'));
       return Promise.resolve();
     },
-    sendCommand({ tabId }, method) {
-      fake.commands.push(`${tabId} ${method}`);
+    sendCommand({ tabId, sessionId }, method) {
+      fake.commands.push(`${tabId}${sessionId === undefined ? '' : `/${sessionId}`} ${method}`);
       return Promise.resolve(
         method === 'Network.streamResourceContent' ? { bufferedData: 'OiBoaQoK' } : {},
       );
@@ -152,7 +152,7 @@ describe('deep capture sessions', () => {
     const { api, deep, posted, timers, statuses } = setup();
     await deep.turn(7, true);
     expect(api.attached).toEqual(new Set([7]));
-    expect(api.commands).toEqual(['7 Network.enable']);
+    expect(api.commands).toEqual(['7 Network.enable', '7 Target.setAutoAttach']);
     expect(statuses()).toEqual([{ v: 1, type: 'deep-capture', state: 'on' }]);
 
     api.fire({ tabId: 7 }, 'Network.requestWillBeSent', {
@@ -186,6 +186,77 @@ describe('deep capture sessions', () => {
     await deep.turn(7, false);
     expect(api.attached).toEqual(new Set());
     expect(statuses().at(-1)).toEqual({ v: 1, type: 'deep-capture', state: 'off' });
+  });
+
+  it('follows auto-attached workers through their own sessions, each request named by worker', async () => {
+    const { api, deep, posted, timers } = setup();
+    await deep.turn(7, true);
+    api.commands.length = 0;
+    const attachedTo = (sessionId: string, type: string, url: string) =>
+      api.fire({ tabId: 7 }, 'Target.attachedToTarget', {
+        sessionId,
+        targetInfo: { type, url },
+        waitingForDebugger: true,
+      });
+    const settle = async () => {
+      for (let i = 0; i < 6; i++) await Promise.resolve();
+    };
+    attachedTo('W', 'worker', 'http://h/w.js');
+    await settle();
+    // A dedicated worker is followed before it runs; a service worker runs first (see code).
+    expect(api.commands).toEqual([
+      '7/W Network.enable',
+      '7/W Target.setAutoAttach',
+      '7/W Runtime.runIfWaitingForDebugger',
+    ]);
+    api.commands.length = 0;
+    attachedTo('S', 'service_worker', 'http://h/sw.js');
+    await settle();
+    expect(api.commands).toEqual([
+      '7/S Runtime.runIfWaitingForDebugger',
+      '7/S Network.enable',
+      '7/S Target.setAutoAttach',
+    ]);
+    const stream = (sessionId: string, requestId: string) => {
+      api.fire({ tabId: 7, sessionId }, 'Network.requestWillBeSent', {
+        requestId,
+        type: 'Fetch',
+        timestamp: 1,
+        wallTime: 2,
+        request: { url: 'http://h/s' },
+      });
+      api.fire({ tabId: 7, sessionId }, 'Network.responseReceived', {
+        requestId,
+        type: 'Fetch',
+        timestamp: 1,
+        response: { url: 'http://h/s', mimeType: 'text/event-stream' },
+      });
+    };
+    // Two sessions may use the same request id; an unknown session is not read.
+    stream('W', '1');
+    stream('S', '1');
+    stream('X', '1');
+    await settle();
+    expect(api.commands).toContain('7/W Network.streamResourceContent');
+    timers.forEach((fire) => fire());
+    const requests = posted
+      .filter((p) => p.m.type === 'wire')
+      .flatMap((p) => p.m.records as { kind: string }[])
+      .filter((r) => r.kind === 'request');
+    expect(requests).toEqual([
+      expect.objectContaining({
+        id: 'W:1',
+        worker: { type: 'worker', url: 'http://h/w.js', session: 'W' },
+      }),
+      expect.objectContaining({
+        id: 'S:1',
+        worker: { type: 'serviceworker', url: 'http://h/sw.js', session: 'S' },
+      }),
+    ]);
+    api.fire({ tabId: 7 }, 'Target.detachedFromTarget', { sessionId: 'W' });
+    stream('W', '2');
+    timers.forEach((fire) => fire());
+    expect(posted.filter((p) => p.m.type === 'wire').flatMap((p) => p.m.records)).toHaveLength(4);
   });
 
   it("reports Chrome's own reason when it refuses to attach, and stays off", async () => {

@@ -4,7 +4,7 @@
 // keeps them all (valid against the schema, and back again through JSON and HAR).
 import { describe, expect, it } from 'vitest';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
-import type { WireRecord } from '../../src/deep-capture/wire-records';
+import type { WireRecord, WireRequest } from '../../src/deep-capture/wire-records';
 import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
 import { applyBatch, setRecording } from '../../src/model/apply-batch';
@@ -179,6 +179,21 @@ describe('wire merge', () => {
     ]);
   });
 
+  it('shows comments and retry: before the events Chrome parsed first, in the same millisecond', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    applyWire(state, [
+      request('r1', T0 + 1),
+      message('r1', T0 + 5, '1', 'a'),
+      bytes('r1', T0 + 5, 'retry: 5\n: c\n\nid: 1\ndata: a\n\n: d\n\n'),
+    ]);
+    expect(
+      createTimeOrder()
+        .update(state.frames)
+        .map((f) => f.kind ?? f.id),
+    ).toEqual(['retry', 'comment', '1', 'comment']);
+  });
+
   it('keeps an unlistened event between the tied events around it', () => {
     const state = createCaptureState();
     expectWire(state);
@@ -201,6 +216,45 @@ describe('wire merge', () => {
         .update(state.frames)
         .map((f) => f.id),
     ).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('makes each worker stream a connection of its own; an EventSource reconnect stays one', () => {
+    const state = createCaptureState();
+    const worker = { type: 'worker', url: 'http://127.0.0.1:4000/w.js', session: 'S' } as const;
+    const fromWorker = (id: string, t: number, api: 'eventsource' | 'fetch'): WireRecord => ({
+      ...(request(id, t) as WireRequest),
+      api,
+      worker,
+    });
+    // Before any document of the page is known, the request waits for one.
+    applyWire(state, [fromWorker('S:1', T0 + 1, 'eventsource'), message('S:1', T0 + 5, '1', 'a')]);
+    expect(state.connections.size).toBe(0);
+    hook(state, connection(1, T0));
+    applyWire(state, [
+      { kind: 'end', id: 'S:1', t: T0 + 10 },
+      fromWorker('S:2', T0 + 20, 'eventsource'),
+      bytes('S:2', T0 + 21, ': hi\n\n'),
+      message('S:2', T0 + 22, '2', 'b'),
+      { kind: 'end', id: 'S:2', t: T0 + 30, canceled: true },
+      fromWorker('S:3', T0 + 40, 'fetch'),
+      bytes('S:3', T0 + 41, 'data: x\n\n'),
+      { kind: 'end', id: 'S:3', t: T0 + 50 },
+    ]);
+    const workers = [...state.connections.values()].filter((c) => c.context === 'worker');
+    expect(workers.map((c) => [c.kind, c.url, c.frameUrl, c.state, c.retries, c.frames])).toEqual([
+      ['eventsource', URL_A, worker.url, 'closed', 1, 3],
+      ['fetch', URL_A, worker.url, 'closed', 0, 1],
+    ]);
+    expect(workers[0]?.transitions.map((t) => [t.readyState, t.cause])).toEqual([
+      [0, 'create'],
+      [1, 'open'],
+      [0, 'error'],
+      [1, 'open'],
+      [2, 'close'],
+    ]);
+    // The page's own EventSource to the same URL got none of them.
+    expect(state.connections.get('doc:1')?.frames).toBe(0);
+    expect(state.wireUnmatched).toBe(0);
   });
 
   it('binds each request to the connection that was connecting then, reconnects included', () => {
@@ -355,5 +409,33 @@ describe('wire merge', () => {
       log: { entries: { _eventSourceMessages: { eventId: string }[] }[] };
     };
     expect(har.log.entries[0]?._eventSourceMessages.map((m) => m.eventId)).toEqual(['1', '2']);
+  });
+
+  it('exports a worker stream with its context, valid against the schema, and reads it back', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0));
+    const worker = { type: 'serviceworker', url: 'http://127.0.0.1:4000/sw.js', session: 'S' };
+    applyWire(state, [
+      { ...(request('S:1', T0 + 1) as WireRequest), api: 'fetch', worker } as WireRecord,
+      bytes('S:1', T0 + 2, 'data: x\n\n'),
+    ]);
+    const file = buildCapture(state, {
+      scope: 'all',
+      connections: null,
+      now: NOW,
+      generatorVersion: '0.1.0',
+    });
+    expect(schemaErrors(file)).toEqual([]);
+    expect(file.connections.map((c) => [c.context, c.frame.url])).toEqual([
+      [undefined, DOC.url],
+      ['serviceworker', worker.url],
+    ]);
+    for (const format of ['json', 'har'] as const) {
+      const [exported] = renderExport(file, format);
+      const back = createCaptureState();
+      importInto(back, exported!.text, exported!.name);
+      const contexts = [...back.connections.values()].map((c) => [c.context, c.frames]);
+      expect(contexts, format).toContainEqual(['serviceworker', 1]);
+    }
   });
 });

@@ -16,7 +16,6 @@ import { launchWithExtension } from '../test/e2e/support/chromium';
 import { buildWithDeepCaptureGranted } from '../test/e2e/support/deep-capture-build';
 import { openDevToolsPanel, type DevToolsPanel } from '../test/e2e/support/devtools-panel';
 import { saveDownloadsTo } from '../test/e2e/support/downloads';
-import { testPage } from '../test/e2e/support/pages';
 
 interface Session {
   browser: Browser;
@@ -66,7 +65,7 @@ async function seventhTab(origin: string, outDir: string): Promise<void> {
   await withPanel(origin, async ({ page, panel, newPage }) => {
     for (let tab = 1; tab <= 6; tab++) {
       const other = await newPage();
-      await other.goto(testPage(origin, [`/sse/hold?tab=${tab}`]));
+      await other.goto(`${origin}/page?open=/sse/hold?tab=${tab}`);
     }
     await page.bringToFront();
     await page.evaluate(`window.feed = new EventSource('/sse/hold?tab=7')`);
@@ -111,13 +110,11 @@ async function unlistened(origin: string, outDir: string): Promise<void> {
           })()`,
           'deep capture on',
         );
-        await page.goto(
-          testPage(origin, ['/sse/named?count=9&interval=150', '/sse/wire'], ['updates']),
-        );
+        await page.goto(`${origin}/page?open=/sse/named,/sse/wire&listen=updates`);
         const row = JSON.stringify('[data-testid=connection-row][data-url*="/sse/named"]');
         await panel.waitFor<boolean>(
-          `document.querySelector(${row})?.dataset.frames === '9'`,
-          'the named stream’s nine frames',
+          `document.querySelector(${row})?.dataset.frames === '5'`,
+          'the named stream’s five frames',
           20_000,
         );
         await panel.evaluate(`document.querySelector(${row}).click()`);
@@ -215,8 +212,16 @@ const BROKEN_TOOL_CALL_SNIPPET = `(async () => {
   });
   const frames = [
     chunk({ content: 'Let me check the weather.' }),
-    chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function',
-      function: { name: 'get_weather', arguments: '{"city": ' } }] }),
+    chunk({
+      tool_calls: [
+        {
+          index: 0,
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'get_weather', arguments: '{"city": ' },
+        },
+      ],
+    }),
     chunk({ tool_calls: [{ index: 0, function: { arguments: '"Par' } }] }, 'tool_calls'),
     { error: { type: 'server_error', message: 'upstream closed the connection' } },
   ].map((data) => ({ data: JSON.stringify(data), delayMs: 200 }));
@@ -283,7 +288,7 @@ async function exportDialog(origin: string, outDir: string): Promise<void> {
 }
 
 const CLI = resolve(import.meta.dirname, '../bin/sse-lens.js');
-const RECONNECT = '/sse/reconnect?count=3&retry=1500&rounds=3&interval=300';
+const RECONNECT = '/sse/reconnect?retry=1500';
 
 /**
  * The reconnect scenario exported as SSE Lens JSON from the export dialog, served by
@@ -295,11 +300,11 @@ async function replay(origin: string, outDir: string): Promise<void> {
   try {
     await withPanel(origin, async ({ browser, page, panel }) => {
       await saveDownloadsTo(browser, downloads);
-      await page.goto(testPage(origin, [RECONNECT]));
+      await page.goto(`${origin}/page?open=${RECONNECT}`);
       const row = `document.querySelector('[data-testid=connection-row]')`;
       await panel.waitFor<boolean>(
-        `${row}?.dataset.frames === '9'`,
-        'the three rounds of the reconnect scenario',
+        `${row}?.dataset.frames === '6'`,
+        'the two rounds of the reconnect scenario',
         20_000,
       );
       await panel.evaluate(`${row}.click()`);
@@ -319,10 +324,10 @@ async function replay(origin: string, outDir: string): Promise<void> {
       try {
         const url = await replayUrl(cli.stdout);
         await panel.evaluate(click('[data-testid=clear]'));
-        await page.goto(testPage(origin, [url]));
+        await page.goto(`${origin}/page?open=${url}`);
         await panel.waitFor<boolean>(
-          `${row}?.dataset.frames === '9' && ${row}.dataset.retries === '2'`,
-          'the replayed stream with its two reconnects',
+          `${row}?.dataset.frames === '6' && ${row}.dataset.retries === '1'`,
+          'the replayed stream with its reconnect',
           20_000,
         );
         await panel.evaluate(`${row}.click()`);
@@ -351,12 +356,13 @@ async function waitForFile(dir: string, suffix: string): Promise<string> {
   }
 }
 
-/** The first URL `sse-lens replay` prints that it serves. */
+/** The first URL `sse-lens replay` prints that it serves; its output is shown too. */
 function replayUrl(stdout: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolveUrl, reject) => {
     let text = '';
     stdout.setEncoding('utf8');
     stdout.on('data', (chunk: string) => {
+      process.stdout.write(chunk);
       text += chunk;
       const served = /^ {2}(http:\/\/127\.0\.0\.1:\d+\/\S+)$/m.exec(text);
       if (served?.[1] !== undefined) resolveUrl(served[1]);

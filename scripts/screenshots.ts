@@ -3,7 +3,9 @@
 // DevTools themes, the chat card's POST fetch stream in the Request tab, an LLM stream in the
 // Conversation tab, a failed stream explaining itself in a DevTools as narrow as a docked
 // one, then the connection-limit pile-up in the budget view and in the timeline (enlarged).
-// Run with `npm run screenshots`.
+// Then the user guide's screenshots (scripts/guide-shots.ts).
+// Run with `npm run screenshots`; `npm run screenshots -- --only readme` (or `guide`) makes
+// one set.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startScenarioServer } from '../test/fixtures/scenario-server';
@@ -11,6 +13,15 @@ import { launchWithExtension } from '../test/e2e/support/chromium';
 import { openDevToolsPanel, type DevToolsPanel } from '../test/e2e/support/devtools-panel';
 import { pointAtTick } from '../test/e2e/support/timeline';
 import type { Page } from '@playwright/test';
+import { shootGuide } from './guide-shots';
+
+const SETS = ['readme', 'guide'] as const;
+const only = process.argv.indexOf('--only');
+const set = only === -1 ? null : process.argv[only + 1];
+if (set !== null && !SETS.some((s) => s === set)) {
+  console.error(`--only takes one of: ${SETS.join(', ')}`);
+  process.exit(2);
+}
 
 const outDir = resolve(import.meta.dirname, '../docs/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -189,8 +200,11 @@ async function shootTimeline(page: Page, panel: DevToolsPanel): Promise<void> {
 }
 
 try {
-  await shoot('light');
-  await shoot('dark');
+  if (set !== 'guide') {
+    await shoot('light');
+    await shoot('dark');
+  }
+  if (set !== 'readme') await shootGuide(server, outDir);
 } finally {
   await server.close();
 }

@@ -72,3 +72,25 @@ test('a short secret is removed as a whole word everywhere, and the dialog says 
   expect(text).toContain('inside xab12xy and alone REDACTED.');
   expect(text).toContain('"id": "REDACTED"');
 });
+
+test('the export dialog fits its window at 1400 and 480 px, every option in view', async ({
+  ext,
+}) => {
+  const panel = await PanelTab.open(ext, NO_TAB);
+  expect((await panel.import('short.json', capture())).ok).toBe(true);
+  await panel.export('sse', async (dialog) => {
+    await dialog.check('[data-testid=redact-query]');
+    for (const width of [1400, 480]) {
+      await dialog.setViewportSize({ width, height: 900 });
+      const overflow = await dialog.evaluate(() => {
+        const box = document.querySelector('.export-dialog');
+        if (!box) return ['no dialog'];
+        const right = box.getBoundingClientRect().right;
+        return [...box.querySelectorAll('fieldset, label, input, textarea, span')]
+          .filter((e) => e.getBoundingClientRect().right > right + 0.5)
+          .map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 30)}`);
+      });
+      expect(overflow, `past the dialog's right edge at ${width} px`).toEqual([]);
+    }
+  });
+});

@@ -87,8 +87,18 @@ export function captureNotices(c: CaptureCounters): CaptureNotice[] {
       text: `${n(c.wireUnmatched)} wire records matched no connection`,
       tooltip:
         'Deep capture saw these events or bytes on a stream the page hook reported no ' +
-        'connection for (for example a stream opened before the page hook ran, or in a worker), ' +
-        'so they are not shown.',
+        'connection for (for example a stream opened before the page hook ran), so they are ' +
+        'not shown.',
+    },
+    {
+      testId: 'notice-wire-missed',
+      count: c.wireMissed,
+      text: `${n(c.wireMissed)} streams opened before deep capture: reload to see their wire`,
+      tooltip:
+        'These streams were already open when deep capture started, and Chrome reports ' +
+        'nothing of a request it was not watching from the start: no unlistened events, ' +
+        'comments or retry: for them, only what the page hook saw. Reload the page (or let ' +
+        'them reconnect) to capture them on the wire.',
     },
   ];
   return all.filter((notice) => notice.count > 0);

@@ -24,7 +24,7 @@ import {
   setRecording as setRecordingAt,
 } from '../src/model/apply-batch';
 import { noteResponseForUrl } from '../src/model/responses';
-import { applyWire, bindWaiting, expectWire } from '../src/model/wire-merge';
+import { applyWire, bindWaiting, expectWire, streamsOpenBeforeWire } from '../src/model/wire-merge';
 import type { DeepCaptureStatus } from '../src/deep-capture/wire-records';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
@@ -142,7 +142,7 @@ export function createStore(
         frames: received,
         evicted: totalEvicted(state),
         droppedWhilePaused: state.droppedWhilePaused,
-        counters: captureCounters(state),
+        counters: { ...captureCounters(state), wireMissed: streamsOpenBeforeWire(state) },
         connectionsEvicted: state.connectionsEvicted,
       };
     }),
@@ -163,7 +163,11 @@ export function createStore(
       if (msg.type === 'deep-capture') {
         deepCapture.value =
           msg.state === 'error' ? { state: 'error', error: msg.error } : { state: msg.state };
-        if (msg.state === 'on') expectWire(state);
+        if (msg.state === 'on') {
+          expectWire(state);
+          // Streams already open are now ones deep capture cannot see: the counters change.
+          scheduleTouch();
+        }
         return;
       }
       if (msg.type === 'wire') {

@@ -337,6 +337,11 @@ export interface CaptureCounters {
   notRecordedWhilePaused: number;
   /** Deep capture's wire records that matched no connection. */
   wireUnmatched: number;
+  /**
+   * Streams still live that deep capture never saw a request of: they opened before it
+   * started (wire-merge.ts fills this in; the model alone cannot tell).
+   */
+  wireMissed: number;
 }
 
 export function captureCounters(state: CaptureState): CaptureCounters {
@@ -350,6 +355,7 @@ export function captureCounters(state: CaptureState): CaptureCounters {
     untrackedRecords: 0,
     notRecordedWhilePaused: state.droppedWhilePaused,
     wireUnmatched: state.wireUnmatched,
+    wireMissed: 0,
   };
   for (const d of state.docs.values()) {
     c.evictedAtSource += d.evictedAtSource;

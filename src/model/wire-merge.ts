@@ -72,6 +72,8 @@ interface Queues {
 }
 
 export interface WireState {
+  /** When this panel learnt deep capture was on. */
+  since: number;
   /** requestId → connection key, for every request bound so far (bounded by MAX_UNBOUND*). */
   bound: Map<string, string>;
   /** Connection key → its request still loading. */
@@ -94,10 +96,11 @@ function wireState(state: CaptureState): WireState | undefined {
  * Deep capture is on: from now on dispatched frames wait for their wire twins. (Records reach
  * the panel by two paths, and the page's may come first.)
  */
-export function expectWire(state: CaptureState): WireState {
+export function expectWire(state: CaptureState, now = Date.now()): WireState {
   let w = wireStates.get(state);
   if (!w) {
     w = {
+      since: now,
       bound: new Map(),
       loading: new Map(),
       unbound: new Map(),
@@ -108,6 +111,23 @@ export function expectWire(state: CaptureState): WireState {
     wireStates.set(state, w);
   }
   return w;
+}
+
+/**
+ * Live streams of the page that opened before deep capture started (in this panel) and have
+ * made no request since: Chrome reports nothing of their wire, so they show only what the page
+ * hook saw. Zero while deep capture is off.
+ */
+export function streamsOpenBeforeWire(state: CaptureState): number {
+  const w = wireState(state);
+  if (!w) return 0;
+  const seen = new Set(w.bound.values());
+  let n = 0;
+  for (const c of state.connections.values()) {
+    if (c.state === 'closed' || c.imported || c.context || c.createdAt >= w.since) continue;
+    if (!seen.has(c.key)) n++;
+  }
+  return n;
 }
 
 export function applyWire(state: CaptureState, records: readonly WireRecord[]): void {

@@ -261,6 +261,21 @@ test('streams of a dedicated worker and a service worker are connections with th
   await expect(panel.locator('[data-testid=notice-wire-unmatched]')).toHaveCount(0);
 });
 
+test('a stream already open when deep capture starts is named, and a reload captures it whole', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await page.goto(testPage(server.origin, ['/sse/wire?key=before1']));
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute('data-frames', '2');
+  await turnOn(panel);
+  const missed = panel.locator('[data-testid=notice-wire-missed]');
+  await expect(missed).toHaveAttribute('data-count', '1');
+  await expect(missed).toContainText('reload');
+  await page.reload();
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute('data-frames', '5');
+  await expect(missed).toHaveCount(0);
+});
+
 test("names Chrome's reason when it will not attach", async ({ ext }) => {
   // Chrome lets no extension debug its own chrome:// pages.
   const { panel } = await watchTab(ext, 'chrome://version');

@@ -52,6 +52,7 @@ const zero: CaptureCounters = {
   ...none,
   notRecordedWhilePaused: 0,
   wireUnmatched: 0,
+  wireMissed: 0,
 };
 
 describe('capture counters', () => {
@@ -101,6 +102,7 @@ describe('toolbar notices', () => {
       untrackedRecords: 60,
       notRecordedWhilePaused: 7_000,
       wireUnmatched: 8,
+      wireMissed: 9,
     });
     expect(notices.map((n) => [n.testId, n.count, n.text])).toEqual([
       ['notice-stale-hook', 5, '5 records rejected: outdated page hook, reload the page'],
@@ -111,6 +113,7 @@ describe('toolbar notices', () => {
       ['notice-evicted-panel', 2, '2 older records evicted from panel memory'],
       ['notice-paused', 7_000, '7,000 not recorded while paused'],
       ['notice-wire-unmatched', 8, '8 wire records matched no connection'],
+      ['notice-wire-missed', 9, '9 streams opened before deep capture: reload to see their wire'],
     ]);
     const tip = (id: string) => notices.find((n) => n.testId === id)?.tooltip ?? '';
     expect(tip('notice-stale-hook')).toMatch(/Reload the page/);

@@ -10,7 +10,12 @@ import { renderExport } from '../../src/export/render-export';
 import { applyBatch, setRecording } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
 import { reconnectGaps } from '../../src/model/timeline';
-import { applyWire, bindWaiting, expectWire } from '../../src/model/wire-merge';
+import {
+  applyWire,
+  bindWaiting,
+  expectWire,
+  streamsOpenBeforeWire,
+} from '../../src/model/wire-merge';
 import { createTimeOrder } from '../../panel/time-order';
 import { importInto, NOW } from './export-fixtures';
 import { schemaErrors } from './export-schema';
@@ -255,6 +260,20 @@ describe('wire merge', () => {
     // The page's own EventSource to the same URL got none of them.
     expect(state.connections.get('doc:1')?.frames).toBe(0);
     expect(state.wireUnmatched).toBe(0);
+  });
+
+  it('counts the live streams deep capture started too late to see', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0), open(1, T0 + 5), connection(2, T0 + 6), connection(3, T0 + 7));
+    hook(state, { kind: 'state', conn: 3, t: T0 + 8, readyState: 2, cause: 'close' });
+    expect(streamsOpenBeforeWire(state)).toBe(0);
+    expectWire(state, T0 + 10);
+    // 1 and 2 were live before deep capture; 3 had closed.
+    expect(streamsOpenBeforeWire(state)).toBe(2);
+    // 2 (still connecting) makes its request now: Chrome sees it from the start.
+    applyWire(state, [request('r2', T0 + 11)]);
+    hook(state, connection(4, T0 + 20));
+    expect(streamsOpenBeforeWire(state)).toBe(1);
   });
 
   it('binds each request to the connection that was connecting then, reconnects included', () => {

@@ -93,7 +93,7 @@ export function captureNotices(c: CaptureCounters): CaptureNotice[] {
     {
       testId: 'notice-wire-missed',
       count: c.wireMissed,
-      text: `${n(c.wireMissed)} streams opened before deep capture: reload to see their wire`,
+      text: `${n(c.wireMissed)} ${c.wireMissed === 1 ? 'stream' : 'streams'} opened before deep capture: reload to see their wire`,
       tooltip:
         'These streams were already open when deep capture started, and Chrome reports ' +
         'nothing of a request it was not watching from the start: no unlistened events, ' +

@@ -26,6 +26,7 @@ import {
 import { noteResponseForUrl } from '../src/model/responses';
 import { applyWire, bindWaiting, expectWire, streamsOpenBeforeWire } from '../src/model/wire-merge';
 import type { DeepCaptureStatus } from '../src/deep-capture/wire-records';
+import type { EndpointSockets } from '../src/deep-capture/socket-use';
 import type { CaptureFile, ImportFormat } from '../src/export/capture-types';
 import { captureToViews } from '../src/export/to-state';
 import { browserScheduler, coalesce, type Scheduler } from './coalesce';
@@ -73,6 +74,8 @@ export interface PanelStore {
   readonly pools: ReadonlySignal<readonly PoolView[]>;
   /** Deep capture of the inspected tab as the background reports it; null until it does. */
   readonly deepCapture: ReadonlySignal<DeepCaptureStatus | null>;
+  /** The sockets the tab's requests use, by endpoint; empty while deep capture is off. */
+  readonly sockets: ReadonlySignal<readonly EndpointSockets[]>;
   receive(msg: PanelIn): void;
   /** A response from DevTools' network log; false when no connection to `url` fits (yet). */
   noteResponse(url: string, response: RequestResponse): boolean;
@@ -97,6 +100,7 @@ export function createStore(
 
   const pools = signal<readonly PoolView[]>([]);
   const deepCapture = signal<DeepCaptureStatus | null>(null);
+  const sockets = signal<readonly EndpointSockets[]>([]);
   const filterText = signal('');
   const typeFilter = signal<string | null>(null);
   const connectionFilter = signal<string | null>(null);
@@ -159,7 +163,12 @@ export function createStore(
     }),
     pools,
     deepCapture,
+    sockets,
     receive(msg) {
+      if (msg.type === 'sockets') {
+        sockets.value = msg.endpoints;
+        return;
+      }
       if (msg.type === 'deep-capture') {
         deepCapture.value =
           msg.state === 'error' ? { state: 'error', error: msg.error } : { state: msg.state };

@@ -9,6 +9,7 @@ import {
   worstLevel,
   type StripChoice,
 } from '../budget-text';
+import type { EndpointSockets } from '../../src/deep-capture/socket-use';
 import type { PanelStore } from '../store';
 import { BudgetBanner } from './BudgetBanner';
 import { PoolRow } from './PoolRow';
@@ -23,10 +24,19 @@ interface Props {
 /** Nothing at all until the inspected tab has a connection in some pool. */
 export function BudgetView({ store, tabId }: Props) {
   const pools = store.pools.value;
-  return pools.length > 0 ? <BudgetStrip pools={pools} tabId={tabId} /> : null;
+  const sockets = store.sockets.value;
+  return pools.length > 0 ? <BudgetStrip pools={pools} sockets={sockets} tabId={tabId} /> : null;
 }
 
-function BudgetStrip({ pools, tabId }: { pools: readonly PoolView[]; tabId: number }) {
+function BudgetStrip({
+  pools,
+  sockets,
+  tabId,
+}: {
+  pools: readonly PoolView[];
+  sockets: readonly EndpointSockets[];
+  tabId: number;
+}) {
   const now = useNow();
   const [choice, setChoice] = useState<StripChoice | null>(null);
   const listId = useId();
@@ -56,7 +66,13 @@ function BudgetStrip({ pools, tabId }: { pools: readonly PoolView[]; tabId: numb
       <BudgetBanner pools={pools} tabId={tabId} now={now} />
       <div id={listId} class="pool-list" role="list" hidden={!expanded}>
         {pools.map((p) => (
-          <PoolRow key={p.key} pool={p} tabId={tabId} now={now} />
+          <PoolRow
+            key={p.key}
+            pool={p}
+            sockets={sockets.find((e) => e.endpoint === p.endpoint)}
+            tabId={tabId}
+            now={now}
+          />
         ))}
       </div>
     </section>

@@ -20,16 +20,19 @@ import {
   protocolNote,
   queueNote,
 } from '../budget-text';
+import type { EndpointSockets } from '../../src/deep-capture/socket-use';
 import { formatClock, splitUrl } from '../format';
 
 interface Props {
   pool: PoolView;
+  /** The sockets deep capture sees the tab's requests to this endpoint use (when it is on). */
+  sockets: EndpointSockets | undefined;
   /** The inspected tab, so its own connections can be told from other tabs'. */
   tabId: number;
   now: number;
 }
 
-export function PoolRow({ pool, tabId, now }: Props) {
+export function PoolRow({ pool, sockets, tabId, now }: Props) {
   const [open, setOpen] = useState(false);
   const membersId = useId();
   const toggle = (): void => setOpen((o) => !o);
@@ -43,6 +46,7 @@ export function PoolRow({ pool, tabId, now }: Props) {
       data-open={pool.inUse}
       data-limit={pool.limit}
       data-queued={pool.queued}
+      data-sockets={sockets?.sockets.length}
     >
       <div
         class="pool-summary"
@@ -89,7 +93,10 @@ export function PoolRow({ pool, tabId, now }: Props) {
           <span class={pool.reconnecting > 0 ? 'main' : 'main dim'}>
             {pool.reconnecting} reconnecting
           </span>
-          <span class="sub">{pool.members.length} in pool</span>
+          <span class="sub" title={sockets ? socketsNote(sockets) : undefined}>
+            {pool.members.length} in pool
+            {sockets && ` · ${sockets.sockets.length} sockets seen`}
+          </span>
         </span>
       </div>
       <table id={membersId} class="pool-members" hidden={!open}>
@@ -108,8 +115,56 @@ export function PoolRow({ pool, tabId, now }: Props) {
           ))}
         </tbody>
       </table>
+      {open && sockets && <SocketTable sockets={sockets} />}
     </div>
   );
+}
+
+/** What deep capture saw: each socket the tab's requests to the endpoint hold, and who holds it. */
+function SocketTable({ sockets }: { sockets: EndpointSockets }) {
+  return (
+    <table class="pool-members pool-sockets" aria-label="Sockets seen by deep capture">
+      <thead>
+        <tr>
+          <th>Socket</th>
+          <th>Protocol</th>
+          <th>Held by (this tab's requests, seen by deep capture)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sockets.sockets.map((s) => (
+          <tr
+            key={s.id}
+            data-testid="pool-socket"
+            data-socket-id={s.id}
+            data-protocol={s.protocol}
+            data-requests={s.requests.length}
+          >
+            <td>#{s.id}</td>
+            <td>{s.protocol || 'unknown'}</td>
+            <td title={s.requests.map((r) => `${r.type} ${r.url}`).join('\n')}>
+              {s.requests.map((r) => `${r.type} ${splitUrl(r.url).path}`).join(', ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The tooltip of the socket count: what it is, and what it cannot see. */
+function socketsNote(e: EndpointSockets): string {
+  const shared = e.sockets.filter((s) => s.requests.length > 1);
+  return [
+    `${e.sockets.length} sockets to ${e.endpoint} hold this tab's requests now, by Chrome's ` +
+      'own connection ids (deep capture). Other tabs share the pool but are not seen here.',
+    shared.length > 0
+      ? `${shared.length} of them carry several requests at once: multiplexed (HTTP/2 or later).`
+      : '',
+    e.waiting > 0 ? `${e.waiting} requests are sent and have no response head yet.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function MemberRow({

@@ -49,6 +49,7 @@ export function linkPanel(
           m.type === 'hello' ||
           m.type === 'pools' ||
           m.type === 'wire' ||
+          m.type === 'sockets' ||
           m.type === 'deep-capture'
         ) {
           onMessage(m as PanelIn);

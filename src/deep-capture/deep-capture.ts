@@ -10,6 +10,7 @@
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
 import { CdpTranslator } from './cdp-translate';
 import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
+import { SocketUse } from './socket-use';
 import type { TabSettings } from './tab-settings';
 import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-records';
 
@@ -17,6 +18,8 @@ import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-record
 const PROTOCOL_VERSION = '1.3';
 /** Wire records cross to the panel in batches: after this long or this many, whichever first. */
 const FLUSH_MS = 50;
+/** Socket use is sent at most this often (a page load changes it hundreds of times). */
+const SOCKETS_MS = 100;
 const FLUSH_RECORDS = 500;
 
 export interface DeepCaptureDeps {
@@ -43,6 +46,8 @@ interface Session {
   children: Map<string, CdpTranslator>;
   pending: WireRecord[];
   timer: unknown;
+  sockets: SocketUse;
+  socketsTimer: unknown;
 }
 
 /** Auto-attach: every worker or frame target starts paused until its Network domain is on. */
@@ -75,6 +80,16 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     const records = session.pending;
     session.pending = [];
     deps.post(tabId, message<BackgroundToPanel, 'wire'>('wire', { records }));
+  };
+  const postSockets = (tabId: number, session: Session | undefined): void => {
+    if (session) session.socketsTimer = null;
+    const endpoints = session ? session.sockets.view() : [];
+    deps.post(tabId, message<BackgroundToPanel, 'sockets'>('sockets', { endpoints }));
+  };
+  const socketsChanged = (tabId: number, session: Session): void => {
+    session.socketsTimer ??= setTimer(() => {
+      if (sessions.get(tabId) === session) postSockets(tabId, session);
+    }, SOCKETS_MS);
   };
   const emit = (tabId: number, session: Session, records: WireRecord[]): void => {
     if (records.length === 0) return;
@@ -117,11 +132,14 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     }
     if (method === 'Target.detachedFromTarget') {
       const child = (params as { sessionId?: unknown } | undefined)?.sessionId;
-      if (typeof child === 'string') session.children.delete(child);
+      if (typeof child !== 'string') return;
+      session.children.delete(child);
+      if (session.sockets.dropSession(child)) socketsChanged(tabId, session);
       return;
     }
     if (!method.startsWith('Network.')) return;
     const sessionId = source.sessionId;
+    if (session.sockets.apply(sessionId ?? '', method, params)) socketsChanged(tabId, session);
     const translator =
       sessionId === undefined ? session.translator : session.children.get(sessionId);
     if (!translator) return;
@@ -147,6 +165,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     const session = sessions.get(tabId)!;
     flush(tabId, session);
     sessions.delete(tabId);
+    postSockets(tabId, undefined);
     // Closing the tab, or the user pressing Cancel on Chrome's "is debugging" bar, ends it
     // for good; anything else (a crash, a navigation to a page we may not debug) is an error.
     if (reason === 'target_closed' || reason === 'canceled_by_user') {
@@ -184,6 +203,8 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
       children: new Map(),
       pending: [],
       timer: null,
+      sockets: new SocketUse(),
+      socketsTimer: null,
     });
     try {
       await api.sendCommand(target, 'Network.enable', {});
@@ -199,6 +220,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     if (!session) return;
     flush(tabId, session);
     sessions.delete(tabId);
+    postSockets(tabId, undefined);
     await deps
       .api()
       ?.detach({ tabId })
@@ -226,6 +248,8 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
         }
         const error = await attach(tabId);
         status(tabId, error === null ? { state: 'on' } : { state: 'error', error });
+        // The new panel learns what is in use now, not at the next change.
+        if (error === null) postSockets(tabId, sessions.get(tabId));
       }),
     panelsGone: (tabId) => serial(() => detach(tabId)),
   };

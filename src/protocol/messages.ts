@@ -4,6 +4,7 @@ import type { CapturedRecord, DocInfo, HookRecord } from '../capture/records';
 import type { PackedEvents } from './packed-events';
 import type { DocSnapshot, PoolView } from '../model/pools';
 import type { DeepCaptureStatus, WireRecord } from '../deep-capture/wire-records';
+import type { EndpointSockets } from '../deep-capture/socket-use';
 import { PROTOCOL_VERSION } from './constants';
 
 /** Page hook -> content script, over the private MessagePort. */
@@ -80,6 +81,8 @@ export interface BackgroundToPanel {
   'deep-capture': DeepCaptureStatus;
   /** A batch of what deep capture saw on the wire (src/deep-capture/wire-records.ts). */
   wire: { records: WireRecord[] };
+  /** The sockets the tab's requests use now, as deep capture sees them (empty when off). */
+  sockets: { endpoints: EndpointSockets[] };
 }
 
 /** Panel -> background only. */

@@ -276,6 +276,60 @@ test('a stream already open when deep capture starts is named, and a reload capt
   await expect(missed).toHaveCount(0);
 });
 
+const holds = (origin: string, n: number, tag: string) =>
+  testPage(
+    origin,
+    Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`),
+  );
+
+test('the budget shows the sockets HTTP/1.1 streams really hold: six, as the server counts', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  server.reset();
+  await page.goto(holds(server.origin, 8, 'sockets1'));
+  const pool = panel.locator('[data-testid=pool-row]');
+  await expect(pool).toHaveAttribute('data-queued', '2');
+  await expect(pool).toHaveAttribute('data-sockets', '6');
+  await expect.poll(() => server.stats().openSockets).toBe(6);
+  await pool.locator('.pool-summary').click();
+  const sockets = panel.locator('[data-testid=pool-socket]');
+  await expect(sockets).toHaveCount(6);
+  const ids = await sockets.evaluateAll((rows) =>
+    rows.map((r) => [(r as HTMLElement).dataset.protocol, (r as HTMLElement).dataset.requests]),
+  );
+  expect(ids).toEqual(Array(6).fill(['http/1.1', '1']));
+});
+
+base('over HTTP/2 eight streams share one socket, proven by its id', async () => {
+  const h2 = await startScenarioServer({ http2: true });
+  const ext = await launchWithExtension({
+    extensionDir: build.dir,
+    extraArgs: ['--ignore-certificate-errors'],
+  });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`${h2.origin}/blank`);
+    const tabId = await ext.tabIdOf(page);
+    const panel = await ext.context.newPage();
+    await panel.goto(`chrome-extension://${ext.extensionId}/panel.html?tabId=${tabId}`);
+    await turnOn(panel);
+    await page.goto(holds(h2.origin, 8, 'sockets2'));
+    const pool = panel.locator('[data-testid=pool-row]');
+    await expect(pool).toHaveAttribute('data-open', '8');
+    await expect(pool).toHaveAttribute('data-sockets', '1');
+    await pool.locator('.pool-summary').click();
+    const socket = panel.locator('[data-testid=pool-socket]');
+    await expect(socket).toHaveAttribute('data-protocol', 'h2');
+    await expect(socket).toHaveAttribute('data-requests', '8');
+    expect(h2.stats().openSockets).toBeLessThan(6);
+  } finally {
+    await ext.close();
+    await h2.close();
+  }
+});
+
 test("names Chrome's reason when it will not attach", async ({ ext }) => {
   // Chrome lets no extension debug its own chrome:// pages.
   const { panel } = await watchTab(ext, 'chrome://version');

@@ -54,7 +54,7 @@ function BudgetStrip({ pools, tabId }: { pools: readonly PoolView[]; tabId: numb
           ))}
       </div>
       <BudgetBanner pools={pools} tabId={tabId} now={now} />
-      <div id={listId} class="pool-list" role="list" hidden={!expanded}>
+      <div id={listId} class="pool-list" role="list" aria-label="Socket pools" hidden={!expanded}>
         {pools.map((p) => (
           <PoolRow key={p.key} pool={p} tabId={tabId} now={now} />
         ))}

@@ -36,6 +36,7 @@ export function PoolRow({ pool, tabId, now }: Props) {
   return (
     <div
       role="listitem"
+      aria-label={`Pool ${pool.endpoint}`}
       class={`pool-row ${budgetLevel(pool)}`}
       data-testid="pool-row"
       data-pool={pool.key}
@@ -92,7 +93,12 @@ export function PoolRow({ pool, tabId, now }: Props) {
           <span class="sub">{pool.members.length} in pool</span>
         </span>
       </div>
-      <table id={membersId} class="pool-members" hidden={!open}>
+      <table
+        id={membersId}
+        class="pool-members"
+        aria-label={`Connections in the pool of ${pool.endpoint}`}
+        hidden={!open}
+      >
         <thead>
           <tr>
             <th>Tab</th>

@@ -1,5 +1,5 @@
 // The panel's root: toolbar, the connection budget, then either the empty state or the
-// connection/frame panes.
+// connection/frame panes. It is the page's main landmark, with a heading only screen readers see.
 import { useComputed } from '@preact/signals';
 import type { PanelLink } from '../../src/bridge/panel-link';
 import type { PanelStore } from '../store';
@@ -27,7 +27,8 @@ export function App({ store, link, tabId, deep }: Props) {
     link.clear();
   };
   return (
-    <div class="app">
+    <main class="app">
+      <h1 class="visually-hidden">SSE Lens</h1>
       <Toolbar store={store} onClear={onClear} deep={deep} />
       <BudgetView store={store} tabId={tabId} />
       {hasConnections.value ? (
@@ -38,6 +39,6 @@ export function App({ store, link, tabId, deep }: Props) {
           capture streams opened at load.
         </EmptyState>
       )}
-    </div>
+    </main>
   );
 }

@@ -64,7 +64,7 @@ function BudgetStrip({
           ))}
       </div>
       <BudgetBanner pools={pools} tabId={tabId} now={now} />
-      <div id={listId} class="pool-list" role="list" hidden={!expanded}>
+      <div id={listId} class="pool-list" role="list" aria-label="Socket pools" hidden={!expanded}>
         {pools.map((p) => (
           <PoolRow
             key={p.key}

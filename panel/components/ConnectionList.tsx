@@ -1,6 +1,9 @@
 // The connections pane: one row per EventSource with its state, counters and origin frame.
 // Selecting a row narrows the frames table to that connection; "All connections" resets.
-import { useMemo } from 'preact/hooks';
+// A listbox with one option in the tab order: arrows, Home and End move focus between
+// options, Enter or Space selects.
+import type { JSX } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
 import type { ConnectionView } from '../../src/model/capture-state';
 import type { PoolMember, PoolView } from '../../src/model/pools';
 import type { PanelStore } from '../store';
@@ -23,6 +26,10 @@ export function ConnectionList({ store }: { store: PanelStore }) {
   const select = (key: string | null): void => {
     store.connectionFilter.value = key;
   };
+  /** The option last focused (null: All connections), while it is still listed. */
+  const [focused, setFocused] = useState<string | null | undefined>(undefined);
+  const tabStop =
+    focused === null || connections.some((c) => c.key === focused) ? focused : selected;
   return (
     <div class="connections">
       <div class="conn-grid conn-header" aria-hidden="true">
@@ -42,10 +49,12 @@ export function ConnectionList({ store }: { store: PanelStore }) {
         </span>
         <span title="The document (top or iframe) that opened the connection">Frame</span>
       </div>
-      <div class="conn-body" role="listbox" aria-label="Connections">
+      <div class="conn-body" role="listbox" aria-label="Connections" onKeyDown={moveFocus}>
         <AllConnectionsRow
           connections={connections}
           selected={selected === null}
+          tabStop={tabStop === null}
+          onFocus={() => setFocused(null)}
           onSelect={() => select(null)}
         />
         {connections.map((c) => (
@@ -55,6 +64,8 @@ export function ConnectionList({ store }: { store: PanelStore }) {
             member={members.get(c.key)}
             now={now}
             selected={selected === c.key}
+            tabStop={tabStop === c.key}
+            onFocus={() => setFocused(c.key)}
             onToggle={() => select(selected === c.key ? null : c.key)}
           />
         ))}
@@ -63,20 +74,39 @@ export function ConnectionList({ store }: { store: PanelStore }) {
   );
 }
 
+/** Arrow keys, Home and End move focus between the listbox's options. */
+function moveFocus(e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void {
+  const options = [...e.currentTarget.querySelectorAll<HTMLElement>('[role=option]')];
+  const at = options.indexOf(e.target as HTMLElement);
+  const moves: Record<string, number> = {
+    ArrowDown: at + 1,
+    ArrowUp: at - 1,
+    Home: 0,
+    End: options.length - 1,
+  };
+  const next = moves[e.key];
+  if (at === -1 || next === undefined) return;
+  e.preventDefault();
+  options[Math.max(0, Math.min(options.length - 1, next))]?.focus();
+}
+
 function AllConnectionsRow(props: {
   connections: readonly ConnectionView[];
   selected: boolean;
+  tabStop: boolean;
+  onFocus: () => void;
   onSelect: () => void;
 }) {
-  const { connections, selected, onSelect } = props;
+  const { connections, selected, tabStop, onFocus, onSelect } = props;
   const open = connections.filter((c) => c.state === 'open').length;
   const queued = connections.filter((c) => c.queued).length;
   return (
     <div
       class={selected ? 'conn-grid conn-row all selected' : 'conn-grid conn-row all'}
       role="option"
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}
+      onFocus={onFocus}
       onClick={onSelect}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {

@@ -1,5 +1,7 @@
 // One connection in the connections pane, carrying the `connection-row` test hooks. The
-// tooltip holds what does not fit in a row: full URL, listened types, initiator stack.
+// tooltip holds what does not fit in a row: full URL, listened types, initiator stack. Its
+// accessible name (its text) says what each number is, as the column header is visual only.
+import type { ComponentChildren } from 'preact';
 import type { ConnectionContext, ConnectionView } from '../../src/model/capture-state';
 import type { PoolMember } from '../../src/model/pools';
 import { connectionStatus } from '../budget-text';
@@ -11,10 +13,14 @@ interface Props {
   member: PoolMember | undefined;
   now: number;
   selected: boolean;
+  /** The listbox's one option in the tab order. */
+  tabStop: boolean;
+  onFocus: () => void;
   onToggle: () => void;
 }
 
-export function ConnectionRow({ connection: c, member, now, selected, onToggle }: Props) {
+export function ConnectionRow(props: Props) {
+  const { connection: c, member, now, selected, tabStop, onFocus, onToggle } = props;
   const { origin, path } = splitUrl(c.url);
   const status = connectionStatus(c, member, now);
   // An imported stream that was still open ends, for its age, at its last activity.
@@ -23,7 +29,7 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
     <div
       class={selected ? 'conn-grid conn-row selected' : 'conn-grid conn-row'}
       role="option"
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       aria-selected={selected}
       title={tooltip(c)}
       data-testid="connection-row"
@@ -41,6 +47,7 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
       data-mislabelled={c.head?.mislabelled ? 'true' : undefined}
       data-server-retry={c.serverRetry}
       data-context={c.context ?? 'window'}
+      onFocus={onFocus}
       onClick={onToggle}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -85,11 +92,24 @@ export function ConnectionRow({ connection: c, member, now, selected, onToggle }
           {status.label}
         </span>
       </span>
-      <span class="num">{c.frames}</span>
-      <span class={c.retries > 0 ? 'num warn' : 'num'}>{c.retries}</span>
+      <span class="num">
+        {c.frames}
+        <Said> frames,</Said>
+      </span>
+      <span class={c.retries > 0 ? 'num warn' : 'num'}>
+        {c.retries}
+        <Said> retries,</Said>
+      </span>
       <span class="num">{formatBytes(c.bytes)}</span>
-      <span class="num">{formatDuration(elapsed)}</span>
-      <span class="frame-url">{c.top ? 'top' : c.frameUrl}</span>
+      <span class="num">
+        <Said>{c.closedAt === null ? ', open for ' : ', lasted '}</Said>
+        {formatDuration(elapsed)}
+      </span>
+      <span class="frame-url">
+        <Said>, opened by the {c.context ? `${CONTEXT_NAMES[c.context]} ` : ''}</Said>
+        {c.top ? 'top' : c.frameUrl}
+        {!c.context && <Said> document</Said>}
+      </span>
     </div>
   );
 }
@@ -99,6 +119,11 @@ const CONTEXT_NAMES: Readonly<Record<ConnectionContext, string>> = {
   sharedworker: 'shared worker',
   serviceworker: 'service worker',
 };
+
+/** Words for assistive technology only, between a row's cells. */
+function Said({ children }: { children: ComponentChildren }) {
+  return <span class="visually-hidden">{children}</span>;
+}
 
 function tooltip(c: ConnectionView): string {
   const lines = [c.url, `${c.kind}${c.withCredentials ? ', withCredentials' : ''}`];

@@ -1,8 +1,11 @@
 // The selected frame in full: a header with its metadata, then its data raw or as a JSON
 // tree, or the details of the connection it arrived on. With no frame selected it shows the
 // selected connection alone (a failed stream has no frames to select). An LLM stream also
-// has a Conversation tab.
-import { useMemo } from 'preact/hooks';
+// has a Conversation tab. The tabs follow the tab pattern: the shown tab is in the tab order,
+// Left/Right/Home/End move between tabs and show them, and the panel is focusable so its
+// content can be scrolled from the keyboard.
+import type { JSX } from 'preact';
+import { useId, useMemo } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
 import { formatClock, formatCount, formatFrameSize } from '../format';
@@ -46,6 +49,21 @@ export function DetailPane(props: Props) {
     tab === 'conversation' && hasConversation
       ? 'conversation'
       : shownTab(tab, frame !== null, json !== null, hasRequest);
+  const ids = useId();
+  const onTabKey = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
+    const at = tabs.findIndex(([id]) => id === shown);
+    const moves: Record<string, number> = {
+      ArrowRight: (at + 1) % tabs.length,
+      ArrowLeft: (at - 1 + tabs.length) % tabs.length,
+      Home: 0,
+      End: tabs.length - 1,
+    };
+    const next = tabs[moves[e.key] ?? -1];
+    if (!next) return;
+    e.preventDefault();
+    onTab(next[0]);
+    e.currentTarget.querySelector<HTMLElement>(`#${CSS.escape(`${ids}-tab-${next[0]}`)}`)?.focus();
+  };
   return (
     <section
       class="detail"
@@ -54,6 +72,7 @@ export function DetailPane(props: Props) {
       data-frame={frame?.index}
       data-tab={shown}
     >
+      <h2 class="visually-hidden">{frame ? 'Frame details' : 'Connection details'}</h2>
       <div class="detail-tabs">
         <button
           type="button"
@@ -64,14 +83,17 @@ export function DetailPane(props: Props) {
         >
           <CloseIcon />
         </button>
-        <div role="tablist" class="tabs">
+        <div role="tablist" class="tabs" aria-label="Details" onKeyDown={onTabKey}>
           {tabs.map(([id, label]) => (
             <button
               key={id}
+              id={`${ids}-tab-${id}`}
               type="button"
               role="tab"
               class="tab"
               aria-selected={shown === id}
+              aria-controls={`${ids}-panel`}
+              tabIndex={shown === id ? 0 : -1}
               data-testid={`tab-${id}`}
               onClick={() => onTab(id)}
             >
@@ -83,7 +105,13 @@ export function DetailPane(props: Props) {
         {frame && <FrameCopyButtons frame={frame} connection={connection} />}
       </div>
       {frame && <FrameMeta frame={frame} connection={connection} />}
-      <div class="detail-body" role="tabpanel">
+      <div
+        id={`${ids}-panel`}
+        class="detail-body"
+        role="tabpanel"
+        aria-labelledby={`${ids}-tab-${shown}`}
+        tabIndex={0}
+      >
         {shown === 'raw' && frame && <pre class="raw">{frame.data}</pre>}
         {shown === 'json' && json && <JsonTree value={json} />}
         {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}

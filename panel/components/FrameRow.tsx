@@ -1,5 +1,6 @@
 // One row of the frames table, positioned by the table's row window and carrying the `frame-row`
-// test hooks (type, event id, connection key, and the capture time in epoch ms).
+// test hooks (type, event id, connection key, and the capture time in epoch ms). Its
+// `aria-rowindex` is its place among all rows, most of which are not rendered.
 import type { FrameView } from '../../src/model/capture-state';
 import { formatClock, formatFrameSize, splitUrl } from '../format';
 import { preview } from '../preview';
@@ -9,12 +10,17 @@ interface Props {
   /** URL of the frame's connection. */
   url: string;
   top: number;
+  /** 1-based row number in the whole grid, header included. */
+  rowIndex: number;
+  /** The table's one row in the tab order. */
+  tabStop: boolean;
   odd: boolean;
   selected: boolean;
   onSelect: () => void;
 }
 
-export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
+export function FrameRow(props: Props) {
+  const { frame, url, top, rowIndex, tabStop, odd, selected, onSelect } = props;
   const classes = ['frame-grid', 'frame-row'];
   if (odd) classes.push('odd');
   if (selected) classes.push('selected');
@@ -25,7 +31,9 @@ export function FrameRow({ frame, url, top, odd, selected, onSelect }: Props) {
     <div
       class={classes.join(' ')}
       role="row"
+      aria-rowindex={rowIndex}
       aria-selected={selected}
+      tabIndex={tabStop ? 0 : -1}
       style={{ transform: `translateY(${top}px)` }}
       data-testid="frame-row"
       data-type={frame.type}

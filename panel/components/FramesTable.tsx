@@ -1,7 +1,9 @@
 // The frames table: every frame that passes the filters, in time order (oldest or newest
 // first), windowed so only the rows in view (plus overscan) are in the DOM. Follows new
 // frames while at the newest end; arrows, Page Up/Down, Home and End move the selection, and a
-// frame selected elsewhere (the timeline) is scrolled into view.
+// frame selected elsewhere (the timeline) is scrolled into view. A grid of rows for assistive
+// technology: one row is in the tab order (the selected one, else the first in view), and focus
+// follows a selection made from the keyboard.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
@@ -11,6 +13,8 @@ import { createTimeOrder, positionByTime } from '../time-order';
 import { FrameRow } from './FrameRow';
 import { useRowWindow } from './use-row-window';
 
+/** The header is row 1 of the grid; data rows count from 2 (`aria-rowindex`). */
+const FIRST_ROW_INDEX = 2;
 /** Must match `.frame-row` height in styles.css. */
 const ROW_HEIGHT = 22;
 /**
@@ -50,6 +54,23 @@ export function FramesTable({ store }: { store: PanelStore }) {
     else rows.scrollToEnd();
   }, [newestFirst]);
   const connections = store.state.connections;
+  /** A keyboard move selected a row while a row had focus: focus it once it is rendered. */
+  const focusSelected = useRef(false);
+  useEffect(() => {
+    if (!focusSelected.current) return;
+    const row = rowElement(scrollRef.current, positionOf(selectedFrame));
+    if (!row) return;
+    focusSelected.current = false;
+    row.focus({ preventScroll: true });
+  });
+  const selectedAt = positionOf(selectedFrame);
+  const tabStop =
+    selectedAt >= rows.start && selectedAt < rows.end
+      ? selectedAt
+      : Math.min(
+          rows.end - 1,
+          Math.max(rows.start, Math.ceil((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT)),
+        );
 
   const selectAt = (position: number): void => {
     const clamped = Math.max(0, Math.min(count - 1, position));
@@ -60,7 +81,14 @@ export function FramesTable({ store }: { store: PanelStore }) {
   };
 
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
-    const current = positionOf(selectedFrame);
+    const focused = focusedPosition(e.target);
+    if ((e.key === 'Enter' || e.key === ' ') && focused !== null) {
+      e.preventDefault();
+      selectAt(focused);
+      return;
+    }
+    const selectedPosition = positionOf(selectedFrame);
+    const current = selectedPosition === -1 && focused !== null ? focused : selectedPosition;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
@@ -73,6 +101,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
+      focusSelected.current = focused !== null;
       selectAt(target);
     } else if (e.key === 'Escape' && selected !== null) {
       e.preventDefault();
@@ -85,11 +114,10 @@ export function FramesTable({ store }: { store: PanelStore }) {
       class="frames"
       role="grid"
       aria-label="Frames"
-      aria-rowcount={count}
-      tabIndex={0}
+      aria-rowcount={count + 1}
       onKeyDown={onKeyDown}
     >
-      <div class="frame-grid frames-header" role="row">
+      <div class="frame-grid frames-header" role="row" aria-rowindex={1}>
         <span
           role="columnheader"
           class="col-time"
@@ -139,6 +167,8 @@ export function FramesTable({ store }: { store: PanelStore }) {
                   frame={frame}
                   url={connections.get(frame.connection)?.url ?? ''}
                   top={at * ROW_HEIGHT}
+                  rowIndex={at + FIRST_ROW_INDEX}
+                  tabStop={at === tabStop}
                   odd={at % 2 === 1}
                   selected={frame.index === selected}
                   onSelect={() => {
@@ -152,6 +182,19 @@ export function FramesTable({ store }: { store: PanelStore }) {
       </div>
     </div>
   );
+}
+
+/** The rendered row at display position `at`, if any. */
+function rowElement(scroller: HTMLElement | null, at: number): HTMLElement | null {
+  if (at === -1) return null;
+  return scroller?.querySelector(`[aria-rowindex="${at + FIRST_ROW_INDEX}"]`) ?? null;
+}
+
+/** Display position of the focused frame row a key event came from, or null. */
+function focusedPosition(target: EventTarget | null): number | null {
+  if (!(target instanceof HTMLElement) || target.getAttribute('role') !== 'row') return null;
+  const index = Number(target.getAttribute('aria-rowindex'));
+  return index >= FIRST_ROW_INDEX ? index - FIRST_ROW_INDEX : null;
 }
 
 /** Display positions start … end - 1. */

@@ -39,6 +39,7 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
   return (
     <div
       role="listitem"
+      aria-label={`Pool ${pool.endpoint}`}
       class={`pool-row ${budgetLevel(pool)}`}
       data-testid="pool-row"
       data-pool={pool.key}
@@ -99,7 +100,12 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
           </span>
         </span>
       </div>
-      <table id={membersId} class="pool-members" hidden={!open}>
+      <table
+        id={membersId}
+        class="pool-members"
+        aria-label={`Connections in the pool of ${pool.endpoint}`}
+        hidden={!open}
+      >
         <thead>
           <tr>
             <th>Tab</th>

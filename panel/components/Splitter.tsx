@@ -1,5 +1,6 @@
 // A draggable divider between two panes. Reports size deltas in pixels; arrow keys resize
-// too, so the layout can be adjusted without a mouse.
+// too, so the layout can be adjusted without a mouse. As a focusable separator it tells
+// assistive technology the size of the pane it resizes, and the range that size can take.
 import type { JSX } from 'preact';
 
 const KEY_STEP = 16;
@@ -8,10 +9,12 @@ interface Props {
   /** `y` divides panes stacked vertically (drag up/down), `x` panes side by side. */
   axis: 'x' | 'y';
   label: string;
+  /** Size of the pane this divider resizes, px, and the range it is kept in. */
+  size: { now: number; min: number; max: number };
   onResize: (delta: number) => void;
 }
 
-export function Splitter({ axis, label, onResize }: Props) {
+export function Splitter({ axis, label, size, onResize }: Props) {
   const position = (e: PointerEvent): number => (axis === 'y' ? e.clientY : e.clientX);
   const onPointerDown = (e: JSX.TargetedPointerEvent<HTMLDivElement>): void => {
     const handle = e.currentTarget;
@@ -39,6 +42,10 @@ export function Splitter({ axis, label, onResize }: Props) {
       role="separator"
       aria-label={label}
       aria-orientation={axis === 'y' ? 'horizontal' : 'vertical'}
+      aria-valuenow={Math.round(size.now)}
+      aria-valuemin={Math.round(size.min)}
+      aria-valuemax={Math.round(Math.max(size.min, size.max))}
+      aria-valuetext={`${Math.round(size.now)} px`}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {

@@ -1,14 +1,18 @@
 // The timeline canvas and its interactions: wheel zooms (over the lane labels it scrolls the
 // lanes), drag pans, keys zoom/pan/fit/follow, hovering shows what is under the pointer and a
-// click selects a frame (or filters to a lane's connection). Drawing is the controller's.
+// click selects a frame (or filters to a lane's connection). Drawing is the controller's. For
+// screen readers the canvas is described by a summary of its lanes and its notes, and a live
+// region says what is hovered or selected.
 import { useSignalEffect, type ReadonlySignal } from '@preact/signals';
 import type { JSX } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TimelineController } from '../timeline/controller';
 import type { LaneModel } from '../timeline/draw';
 import { GUTTER, LANE_HEIGHT, type Hit } from '../timeline/geometry';
 import type { PanelStore } from '../store';
+import { TimelineAnnouncer } from './TimelineAnnouncer';
 import { TimelineNotes } from './TimelineNotes';
+import { TimelineSummary } from './TimelineSummary';
 import { TimelineTooltip } from './TimelineTooltip';
 
 interface Props {
@@ -37,6 +41,9 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
   const drag = useRef<{ x: number; moved: boolean } | null>(null);
   const dragged = useRef(false);
   const [pointed, setPointed] = useState<PointedHit | null>(null);
+  const [announce, setAnnounce] = useState<'hovered' | 'selected'>('selected');
+  const selected = store.selected.value;
+  useEffect(() => setAnnounce('selected'), [selected?.index]);
 
   useLayoutEffect(() => {
     const [canvas, scroller, spacer] = [canvasRef.current, scrollerRef.current, spacerRef.current];
@@ -57,6 +64,7 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
   const hover = (next: PointedHit | null): void => {
     controller.setHover(next?.hit ?? null);
     setPointed(next);
+    if (next) setAnnounce('hovered');
   };
 
   const onPointerMove = (e: JSX.TargetedPointerEvent<HTMLCanvasElement>): void => {
@@ -135,7 +143,7 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
             tabIndex={0}
             aria-roledescription="timeline"
             aria-label="Timeline. Wheel or + and - zoom, drag or arrow keys pan, 0 fits all, End follows live. Click a tick to open its frame."
-            aria-describedby="timeline-notes"
+            aria-describedby="timeline-summary timeline-notes"
             onPointerDown={(e) => {
               if (e.button !== 0) return;
               drag.current = { x: e.clientX, moved: false };
@@ -162,7 +170,14 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
           width={canvasRef.current?.clientWidth ?? 0}
         />
       )}
+      <TimelineSummary id="timeline-summary" models={models} />
       <TimelineNotes id="timeline-notes" models={models} />
+      <TimelineAnnouncer
+        hovered={pointed?.hit ?? null}
+        lanes={models}
+        selected={selected}
+        latest={announce}
+      />
     </div>
   );
 }

@@ -69,6 +69,7 @@ export function Workspace({ store }: { store: PanelStore }) {
       <Splitter
         axis="y"
         label="Resize connections"
+        size={{ now: connectionsHeight, min: MIN_PANE, max: window.innerHeight - 260 }}
         onResize={(d) => setConnectionsHeight((h) => clamp(h + d, window.innerHeight - 260))}
       />
       <Timeline
@@ -83,6 +84,7 @@ export function Workspace({ store }: { store: PanelStore }) {
         <Splitter
           axis="y"
           label="Resize timeline"
+          size={{ now: timelineHeight, min: MIN_PANE, max: window.innerHeight - 260 }}
           onResize={(d) => setTimelineHeight((h) => clamp(h + d, window.innerHeight - 260))}
         />
       )}
@@ -95,12 +97,18 @@ export function Workspace({ store }: { store: PanelStore }) {
               <Splitter
                 axis="y"
                 label="Resize details"
+                size={{ now: detailHeight, min: MIN_PANE, max: window.innerHeight - 200 }}
                 onResize={(d) => setDetailHeight((h) => clamp(h - d, window.innerHeight - 200))}
               />
             ) : (
               <Splitter
                 axis="x"
                 label="Resize details"
+                size={{
+                  now: shownDetailWidth,
+                  min: MIN_DETAIL_WIDTH,
+                  max: lowerWidth - MIN_TABLE_WIDTH,
+                }}
                 onResize={(d) => setDetailWidth(fitDetail(shownDetailWidth - d))}
               />
             )}

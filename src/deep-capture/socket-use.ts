@@ -60,7 +60,8 @@ export class SocketUse {
         }
         // A redirect keeps its id: the request moves to its new URL, its socket is let go.
         this.requests.delete(key);
-        this.requests.set(key, { url, endpoint, type: String(p.type ?? 'Other'), socket: null });
+        const type = typeof p.type === 'string' ? p.type : 'Other';
+        this.requests.set(key, { url, endpoint, type, socket: null });
         if (this.requests.size > MAX_TRACKED) {
           this.requests.delete(this.requests.keys().next().value!);
         }

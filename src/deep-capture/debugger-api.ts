@@ -8,19 +8,37 @@ export interface TabTarget {
   sessionId?: string;
 }
 
+/** A target attached by its id: a shared worker, which belongs to no tab. */
+export interface IdTarget {
+  targetId: string;
+}
+
+export type Debuggee = TabTarget | IdTarget;
+
 /**
- * Where an event came from; `tabId` is absent for targets deep capture never attaches to, and
- * `sessionId` names the child target (auto-attached worker or frame) it came from.
+ * Where an event came from: a tab (`sessionId` naming the child target, an auto-attached
+ * worker or frame, it came from), or a target attached by id (`targetId`).
  */
 export interface DebuggerSource {
   tabId?: number;
   sessionId?: string;
+  targetId?: string;
+}
+
+/** What the debugger's target list says of a target. */
+export interface TargetInfo {
+  id: string;
+  type: string;
+  url: string;
+  tabId?: number;
+  attached: boolean;
 }
 
 export interface DebuggerApi {
-  attach(target: TabTarget, requiredVersion: string): Promise<void>;
-  detach(target: TabTarget): Promise<void>;
-  sendCommand(target: TabTarget, method: string, params?: object): Promise<unknown>;
+  attach(target: Debuggee, requiredVersion: string): Promise<void>;
+  detach(target: Debuggee): Promise<void>;
+  sendCommand(target: Debuggee, method: string, params?: object): Promise<unknown>;
+  getTargets(): Promise<TargetInfo[]>;
   onEvent: {
     addListener(listener: (source: DebuggerSource, method: string, params?: object) => void): void;
   };

@@ -10,7 +10,9 @@
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
 import { CdpTranslator } from './cdp-translate';
 import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
+import { createSharedWorkers } from './shared-workers';
 import { SocketUse } from './socket-use';
+import { streamContent } from './stream-content';
 import type { TabSettings } from './tab-settings';
 import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-records';
 
@@ -20,6 +22,8 @@ const PROTOCOL_VERSION = '1.3';
 const FLUSH_MS = 50;
 /** Socket use is sent at most this often (a page load changes it hundreds of times). */
 const SOCKETS_MS = 100;
+/** How often the target list is looked at for new shared workers. */
+const SHARED_WORKER_POLL_MS = 1000;
 const FLUSH_RECORDS = 500;
 
 export interface DeepCaptureDeps {
@@ -70,6 +74,22 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
   let listening: DebuggerApi | null = null;
   let queue: Promise<void> = Promise.resolve();
   const serial = (op: () => Promise<void>): Promise<void> => (queue = queue.then(op, op));
+  const shared = createSharedWorkers({
+    api: deps.api,
+    emit: (tabId, records) => {
+      const session = sessions.get(tabId);
+      if (session) emit(tabId, session, records);
+    },
+  });
+  /** Shared workers are looked for while some tab has deep capture on. */
+  let pollTimer: unknown = null;
+  const pollSharedWorkers = (): void => {
+    pollTimer = null;
+    if (sessions.size === 0) return;
+    void serial(() => shared.refresh(new Set(sessions.keys()))).then(() => {
+      if (sessions.size > 0) pollTimer ??= setTimer(pollSharedWorkers, SHARED_WORKER_POLL_MS);
+    });
+  };
 
   const status = (tabId: number, s: DeepCaptureStatus): void =>
     deps.post(tabId, message<BackgroundToPanel, 'deep-capture'>('deep-capture', s));
@@ -123,6 +143,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
   };
 
   const onEvent = (source: DebuggerSource, method: string, params?: object): void => {
+    if (shared.onEvent(source, method, params)) return;
     const tabId = source.tabId;
     const session = tabId === undefined ? undefined : sessions.get(tabId);
     if (tabId === undefined || !session) return;
@@ -143,23 +164,16 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     const translator =
       sessionId === undefined ? session.translator : session.children.get(sessionId);
     if (!translator) return;
-    const { records, streamContent } = translator.translate(method, params);
+    const { records, streamContent: request } = translator.translate(method, params);
     emit(tabId, session, records);
-    if (streamContent === undefined || !listening) return;
-    const { id, t } = streamContent;
+    if (request === undefined || !listening) return;
     const target: TabTarget = sessionId === undefined ? { tabId } : { tabId, sessionId };
-    listening
-      .sendCommand(target, 'Network.streamResourceContent', { requestId: id })
-      .then((result) => {
-        const data = (result as { bufferedData?: unknown } | undefined)?.bufferedData;
-        if (typeof data === 'string' && sessions.get(tabId) === session) {
-          emit(tabId, session, translator.buffered(id, t, data));
-        }
-      })
-      // The request finished before the command ran: its bytes are gone, its events are not.
-      .catch(() => undefined);
+    streamContent(listening, target, translator, request, (buffered) => {
+      if (sessions.get(tabId) === session) emit(tabId, session, buffered);
+    });
   };
   const onDetach = (source: DebuggerSource, reason: string): void => {
+    shared.onDetach(source);
     const tabId = source.tabId;
     if (tabId === undefined || !sessions.has(tabId)) return;
     const session = sessions.get(tabId)!;
@@ -213,6 +227,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
       await detach(tabId);
       return error instanceof Error ? error.message : String(error);
     }
+    pollTimer ??= setTimer(pollSharedWorkers, 0);
     return null;
   };
   const detach = async (tabId: number): Promise<void> => {
@@ -221,6 +236,8 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     flush(tabId, session);
     sessions.delete(tabId);
     postSockets(tabId, undefined);
+    // Let go of the shared workers only this tab was watched for.
+    await shared.refresh(new Set(sessions.keys()));
     await deps
       .api()
       ?.detach({ tabId })

@@ -276,6 +276,48 @@ test('a stream already open when deep capture starts is named, and a reload capt
   await expect(missed).toHaveCount(0);
 });
 
+test('a shared worker of the page’s origin is found and followed: its stream is a connection', async ({
+  ext,
+}) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await turnOn(panel);
+  await page.evaluate(() => {
+    const worker = new SharedWorker('/stream-worker.js');
+    (window as unknown as { shared: SharedWorker }).shared = worker;
+  });
+  // Deep capture finds shared workers in the debugger's target list, which it looks at every
+  // second: the stream is asked for once the extension's own session holds the worker (a
+  // command through it works only then; other clients may be attached too).
+  const sw = await ext.serviceWorker();
+  await waitUntil(
+    'the shared worker followed',
+    () =>
+      sw.evaluate(async () => {
+        const target = (await chrome.debugger.getTargets()).find(
+          (t) => t.type === 'worker' && t.url.endsWith('/stream-worker.js'),
+        );
+        if (!target) return false;
+        return chrome.debugger
+          .sendCommand({ targetId: target.id }, 'Runtime.evaluate', { expression: '1' })
+          .then(
+            () => true,
+            () => false,
+          );
+      }),
+    (followed) => followed,
+  );
+  expect(await attached(ext, tabId)).toBe(true);
+  await page.evaluate(() =>
+    (window as unknown as { shared: SharedWorker }).shared.port.postMessage(
+      'es=/sse/wire%3Fkey%3Dshared2',
+    ),
+  );
+  const row = panel.locator('[data-testid=connection-row][data-context=sharedworker]');
+  await expect(row).toHaveAttribute('data-frames', '5');
+  await expect(row).toHaveAttribute('data-kind', 'eventsource');
+  await expect(row).toHaveAttribute('data-server-retry', '1234');
+});
+
 const holds = (origin: string, n: number, tag: string) =>
   testPage(
     origin,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CdpTranslator } from '../../src/deep-capture/cdp-translate';
 import { createDeepCapture } from '../../src/deep-capture/deep-capture';
 import type {
+  TargetInfo,
   DebuggerApi,
   DebuggerSource,
   SessionStorage,
@@ -81,9 +82,11 @@ describe('CDP translation', () => {
 });
 
 interface FakeDebugger extends DebuggerApi {
-  attached: Set<number>;
+  /** Tab ids, and `target:<id>` for targets attached by id. */
+  attached: Set<number | string>;
   commands: string[];
   refuse: string | null;
+  targets: TargetInfo[];
   fire(source: DebuggerSource, method: string, params?: object): void;
   detachByChrome(tabId: number, reason: string): void;
 }
@@ -95,22 +98,30 @@ function fakeDebugger(): FakeDebugger {
     attached: new Set(),
     commands: [],
     refuse: null,
-    attach({ tabId }) {
+    targets: [],
+    attach(target) {
+      const key = 'tabId' in target ? target.tabId : `target:${target.targetId}`;
       if (fake.refuse !== null) return Promise.reject(new Error(fake.refuse));
-      if (fake.attached.has(tabId)) {
+      if (fake.attached.has(key)) {
         return Promise.reject(
-          new Error(`Another debugger is already attached to the tab with id: ${tabId}.`),
+          new Error(`Another debugger is already attached to the tab with id: ${key}.`),
         );
       }
-      fake.attached.add(tabId);
+      fake.attached.add(key);
       return Promise.resolve();
     },
-    detach({ tabId }) {
-      if (!fake.attached.delete(tabId)) return Promise.reject(new Error('not attached'));
+    detach(target) {
+      const key = 'tabId' in target ? target.tabId : `target:${target.targetId}`;
+      if (!fake.attached.delete(key)) return Promise.reject(new Error('not attached'));
       return Promise.resolve();
     },
-    sendCommand({ tabId, sessionId }, method) {
-      fake.commands.push(`${tabId}${sessionId === undefined ? '' : `/${sessionId}`} ${method}`);
+    getTargets: () => Promise.resolve(fake.targets),
+    sendCommand(target, method) {
+      const name =
+        'tabId' in target
+          ? `${target.tabId}${target.sessionId === undefined ? '' : `/${target.sessionId}`}`
+          : `target:${target.targetId}`;
+      fake.commands.push(`${name} ${method}`);
       return Promise.resolve(
         method === 'Network.streamResourceContent' ? { bufferedData: 'OiBoaQoK' } : {},
       );
@@ -257,6 +268,46 @@ describe('deep capture sessions', () => {
     stream('W', '2');
     timers.forEach((fire) => fire());
     expect(posted.filter((p) => p.m.type === 'wire').flatMap((p) => p.m.records)).toHaveLength(4);
+  });
+
+  it('finds a shared worker of the tab’s origin in the target list and follows it by id', async () => {
+    const { api, deep, posted, timers } = setup();
+    api.targets = [
+      { id: 'P7', type: 'page', url: 'http://h/app', tabId: 7, attached: true },
+      { id: 'SW', type: 'worker', url: 'http://h/shared.js', attached: false },
+      { id: 'X', type: 'worker', url: 'http://elsewhere/shared.js', attached: false },
+    ];
+    await deep.turn(7, true);
+    const settle = async () => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    };
+    const fireTimers = async () => {
+      timers.splice(0).forEach((fire) => fire());
+      await settle();
+    };
+    await fireTimers();
+    expect(api.attached).toEqual(new Set([7, 'target:SW']));
+    expect(api.commands).toContain('target:SW Network.enable');
+    api.fire({ targetId: 'SW' }, 'Network.requestWillBeSent', {
+      requestId: '1',
+      type: 'EventSource',
+      timestamp: 1,
+      wallTime: 2,
+      request: { url: 'http://h/es' },
+    });
+    await fireTimers();
+    expect(
+      posted.filter((p) => p.m.type === 'wire').flatMap((p) => p.m.records as object[]),
+    ).toEqual([
+      expect.objectContaining({
+        kind: 'request',
+        id: 'SW:1',
+        worker: { type: 'sharedworker', url: 'http://h/shared.js', session: 'SW' },
+      }),
+    ]);
+    // Deep capture off in the tab: the shared worker is let go too.
+    await deep.turn(7, false);
+    expect(api.attached).toEqual(new Set());
   });
 
   it("reports Chrome's own reason when it refuses to attach, and stays off", async () => {

@@ -1,7 +1,7 @@
 // One build, one source tree: Vite bundles the panel (an HTML entry), then a plugin bundles
 // each classic-script entry (page hook, content script, background, devtools page) as a
-// self-contained IIFE, draws the icons and writes each browser's manifest derived from the
-// root manifest.json into dist/chrome and dist/firefox.
+// self-contained IIFE, draws the icons, copies the licence and writes each browser's manifest
+// derived from the root manifest.json into dist/chrome and dist/firefox.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -36,6 +36,8 @@ function extensionFiles(): Plugin {
           encodePng(size, drawIcon(size)),
         );
       }
+      // The store packages are zips of these folders: the licence goes with them.
+      cpSync(resolve(root, 'LICENSE'), resolve(chromeDir, 'LICENSE'));
       const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
         version: string;
       };

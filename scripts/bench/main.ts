@@ -1,9 +1,11 @@
-// `npm run bench` (issue 4): page overhead (EventSource and fetch streams), panel latency and
-// panel scale, measured in one run on this machine with the built extension, then export and
-// redaction timings (in Node); prints a table, writes bench-results/*.json.
+// `npm run bench` (issue 4): page overhead (EventSource and fetch streams), panel latency,
+// panel scale and deep capture's cost, measured in one run on this machine with the built
+// extension, then export and redaction timings (in Node); prints a table, writes
+// bench-results/*.json.
 import { loadavg } from 'node:os';
 import { startScenarioServer } from '../../test/fixtures/scenario-server';
 import { measureLatency } from './latency';
+import { measureDeepCapture } from './deep-capture';
 import { measureDevToolsBurst } from './devtools-burst';
 import { measureExport } from './export';
 import { measureFetchOverhead } from './fetch-overhead';
@@ -50,6 +52,7 @@ try {
     ['panel latency', () => measureLatency(server, cleanup)],
     ['panel scale', () => measureScale(server, cleanup)],
     ['flood', () => measureFlood(server.origin, cleanup)],
+    ['deep capture', () => measureDeepCapture(server.origin, cleanup)],
     ['export', () => Promise.resolve(measureExport())],
   ] as const;
   // `npm run bench -- --only "page overhead,hook install"` runs just those phases.

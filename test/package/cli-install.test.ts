@@ -67,6 +67,7 @@ beforeAll(async () => {
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   if (!packed) throw new Error('npm pack reported no tarball');
   expect(packed.files.map((f) => f.path).sort()).toEqual([
+    'LICENSE',
     'README.md',
     'bin/sse-lens.js',
     'dist/cli/sse-lens.js',

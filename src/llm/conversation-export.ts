@@ -1,6 +1,8 @@
 // The Conversation tab's exports as pure text builders: a Markdown file a person reads (the
 // answer as the model wrote it, which is itself Markdown, so nothing is escaped into HTML) and a
-// JSON document of plain data for tools. Both carry the same facts.
+// JSON document of plain data for tools. Both carry the same facts. Made to be shared, they
+// never carry the URL's credentials or secret query parameters (Gemini's `?key=` among them).
+import { DEFAULT_SECRET_PARAMS, redactUrl } from '../export/redact-url';
 import type { Choice, Conversation, ToolCall } from './conversation';
 import type { ConversationMetrics } from './metrics';
 import type { LlmRequest } from './request';
@@ -19,13 +21,20 @@ export interface ConversationRecord {
 
 export const CONVERSATION_EXPORT_FORMAT = 'sse-lens-conversation';
 
+const SECRETS = { params: new Set(DEFAULT_SECRET_PARAMS), credentials: true };
+
+/** The stream URL without its secrets. */
+function shareableUrl(url: string): string {
+  return redactUrl(url, SECRETS, () => undefined).text;
+}
+
 export function conversationJson(record: ConversationRecord): string {
   const { conversation: c, metrics } = record;
   return JSON.stringify(
     {
       format: CONVERSATION_EXPORT_FORMAT,
       version: 1,
-      url: record.url,
+      url: shareableUrl(record.url),
       streamFormat: c.format,
       model: record.model,
       request: record.request,
@@ -57,7 +66,7 @@ function toolCallJson(call: ToolCall): object {
 export function conversationMarkdown(record: ConversationRecord): string {
   const { conversation: c, metrics, request } = record;
   const out: string[] = [`# Conversation: ${record.model ?? 'unknown model'}`, ''];
-  out.push(`- Stream: ${record.url}`, `- Format: ${c.format}`);
+  out.push(`- Stream: ${shareableUrl(record.url)}`, `- Format: ${c.format}`);
   if (request) out.push(...requestLines(request));
   const several = c.choices.length > 1;
   for (const choice of c.choices) out.push('', ...choiceLines(choice, several));

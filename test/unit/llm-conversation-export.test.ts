@@ -50,6 +50,19 @@ function openAiRecord(): ConversationRecord {
   };
 }
 
+describe('conversation exports are made to share', () => {
+  it('never carry the URL’s credentials or secret query parameters', () => {
+    const url =
+      'https://me:pw@gen.example/v1beta/models/g:streamGenerateContent?alt=sse&key=AIzaSECRET';
+    const record = { ...openAiRecord(), url };
+    for (const text of [conversationJson(record), conversationMarkdown(record)]) {
+      expect(text).not.toContain('AIzaSECRET');
+      expect(text).not.toContain('me:pw');
+      expect(text).toContain('streamGenerateContent?alt=sse&key=REDACTED');
+    }
+  });
+});
+
 describe('conversationJson', () => {
   it('holds answer, reasoning, parsed tool calls, usage, metrics and the request as plain data', () => {
     const json = JSON.parse(conversationJson(openAiRecord())) as Record<string, unknown>;

@@ -161,11 +161,12 @@ async function shootTimeline(page: Page, panel: DevToolsPanel): Promise<void> {
   await panel.evaluate(`(() => {
     const row = [...document.querySelectorAll('[data-testid=pool-row]')]
       .find((r) => Number(r.dataset.queued) >= 2);
-    row?.click();
+    row?.querySelector('.pool-summary')?.click();
   })()`);
   await panel.waitFor<boolean>(
-    `document.querySelector('[data-testid=budget-warning]') !== null`,
-    'the budget warning',
+    `document.querySelector('[data-testid=budget-warning]') !== null &&
+      document.querySelector('[data-testid=pool-row] .pool-summary[aria-expanded=true]') !== null`,
+    'the budget warning and the pool opened',
   );
   const budget = resolve(outDir, 'budget.png');
   writeFileSync(budget, await panel.screenshot());

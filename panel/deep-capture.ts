@@ -32,7 +32,12 @@ export function deepCaptureAvailability(manifest: object): Availability {
  */
 export function requestPermissions(api: PermissionsApi, granted: boolean): Promise<boolean> {
   if (granted) return Promise.resolve(true);
-  return api.request({ permissions: DEEP_CAPTURE_PERMISSIONS });
+  // Refused when the browser counts no gesture (a click before the panel's own check came
+  // back, from a script): the permissions may be granted all the same.
+  return api.request({ permissions: DEEP_CAPTURE_PERMISSIONS }).catch(async (error: unknown) => {
+    if (await api.contains({ permissions: DEEP_CAPTURE_PERMISSIONS })) return true;
+    throw error;
+  });
 }
 
 /** The explanation shown next to the switch until it is first used. */

@@ -36,4 +36,14 @@ describe('deep capture switch', () => {
     expect(await requestPermissions(api, false)).toBe(true);
     expect(asked).toEqual([DEEP_CAPTURE_PERMISSIONS]);
   });
+
+  it('goes ahead when a request without a gesture is refused but the permissions are granted', async () => {
+    const refusing = (granted: boolean): PermissionsApi => ({
+      contains: () => Promise.resolve(granted),
+      request: () =>
+        Promise.reject(new Error('This function must be called during a user gesture')),
+    });
+    expect(await requestPermissions(refusing(true), false)).toBe(true);
+    await expect(requestPermissions(refusing(false), false)).rejects.toThrow('user gesture');
+  });
 });

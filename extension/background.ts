@@ -16,6 +16,7 @@ const deep = createDeepCapture({
   api: (): DebuggerApi | undefined => chromeApi?.debugger,
   settings: tabSettings((): SessionStorage | undefined => chromeApi?.storage?.session),
   post: (tabId, m) => router.toPanels(tabId, m),
+  workerSnapshots: (tabId, snapshots) => router.workerSnapshots(tabId, snapshots),
 });
 const router = createRouter(
   browser.runtime.id,

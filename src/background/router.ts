@@ -36,6 +36,11 @@ export interface PanelHooks {
 
 export interface Router {
   connect(port: RouterPort): void;
+  /**
+   * The tab's worker streams as deep capture sees them, one snapshot per worker (replacing
+   * the last ones): they take part in the budget like documents' streams.
+   */
+  workerSnapshots(tabId: number, snapshots: readonly DocSnapshot[]): void;
   /** Posts to every panel of the tab. */
   toPanels(tabId: number, m: unknown): void;
   /** Open ports per tab, for diagnostics and tests. */
@@ -61,21 +66,30 @@ export function createRouter(
    * duplicates. They are all in the replay.
    */
   const synced = new WeakMap<RouterPort, WeakSet<RouterPort>>();
-  const budget = new Budget<RouterPort>();
+  /** Content ports, and `worker:<tabId>:<docId>` for the workers deep capture reports. */
+  const budget = new Budget<RouterPort | string>();
+  const workerKeys = new Map<number, Set<string>>();
 
   const sendPools = (tabId: number, port?: RouterPort): void => {
     const m = message<BackgroundToPanel, 'pools'>('pools', { pools: budget.poolsForTab(tabId) });
     for (const panel of port ? [port] : (panels.get(tabId) ?? [])) post(panel, m);
   };
-  const updateBudget = (port: RouterPort, tabId: number, snapshot: DocSnapshot | null): void => {
+  const updateBudget = (
+    key: RouterPort | string,
+    tabId: number,
+    snapshot: DocSnapshot | null,
+  ): void => {
     const tabsBefore = budget.tabs();
-    const frameId = port.sender?.frameId ?? 0;
+    // A worker is no frame: -1 keeps it from being taken for the tab's top document.
+    const frameId = typeof key === 'string' ? -1 : (key.sender?.frameId ?? 0);
     // The top-level site of a frame that cannot see its top document's origin (Firefox
     // has no location.ancestorOrigins) comes from the tab's URL, which the browser gives
     // with the port: the tab's top frame may hold no port of its own.
-    const tabUrl = port.sender?.tab?.url ?? null;
-    const notices = budget.update(port, snapshot && { ...snapshot, tabId, frameId, tabUrl });
+    const tabUrl = typeof key === 'string' ? null : (key.sender?.tab?.url ?? null);
+    const notices = budget.update(key, snapshot && { ...snapshot, tabId, frameId, tabUrl });
     for (const n of notices) {
+      // A worker's streams are only shown: no hook of ours runs there to stamp the wait.
+      if (typeof n.port === 'string') continue;
       const { conn, queued, pool } = n;
       post(n.port, message<BackgroundToContent, 'queue'>('queue', { conn, queued, pool }));
     }
@@ -170,6 +184,15 @@ export function createRouter(
       if (port.name === CONTENT_PORT && typeof tabId === 'number') connectContent(port, tabId);
       else if (port.name === PANEL_PORT) connectPanel(port);
       else port.disconnect();
+    },
+    workerSnapshots(tabId, snapshots) {
+      const keys = new Set(snapshots.map((s) => `worker:${tabId}:${s.docId}`));
+      for (const key of workerKeys.get(tabId) ?? []) {
+        if (!keys.has(key)) updateBudget(key, tabId, null);
+      }
+      for (const s of snapshots) updateBudget(`worker:${tabId}:${s.docId}`, tabId, s);
+      if (keys.size > 0) workerKeys.set(tabId, keys);
+      else workerKeys.delete(tabId);
     },
     toPanels(tabId, m) {
       for (const panel of panels.get(tabId) ?? []) post(panel, m);

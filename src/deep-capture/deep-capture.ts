@@ -13,6 +13,8 @@ import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
 import { createSharedWorkers } from './shared-workers';
 import { SocketUse } from './socket-use';
 import { streamContent } from './stream-content';
+import { WorkerStreams } from './worker-streams';
+import type { DocSnapshot } from '../model/pools';
 import type { TabSettings } from './tab-settings';
 import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-records';
 
@@ -32,6 +34,8 @@ export interface DeepCaptureDeps {
   settings: TabSettings;
   /** Posts to every panel of the tab. */
   post: (tabId: number, m: MessageOf<BackgroundToPanel>) => void;
+  /** The tab's worker streams, for the connection budget (empty once deep capture stops). */
+  workerSnapshots?: (tabId: number, snapshots: DocSnapshot[]) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
 }
 
@@ -52,6 +56,8 @@ interface Session {
   timer: unknown;
   sockets: SocketUse;
   socketsTimer: unknown;
+  workers: WorkerStreams;
+  workersTimer: unknown;
 }
 
 /** Auto-attach: every worker or frame target starts paused until its Network domain is on. */
@@ -111,8 +117,17 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
       if (sessions.get(tabId) === session) postSockets(tabId, session);
     }, SOCKETS_MS);
   };
+  const workersChanged = (tabId: number, session: Session): void => {
+    session.workersTimer ??= setTimer(() => {
+      session.workersTimer = null;
+      if (sessions.get(tabId) === session) {
+        deps.workerSnapshots?.(tabId, session.workers.snapshots());
+      }
+    }, SOCKETS_MS);
+  };
   const emit = (tabId: number, session: Session, records: WireRecord[]): void => {
     if (records.length === 0) return;
+    if (session.workers.apply(records)) workersChanged(tabId, session);
     session.pending.push(...records);
     if (session.pending.length >= FLUSH_RECORDS) flush(tabId, session);
     else session.timer ??= setTimer(() => flush(tabId, session), FLUSH_MS);
@@ -180,6 +195,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     flush(tabId, session);
     sessions.delete(tabId);
     postSockets(tabId, undefined);
+    deps.workerSnapshots?.(tabId, []);
     // Closing the tab, or the user pressing Cancel on Chrome's "is debugging" bar, ends it
     // for good; anything else (a crash, a navigation to a page we may not debug) is an error.
     if (reason === 'target_closed' || reason === 'canceled_by_user') {
@@ -219,6 +235,8 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
       timer: null,
       sockets: new SocketUse(),
       socketsTimer: null,
+      workers: new WorkerStreams(),
+      workersTimer: null,
     });
     try {
       await api.sendCommand(target, 'Network.enable', {});
@@ -236,6 +254,7 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
     flush(tabId, session);
     sessions.delete(tabId);
     postSockets(tabId, undefined);
+    deps.workerSnapshots?.(tabId, []);
     // Let go of the shared workers only this tab was watched for.
     await shared.refresh(new Set(sessions.keys()));
     await deps

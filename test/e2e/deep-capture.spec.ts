@@ -344,6 +344,25 @@ test('the budget shows the sockets HTTP/1.1 streams really hold: six, as the ser
   expect(ids).toEqual(Array(6).fill(['http/1.1', '1']));
 });
 
+test('a worker’s streams take part in the budget: eight from a dedicated worker, two queued', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  const query = Array.from({ length: 8 }, (_, i) => `es=/sse/hold%3Fkey%3Dwbudget%26n%3D${i + 1}`);
+  await page.evaluate((q) => void new Worker(`/stream-worker.js?${q}`), query.join('&'));
+  const pool = panel.locator('[data-testid=pool-row]');
+  await expect(pool).toHaveAttribute('data-queued', '2');
+  await expect(pool).toHaveAttribute('data-open', '6');
+  await expect(pool).toHaveAttribute('data-sockets', '6');
+  await pool.locator('.pool-summary').click();
+  // Each member names the worker that holds it, where a document's stream names its frame.
+  await expect(pool.locator('.pool-members:not(.pool-sockets) tbody tr')).toHaveCount(8);
+  await expect(pool.locator('.pool-members:not(.pool-sockets) tbody tr').first()).toContainText(
+    'stream-worker.js',
+  );
+});
+
 base('over HTTP/2 eight streams share one socket, proven by its id', async () => {
   const h2 = await startScenarioServer({ http2: true });
   const ext = await launchWithExtension({

@@ -69,6 +69,42 @@ describe('background router', () => {
     expect(got(second)).toEqual([1, 4]);
   });
 
+  it('counts the workers’ streams deep capture reports in the tab’s pools, and drops them', () => {
+    const r = createRouter(EXT, () => undefined);
+    const p = panel();
+    r.connect(p);
+    p.deliver({ v: 1, type: 'subscribe', tabId: 1 });
+    const worker = {
+      docId: 'worker-S',
+      url: 'http://h/w.js',
+      origin: 'http://h',
+      topOrigin: null,
+      title: '',
+      protocols: {},
+      connections: [1, 2].map((conn) => ({
+        conn,
+        url: 'http://h/es',
+        withCredentials: false,
+        readyState: 1 as const,
+        reconnecting: false,
+        since: conn,
+        retryDelay: null,
+      })),
+    };
+    const lastPools = () =>
+      (
+        p.received.filter((m) => (m as { type: string }).type === 'pools').at(-1) as {
+          pools: { inUse: number; members: { frameUrl: string }[] }[];
+        }
+      ).pools;
+    r.workerSnapshots(1, [worker]);
+    expect(lastPools().map((pool) => [pool.inUse, pool.members[0]?.frameUrl])).toEqual([
+      [2, 'http://h/w.js'],
+    ]);
+    r.workerSnapshots(1, []);
+    expect(lastPools()).toEqual([]);
+  });
+
   it('wakes the tab when a panel subscribes, and asks each content script that connects for a sync', () => {
     const woken: number[] = [];
     const r = createRouter(EXT, (tabId) => woken.push(tabId));

@@ -26,6 +26,7 @@ import {
   LLM_TOOL_NAME,
   llmExpectedUsage,
   type LlmRouteFormat,
+  LLM_TOOL_ARGUMENT_FRAGMENTS,
 } from '../fixtures/scenarios/llm-script';
 import { wirePieces, type LlmPlan } from '../fixtures/scenarios/llm-stream';
 
@@ -223,6 +224,20 @@ describe('LLM scenario routes, read and assembled as the panel does', () => {
         expect(since(text[middle - 1]?.t)).toBeLessThan(ttft + stall);
         expect(since(text[middle]?.t)).toBeGreaterThanOrEqual(ttft + stall - 1);
       });
+    });
+  }
+
+  for (const format of ['openai-chat', 'anthropic'] as const) {
+    it(`${format}: broken=1 stops the streamed tool arguments short, invalid JSON`, async () => {
+      const { conversation } = await stream(
+        routeUrl(server.origin, format, 'broken=1'),
+        BODIES[format],
+      );
+      const call = conversation?.choices[0]?.toolCalls[0];
+      expect(call?.arguments).toBe(LLM_TOOL_ARGUMENT_FRAGMENTS.slice(0, -1).join(''));
+      expect(call?.parsed.ok).toBe(false);
+      // Everything else is the script as ever.
+      expect(conversation?.choices[0]?.text).toBe(LLM_ANSWER);
     });
   }
 

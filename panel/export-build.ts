@@ -1,6 +1,7 @@
 // What each export scope covers in the panel (everything, the selected connection, or the
 // frames the filters show), and the capture an export builds from the store, redacted.
-import { buildCapture } from '../src/export/build-capture';
+import { buildCapture, exportedIds } from '../src/export/build-capture';
+import { wireBody } from '../src/model/wire-merge';
 import type { CaptureFile, ExportScope } from '../src/export/capture-types';
 import { isRedacting, redactCapture, type RedactionOptions } from '../src/export/redact';
 import type { PanelStore } from './store';
@@ -81,4 +82,25 @@ export function buildExport(
             frames: store.visibleFrames.value.rows,
           });
   return isRedacting(redaction) ? redactCapture(file, redaction) : file;
+}
+
+/**
+ * The stream bodies a raw export of `scope` writes byte for byte, by connection id: those deep
+ * capture holds whole. None when redacting (the bytes would carry what redaction removes) or
+ * for filtered frames (the bytes hold every frame).
+ */
+export function exactBodies(
+  store: PanelStore,
+  scope: ExportScope,
+  redacting: boolean,
+): Map<string, Uint8Array<ArrayBuffer>> {
+  const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
+  if (redacting || scope === 'filtered') return bodies;
+  const selected = store.connectionFilter.value;
+  const keys = scope === 'all' ? null : new Set(selected === null ? [] : [selected]);
+  for (const [key, id] of exportedIds(store.state, keys)) {
+    const body = wireBody(store.state, key);
+    if (body) bodies.set(id, body);
+  }
+  return bodies;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../src/export/redact';
 import { renderExport, type ExportFormat } from '../../src/export/render-export';
 import { appVersion } from '../app-version';
-import { buildExport, scopeSummary } from '../export-build';
+import { buildExport, exactBodies, scopeSummary } from '../export-build';
 import { downloadFile } from '../export-download';
 import { useDebounced } from '../use-debounced';
 import type { PanelStore } from '../store';
@@ -46,7 +46,15 @@ const FORMATS: { value: ExportFormat; label: string; note: string }[] = [
 ];
 
 type Built =
-  | { ok: true; file: CaptureFile; preview: string; shortSecrets: ShortSecretNote[] }
+  | {
+      ok: true;
+      file: CaptureFile;
+      preview: string;
+      shortSecrets: ShortSecretNote[];
+      /** Raw streams written byte for byte, by connection id. */
+      exact: Map<string, Uint8Array<ArrayBuffer>>;
+      exactNote: string | null;
+    }
   | { ok: false; error: string };
 
 export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: () => void }) {
@@ -83,14 +91,34 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
         frames: c.frames.slice(0, PREVIEW_FRAMES),
       })),
     };
-    const text = renderExport(short, format)
+    const redacting = isRedacting(options);
+    const exact = format === 'sse' ? exactBodies(store, scope, redacting) : new Map();
+    const text = renderExport(short, format, exact)
       .map((f) => (format === 'sse' ? `# ${f.name}\n${f.text}` : f.text))
       .join('\n');
-    return { ok: true, file, preview: text.slice(0, PREVIEW_CHARS), shortSecrets };
+    const exactNote =
+      format !== 'sse'
+        ? null
+        : exact.size > 0
+          ? `${exact.size} of ${file.connections.length} streams are written byte for byte, as ` +
+            'deep capture received them; the others from their frames.'
+          : redacting && exactBodies(store, scope, false).size > 0
+            ? 'Redacting: every stream is written from its frames (the bytes as received would ' +
+              'keep what redaction removes).'
+            : null;
+    return {
+      ok: true,
+      file,
+      preview: text.slice(0, PREVIEW_CHARS),
+      shortSecrets,
+      exact,
+      exactNote,
+    };
   }, [store, scope, format, options]);
 
   const download = (file: CaptureFile): void => {
-    for (const f of renderExport(file, format)) downloadFile(f);
+    const exact = built.ok ? built.exact : new Map<string, Uint8Array<ArrayBuffer>>();
+    for (const f of renderExport(file, format, exact)) downloadFile(f);
   };
 
   return (
@@ -162,6 +190,11 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
             onChange={(change) => setRedaction((r) => ({ ...r, ...change }))}
           />
         </div>
+        {built.ok && built.exactNote !== null && (
+          <p class="export-summary dim" data-testid="export-exact" data-exact={built.exact.size}>
+            {built.exactNote}
+          </p>
+        )}
         {built.ok && <ShortSecretWarning notes={built.shortSecrets} />}
         {built.ok ? (
           <ExportPreview

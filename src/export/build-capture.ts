@@ -30,10 +30,24 @@ export interface BuildOptions {
   generatorVersion: string;
 }
 
+/**
+ * The connections an export of `connections` (every one when null) holds, by key, with the id
+ * each gets in the file: `c1`, `c2`… in the model's order.
+ */
+export function exportedIds(
+  state: CaptureState,
+  connections: ReadonlySet<string> | null,
+): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const c of state.connections.values()) {
+    if (connections === null || connections.has(c.key)) ids.set(c.key, `c${ids.size + 1}`);
+  }
+  return ids;
+}
+
 export function buildCapture(state: CaptureState, options: BuildOptions): CaptureFile {
-  const selected = [...state.connections.values()].filter(
-    (c) => options.connections === null || options.connections.has(c.key),
-  );
+  const ids = exportedIds(state, options.connections);
+  const selected = [...state.connections.values()].filter((c) => ids.has(c.key));
   const held = groupByConnection(state.frames);
   const exported = options.frames ? groupByConnection(options.frames) : held;
   const topDoc = state.topDocId === null ? undefined : state.docs.get(state.topDocId);
@@ -47,8 +61,14 @@ export function buildCapture(state: CaptureState, options: BuildOptions): Captur
     scope: options.scope,
     redaction: null,
     evicted: totalEvicted(state),
-    connections: selected.map((c, i) =>
-      toConnection(c, `c${i + 1}`, pageOf(c), held.get(c.key) ?? [], exported.get(c.key) ?? []),
+    connections: selected.map((c) =>
+      toConnection(
+        c,
+        ids.get(c.key) ?? '',
+        pageOf(c),
+        held.get(c.key) ?? [],
+        exported.get(c.key) ?? [],
+      ),
     ),
   };
 }

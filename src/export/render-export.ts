@@ -12,10 +12,21 @@ export type ExportFormat = 'json' | 'har' | 'sse';
 export interface ExportedFile {
   name: string;
   mime: string;
+  /** The file's text; for a body written byte for byte, decoded for display only. */
   text: string;
+  /** Set when the file is a stream's body exactly as received: write these, not `text`. */
+  bytes?: Uint8Array<ArrayBuffer>;
 }
 
-export function renderExport(file: CaptureFile, format: ExportFormat): ExportedFile[] {
+/**
+ * `exact`: stream bodies deep capture holds whole, by connection id. A raw export writes those
+ * byte for byte; every other stream is written from its frames.
+ */
+export function renderExport(
+  file: CaptureFile,
+  format: ExportFormat,
+  exact: ReadonlyMap<string, Uint8Array<ArrayBuffer>> = new Map(),
+): ExportedFile[] {
   const base = baseName(file);
   switch (format) {
     case 'json':
@@ -23,19 +34,14 @@ export function renderExport(file: CaptureFile, format: ExportFormat): ExportedF
     case 'har':
       return [{ name: `${base}.har`, mime: 'application/json', text: json(captureToHar(file)) }];
     case 'sse':
-      return file.connections.map((c) =>
-        rawKind(c) === 'ndjson'
-          ? {
-              name: rawFileName(base, c),
-              mime: 'application/x-ndjson',
-              text: connectionToNdjson(c),
-            }
-          : {
-              name: rawFileName(base, c),
-              mime: 'text/event-stream',
-              text: connectionToEventStream(c),
-            },
-      );
+      return file.connections.map((c) => {
+        const ndjson = rawKind(c) === 'ndjson';
+        const name = rawFileName(base, c);
+        const mime = ndjson ? 'application/x-ndjson' : 'text/event-stream';
+        const bytes = exact.get(c.id);
+        if (bytes) return { name, mime, text: new TextDecoder().decode(bytes), bytes };
+        return { name, mime, text: ndjson ? connectionToNdjson(c) : connectionToEventStream(c) };
+      });
   }
 }
 

@@ -20,7 +20,7 @@ import {
   type FrameView,
 } from './capture-state';
 import { noteResponse } from './responses';
-import { awaitWireTwin, mergeDispatched } from './wire-merge';
+import { awaitWireTwin, clearWireBodies, mergeDispatched } from './wire-merge';
 
 export interface BatchResult {
   /** The view was reset because the inspected page navigated. */
@@ -389,5 +389,6 @@ export function clearCapture(state: CaptureState): void {
   state.evictedInPanel = 0;
   state.droppedWhilePaused = 0;
   state.wireUnmatched = 0;
+  clearWireBodies(state);
   for (const d of state.docs.values()) clearSourceCounters(d);
 }

@@ -32,6 +32,7 @@ import { LIMITS } from '../protocol/constants';
 import { applyLimits, duringPause } from './apply-batch';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
 import { TwinQueue } from './twin-queue';
+import { WireBodies } from './wire-bodies';
 import { workerConnection, workerDataAt, workerRequestEnded } from './worker-connections';
 
 /** Frames awaiting their twin, per connection and source; older ones are dropped first. */
@@ -83,6 +84,8 @@ export interface WireState {
   heldCount: number;
   decoders: Map<string, WireDecoder>;
   queues: Map<string, Queues>;
+  /** Each connection's body as received, for exports byte for byte. */
+  bodies: WireBodies;
 }
 
 const wireStates = new WeakMap<CaptureState, WireState>();
@@ -107,6 +110,7 @@ export function expectWire(state: CaptureState, now = Date.now()): WireState {
       heldCount: 0,
       decoders: new Map(),
       queues: new Map(),
+      bodies: new WireBodies(),
     };
     wireStates.set(state, w);
   }
@@ -128,6 +132,16 @@ export function streamsOpenBeforeWire(state: CaptureState): number {
     if (!seen.has(c.key)) n++;
   }
   return n;
+}
+
+/** The connection's body byte for byte, when deep capture holds all of it (wire-bodies.ts). */
+export function wireBody(state: CaptureState, key: string): Uint8Array<ArrayBuffer> | null {
+  return wireState(state)?.bodies.exact(key) ?? null;
+}
+
+/** The capture was cleared: bodies held so far no longer match its frames. */
+export function clearWireBodies(state: CaptureState): void {
+  wireState(state)?.bodies.clear();
 }
 
 export function applyWire(state: CaptureState, records: readonly WireRecord[]): void {
@@ -189,10 +203,12 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
         queuesOf(w, c.key).page.peek(),
       );
       return;
-    case 'bytes':
-      for (const f of decoderFor(w, r.id, c).push(decodeBase64(r.base64)))
-        wireFrameOf(state, w, c, r.t, f);
+    case 'bytes': {
+      const bytes = decodeBase64(r.base64);
+      w.bodies.add(c.key, r.id, bytes, (key) => state.connections.has(key));
+      for (const f of decoderFor(w, r.id, c).push(bytes)) wireFrameOf(state, w, c, r.t, f);
       return;
+    }
     case 'end': {
       const decoder = w.decoders.get(r.id);
       w.decoders.delete(r.id);

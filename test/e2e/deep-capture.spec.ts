@@ -9,6 +9,7 @@ import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-s
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/chromium';
 import { buildWithDeepCaptureGranted, type GrantedBuild } from './support/deep-capture-build';
 import { openDevToolsPanel } from './support/devtools-panel';
+import { PanelTab } from './export/panel-tab';
 import { fetchPage } from './support/fetch-page';
 import { testPage } from './support/pages';
 import { waitUntil } from './support/wait-until';
@@ -390,6 +391,46 @@ base('over HTTP/2 eight streams share one socket, proven by its id', async () =>
     await h2.close();
   }
 });
+
+test('a raw export writes a stream deep capture saw whole byte for byte, invalid UTF-8 and all', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  await page.goto(testPage(server.origin, ['/sse/bad-utf8?key=exact1']));
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute('data-frames', '2');
+  // What the server sends, read here to the end of its second event (it holds after).
+  const sent = await readUntil(`${server.origin}/sse/bad-utf8?key=exact2`, 'after-bad\n\n');
+  const tab = PanelTab.of(panel);
+  const [file] = await tab.export('sse', async (dialog) => {
+    await expect(dialog.locator('[data-testid=export-exact]')).toHaveAttribute('data-exact', '1');
+  });
+  expect(file?.bytes.equals(sent)).toBe(true);
+  // The page got U+FFFD for each bad sequence; the file keeps the bytes the server sent.
+  expect(file?.bytes.includes(Buffer.from([0xc0, 0xaf]))).toBe(true);
+  // Redacting rewrites the frames, so the file is written from them instead.
+  const [redacted] = await tab.export('sse', async (dialog) => {
+    await dialog.check('[data-testid=redact-query]');
+    await expect(dialog.locator('[data-testid=export-exact]')).toContainText('Redacting');
+  });
+  expect(redacted?.bytes.includes(Buffer.from([0xc0, 0xaf]))).toBe(false);
+});
+
+/** The bytes of a stream from its start until `end` has arrived; then lets it go. */
+async function readUntil(url: string, end: string): Promise<Buffer> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Buffer[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(Buffer.from(value));
+    if (Buffer.concat(chunks).includes(end)) break;
+  }
+  controller.abort();
+  return Buffer.concat(chunks);
+}
 
 test("names Chrome's reason when it will not attach", async ({ ext }) => {
   // Chrome lets no extension debug its own chrome:// pages.

@@ -7,7 +7,7 @@ import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { WireRecord, WireRequest } from '../../src/deep-capture/wire-records';
 import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
-import { applyBatch, setRecording } from '../../src/model/apply-batch';
+import { applyBatch, clearCapture, setRecording } from '../../src/model/apply-batch';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
 import { reconnectGaps } from '../../src/model/timeline';
 import {
@@ -15,6 +15,7 @@ import {
   bindWaiting,
   expectWire,
   streamsOpenBeforeWire,
+  wireBody,
 } from '../../src/model/wire-merge';
 import { createTimeOrder } from '../../panel/time-order';
 import { importInto, NOW } from './export-fixtures';
@@ -456,5 +457,34 @@ describe('wire merge', () => {
       const contexts = [...back.connections.values()].map((c) => [c.context, c.frames]);
       expect(contexts, format).toContainEqual(['serviceworker', 1]);
     }
+  });
+
+  it('writes a stream deep capture holds whole byte for byte in a raw export', () => {
+    const state = createCaptureState();
+    hook(state, connection(1, T0), connection(2, T0 + 1, 'http://127.0.0.1:4000/sse/other'));
+    const body = Buffer.concat([
+      Buffer.from('\ufeffid: 1\r\ndata: a'),
+      Buffer.from([0x80, 0x0a, 0x0a]),
+    ]);
+    applyWire(state, [
+      request('r1', T0 + 2),
+      { kind: 'bytes', id: 'r1', t: T0 + 3, base64: body.subarray(0, 5).toString('base64') },
+      { kind: 'bytes', id: 'r1', t: T0 + 4, base64: body.subarray(5).toString('base64') },
+    ]);
+    expect(Buffer.from(wireBody(state, 'doc:1') ?? [])).toEqual(body);
+    expect(wireBody(state, 'doc:2')).toBeNull();
+    const file = buildCapture(state, {
+      scope: 'all',
+      connections: null,
+      now: NOW,
+      generatorVersion: '0.1.0',
+    });
+    const exact = new Map([['c1', wireBody(state, 'doc:1')!]]);
+    const [first, second] = renderExport(file, 'sse', exact);
+    expect(Buffer.from(first?.bytes ?? [])).toEqual(body);
+    // The other stream is written from its frames, as ever.
+    expect(second?.bytes).toBeUndefined();
+    clearCapture(state);
+    expect(wireBody(state, 'doc:1')).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ export interface TabFrame {
 export interface Downloaded {
   name: string;
   text: string;
+  /** The file as written, byte for byte. */
+  bytes: Buffer;
   /** For one of several `.sse` files: the URL of the connection it holds. */
   connection: string | null;
 }
@@ -39,6 +41,11 @@ export const NO_TAB = 2_000_000_000;
 
 export class PanelTab {
   private constructor(readonly page: Page) {}
+
+  /** A panel tab opened elsewhere (e.g. with deep capture's test build). */
+  static of(page: Page): PanelTab {
+    return new PanelTab(page);
+  }
 
   static async open(ext: ExtensionBrowser, tabId: number): Promise<PanelTab> {
     const page = await ext.context.newPage();
@@ -103,10 +110,11 @@ export class PanelTab {
         this.page.waitForEvent('download'),
         buttons.nth(i).click(),
       ]);
-      const path = await download.path();
+      const bytes = await readFile(await download.path());
       files.push({
         name: download.suggestedFilename(),
-        text: await readFile(path, 'utf8'),
+        text: bytes.toString('utf8'),
+        bytes,
         connection: await buttons.nth(i).getAttribute('data-connection'),
       });
     }

@@ -16,13 +16,9 @@ import {
   type FrameView,
   type RequestResponse,
 } from '../src/model/capture-state';
-import {
-  appendImported,
-  applyBatch,
-  applyLimits,
-  clearCapture,
-  setRecording as setRecordingAt,
-} from '../src/model/apply-batch';
+import { appendImported, applyBatch, clearCapture } from '../src/model/apply-batch';
+import { applyLimits } from '../src/model/memory-limits';
+import { setRecording as setRecordingAt } from '../src/model/recording';
 import { noteResponseForUrl } from '../src/model/responses';
 import { applyWire, bindWaiting, expectWire, streamsOpenBeforeWire } from '../src/model/wire-merge';
 import type { DeepCaptureStatus } from '../src/deep-capture/wire-records';

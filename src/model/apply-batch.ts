@@ -20,6 +20,8 @@ import {
   type FrameView,
 } from './capture-state';
 import { noteResponse } from './responses';
+import { evictConnections, pushFrame, trimFrames } from './memory-limits';
+import { duringPause } from './recording';
 import { awaitWireTwin, clearWireBodies, mergeDispatched } from './wire-merge';
 
 export interface BatchResult {
@@ -52,31 +54,6 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
   trimFrames(state);
   evictConnections(state);
   return result;
-}
-
-/** Pauses remembered for frames that arrive late (batching delays them by ~50 ms). */
-const MAX_PAUSES = 8;
-
-/** The user paused (`on` false) or resumed recording at `now`. */
-export function setRecording(state: CaptureState, on: boolean, now: number): void {
-  if (on === state.recording) return;
-  state.recording = on;
-  if (!on) {
-    state.pauses.push({ from: now, to: null });
-    if (state.pauses.length > MAX_PAUSES) state.pauses.shift();
-  } else {
-    const open = state.pauses.at(-1);
-    if (open && open.to === null) open.to = now;
-  }
-}
-
-/**
- * A frame not to record: it arrives while paused, or it arrives after the user resumed but
- * happened during a pause (records reach the panel in batches, some ms late).
- */
-export function duringPause(state: CaptureState, t: number): boolean {
-  if (!state.recording) return true;
-  return state.pauses.some((p) => p.to !== null && t >= p.from && t < p.to);
 }
 
 /**
@@ -206,9 +183,8 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
       c.firstFrameAt ??= r.t;
       c.frames++;
       c.bytes += r.size;
-      lastFrameIndex.set(c, state.nextFrameIndex);
       const frame = frameFromEvent(state.nextFrameIndex++, key, r);
-      pushFrame(state, frame);
+      pushFrame(state, c, frame);
       awaitWireTwin(state, c, frame);
       return;
     }
@@ -255,25 +231,6 @@ function applyRecord(state: CaptureState, doc: DocInfo, r: CapturedRecord): void
         source: 'timing',
       });
       return;
-  }
-}
-
-/** The index of each connection's newest frame: its frames are all gone once that is evicted. */
-const lastFrameIndex = new WeakMap<ConnectionView, number>();
-
-/**
- * Over the cap, the oldest finished connections none of whose frames are still held go (a
- * twentieth of the cap at a time). Live connections, and those with frames, are kept.
- */
-function evictConnections(state: CaptureState): void {
-  if (state.connections.size <= state.maxConnections) return;
-  const target = state.maxConnections - Math.ceil(state.maxConnections / 20);
-  const oldestHeld = state.frames[0]?.index ?? Infinity;
-  for (const [key, c] of state.connections) {
-    if (state.connections.size <= target) break;
-    if (c.state !== 'closed' || (lastFrameIndex.get(c) ?? -1) >= oldestHeld) continue;
-    state.connections.delete(key);
-    state.connectionsEvicted++;
   }
 }
 
@@ -324,46 +281,10 @@ export function appendImported(
 ): void {
   for (const c of connections) state.connections.set(c.key, c);
   for (const f of frames) {
-    const c = state.connections.get(f.connection);
-    if (c) lastFrameIndex.set(c, state.nextFrameIndex);
-    pushFrame(state, { ...f, index: state.nextFrameIndex++ });
+    pushFrame(state, state.connections.get(f.connection), { ...f, index: state.nextFrameIndex++ });
   }
   trimFrames(state);
   evictConnections(state);
-}
-
-function pushFrame(state: CaptureState, frame: FrameView): void {
-  state.frames.push(frame);
-  state.dataChars += frame.data.length;
-}
-
-/** New caps (from the panel's settings), applied at once: oldest frames are evicted first. */
-export function applyLimits(
-  state: CaptureState,
-  limits: { maxFrames: number; maxDataChars: number },
-): void {
-  state.maxFrames = limits.maxFrames;
-  state.maxDataChars = limits.maxDataChars;
-  trimFrames(state);
-  evictConnections(state);
-}
-
-function trimFrames(state: CaptureState): void {
-  const excess = state.frames.length - state.maxFrames;
-  const excessChars = state.dataChars - state.maxDataChars;
-  if (excess <= 0 && excessChars <= 0) return;
-  // Drop in chunks (a twentieth of a cap) so a full store does not pay an O(n) shift per frame.
-  const minDrop = excess > 0 ? Math.max(excess, Math.ceil(state.maxFrames / 20)) : 0;
-  const minChars = excessChars > 0 ? Math.max(excessChars, Math.ceil(state.maxDataChars / 20)) : 0;
-  let drop = 0;
-  let chars = 0;
-  while (drop < state.frames.length && (drop < minDrop || chars < minChars)) {
-    chars += (state.frames[drop] as FrameView).data.length;
-    drop++;
-  }
-  state.frames.splice(0, drop);
-  state.dataChars -= chars;
-  state.evictedInPanel += drop;
 }
 
 /**

@@ -29,7 +29,8 @@ import type { CapturedEvent } from '../capture/records';
 import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
 import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
 import { LIMITS } from '../protocol/constants';
-import { applyLimits, duringPause } from './apply-batch';
+import { applyLimits, pushFrame } from './memory-limits';
+import { duringPause } from './recording';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
 import { TwinQueue } from './twin-queue';
 import { WireBodies } from './wire-bodies';
@@ -295,8 +296,7 @@ function addWireFrame(
   c.bytes += frame.size;
   c.firstFrameAt ??= frame.t;
   c.lastActivity = Math.max(c.lastActivity, frame.t);
-  state.frames.push(frame);
-  state.dataChars += frame.data.length;
+  pushFrame(state, c, frame);
   queues.wire.push(frame);
   if (c.kind === 'eventsource' && kind === 'event') queues.bytes.push(frame);
 }

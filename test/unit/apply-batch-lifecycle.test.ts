@@ -2,7 +2,8 @@
 // navigation retires, what pausing still records, and how per-connection history, the
 // connection map and the retired-document set stay bounded (each with a counter).
 import { describe, expect, it } from 'vitest';
-import { applyBatch, clearCapture, setRecording } from '../../src/model/apply-batch';
+import { applyBatch, clearCapture } from '../../src/model/apply-batch';
+import { setRecording } from '../../src/model/recording';
 import {
   createCaptureState,
   KEEP_FIRST_HISTORY,

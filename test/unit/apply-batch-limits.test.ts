@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendImported, applyBatch, applyLimits, clearCapture } from '../../src/model/apply-batch';
+import { appendImported, applyBatch, clearCapture } from '../../src/model/apply-batch';
+import { applyLimits } from '../../src/model/memory-limits';
 import { createCaptureState, totalEvicted, type FrameView } from '../../src/model/capture-state';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { ContentToPanel, MessageOf } from '../../src/protocol/messages';

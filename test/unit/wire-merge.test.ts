@@ -7,7 +7,8 @@ import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import type { WireRecord, WireRequest } from '../../src/deep-capture/wire-records';
 import { buildCapture } from '../../src/export/build-capture';
 import { renderExport } from '../../src/export/render-export';
-import { applyBatch, clearCapture, setRecording } from '../../src/model/apply-batch';
+import { applyBatch, clearCapture } from '../../src/model/apply-batch';
+import { setRecording } from '../../src/model/recording';
 import { createCaptureState, type CaptureState } from '../../src/model/capture-state';
 import { reconnectGaps } from '../../src/model/timeline';
 import {
@@ -486,5 +487,26 @@ describe('wire merge', () => {
     expect(second?.bytes).toBeUndefined();
     clearCapture(state);
     expect(wireBody(state, 'doc:1')).toBeNull();
+  });
+
+  it('keeps a finished worker stream whose frames are held when connections go over the cap', () => {
+    const state = createCaptureState();
+    state.maxConnections = 4;
+    const closed = (conn: number, t: number): Body<CapturedRecord>[] => [
+      connection(conn, t, `http://127.0.0.1:4000/sse/c${conn}`),
+      { kind: 'state', conn, t: t + 1, readyState: 2, cause: 'close' },
+    ];
+    hook(state, ...closed(1, T0));
+    const worker = { type: 'worker', url: 'http://127.0.0.1:4000/w.js', session: 'S' } as const;
+    applyWire(state, [
+      { ...(request('S:1', T0 + 5) as WireRequest), api: 'fetch', worker },
+      bytes('S:1', T0 + 6, 'data: x\n\n'),
+      { kind: 'end', id: 'S:1', t: T0 + 7 },
+    ]);
+    hook(state, ...closed(2, T0 + 10), ...closed(3, T0 + 20), ...closed(4, T0 + 30));
+    const kept = [...state.connections.values()].map((c) => c.context ?? c.url.slice(-3));
+    expect(kept).toContain('worker');
+    expect(state.frames).toHaveLength(1);
+    expect(state.connectionsEvicted).toBeGreaterThan(0);
   });
 });

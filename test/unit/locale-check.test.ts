@@ -15,7 +15,7 @@ const root = resolve(import.meta.dirname, '../..');
 /** Keys whose text is legitimately the same as English in the named locales. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
   zh_CN: ['unit.kb', 'unit.mb', 'unit.gb'],
-  ru: [],
+  ru: ['budget.queuedSources', 'budget.summaryProblems'],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -54,9 +54,10 @@ describe('locale check', () => {
       return !exempt.has(key) && forms.some((form) => english.has(form));
     });
     expect(untranslated).toEqual([]);
-    const stale = [...exempt].filter(
-      (key) => JSON.stringify(catalog[key]) !== JSON.stringify(en[key as MessageKey]),
-    );
+    const stale = [...exempt].filter((key) => {
+      const english = new Set(messageForms(en[key as MessageKey]));
+      return !messageForms(catalog[key] ?? '').some((form) => english.has(form));
+    });
     expect(stale, 'exempt keys that are in fact translated').toEqual([]);
   });
 

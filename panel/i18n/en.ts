@@ -189,6 +189,50 @@ export const en = {
   'budget.tab': 'tab {id}',
   'budget.waitingFor': 'waiting for a free connection for {wait}, since {since}',
   'budget.waited': 'waited {took} for a free connection, {from} → {to}',
+
+  'budget.label': 'Connection budget',
+  'budget.poolsLabel': 'Socket pools',
+  'fix.summary': 'How to fix',
+  'fix.h2Title': 'Serve the stream over HTTP/2 or HTTP/3.',
+  'fix.h2Body':
+    'Streams are multiplexed over one connection (servers commonly allow about 100 at once), so the limit of six per host no longer applies.',
+  'fix.shareTitle': 'Share one EventSource across tabs.',
+  'fix.shareBody':
+    'Open it in a SharedWorker, or let one tab lead (elected with Web Locks or over a BroadcastChannel) and relay its events to the other tabs on a BroadcastChannel.',
+  'fix.fewerTitle': 'Open fewer streams.',
+  'fix.fewerBody':
+    'One stream can carry several kinds of update as named events ({event} lines) instead of one stream per topic.',
+  'fix.closeTitle': "Close streams you don't need.",
+  'fix.closeBody':
+    'Call {close} on {pagehide} or when the page is hidden ({visibilitychange}), and open the stream again when the page is shown.',
+
+  'pool.label': 'Pool {endpoint}',
+  'pool.hide': 'Hide the connections in this pool',
+  'pool.show': 'Show the connections in this pool',
+  'pool.topSite': 'top-level site {site} · {credentials}',
+  'pool.credentialed': 'credentialed',
+  'pool.anonymous': 'anonymous',
+  'pool.protocolLearned': 'How the protocol was learned: {source}',
+  'pool.queued': '{count} queued',
+  'pool.reconnecting': '{count} reconnecting',
+  'pool.inPool': '{count} in pool',
+  'pool.socketsSeen': '{count} sockets seen',
+  'pool.membersLabel': 'Connections in the pool of {endpoint}',
+  'pool.col.tab': 'Tab',
+  'pool.col.frame': 'Frame',
+  'pool.col.stream': 'Stream',
+  'pool.col.state': 'State',
+  'pool.col.since': 'Since',
+  'pool.socketsLabel': 'Sockets seen by deep capture',
+  'pool.col.socket': 'Socket',
+  'pool.col.protocol': 'Protocol',
+  'pool.col.heldBy': "Held by (this tab's requests, seen by deep capture)",
+  'pool.socketsNote':
+    "{count} sockets to {endpoint} hold this tab's requests now, by Chrome's own connection ids (deep capture). Other tabs share the pool but are not seen here.",
+  'pool.socketsShared':
+    '{count} of them carry several requests at once: multiplexed (HTTP/2 or later).',
+  'pool.socketsWaiting': '{count} requests are sent and have no response head yet.',
+  'pool.thisTab': 'this tab',
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type MessageKey = keyof typeof en;

@@ -226,4 +226,48 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'budget.tab': 'вкладка {id}',
   'budget.waitingFor': 'ждёт свободного соединения уже {wait}, с {since}',
   'budget.waited': 'ждал свободного соединения {took}, {from} → {to}',
+
+  'budget.label': 'Бюджет соединений',
+  'budget.poolsLabel': 'Пулы сокетов',
+  'fix.summary': 'Как исправить',
+  'fix.h2Title': 'Отдавайте поток по HTTP/2 или HTTP/3.',
+  'fix.h2Body':
+    'Потоки мультиплексируются в одном соединении (серверы обычно допускают около 100 одновременно), поэтому лимит в шесть соединений на хост больше не действует.',
+  'fix.shareTitle': 'Используйте один EventSource на все вкладки.',
+  'fix.shareBody':
+    'Откройте его в SharedWorker или назначьте ведущую вкладку (выбранную через Web Locks или BroadcastChannel), которая пересылает события остальным вкладкам через BroadcastChannel.',
+  'fix.fewerTitle': 'Открывайте меньше потоков.',
+  'fix.fewerBody':
+    'Один поток может нести несколько видов обновлений как именованные события (строки {event}) вместо отдельного потока на каждую тему.',
+  'fix.closeTitle': 'Закрывайте ненужные потоки.',
+  'fix.closeBody':
+    'Вызывайте {close} по {pagehide} или когда страница скрыта ({visibilitychange}) и открывайте поток снова, когда страница показана.',
+
+  'pool.label': 'Пул {endpoint}',
+  'pool.hide': 'Скрыть соединения этого пула',
+  'pool.show': 'Показать соединения этого пула',
+  'pool.topSite': 'сайт верхнего уровня {site} · {credentials}',
+  'pool.credentialed': 'с учётными данными',
+  'pool.anonymous': 'анонимно',
+  'pool.protocolLearned': 'Как определён протокол: {source}',
+  'pool.queued': 'в очереди: {count}',
+  'pool.reconnecting': 'переподключается: {count}',
+  'pool.inPool': 'в пуле: {count}',
+  'pool.socketsSeen': 'сокетов обнаружено: {count}',
+  'pool.membersLabel': 'Соединения в пуле {endpoint}',
+  'pool.col.tab': 'Вкладка',
+  'pool.col.frame': 'Фрейм',
+  'pool.col.stream': 'Поток',
+  'pool.col.state': 'Состояние',
+  'pool.col.since': 'С момента',
+  'pool.socketsLabel': 'Сокеты, обнаруженные глубоким захватом',
+  'pool.col.socket': 'Сокет',
+  'pool.col.protocol': 'Протокол',
+  'pool.col.heldBy': 'Занят (запросами этой вкладки, по данным глубокого захвата)',
+  'pool.socketsNote':
+    'Сокетов к {endpoint}, занятых сейчас запросами этой вкладки (по собственным id соединений Chrome, глубокий захват): {count}. Другие вкладки используют тот же пул, но здесь не видны.',
+  'pool.socketsShared':
+    'Из них несут несколько запросов одновременно: {count} — мультиплексирование (HTTP/2 или новее).',
+  'pool.socketsWaiting': 'Запросов отправлено без заголовков ответа: {count}.',
+  'pool.thisTab': 'эта вкладка',
 };

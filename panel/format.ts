@@ -15,7 +15,7 @@ export function formatClock(t: number): string {
 const UNITS = ['unit.kb', 'unit.mb', 'unit.gb'] as const;
 
 /** A number with exactly `digits` decimals and no grouping, in the locale's digits. */
-function fixed(value: number, digits: number): string {
+export function formatFixed(value: number, digits: number): string {
   return new Intl.NumberFormat(intlTag(), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
@@ -25,14 +25,14 @@ function fixed(value: number, digits: number): string {
 
 /** Human-readable size, 1024-based: `512 B`, `1.5 KB`, `2.0 MB`. */
 export function formatBytes(n: number): string {
-  if (n < 1024) return t('unit.bytes', { n: fixed(n, 0) });
+  if (n < 1024) return t('unit.bytes', { n: formatFixed(n, 0) });
   let value = n / 1024;
   let unit = 0;
   while (Number(value.toFixed(1)) >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return t(UNITS[unit] ?? 'unit.gb', { n: fixed(value, 1) });
+  return t(UNITS[unit] ?? 'unit.gb', { n: formatFixed(value, 1) });
 }
 
 /** A frame's size, flagged when its data was cut to the capture cap. */
@@ -43,8 +43,8 @@ export function formatFrameSize(size: number, truncated: boolean): string {
 /** Compact elapsed time: `450 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
 export function formatDuration(ms: number): string {
   const clamped = Math.max(0, ms);
-  if (clamped < 1000) return t('unit.ms', { n: fixed(Math.round(clamped), 0) });
-  if (clamped < 60_000) return t('unit.s', { n: fixed(Math.floor(clamped / 100) / 10, 1) });
+  if (clamped < 1000) return t('unit.ms', { n: formatFixed(Math.round(clamped), 0) });
+  if (clamped < 60_000) return t('unit.s', { n: formatFixed(Math.floor(clamped / 100) / 10, 1) });
   const seconds = Math.floor(clamped / 1000);
   if (seconds < 3600) {
     return t('unit.minSec', { m: String(Math.floor(seconds / 60)), s: pad(seconds % 60) });

@@ -220,6 +220,11 @@ const CONNECTION_STATES: Record<ConnectionView['state'], MessageKey> = {
   closed: 'state.closed',
 };
 
+/** A connection's readyState in the panel's words: `connecting`, `open`, `closed`. */
+export function connectionStateWord(state: ConnectionView['state']): string {
+  return t(CONNECTION_STATES[state]);
+}
+
 /** Under the queued count: how long the queue has waited. */
 export function queueNote(pool: PoolView, now: number): string {
   const wait = longestQueueWait(pool, now);
@@ -261,7 +266,7 @@ export function connectionStatus(
 ): ConnectionStatus {
   if (c.outcome) return outcomeStatus(c, c.outcome);
   if (c.state !== 'connecting') {
-    return { label: t(CONNECTION_STATES[c.state]), tone: c.state, title: null };
+    return { label: connectionStateWord(c.state), tone: c.state, title: null };
   }
   const wait = c.queueWaits.at(-1);
   if (c.queued && wait) {

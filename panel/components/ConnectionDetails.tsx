@@ -7,9 +7,9 @@ import {
   type ConnectionView,
   type QueueWait,
 } from '../../src/model/capture-state';
-import { protocolName, queueWaitText } from '../budget-text';
+import { connectionStateWord, protocolName, queueWaitText } from '../budget-text';
 import { formatBytes, formatClock } from '../format';
-import { t, type MessageKey } from '../i18n/translate';
+import { t } from '../i18n/translate';
 import { transitionText } from '../transition-text';
 import { AttemptList } from './AttemptList';
 import { FailureSummary } from './FailureSummary';
@@ -36,10 +36,10 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <dd class="wrap">{c.top ? t('details.top', { url: c.frameUrl }) : c.frameUrl}</dd>
         <dt>{t('details.state')}</dt>
         <dd>
-          <span class={`badge ${c.state}`}>{t(STATE_WORDS[c.state])}</span>
+          <span class={`badge ${c.state}`}>{connectionStateWord(c.state)}</span>
           {c.imported?.endedAs && (
             <span class="dim">
-              {` ${t('details.endedAs', { state: t(STATE_WORDS[c.imported.endedAs]) })}`}
+              {` ${t('details.endedAs', { state: connectionStateWord(c.imported.endedAs) })}`}
             </span>
           )}
         </dd>
@@ -117,12 +117,6 @@ function Elided({ text }: { text: string }) {
     </li>
   );
 }
-
-const STATE_WORDS: Readonly<Record<ConnectionView['state'], MessageKey>> = {
-  connecting: 'state.connecting',
-  open: 'state.open',
-  closed: 'state.closed',
-};
 
 /** A wait still going on: its duration ticks. */
 function OngoingWait({ wait }: { wait: QueueWait }) {

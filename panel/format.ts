@@ -60,11 +60,6 @@ export function formatCount(n: number): string {
   return formatNumber(n);
 }
 
-/** A count and its noun, agreeing: `1 frame`, `2,000 frames` (regular plurals only). */
-export function plural(n: number, noun: string): string {
-  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 export interface SplitUrl {
   /** `scheme://host:port`, or empty when the URL has no meaningful origin. */
   origin: string;

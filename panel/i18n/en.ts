@@ -481,6 +481,58 @@ export const en = {
   'link.frame': 'frame #{n}',
   'linked.label':
     '{label}. Click a character, or press Enter on a text selection, to select the frame that carried it; Left and Right arrows step through the frames.',
+
+  'count.connections': { one: '{count} connection', other: '{count} connections' },
+  'count.frames': { one: '{count} frame', other: '{count} frames' },
+
+  'export.label': 'Export capture',
+  'export.empty': 'Nothing to export yet',
+  'export.title': 'Export: SSE Lens JSON, HAR or .sse, with redaction',
+  'export.close': 'Close',
+  'export.scope.connection': 'Selected connection',
+  'export.scope.filtered': 'Filtered frames',
+  'export.format.jsonNote': 'everything SSE Lens knows; imports and replays',
+  'export.format.harNote': "with Chrome's _eventSourceMessages",
+  'export.format.raw': 'Raw streams',
+  'export.format.rawNote': 'one file per connection: .sse, or .ndjson for NDJSON and Connect',
+  'export.what': 'What',
+  'export.format': 'Format',
+  'export.scopeSummary': '({connections} conn., {frames} frames)',
+  'export.summary':
+    '{connections}, {frames}{redacted}. Preview ({perConnection} frames per connection, about {size}):',
+  'export.redacted': { one: ', {count} value redacted', other: ', {count} values redacted' },
+  'export.download': 'Download {name}',
+
+  'import.format.json': 'SSE Lens capture',
+  'import.format.eventStream': 'event stream',
+  'import.ignored': {
+    one: '; {count} other request ignored',
+    other: '; {count} other requests ignored',
+  },
+  'import.done': 'Imported {format} {name}: {connections}, {frames}{ignored}',
+  'import.failed': 'Could not import {name}: {reason}',
+  'import.label': 'Import capture',
+  'import.title': 'Import a capture: SSE Lens JSON, HAR (also from Chrome DevTools) or .sse',
+  'import.dismiss': 'Dismiss',
+
+  'redact.legend': 'Redact',
+  'redact.query': 'Query-string secrets',
+  'redact.paramsLabel': 'Secret query parameter names',
+  'redact.credentials': 'Credentials in URLs (user:password@)',
+  'redact.headers': 'Secret headers of fetch/XHR requests and responses',
+  'redact.headerNamesLabel': 'Secret header names',
+  'redact.jsonKeys': 'JSON keys in data',
+  'redact.commaSeparated': '(comma-separated)',
+  'redact.patterns': 'Patterns',
+  'redact.patternsHint': '(one regular expression per line, anywhere)',
+  'redact.short': {
+    one: 'A secret is shorter than {min} characters. Where found by its rule it is redacted; other copies are replaced only where they stand as a whole word (an event ID, a Last-Event-ID, a JSON value), not inside longer words. Check the preview.',
+    other:
+      '{count} secrets are shorter than {min} characters. Where found by its rule it is redacted; other copies are replaced only where they stand as a whole word (an event ID, a Last-Event-ID, a JSON value), not inside longer words. Check the preview.',
+  },
+  'redact.chars': { one: '{count} character', other: '{count} characters' },
+  'redact.copies': { one: '{count} other copy', other: '{count} other copies' },
+  'redact.shortItem': '{source}: {chars}, {copies} replaced',
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type MessageKey = keyof typeof en;

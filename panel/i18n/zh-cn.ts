@@ -458,4 +458,52 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'link.frame': '帧 #{n}',
   'linked.label':
     '{label}。点击某个字符，或在选中文本后按 Enter，即可选中承载它的帧；左右方向键可逐帧切换。',
+
+  'count.connections': { other: '{count} 个连接' },
+  'count.frames': { other: '{count} 帧' },
+
+  'export.label': '导出捕获',
+  'export.empty': '尚无可导出的内容',
+  'export.title': '导出：SSE Lens JSON、HAR 或 .sse，可脱敏',
+  'export.close': '关闭',
+  'export.scope.connection': '选中的连接',
+  'export.scope.filtered': '过滤后的帧',
+  'export.format.jsonNote': 'SSE Lens 掌握的全部信息；可导入和重放',
+  'export.format.harNote': '包含 Chrome 的 _eventSourceMessages',
+  'export.format.raw': '原始流',
+  'export.format.rawNote': '每个连接一个文件：.sse，NDJSON 和 Connect 为 .ndjson',
+  'export.what': '范围',
+  'export.format': '格式',
+  'export.scopeSummary': '（{connections} 个连接，{frames} 帧）',
+  'export.summary':
+    '{connections}，{frames}{redacted}。预览（每个连接 {perConnection} 帧，约 {size}）：',
+  'export.redacted': { other: '，已脱敏 {count} 个值' },
+  'export.download': '下载 {name}',
+
+  'import.format.json': 'SSE Lens 捕获',
+  'import.format.eventStream': '事件流',
+  'import.ignored': { other: '；忽略了其他 {count} 个请求' },
+  'import.done': '已导入{format} {name}：{connections}，{frames}{ignored}',
+  'import.failed': '无法导入 {name}：{reason}',
+  'import.label': '导入捕获',
+  'import.title': '导入捕获：SSE Lens JSON、HAR（也可来自 Chrome 开发者工具）或 .sse',
+  'import.dismiss': '关闭提示',
+
+  'redact.legend': '脱敏',
+  'redact.query': '查询字符串中的密钥',
+  'redact.paramsLabel': '敏感查询参数名',
+  'redact.credentials': 'URL 中的凭据（user:password@）',
+  'redact.headers': 'fetch/XHR 请求和响应中的敏感标头',
+  'redact.headerNamesLabel': '敏感标头名',
+  'redact.jsonKeys': '数据中的 JSON 键',
+  'redact.commaSeparated': '（逗号分隔）',
+  'redact.patterns': '模式',
+  'redact.patternsHint': '（每行一个正则表达式，匹配任意位置）',
+  'redact.short': {
+    other:
+      '有 {count} 个密钥短于 {min} 个字符。按其规则找到的位置已脱敏；其他副本只在作为完整单词出现时（事件 ID、Last-Event-ID、JSON 值）才会被替换，不会在更长的单词内部替换。请检查预览。',
+  },
+  'redact.chars': { other: '{count} 个字符' },
+  'redact.copies': { other: '{count} 个其他副本' },
+  'redact.shortItem': '{source}：{chars}，已替换 {copies}',
 };

@@ -15,7 +15,14 @@ const root = resolve(import.meta.dirname, '../..');
 /** Keys whose text is legitimately the same as English in the named locales. */
 const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
   zh_CN: ['unit.kb', 'unit.mb', 'unit.gb', 'tl.retry'],
-  ru: ['budget.queuedSources', 'budget.summaryProblems', 'tl.retry', 'tl.tipId', 'tl.frameId'],
+  ru: [
+    'budget.queuedSources',
+    'budget.summaryProblems',
+    'tl.retry',
+    'tl.tipId',
+    'tl.frameId',
+    'conv.toolId',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -592,6 +592,20 @@ export const en = {
   'conv.downloadJsonTitle':
     'Download the conversation as JSON: answer, reasoning, tool calls, usage, metrics',
   'conv.downloadJson': 'Download JSON',
+
+  'rule.urlPattern': 'URL pattern (* matches anything)',
+  'rule.textPath': 'Text path',
+  'rule.reasoningPath': 'Reasoning path (optional)',
+  'rule.finishPath': 'Finish reason path (optional)',
+  'rule.readWithYours': 'Read with your rule (kept for {origin})',
+  'rule.readWithRule': 'Read this stream with a rule (kept for {origin})',
+  'rule.thisUrl': 'this URL',
+  'rule.remove': 'Remove rule',
+  'rule.saved': 'Saved.',
+  'rule.save': 'Save and apply',
+  'rule.needUrl': 'Give the URL the rule applies to',
+  'rule.needText': 'A path to the text is required',
+  'rule.badPath': 'Cannot use this path: {error}',
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type MessageKey = keyof typeof en;

@@ -664,4 +664,18 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'conv.downloadJsonTitle':
     'Скачать диалог как JSON: ответ, рассуждение, вызовы инструментов, расход, метрики',
   'conv.downloadJson': 'Скачать JSON',
+
+  'rule.urlPattern': 'Шаблон URL (* соответствует чему угодно)',
+  'rule.textPath': 'Путь к тексту',
+  'rule.reasoningPath': 'Путь к рассуждению (необязательно)',
+  'rule.finishPath': 'Путь к причине завершения (необязательно)',
+  'rule.readWithYours': 'Читать по вашему правилу (хранится для {origin})',
+  'rule.readWithRule': 'Читать этот поток по правилу (хранится для {origin})',
+  'rule.thisUrl': 'этого URL',
+  'rule.remove': 'Удалить правило',
+  'rule.saved': 'Сохранено.',
+  'rule.save': 'Сохранить и применить',
+  'rule.needUrl': 'Укажите URL, к которому применяется правило',
+  'rule.needText': 'Нужен путь к тексту',
+  'rule.badPath': 'Этот путь нельзя использовать: {error}',
 };

@@ -562,4 +562,18 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'conv.downloadMarkdown': '下载 Markdown',
   'conv.downloadJsonTitle': '将对话下载为 JSON：回答、推理、工具调用、用量、指标',
   'conv.downloadJson': '下载 JSON',
+
+  'rule.urlPattern': 'URL 模式（* 匹配任意内容）',
+  'rule.textPath': '文本路径',
+  'rule.reasoningPath': '推理路径（可选）',
+  'rule.finishPath': '结束原因路径（可选）',
+  'rule.readWithYours': '使用你的规则读取（保存于 {origin}）',
+  'rule.readWithRule': '使用规则读取此流（保存于 {origin}）',
+  'rule.thisUrl': '此 URL',
+  'rule.remove': '删除规则',
+  'rule.saved': '已保存。',
+  'rule.save': '保存并应用',
+  'rule.needUrl': '请填写规则适用的 URL',
+  'rule.needText': '必须提供文本的路径',
+  'rule.badPath': '无法使用此路径：{error}',
 };

@@ -606,6 +606,11 @@ export const en = {
   'rule.needUrl': 'Give the URL the rule applies to',
   'rule.needText': 'A path to the text is required',
   'rule.badPath': 'Cannot use this path: {error}',
+
+  'frames.note': 'Note',
+  'frames.comment': ': comment',
+  'tl.elided':
+    'State changes not kept in memory: this connection changed state too often (see its Connection tab)',
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type MessageKey = keyof typeof en;

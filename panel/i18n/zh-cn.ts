@@ -576,4 +576,8 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'rule.needUrl': '请填写规则适用的 URL',
   'rule.needText': '必须提供文本的路径',
   'rule.badPath': '无法使用此路径：{error}',
+
+  'frames.note': '注意',
+  'frames.comment': ': 注释',
+  'tl.elided': '状态变化未保留在内存中：此连接的状态变化过于频繁（参见其“连接”标签页）',
 };

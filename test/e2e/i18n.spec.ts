@@ -1,7 +1,8 @@
 // The panel in Simplified Chinese and in Russian: chosen in the settings popover, shown at
 // once and remembered when the panel opens again. With streams captured and a full pool, the
-// toolbar, the connections and the budget warning speak the chosen language, and none of the
-// English phrases of the translated components is left on screen.
+// toolbar, the connections, the budget warning, the frames table, the timeline's header and a
+// connection's details speak the chosen language, and none of the English phrases of the
+// translated components is left on screen.
 import type { MessageKey } from '../../panel/i18n/en';
 import { expect, test } from './support/fixtures';
 import { englishPhrases, leftovers } from './support/english-leftovers';
@@ -13,9 +14,24 @@ const holds = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
 
 /** The translated components' keys; the pool rows carry the model's own English notes. */
-const TRANSLATED = ['toolbar.', 'filter.', 'deep.', 'conn.', 'state.', 'budget.', 'fix.'];
+const TRANSLATED = [
+  'toolbar.',
+  'filter.',
+  'deep.',
+  'conn.',
+  'state.',
+  'budget.',
+  'fix.',
+  'frames.',
+  'stats.',
+  'timeline.',
+  'detail.',
+  'details.',
+  'attempts.',
+  'transition.',
+];
 /** Same in every language (an EventSource is an EventSource). */
-const SAME: MessageKey[] = ['budget.queuedSources'];
+const SAME: MessageKey[] = ['budget.queuedSources', 'budget.summaryProblems'];
 
 const text = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText).join('\\n')`;
@@ -29,11 +45,25 @@ async function chooseLanguage(panel: PanelView, locale: string): Promise<void> {
   })()`);
 }
 
-/** Everything the translated parts of the panel show, with the "How to fix" list open. */
+/**
+ * Everything the translated parts of the panel show, with the "How to fix" list open and an
+ * open connection selected (its Connection tab in the detail pane, its empty frames table).
+ */
 async function shownText(panel: PanelView): Promise<string> {
-  await panel.devtools.evaluate(`document.querySelector('.budget-help').open = true`);
-  return panel.devtools.evaluate<string>(
-    text('.toolbar, .budget-head, [data-testid=budget-warning], .connections'),
+  const d = panel.devtools;
+  await d.evaluate(`document.querySelector('.budget-help').open = true`);
+  await d.evaluate(
+    `document.querySelector('[data-testid=connection-row][data-state=open]').click()`,
+  );
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=connection-details]') !== null`,
+    'the connection tab of the selected stream',
+  );
+  return d.evaluate<string>(
+    text(
+      '.toolbar, .budget-head, [data-testid=budget-warning], .connections, .frames, ' +
+        '.stats-strip, .timeline-head, [data-testid=detail-pane]',
+    ),
   );
 }
 
@@ -44,6 +74,7 @@ const cases = [
     preserveLog: '保留日志',
     warning: [/已使用 6 个 HTTP\/1\.1 连接，上限为 6 个/, /2 个 EventSource 正在排队/, '如何解决'],
     badges: ['已打开', '排队中'],
+    details: ['状态变化', '已创建（readyState CONNECTING）', '此连接尚无帧。'],
   },
   {
     locale: 'ru',
@@ -55,6 +86,11 @@ const cases = [
       'Как исправить',
     ],
     badges: ['открыто', 'в очереди'],
+    details: [
+      'Смены состояния',
+      'создано (readyState CONNECTING)',
+      'В этом соединении кадров пока нет.',
+    ],
   },
 ];
 
@@ -85,6 +121,7 @@ for (const c of cases) {
     for (const badge of c.badges) expect(badges).toContain(badge);
 
     const shown = await shownText(panel);
+    for (const words of c.details) expect(shown).toContain(words);
     expect(leftovers(shown, englishPhrases(TRANSLATED, SAME))).toEqual([]);
 
     // Remembered: the panel opened again speaks the chosen language from the start.

@@ -17,7 +17,10 @@ export function englishPhrases(
   return [...new Set(pieces.filter((s) => s.length >= 5 && /[a-z]{3}/i.test(s)))];
 }
 
-/** The phrases of `phrases` that occur in `text`. */
+/** The phrases of `phrases` that occur in `text` as words (`State` is not in `readyState`). */
 export function leftovers(text: string, phrases: readonly string[]): string[] {
-  return phrases.filter((phrase) => text.includes(phrase));
+  return phrases.filter((phrase) => {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![A-Za-z])${escaped}(?![A-Za-z])`).test(text);
+  });
 }

@@ -1,7 +1,10 @@
 // The panel in Simplified Chinese and in Russian for the README: a fresh Chromium with the
 // built extension, the demo page streaming, the language chosen in the panel's settings and
 // the demo's pile-up filling the connection pool, so the toolbar, the connections and the budget
-// warning all show their translations. Called by scripts/screenshots.ts.
+// warning all show their translations. The Chinese shot needs a CJK font on the machine
+// (Debian: fonts-wqy-microhei or fonts-noto-cjk), else Chromium draws empty boxes.
+// Called by scripts/screenshots.ts.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ScenarioServer } from '../test/fixtures/scenario-server';
@@ -65,6 +68,15 @@ async function shootLocale(server: ScenarioServer, outDir: string, locale: strin
   }
 }
 
+/** Refuses to draw Chinese in empty boxes: fontconfig must list a font for Chinese. */
+function requireChineseFont(): void {
+  const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  if (fonts.error === undefined && fonts.stdout.trim() === '') {
+    throw new Error('no Chinese font: install one (apt-get install fonts-wqy-microhei)');
+  }
+}
+
 export async function shootLocales(server: ScenarioServer, outDir: string): Promise<void> {
+  requireChineseFont();
   for (const locale of SHOT_LOCALES) await shootLocale(server, outDir, locale);
 }

@@ -19,7 +19,14 @@ export function deepCaptureAvailability(manifest: object): Availability {
   const listed = [m.permissions, m.optional_permissions].some(
     (list) => Array.isArray(list) && list.includes('debugger'),
   );
-  return listed ? { available: true } : { available: false, reason: t('deep.firefox') };
+  if (listed) return { available: true };
+  // A getter, so the reason is read in the language the panel speaks when it is shown.
+  return {
+    available: false,
+    get reason() {
+      return t('deep.firefox');
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The panel's message module: placeholders, Russian one/few/many plurals, numbers, sizes and
 // durations in the active locale, and how the locale is chosen and remembered.
 import { afterEach, describe, expect, it } from 'vitest';
+import { deepCaptureAvailability } from '../../panel/deep-capture';
 import { formatBytes, formatCount, formatDuration } from '../../panel/format';
 import {
   activeLocale,
@@ -47,6 +48,16 @@ describe('t', () => {
     expect(t('notice.wireMissed', { count: 21 })).toMatch(/^21 поток открыт/);
     activeLocale.value = 'zh_CN';
     expect(t('notice.wireMissed', { count: 1 })).toMatch(/^1 个流/);
+  });
+});
+
+describe('texts made before a language change', () => {
+  it('read in the language of the moment: deep capture’s reason in Firefox', () => {
+    const firefox = deepCaptureAvailability({});
+    if (firefox.available) throw new Error('a build without the debugger permission offers it');
+    expect(firefox.reason).toMatch(/^Deep capture is not available in Firefox yet/);
+    activeLocale.value = 'ru';
+    expect(firefox.reason).toMatch(/^Глубокий захват пока недоступен в Firefox/);
   });
 });
 

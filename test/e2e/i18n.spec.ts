@@ -74,7 +74,7 @@ const cases = [
     lang: 'zh-CN',
     preserveLog: '保留日志',
     warning: [
-      /已使用 6 个(?:HTTP\/1\.1 )?连接，上限为 6 个/,
+      /已使用 6 个(?: HTTP\/1\.1 )?连接，上限为 6 个/,
       /2 个 EventSource 正在排队/,
       '如何解决',
     ],

@@ -5,6 +5,7 @@
 import { deriveAttempts, responsesByAttempt } from '../src/export/attempts';
 import type { CaptureAttempt } from '../src/export/capture-types';
 import type { ConnectionView, RequestResponse, Transition } from '../src/model/capture-state';
+import { t } from './i18n/translate';
 
 export interface AttemptReport {
   start: number;
@@ -38,43 +39,37 @@ export function connectionFailed(c: ConnectionView): boolean {
   return c.readyState === 2 && last?.cause === 'error';
 }
 
-const NOT_REPORTED =
-  'The browser did not report the HTTP status or Content-Type to the page (it withholds them ' +
-  'for responses EventSource refuses, and for cross-origin responses without ' +
-  'Timing-Allow-Origin).';
-
 export function reasonFor(a: CaptureAttempt, r: RequestResponse | null): string | null {
   if (a.outcome === 'ongoing' || a.outcome === 'closed') return null;
   if (a.open !== null) {
-    return a.outcome === 'reconnect'
-      ? 'The stream ended (the server closed it, or the network dropped); the browser reconnects.'
-      : 'The stream ended and the browser did not reconnect.';
+    return a.outcome === 'reconnect' ? t('failure.endedReconnects') : t('failure.endedNoReconnect');
   }
   if (r?.status != null) return statusReason(r.status, r.contentType);
   if (r?.contentType != null && !isEventStream(r.contentType))
     return contentTypeReason(r.contentType);
   if (a.outcome === 'reconnect') {
-    return 'No response: the request failed at the network level (connection refused or reset); the browser retries.';
+    return t('failure.networkRetries');
   }
   if (r && !r.responded) {
-    return 'No response: the request failed (network error, or blocked by CORS), and EventSource gave up.';
+    return t('failure.networkGaveUp');
   }
-  if (r) return `The server answered, but EventSource refused the response. ${NOT_REPORTED}`;
-  return `EventSource gave up before it opened. ${NOT_REPORTED}`;
+  const notReported = t('failure.notReportedLong');
+  if (r) return t('failure.refused', { notReported });
+  return t('failure.gaveUp', { notReported });
 }
 
 function statusReason(status: number, contentType: string | null): string {
-  if (status === 204) return 'HTTP 204: the server asked the browser not to reconnect.';
-  if (status !== 200) return `HTTP ${status}: EventSource fails on any status but 200.`;
+  if (status === 204) return t('failure.204');
+  if (status !== 200) return t('failure.status', { status: String(status) });
   if (contentType !== null && !isEventStream(contentType)) return contentTypeReason(contentType);
   if (contentType === null) {
-    return 'HTTP 200 without a Content-Type: EventSource requires text/event-stream.';
+    return t('failure.noContentType');
   }
-  return 'HTTP 200 text/event-stream, yet the stream failed before it opened.';
+  return t('failure.failedBeforeOpen');
 }
 
 function contentTypeReason(contentType: string): string {
-  return `Content-Type ${mediaType(contentType)}: EventSource requires text/event-stream.`;
+  return t('failure.contentType', { type: mediaType(contentType) });
 }
 
 function mediaType(contentType: string): string {

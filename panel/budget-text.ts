@@ -1,5 +1,6 @@
 // Everything the panel says about socket pools and the connection budget, in plain words.
-// Pure functions of the pool model and the clock, so unit tests pin down the exact wording.
+// Pure functions of the pool model, the clock and the locale, so unit tests pin down the
+// exact wording.
 import type { ConnectionView, OutcomeView, QueueWait } from '../src/model/capture-state';
 import {
   budgetLevel,
@@ -9,6 +10,7 @@ import {
   type PoolView,
 } from '../src/model/pools';
 import { formatClock, formatDuration } from './format';
+import { t, type MessageKey } from './i18n/translate';
 
 const PROTOCOL_NAMES: Record<string, string> = {
   'http/1.1': 'HTTP/1.1',
@@ -21,37 +23,39 @@ export function protocolName(protocol: string): string {
   return PROTOCOL_NAMES[protocol] ?? protocol;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** Whole seconds under a minute (`14 s`), then minutes (`4m 05s`): for waits that tick. */
 export function formatWait(ms: number): string {
-  return ms < 60_000 ? `${Math.floor(Math.max(0, ms) / 1000)} s` : formatDuration(ms);
+  return ms < 60_000
+    ? t('unit.s', { n: String(Math.floor(Math.max(0, ms) / 1000)) })
+    : formatDuration(ms);
 }
 
 /** The protocol as the pool row shows it. */
 export function protocolLabel(pool: PoolView): string {
-  if (pool.limitAssumed) return 'HTTP/1.1 assumed';
-  if (pool.protocol === 'unknown') return pool.multiplexed ? 'multiplexed' : 'unknown';
+  if (pool.limitAssumed) return t('budget.assumed');
+  if (pool.protocol === 'unknown') {
+    return pool.multiplexed ? t('budget.multiplexed') : t('budget.unknown');
+  }
   return protocolName(pool.protocol);
 }
 
 /** How the protocol was learned, or that it was not. */
 export function protocolNote(pool: PoolView): string {
-  return pool.limitAssumed ? 'HTTP/1.1 assumed: protocol not learned yet' : pool.protocolSource;
+  return pool.limitAssumed ? t('budget.assumedNote') : pool.protocolSource;
 }
 
 /** `6 / 6`, or for multiplexed pools `8 streams`. */
 export function gaugeText(pool: PoolView): string {
   return pool.multiplexed
-    ? plural(pool.inUse, 'stream', 'streams')
+    ? t('budget.streams', { count: pool.inUse })
     : `${pool.inUse} / ${pool.limit}`;
 }
 
 /** What the gauge counts: `multiplexed (≈100 per connection)` for h2/h3. */
 export function gaugeNote(pool: PoolView): string {
   return pool.multiplexed
-    ? `multiplexed (≈${pool.limit} per connection)`
-    : 'connections in use / limit';
+    ? t('budget.perConnection', { limit: pool.limit })
+    : t('budget.inUseOfLimit');
 }
 
 /** How full the gauge bar is, 0 to 1. */
@@ -63,7 +67,7 @@ export function gaugeFraction(pool: PoolView): number {
 export function poolChip(pool: PoolView): string {
   const use = pool.multiplexed ? gaugeText(pool) : `${pool.inUse}/${pool.limit}`;
   return pool.queued > 0
-    ? `${pool.endpoint} ${use} · ${pool.queued} queued`
+    ? t('budget.chipQueued', { endpoint: pool.endpoint, use, queued: pool.queued })
     : `${pool.endpoint} ${use}`;
 }
 
@@ -81,12 +85,17 @@ export function worstLevel(pools: readonly PoolView[]): BudgetLevel {
 
 /** `1 pool, within limits`, `3 pools: 1 full, 1 nearly full`. */
 export function budgetSummary(pools: readonly PoolView[]): string {
-  const count = plural(pools.length, 'pool', 'pools');
+  const count = t('budget.pools', { count: pools.length });
   const full = pools.filter((p) => budgetLevel(p) === 'full').length;
   const nearly = pools.filter((p) => budgetLevel(p) === 'nearly-full').length;
-  const problems = [full > 0 ? `${full} full` : '', nearly > 0 ? `${nearly} nearly full` : ''];
+  const problems = [
+    full > 0 ? t('budget.full', { count: full }) : '',
+    nearly > 0 ? t('budget.nearlyFull', { count: nearly }) : '',
+  ];
   const said = problems.filter((s) => s !== '');
-  return said.length > 0 ? `${count}: ${said.join(', ')}` : `${count}, within limits`;
+  return said.length > 0
+    ? t('budget.summaryProblems', { pools: count, problems: said.join(t('budget.listSeparator')) })
+    : t('budget.summaryOk', { pools: count });
 }
 
 /** The user's last expand/collapse of the strip, and how bad things were when they chose. */
@@ -117,9 +126,9 @@ const holdsSlot = (m: PoolMember): boolean => m.state === 'open' || m.state === 
 export function slotHolders(pool: PoolView, tabId: number): string {
   const tabs = new Set(pool.members.filter(holdsSlot).map((m) => m.tabId));
   const others = [...tabs].filter((t) => t !== tabId).length;
-  const otherText = plural(others, 'other tab', 'other tabs');
-  if (!tabs.has(tabId)) return others > 0 ? otherText : 'no tab';
-  return others > 0 ? `this tab and ${otherText}` : 'this tab';
+  const otherText = t('budget.otherTabs', { count: others });
+  if (!tabs.has(tabId)) return others > 0 ? otherText : t('budget.noTab');
+  return others > 0 ? t('budget.thisTabAnd', { others: otherText }) : t('budget.thisTab');
 }
 
 /** A piece of the warning; `ticking` pieces change every second and are not announced. */
@@ -137,11 +146,11 @@ export function poolWarning(pool: PoolView, tabId: number, now: number): Warning
   if (wait !== null) {
     const one = pool.queued === 1;
     parts.push(
-      { text: ` ${plural(pool.queued, 'EventSource', 'EventSources')} `, ticking: false },
+      { text: ` ${t('budget.queuedSources', { count: pool.queued })} `, ticking: false },
       {
         text: one
-          ? `is queued and has waited ${formatWait(wait)}.`
-          : `are queued and have waited up to ${formatWait(wait)}.`,
+          ? t('budget.queuedOne', { wait: formatWait(wait) })
+          : t('budget.queuedMany', { wait: formatWait(wait) }),
         ticking: true,
       },
     );
@@ -151,25 +160,26 @@ export function poolWarning(pool: PoolView, tabId: number, now: number): Warning
 }
 
 function headline(pool: PoolView, tabId: number): string {
-  const holders = `held by ${slotHolders(pool, tabId)}`;
+  const holders = t('budget.heldBy', { holders: slotHolders(pool, tabId) });
+  const { endpoint, inUse, limit } = pool;
   if (pool.multiplexed) {
-    const name = pool.protocol === 'unknown' ? 'multiplexed' : protocolName(pool.protocol);
-    return `${pool.endpoint} has ${pool.inUse} of about ${pool.limit} concurrent ${name} streams in use (${holders}).`;
+    const name =
+      pool.protocol === 'unknown' ? t('budget.multiplexed') : protocolName(pool.protocol);
+    return t('budget.headlineMux', { endpoint, inUse, limit, name, holders });
   }
-  const what = pool.limitAssumed ? 'connections' : 'HTTP/1.1 connections';
-  const assumed = pool.limitAssumed ? '; HTTP/1.1 assumed: protocol not learned yet' : '';
-  return `${pool.endpoint} has ${pool.inUse} of ${pool.limit} ${what} in use (${holders}${assumed}).`;
+  if (pool.limitAssumed) {
+    const assumed = t('budget.assumedSuffix');
+    return t('budget.headline', { endpoint, inUse, limit, holders, assumed });
+  }
+  return t('budget.headlineH1', { endpoint, inUse, limit, holders, assumed: '' });
 }
 
 function consequence(pool: PoolView, level: BudgetLevel): string {
-  if (pool.multiplexed) return 'New streams to this host will wait until one closes.';
-  const requests =
-    pool.credentials === 'credentialed'
-      ? 'Any other request to this host from this site — fetch, images, navigation —'
-      : 'Any other request made without credentials to this host from this site';
-  return level === 'full'
-    ? `${requests} will wait too.`
-    : 'The next stream or request to this host from this site will take the last connection.';
+  if (pool.multiplexed) return t('budget.muxWait');
+  if (level !== 'full') return t('budget.lastConnection');
+  return pool.credentials === 'credentialed'
+    ? t('budget.fullCredentialed')
+    : t('budget.fullAnonymous');
 }
 
 /** Tone of a status badge: the contract states, plus queued. */
@@ -181,44 +191,57 @@ export interface StateWords {
   title: string;
 }
 
-const MEMBER_STATES: Record<MemberState, StateWords> = {
-  open: { label: 'open', tone: 'open', title: 'Open: holds a connection and receives events.' },
+const MEMBER_STATES: Record<
+  MemberState,
+  { label: MessageKey; tone: StatusTone; title: MessageKey }
+> = {
+  open: { label: 'state.open', tone: 'open', title: 'state.openTitle' },
   'waiting-server': {
-    label: 'awaiting server',
+    label: 'state.awaitingServer',
     tone: 'connecting',
-    title: 'Holds a connection: the request is sent and the server has not answered yet.',
+    title: 'state.awaitingServerTitle',
   },
-  queued: {
-    label: 'queued',
-    tone: 'queued',
-    title: 'Queued behind the connection limit: no connection is free for it yet.',
-  },
+  queued: { label: 'state.queued', tone: 'queued', title: 'state.queuedTitle' },
   reconnecting: {
-    label: 'reconnecting',
+    label: 'state.reconnecting',
     tone: 'connecting',
-    title: 'Reconnecting after an error: waits out the retry delay, holding no connection.',
+    title: 'state.reconnectingTitle',
   },
 };
 
 export function memberStateWords(state: MemberState): StateWords {
-  return MEMBER_STATES[state];
+  const words = MEMBER_STATES[state];
+  return { label: t(words.label), tone: words.tone, title: t(words.title) };
+}
+
+const CONNECTION_STATES: Record<ConnectionView['state'], MessageKey> = {
+  connecting: 'state.connecting',
+  open: 'state.open',
+  closed: 'state.closed',
+};
+
+/** A connection's readyState in the panel's words: `connecting`, `open`, `closed`. */
+export function connectionStateWord(state: ConnectionView['state']): string {
+  return t(CONNECTION_STATES[state]);
 }
 
 /** Under the queued count: how long the queue has waited. */
 export function queueNote(pool: PoolView, now: number): string {
   const wait = longestQueueWait(pool, now);
-  if (wait === null) return 'none waiting';
-  return pool.queued === 1 ? `waiting ${formatWait(wait)}` : `longest wait ${formatWait(wait)}`;
+  if (wait === null) return t('budget.noneWaiting');
+  return pool.queued === 1
+    ? t('budget.waiting', { wait: formatWait(wait) })
+    : t('budget.longestWait', { wait: formatWait(wait) });
 }
 
 /** The tab a member lives in: its title, else its URL. */
 export function memberTab(member: PoolMember): string {
-  return member.tabTitle || member.tabUrl || `tab ${member.tabId}`;
+  return member.tabTitle || member.tabUrl || t('budget.tab', { id: String(member.tabId) });
 }
 
 /** `top` for the tab's own document, else the frame's URL. */
 export function memberFrame(member: PoolMember): string {
-  return member.frameId === 0 ? 'top' : member.frameUrl;
+  return member.frameId === 0 ? t('conn.top') : member.frameUrl;
 }
 
 export interface ConnectionStatus {
@@ -242,26 +265,32 @@ export function connectionStatus(
   now: number,
 ): ConnectionStatus {
   if (c.outcome) return outcomeStatus(c, c.outcome);
-  if (c.state !== 'connecting') return { label: c.state, tone: c.state, title: null };
+  if (c.state !== 'connecting') {
+    return { label: connectionStateWord(c.state), tone: c.state, title: null };
+  }
   const wait = c.queueWaits.at(-1);
   if (c.queued && wait) {
     return {
-      label: 'queued',
+      label: t('state.queued'),
       tone: 'queued',
-      title: `Queued behind the connection limit for ${formatWait(now - wait.since)}. The budget view lists the connections holding the slots.`,
+      title: t('state.queuedFor', { wait: formatWait(now - wait.since) }),
     };
   }
   if (member?.state === 'reconnecting') {
-    return { label: 'reconnecting', tone: 'connecting', title: MEMBER_STATES.reconnecting.title };
+    return {
+      label: t('state.reconnecting'),
+      tone: 'connecting',
+      title: t('state.reconnectingTitle'),
+    };
   }
   if (member?.state === 'waiting-server' && now - member.since > SLOW_SERVER_MS) {
     return {
-      label: 'awaiting server',
+      label: t('state.awaitingServer'),
       tone: 'connecting',
-      title: `Waiting for the server for ${formatWait(now - member.since)}: the request holds a connection but has no response yet.`,
+      title: t('state.awaitingServerFor', { wait: formatWait(now - member.since) }),
     };
   }
-  return { label: 'connecting', tone: 'connecting', title: null };
+  return { label: t('state.connecting'), tone: 'connecting', title: null };
 }
 
 /** A fetch/XHR stream that ended: how, in the row's words. */
@@ -270,24 +299,34 @@ function outcomeStatus(c: ConnectionView, o: OutcomeView): ConnectionStatus {
   switch (o.outcome) {
     case 'complete':
       return c.head?.format === null
-        ? { label: 'not a stream', tone: 'closed', title: 'The response was not a stream' }
-        : { label: 'closed', tone: 'closed', title: 'The body ended normally' };
-    case 'http-error':
-      return { label: `HTTP ${c.head?.status ?? 'error'}`, tone: 'failed', title };
+        ? { label: t('state.notAStream'), tone: 'closed', title: t('state.notAStreamTitle') }
+        : { label: t('state.closed'), tone: 'closed', title: t('state.closedTitle') };
+    case 'http-error': {
+      const status = c.head?.status;
+      const label =
+        status === undefined ? t('state.httpError') : t('state.http', { status: String(status) });
+      return { label, tone: 'failed', title };
+    }
     case 'aborted':
-      return { label: 'aborted', tone: 'failed', title };
+      return { label: t('state.aborted'), tone: 'failed', title };
     case 'cancelled':
-      return { label: 'cancelled', tone: 'closed', title };
+      return { label: t('state.cancelled'), tone: 'closed', title };
     case 'network-error':
-      return { label: 'network error', tone: 'failed', title };
+      return { label: t('state.networkError'), tone: 'failed', title };
   }
 }
 
 /** `waited 4.2 s for a free connection, 20:15:01.000 → 20:15:05.200`, or the ongoing wait. */
 export function queueWaitText(wait: QueueWait, now: number): string {
   if (wait.until === null) {
-    return `waiting for a free connection for ${formatWait(now - wait.since)}, since ${formatClock(wait.since)}`;
+    return t('budget.waitingFor', {
+      wait: formatWait(now - wait.since),
+      since: formatClock(wait.since),
+    });
   }
-  const took = formatDuration(wait.until - wait.since);
-  return `waited ${took} for a free connection, ${formatClock(wait.since)} → ${formatClock(wait.until)}`;
+  return t('budget.waited', {
+    took: formatDuration(wait.until - wait.since),
+    from: formatClock(wait.since),
+    to: formatClock(wait.until),
+  });
 }

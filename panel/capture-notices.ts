@@ -4,6 +4,7 @@
 import type { CaptureCounters } from '../src/model/capture-state';
 import { LIMITS } from '../src/protocol/constants';
 import { formatCount } from './format';
+import { t } from './i18n/translate';
 
 export interface CaptureNotice {
   /** `data-testid` of the notice; tests read its `data-count`. */
@@ -13,7 +14,7 @@ export interface CaptureNotice {
   tooltip: string;
 }
 
-const mebi = (chars: number): string => `${formatCount(chars / (1024 * 1024))} Mi`;
+const mebi = (chars: number): string => formatCount(chars / (1024 * 1024));
 
 /** The notices to show now, in toolbar order; counters at zero show nothing. */
 export function captureNotices(c: CaptureCounters): CaptureNotice[] {
@@ -22,83 +23,63 @@ export function captureNotices(c: CaptureCounters): CaptureNotice[] {
     {
       testId: 'notice-stale-hook',
       count: c.staleHook,
-      text: `${n(c.staleHook)} records rejected: outdated page hook, reload the page`,
-      tooltip:
-        "The page's capture hook speaks another protocol version than this extension: the " +
-        'page was loaded before SSE Lens was updated or reloaded. Its records cannot be read ' +
-        'safely and were rejected. Reload the page to capture it.',
+      text: t('notice.staleHook', { count: c.staleHook }),
+      tooltip: t('notice.staleHookTip'),
     },
     {
       testId: 'notice-malformed',
       count: c.malformed,
-      text: `${n(c.malformed)} malformed records rejected`,
-      tooltip:
-        'Records from the page world that did not match the expected shape were discarded. ' +
-        'The page hook never sends such records: this points to a bug in SSE Lens or to page ' +
-        'code tampering with the capture.',
+      text: t('notice.malformed', { count: c.malformed }),
+      tooltip: t('notice.malformedTip'),
     },
     {
       testId: 'notice-untracked',
       count: c.untrackedConnections,
-      text: `${n(c.untrackedConnections)} connections not tracked (over the cap)`,
-      tooltip:
-        `A document had more live connections than SSE Lens tracks ` +
-        `(${n(LIMITS.maxConnections)}), or their URLs and stacks passed the ` +
-        `${mebi(LIMITS.maxBufferedMetaChars)} characters of bookkeeping kept per document. ` +
-        `Further connections are counted, not tracked: ${n(c.untrackedRecords)} of their ` +
-        'frames and state changes were not recorded.',
+      text: t('notice.untracked', { count: c.untrackedConnections }),
+      tooltip: t('notice.untrackedTip', {
+        max: n(LIMITS.maxConnections),
+        mebi: mebi(LIMITS.maxBufferedMetaChars),
+        records: n(c.untrackedRecords),
+      }),
     },
     {
       testId: 'notice-dropped-by-hook',
       count: c.droppedByHook,
-      text: `${n(c.droppedByHook)} dropped by the page hook`,
-      tooltip:
-        "Records the page hook discarded before its channel to the extension's content " +
-        'script opened: it holds a bounded number until then (a frame whose content script ' +
-        'did not start, or a flood before it did).',
+      text: t('notice.droppedByHook', { count: c.droppedByHook }),
+      tooltip: t('notice.droppedByHookTip'),
     },
     {
       testId: 'notice-evicted-source',
       count: c.evictedAtSource,
-      text: `${n(c.evictedAtSource)} evicted from the page's buffer`,
-      tooltip:
-        `Records the page's content script evicted from its buffer (it keeps the newest ` +
-        `${n(LIMITS.maxBufferedRecords)} frames and ${mebi(LIMITS.maxBufferedDataChars)} ` +
-        'characters of data per document) before this panel received them. Keep the panel ' +
-        'open while capturing to receive everything live.',
+      text: t('notice.evictedSource', { count: c.evictedAtSource }),
+      tooltip: t('notice.evictedSourceTip', {
+        frames: n(LIMITS.maxBufferedRecords),
+        mebi: mebi(LIMITS.maxBufferedDataChars),
+      }),
     },
     {
       testId: 'notice-evicted-panel',
       count: c.evictedInPanel,
-      text: `${n(c.evictedInPanel)} older records evicted from panel memory`,
-      tooltip:
-        "Frames dropped from this panel's memory, oldest first, to stay within its caps " +
-        '(Memory settings). Their connections still count them.',
+      text: t('notice.evictedPanel', { count: c.evictedInPanel }),
+      tooltip: t('notice.evictedPanelTip'),
     },
     {
       testId: 'notice-paused',
       count: c.notRecordedWhilePaused,
-      text: `${n(c.notRecordedWhilePaused)} not recorded while paused`,
-      tooltip: 'Records that arrived while recording was paused were not kept.',
+      text: t('notice.paused', { count: c.notRecordedWhilePaused }),
+      tooltip: t('notice.pausedTip'),
     },
     {
       testId: 'notice-wire-unmatched',
       count: c.wireUnmatched,
-      text: `${n(c.wireUnmatched)} wire records matched no connection`,
-      tooltip:
-        'Deep capture saw these events or bytes on a stream the page hook reported no ' +
-        'connection for (for example a stream opened before the page hook ran), so they are ' +
-        'not shown.',
+      text: t('notice.wireUnmatched', { count: c.wireUnmatched }),
+      tooltip: t('notice.wireUnmatchedTip'),
     },
     {
       testId: 'notice-wire-missed',
       count: c.wireMissed,
-      text: `${n(c.wireMissed)} ${c.wireMissed === 1 ? 'stream' : 'streams'} opened before deep capture: reload to see their wire`,
-      tooltip:
-        'These streams were already open when deep capture started, and Chrome reports ' +
-        'nothing of a request it was not watching from the start: no unlistened events, ' +
-        'comments or retry: for them, only what the page hook saw. Reload the page (or let ' +
-        'them reconnect) to capture them on the wire.',
+      text: t('notice.wireMissed', { count: c.wireMissed }),
+      tooltip: t('notice.wireMissedTip'),
     },
   ];
   return all.filter((notice) => notice.count > 0);

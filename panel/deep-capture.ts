@@ -1,6 +1,7 @@
 // The panel side of deep capture's switch: whether this build can offer it, and getting the
 // optional permissions from the user's click. Deep capture uses chrome.debugger, which only
 // the Chrome build asks for (optionally); Firefox has no such API for extensions.
+import { t } from './i18n/translate';
 
 /** What deep capture needs: the debugger, and session storage to remember the switch. */
 export const DEEP_CAPTURE_PERMISSIONS = ['debugger', 'storage'];
@@ -12,17 +13,20 @@ export interface PermissionsApi {
 
 export type Availability = { available: true } | { available: false; reason: string };
 
-const FIREFOX_REASON =
-  'Deep capture is not available in Firefox yet: it uses Chrome’s debugger API, which Firefox ' +
-  'does not offer to extensions. The page hook still captures every stream the page listens to.';
-
 /** Deep capture is offered when this build may ask for the debugger permission. */
 export function deepCaptureAvailability(manifest: object): Availability {
   const m = manifest as { permissions?: unknown; optional_permissions?: unknown };
   const listed = [m.permissions, m.optional_permissions].some(
     (list) => Array.isArray(list) && list.includes('debugger'),
   );
-  return listed ? { available: true } : { available: false, reason: FIREFOX_REASON };
+  if (listed) return { available: true };
+  // A getter, so the reason is read in the language the panel speaks when it is shown.
+  return {
+    available: false,
+    get reason() {
+      return t('deep.firefox');
+    },
+  };
 }
 
 /**
@@ -41,6 +45,6 @@ export function requestPermissions(api: PermissionsApi, granted: boolean): Promi
 }
 
 /** The explanation shown next to the switch until it is first used. */
-export const DEBUGGING_BAR_HINT =
-  'Deep capture attaches Chrome’s debugger to this tab to read every event on the wire; ' +
-  'Chrome shows an “SSE Lens started debugging this browser” bar while it is on.';
+export function debuggingBarHint(): string {
+  return t('deep.hint');
+}

@@ -1,5 +1,7 @@
-// Display formatting for the panel (clock times, sizes, durations, URLs). Pure, so the exact
-// strings the UI shows are pinned down by unit tests.
+// Display formatting for the panel (clock times, sizes, durations, URLs) in the active
+// locale. Pure apart from the locale, so the exact strings the UI shows are pinned down by
+// unit tests.
+import { formatNumber, intlTag, t } from './i18n/translate';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -10,43 +12,52 @@ export function formatClock(t: number): string {
   return `${hms}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-const UNITS = ['KB', 'MB', 'GB'] as const;
+const UNITS = ['unit.kb', 'unit.mb', 'unit.gb'] as const;
+
+/** A number with exactly `digits` decimals and no grouping, in the locale's digits. */
+export function formatFixed(value: number, digits: number): string {
+  return new Intl.NumberFormat(intlTag(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(value);
+}
 
 /** Human-readable size, 1024-based: `512 B`, `1.5 KB`, `2.0 MB`. */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
+  if (n < 1024) return t('unit.bytes', { n: formatFixed(n, 0) });
   let value = n / 1024;
   let unit = 0;
   while (Number(value.toFixed(1)) >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${value.toFixed(1)} ${UNITS[unit]}`;
+  return t(UNITS[unit] ?? 'unit.gb', { n: formatFixed(value, 1) });
 }
 
 /** A frame's size, flagged when its data was cut to the capture cap. */
 export function formatFrameSize(size: number, truncated: boolean): string {
-  return truncated ? `${formatBytes(size)} (truncated)` : formatBytes(size);
+  return truncated ? t('unit.truncatedSize', { size: formatBytes(size) }) : formatBytes(size);
 }
 
 /** Compact elapsed time: `450 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
 export function formatDuration(ms: number): string {
   const clamped = Math.max(0, ms);
-  if (clamped < 1000) return `${Math.round(clamped)} ms`;
-  if (clamped < 60_000) return `${(Math.floor(clamped / 100) / 10).toFixed(1)} s`;
+  if (clamped < 1000) return t('unit.ms', { n: formatFixed(Math.round(clamped), 0) });
+  if (clamped < 60_000) return t('unit.s', { n: formatFixed(Math.floor(clamped / 100) / 10, 1) });
   const seconds = Math.floor(clamped / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)}m ${pad(seconds % 60)}s`;
-  return `${Math.floor(seconds / 3600)}h ${pad(Math.floor(seconds / 60) % 60)}m`;
+  if (seconds < 3600) {
+    return t('unit.minSec', { m: String(Math.floor(seconds / 60)), s: pad(seconds % 60) });
+  }
+  return t('unit.hourMin', {
+    h: String(Math.floor(seconds / 3600)),
+    m: pad(Math.floor(seconds / 60) % 60),
+  });
 }
 
-/** Integer with thousands separators, independent of the user's locale: `1,048,576`. */
+/** Integer with the active locale's thousands separators: `1,048,576` in English. */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** A count and its noun, agreeing: `1 frame`, `2,000 frames` (regular plurals only). */
-export function plural(n: number, noun: string): string {
-  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+  return formatNumber(n);
 }
 
 export interface SplitUrl {

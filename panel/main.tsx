@@ -1,5 +1,6 @@
 // Panel entry point: applies the theme, finds the inspected tab, links the store to the
 // background and renders the app into #app.
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { linkPanel, type PanelOut } from '../src/bridge/panel-link';
@@ -11,6 +12,8 @@ import { App } from './components/App';
 import { deepCaptureAvailability, type PermissionsApi } from './deep-capture';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
+import { activeLocale, browserLanguage, initialLocale } from './i18n/locale';
+import { t } from './i18n/translate';
 import { loadLimits, panelStorage } from './limits';
 import { wakeOnNavigation } from './navigation';
 import { followNetworkLog } from './network-log';
@@ -18,6 +21,11 @@ import { createStore } from './store';
 import { resolveTabId } from './tab-id';
 import { followTheme } from './theme';
 import './styles.css';
+
+activeLocale.value = initialLocale(panelStorage(), browserLanguage());
+effect(() => {
+  document.documentElement.lang = activeLocale.value.replace('_', '-');
+});
 
 const devtools = devtoolsContext();
 followTheme(
@@ -33,10 +41,7 @@ const tabId = resolveTabId(devtools?.inspectedWindow?.tabId, location.search);
 if (tabId === null) {
   render(
     <div class="app">
-      <EmptyState>
-        SSE Lens cannot tell which tab to inspect. Open it from the SSE panel in DevTools, or add
-        ?tabId=N to this page's address.
-      </EmptyState>
+      <EmptyState>{t('app.noTab')}</EmptyState>
     </div>,
     root,
   );

@@ -1,6 +1,7 @@
 // The Connection tab's state list, in words that cannot be misread: what happened, then the
 // readyState it left the connection in.
 import type { Transition } from '../src/model/capture-state';
+import { t } from './i18n/translate';
 
 const READY_STATE = ['CONNECTING', 'OPEN', 'CLOSED'] as const;
 
@@ -8,16 +9,14 @@ export function transitionText(tr: Transition): string {
   const state = READY_STATE[tr.readyState];
   switch (tr.cause) {
     case 'create':
-      return `created (readyState ${state})`;
+      return t('transition.create', { state });
     case 'open':
-      return `opened (readyState ${state})`;
+      return t('transition.open', { state });
     case 'close':
-      return tr.unloaded
-        ? `page unloaded (readyState ${state})`
-        : `closed by close() (readyState ${state})`;
+      return tr.unloaded ? t('transition.unloaded', { state }) : t('transition.close', { state });
     case 'error':
-      if (tr.readyState === 0) return `error, reconnecting (readyState ${state})`;
-      if (tr.readyState === 2) return `error, gave up (readyState ${state})`;
-      return `error (readyState ${state})`;
+      if (tr.readyState === 0) return t('transition.errorReconnecting', { state });
+      if (tr.readyState === 2) return t('transition.errorGaveUp', { state });
+      return t('transition.error', { state });
   }
 }

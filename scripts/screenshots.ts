@@ -3,9 +3,10 @@
 // DevTools themes, the chat card's POST fetch stream in the Request tab, an LLM stream in the
 // Conversation tab, a failed stream explaining itself in a DevTools as narrow as a docked
 // one, then the connection-limit pile-up in the budget view and in the timeline (enlarged).
-// Then the user guide's screenshots (scripts/guide-shots.ts).
-// Run with `npm run screenshots`; `npm run screenshots -- --only readme` (or `guide`) makes
-// one set.
+// Then the panel in Chinese and Russian (scripts/locale-shots.ts) and the user guide's
+// screenshots (scripts/guide-shots.ts).
+// Run with `npm run screenshots`; `npm run screenshots -- --only readme` (or `locales`, or
+// `guide`) makes one set.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startScenarioServer } from '../test/fixtures/scenario-server';
@@ -14,8 +15,9 @@ import { openDevToolsPanel, type DevToolsPanel } from '../test/e2e/support/devto
 import { pointAtTick } from '../test/e2e/support/timeline';
 import type { Page } from '@playwright/test';
 import { shootGuide } from './guide-shots';
+import { shootLocales } from './locale-shots';
 
-const SETS = ['readme', 'guide'] as const;
+const SETS = ['readme', 'locales', 'guide'] as const;
 const only = process.argv.indexOf('--only');
 const set = only === -1 ? null : process.argv[only + 1];
 if (set !== null && !SETS.some((s) => s === set)) {
@@ -201,11 +203,12 @@ async function shootTimeline(page: Page, panel: DevToolsPanel): Promise<void> {
 }
 
 try {
-  if (set !== 'guide') {
+  if (set === null || set === 'readme') {
     await shoot('light');
     await shoot('dark');
   }
-  if (set !== 'readme') await shootGuide(server, outDir);
+  if (set === null || set === 'locales') await shootLocales(server, outDir);
+  if (set === null || set === 'guide') await shootGuide(server, outDir);
 } finally {
   await server.close();
 }

@@ -8,6 +8,7 @@ import { EmptyState } from './EmptyState';
 import type { DeepCaptureProps } from './DeepCaptureToggle';
 import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
+import { t } from '../i18n/translate';
 
 interface Props {
   store: PanelStore;
@@ -34,10 +35,7 @@ export function App({ store, link, tabId, deep }: Props) {
       {hasConnections.value ? (
         <Workspace store={store} />
       ) : (
-        <EmptyState>
-          No EventSource connections yet. SSE Lens records streams opened by this page; reload to
-          capture streams opened at load.
-        </EmptyState>
+        <EmptyState>{t('app.noConnections')}</EmptyState>
       )}
     </main>
   );

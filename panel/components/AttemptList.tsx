@@ -4,12 +4,13 @@ import type { ConnectionView } from '../../src/model/capture-state';
 import { attemptReports, type AttemptReport } from '../attempt-report';
 import { formatClock, formatDuration } from '../format';
 import { useNow } from './use-now';
+import { t } from '../i18n/translate';
 
 export function AttemptList({ connection }: { connection: ConnectionView }) {
   const attempts = attemptReports(connection);
   return (
     <>
-      <h3>Attempts</h3>
+      <h3>{t('attempts.title')}</h3>
       <ol class="transitions" data-testid="attempts">
         {attempts.map((a, i) =>
           a.end === null ? <OngoingAttempt key={i} attempt={a} /> : <Attempt key={i} attempt={a} />,
@@ -35,20 +36,23 @@ function Attempt({ attempt: a, now }: { attempt: AttemptReport; now?: number }) 
 }
 
 function attemptText(a: AttemptReport, now: number): string {
-  const opened = a.open === null ? '' : `opened after ${formatDuration(a.open - a.start)}, `;
-  const lasted = formatDuration((a.end ?? now) - a.start);
+  const opened =
+    a.open === null ? '' : t('attempts.openedAfter', { time: formatDuration(a.open - a.start) });
+  const time = formatDuration((a.end ?? now) - a.start);
   switch (a.outcome) {
     case 'ongoing':
-      return a.open === null ? `connecting for ${lasted}` : `${opened}open for ${lasted}`;
+      return a.open === null
+        ? t('attempts.connectingFor', { time })
+        : t('attempts.openFor', { opened, time });
     case 'closed':
-      return `${opened}closed by close() after ${lasted}`;
+      return t('attempts.closed', { opened, time });
     case 'reconnect':
       return a.open === null
-        ? `failed after ${lasted}, retried`
-        : `${opened}ended after ${lasted}, retried`;
+        ? t('attempts.failedRetried', { time })
+        : t('attempts.endedRetried', { opened, time });
     case 'failed':
       return a.open === null
-        ? `failed after ${lasted}, not retried`
-        : `${opened}ended after ${lasted}, not retried`;
+        ? t('attempts.failedNotRetried', { time })
+        : t('attempts.endedNotRetried', { opened, time });
   }
 }

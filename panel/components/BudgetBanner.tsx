@@ -2,6 +2,8 @@
 // fix it behind a "How to fix" disclosure.
 import { budgetLevel, type PoolView } from '../../src/model/pools';
 import { poolWarning } from '../budget-text';
+import { rich } from '../i18n/rich';
+import { t } from '../i18n/translate';
 
 interface Props {
   pools: readonly PoolView[];
@@ -33,26 +35,24 @@ export function BudgetBanner({ pools, tabId, now }: Props) {
         </p>
       ))}
       <details class="budget-help">
-        <summary>How to fix</summary>
+        <summary>{t('fix.summary')}</summary>
         <ul>
           <li>
-            <b>Serve the stream over HTTP/2 or HTTP/3.</b> Streams are multiplexed over one
-            connection (servers commonly allow about 100 at once), so the limit of six per host no
-            longer applies.
+            <b>{t('fix.h2Title')}</b> {t('fix.h2Body')}
           </li>
           <li>
-            <b>Share one EventSource across tabs.</b> Open it in a SharedWorker, or let one tab lead
-            (elected with Web Locks or over a BroadcastChannel) and relay its events to the other
-            tabs on a BroadcastChannel.
+            <b>{t('fix.shareTitle')}</b> {t('fix.shareBody')}
           </li>
           <li>
-            <b>Open fewer streams.</b> One stream can carry several kinds of update as named events
-            (<code>event:</code> lines) instead of one stream per topic.
+            <b>{t('fix.fewerTitle')}</b> {rich(t('fix.fewerBody'), { event: <code>event:</code> })}
           </li>
           <li>
-            <b>Close streams you don&apos;t need.</b> Call <code>close()</code> on{' '}
-            <code>pagehide</code> or when the page is hidden (<code>visibilitychange</code>), and
-            open the stream again when the page is shown.
+            <b>{t('fix.closeTitle')}</b>{' '}
+            {rich(t('fix.closeBody'), {
+              close: <code>close()</code>,
+              pagehide: <code>pagehide</code>,
+              visibilitychange: <code>visibilitychange</code>,
+            })}
           </li>
         </ul>
       </details>

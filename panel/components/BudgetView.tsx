@@ -14,6 +14,7 @@ import type { PanelStore } from '../store';
 import { BudgetBanner } from './BudgetBanner';
 import { PoolRow } from './PoolRow';
 import { useNow } from './use-now';
+import { t } from '../i18n/translate';
 
 interface Props {
   store: PanelStore;
@@ -43,7 +44,7 @@ function BudgetStrip({
   const level = worstLevel(pools);
   const expanded = stripExpanded(pools, choice);
   return (
-    <section class="budget" aria-label="Connection budget">
+    <section class="budget" aria-label={t('budget.label')}>
       <div class="budget-head">
         <button
           type="button"
@@ -53,7 +54,7 @@ function BudgetStrip({
           onClick={() => setChoice({ expanded: !expanded, level })}
         >
           <span class={expanded ? 'twisty open' : 'twisty'} aria-hidden="true" />
-          Connection budget
+          {t('budget.label')}
         </button>
         <span class="dim">{budgetSummary(pools)}</span>
         {!expanded &&
@@ -64,7 +65,13 @@ function BudgetStrip({
           ))}
       </div>
       <BudgetBanner pools={pools} tabId={tabId} now={now} />
-      <div id={listId} class="pool-list" role="list" aria-label="Socket pools" hidden={!expanded}>
+      <div
+        id={listId}
+        class="pool-list"
+        role="list"
+        aria-label={t('budget.poolsLabel')}
+        hidden={!expanded}
+      >
         {pools.map((p) => (
           <PoolRow
             key={p.key}

@@ -7,8 +7,9 @@ import {
   type ConnectionView,
   type QueueWait,
 } from '../../src/model/capture-state';
-import { protocolName, queueWaitText } from '../budget-text';
-import { formatBytes, formatClock, formatCount } from '../format';
+import { connectionStateWord, protocolName, queueWaitText } from '../budget-text';
+import { formatBytes, formatClock } from '../format';
+import { t } from '../i18n/translate';
 import { transitionText } from '../transition-text';
 import { AttemptList } from './AttemptList';
 import { FailureSummary } from './FailureSummary';
@@ -24,51 +25,57 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
     >
       <FailureSummary connection={c} />
       <dl class="detail-meta">
-        <dt>URL</dt>
+        <dt>{t('details.url')}</dt>
         <dd class="wrap">{c.url}</dd>
-        <dt>Kind</dt>
+        <dt>{t('details.kind')}</dt>
         <dd>
           {c.kind}
           {c.withCredentials && ', withCredentials'}
         </dd>
-        <dt>Frame</dt>
-        <dd class="wrap">{c.top ? `top (${c.frameUrl})` : c.frameUrl}</dd>
-        <dt>State</dt>
+        <dt>{t('details.frame')}</dt>
+        <dd class="wrap">{c.top ? t('details.top', { url: c.frameUrl }) : c.frameUrl}</dd>
+        <dt>{t('details.state')}</dt>
         <dd>
-          <span class={`badge ${c.state}`}>{c.state}</span>
+          <span class={`badge ${c.state}`}>{connectionStateWord(c.state)}</span>
           {c.imported?.endedAs && (
-            <span class="dim"> ({c.imported.endedAs} when the imported capture ended)</span>
+            <span class="dim">
+              {` ${t('details.endedAs', { state: connectionStateWord(c.imported.endedAs) })}`}
+            </span>
           )}
         </dd>
-        <dt>Frames</dt>
+        <dt>{t('details.frames')}</dt>
         <dd>
-          {c.frames} ({formatBytes(c.bytes)}), {c.retries} retries
+          {t('details.framesValue', {
+            frames: String(c.frames),
+            size: formatBytes(c.bytes),
+            retries: String(c.retries),
+          })}
         </dd>
-        <dt>Pool</dt>
+        <dt>{t('details.pool')}</dt>
         <dd class="wrap" data-testid="connection-pool">
           {c.pool ? (
             `${c.pool.key} (${protocolName(c.pool.protocol)})`
           ) : (
-            <span class="dim">not placed in a socket pool</span>
+            <span class="dim">{t('details.noPool')}</span>
           )}
         </dd>
-        <dt>Listens for</dt>
+        <dt>{t('details.listensFor')}</dt>
         <dd>
           {c.listenedTypes.length > 0 ? (
             c.listenedTypes.join(', ')
           ) : (
-            <span class="dim">no named event types</span>
+            <span class="dim">{t('details.noNamedTypes')}</span>
           )}
         </dd>
       </dl>
       {c.queueWaits.length > 0 && (
         <>
-          <h3>Waits for a free connection</h3>
+          <h3>{t('details.waits')}</h3>
           <ol class="transitions">
             {c.queueWaits.map((w, i) => (
               <Fragment key={i}>
                 {i === KEEP_FIRST_HISTORY && c.queueWaitsElided && (
-                  <Elided count={c.queueWaitsElided} what="waits" />
+                  <Elided text={t('details.elidedWaits', { count: c.queueWaitsElided })} />
                 )}
                 {w.until !== null ? (
                   <li>{queueWaitText(w, w.until)}</li>
@@ -83,12 +90,12 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         </>
       )}
       <AttemptList connection={c} />
-      <h3>State changes</h3>
+      <h3>{t('details.stateChanges')}</h3>
       <ol class="transitions" data-testid="state-changes">
         {c.transitions.map((tr, i) => (
           <Fragment key={i}>
             {i === KEEP_FIRST_HISTORY && c.transitionsElided && (
-              <Elided count={c.transitionsElided} what="state changes" />
+              <Elided text={t('details.elidedChanges', { count: c.transitionsElided })} />
             )}
             <li>
               <span class="dim">{formatClock(tr.t)}</span> {transitionText(tr)}
@@ -96,17 +103,17 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           </Fragment>
         ))}
       </ol>
-      <h3>Initiator</h3>
-      {c.stack ? <pre class="raw">{c.stack}</pre> : <p class="dim">No stack recorded.</p>}
+      <h3>{t('details.initiator')}</h3>
+      {c.stack ? <pre class="raw">{c.stack}</pre> : <p class="dim">{t('details.noStack')}</p>}
     </div>
   );
 }
 
 /** Where the middle of a long history was dropped to bound memory. */
-function Elided({ count, what }: { count: number; what: string }) {
+function Elided({ text }: { text: string }) {
   return (
     <li class="dim" data-testid="history-elided">
-      … {formatCount(count)} {what} not kept in memory …
+      {text}
     </li>
   );
 }

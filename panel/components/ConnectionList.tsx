@@ -7,6 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { ConnectionView } from '../../src/model/capture-state';
 import type { PoolMember, PoolView } from '../../src/model/pools';
 import type { PanelStore } from '../store';
+import { t } from '../i18n/translate';
 import { ConnectionRow } from './ConnectionRow';
 import { useNow } from './use-now';
 
@@ -33,23 +34,23 @@ export function ConnectionList({ store }: { store: PanelStore }) {
   return (
     <div class="connections">
       <div class="conn-grid conn-header" aria-hidden="true">
-        <span title="Connection">Connection</span>
-        <span title="Status">Status</span>
-        <span class="num" title="Frames">
-          Frames
+        <span title={t('conn.col.connection')}>{t('conn.col.connection')}</span>
+        <span title={t('conn.col.status')}>{t('conn.col.status')}</span>
+        <span class="num" title={t('conn.col.frames')}>
+          {t('conn.col.frames')}
         </span>
-        <span class="num" title="Retries">
-          Retries
+        <span class="num" title={t('conn.col.retries')}>
+          {t('conn.col.retries')}
         </span>
-        <span class="num" title="Size">
-          Size
+        <span class="num" title={t('conn.col.size')}>
+          {t('conn.col.size')}
         </span>
-        <span class="num" title="Age of a live connection, lifetime of a closed one">
-          Time
+        <span class="num" title={t('conn.col.timeTitle')}>
+          {t('conn.col.time')}
         </span>
-        <span title="The document (top or iframe) that opened the connection">Frame</span>
+        <span title={t('conn.col.frameTitle')}>{t('conn.col.frame')}</span>
       </div>
-      <div class="conn-body" role="listbox" aria-label="Connections" onKeyDown={moveFocus}>
+      <div class="conn-body" role="listbox" aria-label={t('conn.listLabel')} onKeyDown={moveFocus}>
         <AllConnectionsRow
           connections={connections}
           selected={selected === null}
@@ -115,9 +116,10 @@ function AllConnectionsRow(props: {
         }
       }}
     >
-      <span class="conn-name">All connections</span>
+      <span class="conn-name">{t('conn.all')}</span>
       <span class="dim">
-        {connections.length} total, {open} open{queued > 0 && `, ${queued} queued`}
+        {t('conn.allSummary', { total: connections.length, open })}
+        {queued > 0 && t('conn.allQueued', { queued })}
       </span>
     </div>
   );

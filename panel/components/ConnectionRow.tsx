@@ -6,6 +6,7 @@ import type { ConnectionContext, ConnectionView } from '../../src/model/capture-
 import type { PoolMember } from '../../src/model/pools';
 import { connectionStatus } from '../budget-text';
 import { formatBytes, formatDuration, splitUrl } from '../format';
+import { t, type MessageKey } from '../i18n/translate';
 
 interface Props {
   connection: ConnectionView;
@@ -58,13 +59,19 @@ export function ConnectionRow(props: Props) {
     >
       <span class="conn-name">
         {c.imported && (
-          <span class="badge imported" title={`Imported from ${c.imported.name}`}>
-            imported
+          <span class="badge imported" title={t('conn.importedFrom', { name: c.imported.name })}>
+            {t('conn.imported')}
           </span>
         )}
         {c.context && (
-          <span class="badge api" title={`Opened by the ${CONTEXT_NAMES[c.context]} ${c.frameUrl}`}>
-            {CONTEXT_NAMES[c.context]}
+          <span
+            class="badge api"
+            title={t('conn.openedByContext', {
+              context: t(CONTEXT_NAMES[c.context]),
+              url: c.frameUrl,
+            })}
+          >
+            {t(CONTEXT_NAMES[c.context])}
           </span>
         )}
         {c.request && (
@@ -73,11 +80,8 @@ export function ConnectionRow(props: Props) {
           </span>
         )}
         {c.head?.mislabelled && (
-          <span
-            class="badge failed"
-            title="A stream served under a Content-Type EventSource would reject"
-          >
-            mislabelled
+          <span class="badge failed" title={t('conn.mislabelledTitle')}>
+            {t('conn.mislabelled')}
           </span>
         )}
         <span class="path">{path}</span>
@@ -94,30 +98,32 @@ export function ConnectionRow(props: Props) {
       </span>
       <span class="num">
         {c.frames}
-        <Said> frames,</Said>
+        <Said>{` ${t('conn.saidFrames', { count: c.frames })},`}</Said>
       </span>
       <span class={c.retries > 0 ? 'num warn' : 'num'}>
         {c.retries}
-        <Said> retries,</Said>
+        <Said>{` ${t('conn.saidRetries', { count: c.retries })},`}</Said>
       </span>
       <span class="num">{formatBytes(c.bytes)}</span>
       <span class="num">
-        <Said>{c.closedAt === null ? ', open for ' : ', lasted '}</Said>
+        <Said>{`, ${c.closedAt === null ? t('conn.saidOpenFor') : t('conn.saidLasted')} `}</Said>
         {formatDuration(elapsed)}
       </span>
       <span class="frame-url">
-        <Said>, opened by the {c.context ? `${CONTEXT_NAMES[c.context]} ` : ''}</Said>
-        {c.top ? 'top' : c.frameUrl}
-        {!c.context && <Said> document</Said>}
+        <Said>
+          {`, ${t('conn.saidOpenedBy')} ${c.context ? `${t(CONTEXT_NAMES[c.context])} ` : ''}`}
+        </Said>
+        {c.top ? t('conn.top') : c.frameUrl}
+        {!c.context && <Said>{` ${t('conn.saidDocument')}`}</Said>}
       </span>
     </div>
   );
 }
 
-const CONTEXT_NAMES: Readonly<Record<ConnectionContext, string>> = {
-  worker: 'worker',
-  sharedworker: 'shared worker',
-  serviceworker: 'service worker',
+const CONTEXT_NAMES: Readonly<Record<ConnectionContext, MessageKey>> = {
+  worker: 'context.worker',
+  sharedworker: 'context.sharedworker',
+  serviceworker: 'context.serviceworker',
 };
 
 /** Words for assistive technology only, between a row's cells. */
@@ -129,9 +135,12 @@ function tooltip(c: ConnectionView): string {
   const lines = [c.url, `${c.kind}${c.withCredentials ? ', withCredentials' : ''}`];
   if (c.request)
     lines.push(`${c.request.method}${c.head ? ` → ${c.head.status} ${c.head.statusText}` : ''}`);
-  if (c.context) lines.push(`${CONTEXT_NAMES[c.context]}: ${c.frameUrl} (seen by deep capture)`);
-  else if (!c.top) lines.push(`Frame: ${c.frameUrl}`);
-  if (c.listenedTypes.length > 0) lines.push(`Listens for: ${c.listenedTypes.join(', ')}`);
-  if (c.stack) lines.push('', 'Initiator:', c.stack);
+  if (c.context) {
+    lines.push(t('conn.seenByDeep', { context: t(CONTEXT_NAMES[c.context]), url: c.frameUrl }));
+  } else if (!c.top) lines.push(t('conn.frameLine', { url: c.frameUrl }));
+  if (c.listenedTypes.length > 0) {
+    lines.push(t('conn.listensFor', { types: c.listenedTypes.join(', ') }));
+  }
+  if (c.stack) lines.push('', t('conn.initiator'), c.stack);
   return lines.join('\n');
 }

@@ -9,6 +9,7 @@ import {
 import type { ConversationModel } from '../conversation/model';
 import { downloadFile } from '../export-download';
 import { CopyButton } from './CopyButton';
+import { t } from '../i18n/translate';
 
 export function ConversationExport({ url, model }: { url: string; model: ConversationModel }) {
   const record = (): ConversationRecord => ({
@@ -21,8 +22,8 @@ export function ConversationExport({ url, model }: { url: string; model: Convers
   return (
     <>
       <CopyButton
-        label="Copy Markdown"
-        title="Copy the conversation as Markdown"
+        label={t('conv.copyMarkdown')}
+        title={t('conv.copyMarkdownTitle')}
         testId="conversation-copy-markdown"
         text={() => conversationMarkdown(record())}
       />
@@ -30,7 +31,7 @@ export function ConversationExport({ url, model }: { url: string; model: Convers
         type="button"
         class="text-button"
         data-testid="conversation-download-markdown"
-        title="Download the conversation as a Markdown file"
+        title={t('conv.downloadMarkdownTitle')}
         onClick={() =>
           downloadFile({
             name: conversationFileName(url, Date.now(), 'md'),
@@ -39,13 +40,13 @@ export function ConversationExport({ url, model }: { url: string; model: Convers
           })
         }
       >
-        Download Markdown
+        {t('conv.downloadMarkdown')}
       </button>
       <button
         type="button"
         class="text-button"
         data-testid="conversation-download-json"
-        title="Download the conversation as JSON: answer, reasoning, tool calls, usage, metrics"
+        title={t('conv.downloadJsonTitle')}
         onClick={() =>
           downloadFile({
             name: conversationFileName(url, Date.now(), 'json'),
@@ -54,7 +55,7 @@ export function ConversationExport({ url, model }: { url: string; model: Convers
           })
         }
       >
-        Download JSON
+        {t('conv.downloadJson')}
       </button>
     </>
   );

@@ -2,10 +2,11 @@
 // request's start, duration, output rate, gaps between deltas, usage as reported, and every
 // stall of STALL_MS or more with the frames around it.
 import { STALL_MS } from '../../src/llm/metrics';
-import { formatDuration } from '../format';
+import { formatDuration, formatFixed } from '../format';
 import type { Usage } from '../../src/llm/conversation';
 import type { ConversationModel } from '../conversation/model';
 import { FrameLink } from './FrameLink';
+import { t } from '../i18n/translate';
 
 interface Props {
   model: ConversationModel;
@@ -19,9 +20,9 @@ export function ConversationMetricsBlock({ model, onSelect }: Props) {
   const usage = c.usage;
   const rate =
     m.outputTokensPerSecond !== null
-      ? `${m.outputTokensPerSecond.toFixed(1)} tokens/s`
+      ? t('conv.tokensPerSecond', { rate: formatFixed(m.outputTokensPerSecond, 1) })
       : m.charactersPerSecond !== null
-        ? `${m.charactersPerSecond.toFixed(0)} characters/s (no token usage reported)`
+        ? t('conv.charsPerSecond', { rate: formatFixed(m.charactersPerSecond, 0) })
         : '—';
   return (
     <section
@@ -37,31 +38,33 @@ export function ConversationMetricsBlock({ model, onSelect }: Props) {
       data-stalls={m.stalls.length}
     >
       <dl class="detail-meta">
-        <dt title="Request start to the first content or tool delta">Time to first token</dt>
+        <dt title={t('conv.ttftTitle')}>{t('conv.ttft')}</dt>
         <dd>{ms(m.ttftMs)}</dd>
-        <dt title="Request start to the first reasoning delta">Time to first reasoning</dt>
+        <dt title={t('conv.ttfrTitle')}>{t('conv.ttfr')}</dt>
         <dd>{ms(m.ttfrMs)}</dd>
-        <dt>Duration</dt>
+        <dt>{t('conv.duration')}</dt>
         <dd>{ms(m.durationMs)}</dd>
-        <dt>Output rate</dt>
+        <dt>{t('conv.outputRate')}</dt>
         <dd>{rate}</dd>
-        <dt>Gaps between deltas</dt>
+        <dt>{t('conv.gaps')}</dt>
         <dd>
-          p50 {ms(m.gapP50Ms)} · p95 {ms(m.gapP95Ms)} · max {ms(m.gapMaxMs)}
+          {t('conv.gapsValue', { p50: ms(m.gapP50Ms), p95: ms(m.gapP95Ms), max: ms(m.gapMaxMs) })}
         </dd>
-        <dt>Usage</dt>
+        <dt>{t('conv.usage')}</dt>
         <dd data-testid="conversation-usage">
-          {usage ? usageText(usage) : 'not reported by the stream'}
+          {usage ? usageText(usage) : t('conv.usageNotReported')}
         </dd>
-        <dt>Finish reason</dt>
-        <dd>{c.choices.map((choice) => choice.finishReason ?? 'none yet').join(', ') || '—'}</dd>
-        <dt>Stalls (≥ {formatDuration(STALL_MS)})</dt>
+        <dt>{t('conv.finishReasonTerm')}</dt>
+        <dd>
+          {c.choices.map((choice) => choice.finishReason ?? t('conv.noneYet')).join(', ') || '—'}
+        </dd>
+        <dt>{t('conv.stalls', { time: formatDuration(STALL_MS) })}</dt>
         <dd data-testid="conversation-stalls">
           {m.stalls.length === 0
-            ? 'none'
+            ? t('conv.none')
             : m.stalls.map((s, i) => (
                 <span key={i} class="conversation-stall">
-                  {formatDuration(Math.round(s.ms))} after{' '}
+                  {t('conv.stallAfter', { time: formatDuration(Math.round(s.ms)) })}{' '}
                   <FrameLink frame={s.fromFrame} onSelect={onSelect} />
                   {i < m.stalls.length - 1 ? '; ' : ''}
                 </span>
@@ -78,11 +81,14 @@ export function ConversationMetricsBlock({ model, onSelect }: Props) {
  */
 function usageText(u: Usage): string {
   const counts: Array<[string, number | null]> = [
-    ['input', u.inputTokens],
-    ['output', u.outputTokens],
-    ['reasoning', u.reasoningTokens],
+    [t('conv.input'), u.inputTokens],
+    [t('conv.output'), u.outputTokens],
+    [t('conv.reasoningTokens'), u.reasoningTokens],
   ];
   const known = counts.filter(([, n]) => n !== null).map(([name, n]) => `${name} ${n}`);
-  const missing = counts.filter(([, n]) => n === null).map(([name]) => `${name} not reported`);
-  return [...(known.length > 0 ? [`${known.join(' · ')} tokens`] : []), ...missing].join(' · ');
+  const missing = counts
+    .filter(([, n]) => n === null)
+    .map(([name]) => t('conv.notReported', { name }));
+  const tokens = known.length > 0 ? [t('conv.tokens', { counts: known.join(' · ') })] : [];
+  return [...tokens, ...missing].join(' · ');
 }

@@ -1,12 +1,13 @@
 // The request side of a conversation, read from the captured request body: model, sampling
 // parameters, tools offered, system prompt and the messages by role. Text only.
 import type { LlmRequest } from '../../src/llm/request';
+import { t } from '../i18n/translate';
 
 export function ConversationRequest({ request }: { request: LlmRequest | null }) {
   if (!request) {
     return (
       <p class="dim" data-testid="conversation-request" data-empty="true">
-        No request body readable as an LLM request was captured.
+        {t('conv.noRequest')}
       </p>
     );
   }
@@ -14,19 +15,22 @@ export function ConversationRequest({ request }: { request: LlmRequest | null })
   return (
     <details class="conversation-request" data-testid="conversation-request">
       <summary>
-        Request: {request.messages.length} message(s)
-        {request.tools.length > 0 && `, ${request.tools.length} tool(s)`}
+        {t('conv.requestSummary', { messages: String(request.messages.length) })}
+        {request.tools.length > 0 &&
+          t('conv.requestTools', { tools: String(request.tools.length) })}
       </summary>
       <dl class="detail-meta">
-        <dt>Model</dt>
+        <dt>{t('conv.model')}</dt>
         <dd data-testid="conversation-request-model">{request.model ?? '—'}</dd>
-        <dt>Parameters</dt>
+        <dt>{t('conv.parameters')}</dt>
         <dd class="wrap" data-testid="conversation-request-params">
-          {params.length ? params.map(([k, v]) => `${k}=${String(v)}`).join(', ') : 'none sent'}
+          {params.length
+            ? params.map(([k, v]) => `${k}=${String(v)}`).join(', ')
+            : t('conv.noneSent')}
         </dd>
-        <dt>Tools offered</dt>
+        <dt>{t('conv.toolsOffered')}</dt>
         <dd class="wrap" data-testid="conversation-request-tools">
-          {request.tools.length ? request.tools.join(', ') : 'none'}
+          {request.tools.length ? request.tools.join(', ') : t('conv.none')}
         </dd>
       </dl>
       {request.system && (

@@ -8,6 +8,7 @@ import type { ConnectionView } from '../../src/model/capture-state';
 import type { ConversationContext } from '../conversation/context';
 import { originOf, removeRule, ruleErrors, saveRule, type RuleField } from '../conversation/rules';
 import { panelStorage } from '../limits';
+import { t, type MessageKey } from '../i18n/translate';
 
 interface Props {
   connection: ConnectionView;
@@ -17,11 +18,11 @@ interface Props {
   open: boolean;
 }
 
-const FIELDS: [RuleField, string, string][] = [
-  ['urlPattern', 'URL pattern (* matches anything)', 'https://api.example.com/v1/stream*'],
-  ['textPath', 'Text path', 'choices[0].delta.text'],
-  ['reasoningPath', 'Reasoning path (optional)', 'delta.reasoning'],
-  ['finishPath', 'Finish reason path (optional)', 'choices[0].finish_reason'],
+const FIELDS: [RuleField, MessageKey, string][] = [
+  ['urlPattern', 'rule.urlPattern', 'https://api.example.com/v1/stream*'],
+  ['textPath', 'rule.textPath', 'choices[0].delta.text'],
+  ['reasoningPath', 'rule.reasoningPath', 'delta.reasoning'],
+  ['finishPath', 'rule.finishPath', 'choices[0].finish_reason'],
 ];
 
 /** The URL without its query, then `*`: a rule for this endpoint whatever the query says. */
@@ -48,8 +49,9 @@ export function ConversationRule({ connection, rules, context, open }: Props) {
   return (
     <details class="conversation-rule" data-testid="conversation-rule" open={open}>
       <summary>
-        {current ? 'Read with your rule' : 'Read this stream with a rule'} (kept for{' '}
-        {originOf(url) || 'this URL'})
+        {t(current ? 'rule.readWithYours' : 'rule.readWithRule', {
+          origin: originOf(url) || t('rule.thisUrl'),
+        })}
       </summary>
       <form
         onSubmit={(e) => {
@@ -62,7 +64,7 @@ export function ConversationRule({ connection, rules, context, open }: Props) {
       >
         {FIELDS.map(([field, label, placeholder]) => (
           <label key={field}>
-            {label}
+            {t(label)}
             <input
               type="text"
               name={field}
@@ -90,13 +92,13 @@ export function ConversationRule({ connection, rules, context, open }: Props) {
                 changed();
               }}
             >
-              Remove rule
+              {t('rule.remove')}
             </button>
           )}
           <span class="spacer" />
           {saved && (
             <span class="dim" data-testid="rule-saved">
-              Saved.
+              {t('rule.saved')}
             </span>
           )}
           <button
@@ -105,7 +107,7 @@ export function ConversationRule({ connection, rules, context, open }: Props) {
             data-testid="rule-save"
             disabled={!valid}
           >
-            Save and apply
+            {t('rule.save')}
           </button>
         </div>
       </form>

@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Choice, ToolCall } from '../../src/llm/conversation';
 import type { ConnectionView } from '../../src/model/capture-state';
-import { formatCount } from '../format';
 import { panelStorage } from '../limits';
 import type { PanelStore } from '../store';
 import { createConversationCache } from '../conversation/cache';
@@ -21,6 +20,7 @@ import { ConversationRule } from './ConversationRule';
 import { FrameLink } from './FrameLink';
 import { LinkedText } from './LinkedText';
 import '../conversation/conversation.css';
+import { t } from '../i18n/translate';
 
 /** `data-format` values of the test contract (design.md) where they differ from the format id. */
 const CONTRACT_FORMAT: Record<string, string> = { 'ai-sdk-ui': 'ai-sdk' };
@@ -82,9 +82,7 @@ export function ConversationView({ store, connection, context }: Props) {
     return (
       <div class="conversation" data-testid="conversation" data-format="">
         <p class="dim conversation-unknown" data-testid="conversation-unknown">
-          {frames.length === 0
-            ? 'No frames of this stream are kept in memory.'
-            : 'SSE Lens does not recognise this stream as an LLM format. If it is one, say where its text is:'}
+          {frames.length === 0 ? t('conv.noFrames') : t('conv.unknown')}
         </p>
         <ConversationRule connection={connection} rules={rules} context={context} open />
       </div>
@@ -102,7 +100,7 @@ export function ConversationView({ store, connection, context }: Props) {
     >
       <div class="conversation-head">
         <span>
-          <strong data-testid="conversation-model">{model.model ?? 'Model not named'}</strong>{' '}
+          <strong data-testid="conversation-model">{model.model ?? t('conv.modelNotNamed')}</strong>{' '}
           <span class="dim">· {conversation.format}</span>
         </span>
         <span class="spacer" />
@@ -110,14 +108,13 @@ export function ConversationView({ store, connection, context }: Props) {
       </div>
       {evicted > 0 && (
         <p class="detail-notice" role="note" data-testid="conversation-evicted">
-          {formatCount(evicted)} earlier frames of this stream were evicted from panel memory: the
-          conversation is assembled from the {formatCount(frames.length)} kept.
+          {t('conv.evicted', { evicted, kept: frames.length })}
         </p>
       )}
       <ConversationMetricsBlock model={model} onSelect={select} />
       {conversation.errors.length > 0 && (
         <section class="conversation-errors" data-testid="conversation-errors">
-          <h3>Errors in the stream</h3>
+          <h3>{t('conv.errors')}</h3>
           <ul>
             {conversation.errors.map((e, i) => (
               <li key={i} class="warn">
@@ -127,7 +124,7 @@ export function ConversationView({ store, connection, context }: Props) {
           </ul>
         </section>
       )}
-      {conversation.choices.length === 0 && <p class="dim">No output yet.</p>}
+      {conversation.choices.length === 0 && <p class="dim">{t('conv.noOutput')}</p>}
       {conversation.choices.map((choice) => (
         <ChoiceBlock
           key={choice.index}
@@ -165,44 +162,42 @@ function ChoiceBlock({ choice, several, selected, onSelect }: ChoiceProps) {
       data-index={choice.index}
       data-finish-reason={choice.finishReason ?? ''}
     >
-      {several && <h3>Choice {choice.index}</h3>}
+      {several && <h3>{t('conv.choice', { index: String(choice.index) })}</h3>}
       {choice.reasoning !== '' && (
         <details
           class="conversation-reasoning"
           open={reasoningOpen}
           onToggle={(e) => setReasoningOpen(e.currentTarget.open)}
         >
-          <summary>Reasoning ({formatCount(choice.reasoning.length)} characters)</summary>
+          <summary>{t('conv.reasoningSummary', { count: choice.reasoning.length })}</summary>
           <LinkedText
             text={choice.reasoning}
             spans={choice.reasoningSpans}
             selected={selected}
             onSelect={onSelect}
             testId="conversation-reasoning"
-            label="Reasoning"
+            label={t('conv.reasoning')}
           />
         </details>
       )}
-      <h3>Answer</h3>
+      <h3>{t('conv.answer')}</h3>
       <LinkedText
         text={choice.text}
         spans={choice.textSpans}
         selected={selected}
         onSelect={onSelect}
         testId="conversation-text"
-        label="Answer"
+        label={t('conv.answer')}
       />
       {choice.text === '' && (
-        <p class="dim">
-          {choice.toolCalls.length > 0 ? 'No text: the model called tools.' : 'No text yet.'}
-        </p>
+        <p class="dim">{choice.toolCalls.length > 0 ? t('conv.calledTools') : t('conv.noText')}</p>
       )}
       {choice.toolCalls.map((call, i) => (
         <ToolCallBlock key={i} call={call} selected={selected} onSelect={onSelect} />
       ))}
       <p class="dim">
-        Finish reason:{' '}
-        <span data-testid="conversation-finish">{choice.finishReason ?? 'none yet'}</span>
+        {t('conv.finishReason')}{' '}
+        <span data-testid="conversation-finish">{choice.finishReason ?? t('conv.noneYet')}</span>
       </p>
     </section>
   );
@@ -226,12 +221,13 @@ function ToolCallBlock({ call, selected, onSelect }: ToolCallProps) {
       data-valid={String(call.parsed.ok)}
     >
       <h4>
-        Tool call <code>{call.name || '(unnamed)'}</code>
-        {call.id && <span class="dim"> · id {call.id}</span>}
+        {t('conv.toolCall')} <code>{call.name || t('conv.unnamed')}</code>
+        {call.id && <span class="dim">{t('conv.toolId', { id: call.id })}</span>}
         {first !== undefined && (
           <span class="dim">
             {' '}
-            · {call.frames.length} frame(s), from <FrameLink frame={first} onSelect={onSelect} />
+            {t('conv.toolFrames', { count: String(call.frames.length) })}{' '}
+            <FrameLink frame={first} onSelect={onSelect} />
           </span>
         )}
       </h4>

@@ -2,6 +2,7 @@
 // confirms whether the copy worked. The text is built on click, not on every render.
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from '../clipboard';
+import { t } from '../i18n/translate';
 
 const FEEDBACK_MS = 1500;
 
@@ -13,7 +14,7 @@ interface Props {
 }
 
 export function CopyButton({ label, title, text, testId }: Props) {
-  const [result, setResult] = useState<'Copied' | 'Copy failed' | null>(null);
+  const [result, setResult] = useState<'copy.done' | 'copy.failed' | null>(null);
   useEffect(() => {
     if (result === null) return;
     const id = setTimeout(() => setResult(null), FEEDBACK_MS);
@@ -26,10 +27,10 @@ export function CopyButton({ label, title, text, testId }: Props) {
       title={title}
       data-testid={testId}
       onClick={() => {
-        void copyText(text()).then((ok) => setResult(ok ? 'Copied' : 'Copy failed'));
+        void copyText(text()).then((ok) => setResult(ok ? 'copy.done' : 'copy.failed'));
       }}
     >
-      {result ?? label}
+      {result === null ? label : t(result)}
     </button>
   );
 }

@@ -4,13 +4,14 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import {
-  DEBUGGING_BAR_HINT,
+  debuggingBarHint,
   DEEP_CAPTURE_PERMISSIONS,
   requestPermissions,
   type Availability,
   type PermissionsApi,
 } from '../deep-capture';
 import type { PanelStore } from '../store';
+import { t } from '../i18n/translate';
 
 const USED_KEY = 'sse-lens.deepCaptureUsed';
 
@@ -62,14 +63,15 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
       .then((yes) => {
         granted.value = yes;
         if (yes) setDeepCapture(true);
-        else denied.value = 'Deep capture needs the debugger permission, which was not granted.';
+        else denied.value = t('deep.notGranted');
       })
       .catch((error: unknown) => {
         denied.value = error instanceof Error ? error.message : String(error);
       });
   };
 
-  const label = on ? 'Turn deep capture off' : 'Turn deep capture on';
+  const label = on ? t('deep.turnOff') : t('deep.turnOn');
+  const barHint = debuggingBarHint();
   const hint = problem === null && !used.value;
   return (
     <span class="deep-capture">
@@ -82,11 +84,11 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
         aria-checked={on}
         aria-disabled={state === 'unavailable'}
         aria-describedby={problem !== null || hint ? 'deep-capture-note' : undefined}
-        title={problem ?? (on ? label : DEBUGGING_BAR_HINT)}
+        title={problem ?? (on ? label : barHint)}
         onClick={toggle}
       >
         <span class="deep-knob" aria-hidden="true" />
-        Deep capture
+        {t('deep.label')}
       </button>
       {problem !== null ? (
         <span
@@ -104,9 +106,9 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
             id="deep-capture-note"
             class="deep-note"
             data-testid="deep-capture-hint"
-            title={DEBUGGING_BAR_HINT}
+            title={barHint}
           >
-            {DEBUGGING_BAR_HINT}
+            {barHint}
           </span>
         )
       )}

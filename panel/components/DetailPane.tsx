@@ -8,7 +8,8 @@ import type { JSX } from 'preact';
 import { useId, useMemo } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
-import { formatClock, formatCount, formatFrameSize } from '../format';
+import { formatClock, formatFrameSize } from '../format';
+import { t } from '../i18n/translate';
 import { frameJsonText } from '../frame-json';
 import { parseJsonContainer } from '../json-tree';
 import { conversationAvailability } from '../conversation/model';
@@ -38,13 +39,13 @@ interface Props {
 export function DetailPane(props: Props) {
   const { store, frame, connection, tab, onTab, onClose, conversation } = props;
   const json = useMemo(() => (frame ? parseJsonContainer(frame.data) : null), [frame]);
-  const tabs: Array<[DetailTab, string]> = frame ? [['raw', 'Raw']] : [];
+  const tabs: Array<[DetailTab, string]> = frame ? [['raw', t('detail.tab.raw')]] : [];
   if (json) tabs.push(['json', 'JSON']);
   const hasRequest = connection?.request !== undefined;
-  if (hasRequest) tabs.push(['request', 'Request']);
+  if (hasRequest) tabs.push(['request', t('detail.tab.request')]);
   const hasConversation = useConversationAvailable(connection, conversation);
-  if (hasConversation) tabs.push(['conversation', 'Conversation']);
-  tabs.push(['connection', 'Connection']);
+  if (hasConversation) tabs.push(['conversation', t('detail.tab.conversation')]);
+  tabs.push(['connection', t('detail.tab.connection')]);
   const shown =
     tab === 'conversation' && hasConversation
       ? 'conversation'
@@ -67,23 +68,25 @@ export function DetailPane(props: Props) {
   return (
     <section
       class="detail"
-      aria-label={frame ? 'Frame details' : 'Connection details'}
+      aria-label={frame ? t('detail.frameDetails') : t('detail.connectionDetails')}
       data-testid="detail-pane"
       data-frame={frame?.index}
       data-tab={shown}
     >
-      <h2 class="visually-hidden">{frame ? 'Frame details' : 'Connection details'}</h2>
+      <h2 class="visually-hidden">
+        {frame ? t('detail.frameDetails') : t('detail.connectionDetails')}
+      </h2>
       <div class="detail-tabs">
         <button
           type="button"
           class="tool-button"
-          aria-label="Close details"
-          title="Close"
+          aria-label={t('detail.close')}
+          title={t('detail.closeTitle')}
           onClick={onClose}
         >
           <CloseIcon />
         </button>
-        <div role="tablist" class="tabs" aria-label="Details" onKeyDown={onTabKey}>
+        <div role="tablist" class="tabs" aria-label={t('detail.tabs')} onKeyDown={onTabKey}>
           {tabs.map(([id, label]) => (
             <button
               key={id}
@@ -161,14 +164,14 @@ function FrameCopyButtons({ frame, connection }: FrameProps) {
   return (
     <>
       <CopyButton
-        label="Copy data"
-        title="Copy the frame's data to the clipboard"
+        label={t('detail.copyData')}
+        title={t('detail.copyDataTitle')}
         testId="copy-data"
         text={() => frame.data}
       />
       <CopyButton
-        label="Copy as JSON"
-        title="Copy the frame as JSON: connection URL, type, id, ISO time and data"
+        label={t('detail.copyJson')}
+        title={t('detail.copyJsonTitle')}
         testId="copy-json"
         text={() => frameJsonText(frame, connection)}
       />
@@ -182,8 +185,8 @@ interface FrameProps {
 }
 
 function frameKindLabel(frame: FrameView): string {
-  if (frame.kind === 'comment') return 'comment line';
-  if (frame.kind === 'retry') return 'retry: field (reconnection time, ms)';
+  if (frame.kind === 'comment') return t('detail.commentLine');
+  if (frame.kind === 'retry') return t('detail.retryField');
   return frame.type;
 }
 
@@ -191,27 +194,27 @@ function FrameMeta({ frame, connection }: FrameProps) {
   return (
     <>
       <dl class="detail-meta">
-        <dt>Type</dt>
+        <dt>{t('detail.type')}</dt>
         <dd>{frameKindLabel(frame)}</dd>
-        <dt>ID</dt>
-        <dd>{frame.id || <span class="dim">(none)</span>}</dd>
-        <dt>Time</dt>
+        <dt>{t('detail.id')}</dt>
+        <dd>{frame.id || <span class="dim">{t('detail.none')}</span>}</dd>
+        <dt>{t('detail.time')}</dt>
         <dd>{formatClock(frame.t)}</dd>
-        <dt>Size</dt>
+        <dt>{t('detail.size')}</dt>
         <dd>{formatFrameSize(frame.size, frame.truncated)}</dd>
-        <dt>Origin</dt>
+        <dt>{t('detail.origin')}</dt>
         <dd>{frame.origin}</dd>
-        <dt>Connection</dt>
+        <dt>{t('detail.connection')}</dt>
         <dd class="wrap">{connection?.url ?? frame.connection}</dd>
-        <dt>Source</dt>
+        <dt>{t('detail.source')}</dt>
         <dd>
           {frame.source === 'both'
-            ? 'dispatched to the page, and seen on the wire by deep capture'
+            ? t('detail.sourceBoth')
             : frame.source === 'wire'
               ? connection?.kind === 'eventsource'
-                ? 'seen on the wire by deep capture only: no page listener received it'
-                : 'read from the response body'
-              : 'dispatched to the page'}
+                ? t('detail.sourceWireOnly')
+                : t('detail.sourceBody')
+              : t('detail.sourcePage')}
         </dd>
       </dl>
       {frame.note && (
@@ -221,8 +224,7 @@ function FrameMeta({ frame, connection }: FrameProps) {
       )}
       {frame.truncated && (
         <p class="detail-notice" role="note">
-          Data truncated to {formatCount(LIMITS.maxDataChars)} characters; the event carried{' '}
-          {formatCount(frame.size)} characters.
+          {t('detail.truncated', { max: LIMITS.maxDataChars, size: frame.size })}
         </p>
       )}
     </>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PanelStore } from '../store';
 import { ExportDialog } from './ExportDialog';
 import { ExportIcon } from './icons';
+import { t } from '../i18n/translate';
 
 export function ExportControl({ store }: { store: PanelStore }) {
   const [open, setOpen] = useState(false);
@@ -13,10 +14,8 @@ export function ExportControl({ store }: { store: PanelStore }) {
         type="button"
         class="tool-button"
         data-testid="export"
-        aria-label="Export capture"
-        title={
-          empty ? 'Nothing to export yet' : 'Export: SSE Lens JSON, HAR or .sse, with redaction'
-        }
+        aria-label={t('export.label')}
+        title={empty ? t('export.empty') : t('export.title')}
         disabled={empty}
         onClick={() => setOpen(true)}
       >

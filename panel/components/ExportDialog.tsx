@@ -24,24 +24,25 @@ import {
   redactionOptions,
 } from './RedactionFields';
 import '../import-export.css';
+import { t, type MessageKey } from '../i18n/translate';
 
 const PREVIEW_CHARS = 20_000;
 /** How long typing in the redaction fields must pause before the preview is rebuilt. */
 const TYPING_MS = 250;
 
-const SCOPES: { value: ExportScope; label: string }[] = [
-  { value: 'all', label: 'All connections' },
-  { value: 'connection', label: 'Selected connection' },
-  { value: 'filtered', label: 'Filtered frames' },
+const SCOPES: { value: ExportScope; label: MessageKey }[] = [
+  { value: 'all', label: 'conn.all' },
+  { value: 'connection', label: 'export.scope.connection' },
+  { value: 'filtered', label: 'export.scope.filtered' },
 ];
 
-const FORMATS: { value: ExportFormat; label: string; note: string }[] = [
-  { value: 'json', label: 'SSE Lens JSON', note: 'everything SSE Lens knows; imports and replays' },
-  { value: 'har', label: 'HAR 1.2', note: "with Chrome's _eventSourceMessages" },
+const FORMATS: { value: ExportFormat; label: () => string; note: MessageKey }[] = [
+  { value: 'json', label: () => 'SSE Lens JSON', note: 'export.format.jsonNote' },
+  { value: 'har', label: () => 'HAR 1.2', note: 'export.format.harNote' },
   {
     value: 'sse',
-    label: 'Raw streams',
-    note: 'one file per connection: .sse, or .ndjson for NDJSON and Connect',
+    label: () => t('export.format.raw'),
+    note: 'export.format.rawNote',
   },
 ];
 
@@ -128,16 +129,16 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
         class="export-dialog"
         role="dialog"
         aria-modal="true"
-        aria-label="Export capture"
+        aria-label={t('export.label')}
         data-testid="export-dialog"
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <header>
-          <h2>Export capture</h2>
+          <h2>{t('export.label')}</h2>
           <button
             type="button"
             class="tool-button"
-            aria-label="Close"
+            aria-label={t('export.close')}
             data-testid="export-close"
             onClick={onClose}
           >
@@ -146,7 +147,7 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
         </header>
         <div class="export-options">
           <fieldset>
-            <legend>What</legend>
+            <legend>{t('export.what')}</legend>
             {SCOPES.map((s) => {
               const summary = summaries[s.value];
               return (
@@ -159,11 +160,14 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
                     disabled={!summary?.available}
                     onChange={() => setScope(s.value)}
                   />
-                  {s.label}
+                  {t(s.label)}
                   {summary?.available && (
                     <span class="dim">
                       {' '}
-                      ({summary.connections} conn., {summary.frames} frames)
+                      {t('export.scopeSummary', {
+                        connections: String(summary.connections),
+                        frames: String(summary.frames),
+                      })}
                     </span>
                   )}
                 </label>
@@ -171,7 +175,7 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
             })}
           </fieldset>
           <fieldset>
-            <legend>Format</legend>
+            <legend>{t('export.format')}</legend>
             {FORMATS.map((f) => (
               <label key={f.value}>
                 <input
@@ -181,7 +185,7 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
                   checked={format === f.value}
                   onChange={() => setFormat(f.value)}
                 />
-                {f.label} <span class="dim">{f.note}</span>
+                {f.label()} <span class="dim">{t(f.note)}</span>
               </label>
             ))}
           </fieldset>

@@ -2,7 +2,8 @@
 // redaction applied, and the download buttons (one per connection for raw `.sse` streams).
 import type { CaptureFile } from '../../src/export/capture-types';
 import { exportFileNames, type ExportFormat } from '../../src/export/render-export';
-import { formatBytes, plural } from '../format';
+import { formatBytes } from '../format';
+import { t } from '../i18n/translate';
 
 /** Frames per connection shown in the preview; the download has all of them. */
 export const PREVIEW_FRAMES = 10;
@@ -20,9 +21,13 @@ export function ExportPreview(props: {
   return (
     <>
       <p class="export-summary" data-testid="export-summary">
-        {plural(file.connections.length, 'connection')}, {plural(frames, 'frame')}
-        {file.redaction && `, ${plural(replaced, 'value')} redacted`}. Preview ({PREVIEW_FRAMES}{' '}
-        frames per connection, about {formatBytes(text.length)}):
+        {t('export.summary', {
+          connections: t('count.connections', { count: file.connections.length }),
+          frames: t('count.frames', { count: frames }),
+          redacted: file.redaction ? t('export.redacted', { count: replaced }) : '',
+          perConnection: PREVIEW_FRAMES,
+          size: formatBytes(text.length),
+        })}
       </p>
       <pre class="export-preview" data-testid="export-preview">
         {text}
@@ -39,7 +44,7 @@ export function ExportPreview(props: {
               title={c.url}
               onClick={() => onDownload({ ...file, connections: [c] })}
             >
-              Download {names[i]}
+              {t('export.download', { name: names[i] ?? '' })}
             </button>
           ))
         ) : (
@@ -51,7 +56,7 @@ export function ExportPreview(props: {
             title={names[0]}
             onClick={() => onDownload(file)}
           >
-            Download {names[0]}
+            {t('export.download', { name: names[0] ?? '' })}
           </button>
         )}
       </footer>

@@ -2,11 +2,12 @@
 // the HTTP status and Content-Type the browser reported, or a note that it did not.
 import type { ConnectionView } from '../../src/model/capture-state';
 import { attemptReports, connectionFailed } from '../attempt-report';
+import { t } from '../i18n/translate';
 
 const SOURCE_TEXT = {
-  timing: "the page's Resource Timing",
-  devtools: "DevTools' network log",
-  file: 'the imported file',
+  timing: 'failure.byTiming',
+  devtools: 'failure.byDevtools',
+  file: 'failure.byFile',
 } as const;
 
 export function FailureSummary({ connection: c }: { connection: ConnectionView }) {
@@ -17,24 +18,24 @@ export function FailureSummary({ connection: c }: { connection: ConnectionView }
   if (!failed) return null;
   const r = failed.response;
   return (
-    <section class="failure" data-testid="failure" aria-label="Why the stream failed">
-      <h3>Why it failed</h3>
+    <section class="failure" data-testid="failure" aria-label={t('failure.label')}>
+      <h3>{t('failure.title')}</h3>
       <p class="failure-reason" data-testid="failure-reason">
         {failed.reason}
       </p>
       <dl class="detail-meta">
-        <dt>HTTP status</dt>
+        <dt>{t('failure.httpStatus')}</dt>
         <dd data-testid="http-status">
-          {r?.status ?? <span class="dim">not reported by the browser</span>}
+          {r?.status ?? <span class="dim">{t('failure.notReported')}</span>}
         </dd>
         <dt>Content-Type</dt>
         <dd data-testid="content-type" class="wrap">
-          {r?.contentType ?? <span class="dim">not reported by the browser</span>}
+          {r?.contentType ?? <span class="dim">{t('failure.notReported')}</span>}
         </dd>
         {r && (
           <>
-            <dt>Reported by</dt>
-            <dd>{SOURCE_TEXT[r.source]}</dd>
+            <dt>{t('failure.reportedBy')}</dt>
+            <dd>{t(SOURCE_TEXT[r.source])}</dd>
           </>
         )}
       </dl>

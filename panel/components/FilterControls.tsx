@@ -2,6 +2,7 @@
 // thrown), an event-type menu built from the types seen so far, and the connection kind.
 import type { ConnectionKind } from '../../src/model/capture-state';
 import type { PanelStore } from '../store';
+import { t } from '../i18n/translate';
 
 const ALL_TYPES = '';
 const ALL_KINDS = '';
@@ -23,10 +24,10 @@ export function FilterControls({ store }: { store: PanelStore }) {
       <input
         type="search"
         class={invalid ? 'filter invalid' : 'filter'}
-        placeholder="Filter (text or /regex/)"
-        aria-label="Filter frames by data, type, id or connection URL"
+        placeholder={t('filter.placeholder')}
+        aria-label={t('filter.label')}
         aria-invalid={invalid}
-        title={invalid ? `Invalid regular expression: ${query.error}` : 'Text, or /regex/flags'}
+        title={invalid ? t('filter.invalid', { error: query.error }) : t('filter.title')}
         spellcheck={false}
         value={store.filterText.value}
         onInput={(e) => {
@@ -35,14 +36,14 @@ export function FilterControls({ store }: { store: PanelStore }) {
       />
       <select
         class="type-filter"
-        aria-label="Event type"
+        aria-label={t('filter.eventType')}
         value={type ?? ALL_TYPES}
         onChange={(e) => {
           const value = e.currentTarget.value;
           store.typeFilter.value = value === ALL_TYPES ? null : value;
         }}
       >
-        <option value={ALL_TYPES}>All types</option>
+        <option value={ALL_TYPES}>{t('filter.allTypes')}</option>
         {type !== null && !types.includes(type) && <option value={type}>{type}</option>}
         {types.map((t) => (
           <option key={t} value={t}>
@@ -52,7 +53,7 @@ export function FilterControls({ store }: { store: PanelStore }) {
       </select>
       <select
         class="type-filter"
-        aria-label="Connection kind"
+        aria-label={t('filter.connectionKind')}
         data-testid="kind-filter"
         value={kind ?? ALL_KINDS}
         onChange={(e) => {
@@ -60,7 +61,7 @@ export function FilterControls({ store }: { store: PanelStore }) {
           store.kindFilter.value = KINDS.find((k) => k === value) ?? null;
         }}
       >
-        <option value={ALL_KINDS}>All kinds</option>
+        <option value={ALL_KINDS}>{t('filter.allKinds')}</option>
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {k}
@@ -69,7 +70,7 @@ export function FilterControls({ store }: { store: PanelStore }) {
       </select>
       {filtered && (
         <span class="shown" role="status">
-          {store.visibleFrames.value.rows.length} shown
+          {t('filter.shown', { count: store.visibleFrames.value.rows.length })}
         </span>
       )}
     </>

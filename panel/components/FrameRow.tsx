@@ -4,6 +4,7 @@
 import type { FrameView } from '../../src/model/capture-state';
 import { formatClock, formatFrameSize, splitUrl } from '../format';
 import { preview } from '../preview';
+import { t } from '../i18n/translate';
 
 interface Props {
   frame: FrameView;
@@ -53,11 +54,15 @@ export function FrameRow(props: Props) {
       </span>
       <span role="gridcell" class="col-type" title={frame.note ?? frame.type}>
         {frame.note && (
-          <span class="warn" aria-label="Note">
+          <span class="warn" aria-label={t('frames.note')}>
             ⚠{' '}
           </span>
         )}
-        {frame.kind === 'comment' ? ': comment' : frame.kind === 'retry' ? 'retry:' : frame.type}
+        {frame.kind === 'comment'
+          ? t('frames.comment')
+          : frame.kind === 'retry'
+            ? 'retry:'
+            : frame.type}
       </span>
       <span role="gridcell" class="col-id" title={frame.id}>
         {frame.id}

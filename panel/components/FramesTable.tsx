@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { connectionFailed } from '../attempt-report';
+import { t } from '../i18n/translate';
 import type { PanelStore } from '../store';
 import { createTimeOrder, positionByTime } from '../time-order';
 import { FrameRow } from './FrameRow';
@@ -113,7 +114,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
     <div
       class="frames"
       role="grid"
-      aria-label="Frames"
+      aria-label={t('frames.label')}
       aria-rowcount={count + 1}
       onKeyDown={onKeyDown}
     >
@@ -127,32 +128,26 @@ export function FramesTable({ store }: { store: PanelStore }) {
             type="button"
             class="sort-button"
             data-testid="sort-time"
-            title={
-              newestFirst ? 'Newest first: show oldest first' : 'Oldest first: show newest first'
-            }
+            title={newestFirst ? t('frames.newestFirst') : t('frames.oldestFirst')}
             onClick={() => setNewestFirst(!newestFirst)}
           >
-            Time <span aria-hidden="true">{newestFirst ? '▼' : '▲'}</span>
+            {t('frames.col.time')} <span aria-hidden="true">{newestFirst ? '▼' : '▲'}</span>
           </button>
         </span>
         <span role="columnheader" class="col-conn">
-          Connection
+          {t('frames.col.connection')}
         </span>
         <span role="columnheader" class="col-type">
-          Type
+          {t('frames.col.type')}
         </span>
         <span role="columnheader" class="col-id">
-          ID
+          {t('frames.col.id')}
         </span>
-        <span
-          role="columnheader"
-          class="col-size num"
-          title="Length of data in UTF-16 code units, before any truncation"
-        >
-          Size
+        <span role="columnheader" class="col-size num" title={t('frames.col.sizeTitle')}>
+          {t('frames.col.size')}
         </span>
         <span role="columnheader" class="col-data">
-          Data
+          {t('frames.col.data')}
         </span>
       </div>
       <div class="frames-scroll" ref={scrollRef}>
@@ -208,16 +203,14 @@ function emptyText(store: PanelStore): string {
   const key = store.connectionFilter.value;
   const selected = key === null ? undefined : store.state.connections.get(key);
   if (selected && selected.frames === 0) return noFramesText(selected);
-  if (store.state.frames.length > 0) return 'No frames match the filters.';
-  return store.stats.value.recording ? 'No frames yet.' : 'Recording is paused.';
+  if (store.state.frames.length > 0) return t('frames.noMatch');
+  return store.stats.value.recording ? t('frames.noneYet') : t('frames.paused');
 }
 
 /** Why a connection has no frames, rather than blaming the filters. */
 function noFramesText(c: ConnectionView): string {
-  if (c.state !== 'closed') return 'No frames yet on this connection.';
+  if (c.state !== 'closed') return t('frames.noneYetOnConnection');
   const opened = c.transitions.some((tr) => tr.cause === 'open');
-  if (opened) return 'No frames: the stream closed without sending an event.';
-  return connectionFailed(c)
-    ? 'No frames: the stream failed before any event (see the Connection tab).'
-    : 'No frames: the page closed the stream before it opened.';
+  if (opened) return t('frames.closedWithout');
+  return connectionFailed(c) ? t('frames.failedBefore') : t('frames.closedBeforeOpen');
 }

@@ -1,20 +1,20 @@
 // The Import button: picks a capture file (SSE Lens JSON, a HAR, .sse or .ndjson), adds its
 // connections to the panel marked as imported, and says what was imported or why it was not.
 import { useRef, useState } from 'preact/hooks';
-import { plural } from '../format';
 import { readImportFile } from '../import-read';
 import type { PanelStore } from '../store';
 import { CloseIcon, ImportIcon } from './icons';
 import '../import-export.css';
+import { t } from '../i18n/translate';
 
 type Notice = { kind: 'status' | 'error'; text: string };
 
 const FORMAT_NAMES = {
-  'sse-lens-json': 'SSE Lens capture',
-  'sse-lens-har': 'SSE Lens HAR',
-  'chrome-har': 'HAR',
-  'event-stream': 'event stream',
-  ndjson: 'NDJSON',
+  'sse-lens-json': () => t('import.format.json'),
+  'sse-lens-har': () => 'SSE Lens HAR',
+  'chrome-har': () => 'HAR',
+  'event-stream': () => t('import.format.eventStream'),
+  ndjson: () => 'NDJSON',
 } as const;
 
 export function ImportControl({ store }: { store: PanelStore }) {
@@ -26,15 +26,20 @@ export function ImportControl({ store }: { store: PanelStore }) {
       const result = await readImportFile(file);
       const count = store.importCapture(result.file, result.format, file.name);
       const frames = result.file.connections.reduce((n, c) => n + c.frames.length, 0);
-      const ignored =
-        result.ignored > 0 ? `; ${plural(result.ignored, 'other request')} ignored` : '';
+      const ignored = result.ignored > 0 ? t('import.ignored', { count: result.ignored }) : '';
       setNotice({
         kind: 'status',
-        text: `Imported ${FORMAT_NAMES[result.format]} ${file.name}: ${plural(count, 'connection')}, ${plural(frames, 'frame')}${ignored}`,
+        text: t('import.done', {
+          format: FORMAT_NAMES[result.format](),
+          name: file.name,
+          connections: t('count.connections', { count }),
+          frames: t('count.frames', { count: frames }),
+          ignored,
+        }),
       });
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      setNotice({ kind: 'error', text: `Could not import ${file.name}: ${reason}` });
+      setNotice({ kind: 'error', text: t('import.failed', { name: file.name, reason }) });
     }
   };
 
@@ -44,8 +49,8 @@ export function ImportControl({ store }: { store: PanelStore }) {
         type="button"
         class="tool-button"
         data-testid="import"
-        aria-label="Import capture"
-        title="Import a capture: SSE Lens JSON, HAR (also from Chrome DevTools) or .sse"
+        aria-label={t('import.label')}
+        title={t('import.title')}
         onClick={() => input.current?.click()}
       >
         <ImportIcon />
@@ -73,7 +78,7 @@ export function ImportControl({ store }: { store: PanelStore }) {
           <button
             type="button"
             class="tool-button"
-            aria-label="Dismiss"
+            aria-label={t('import.dismiss')}
             onClick={() => setNotice(null)}
           >
             <CloseIcon />

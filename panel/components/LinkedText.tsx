@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { frameAtOffset } from '../../src/llm/cross-links';
 import type { TextSpan } from '../../src/llm/conversation';
 import { framesInTextOrder, textSegments } from '../conversation/highlight';
+import { t } from '../i18n/translate';
 
 interface Props {
   text: string;
@@ -65,7 +66,7 @@ export function LinkedText({ text, spans, selected, onSelect, testId, label }: P
       role="textbox"
       aria-readonly="true"
       aria-multiline="true"
-      aria-label={`${label}. Click a character, or press Enter on a text selection, to select the frame that carried it; Left and Right arrows step through the frames.`}
+      aria-label={t('linked.label', { label })}
       onClick={onClick}
       onKeyDown={onKeyDown}
     >

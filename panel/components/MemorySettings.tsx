@@ -1,5 +1,6 @@
 // The gear in the timeline header and its popover: caps on the frames and the data characters
-// the panel keeps (oldest evicted first), remembered in the panel page's localStorage.
+// the panel keeps (oldest evicted first), remembered in the panel page's localStorage, and the
+// panel's language.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '../format';
 import {
@@ -11,6 +12,8 @@ import {
   saveLimits,
 } from '../limits';
 import type { PanelStore } from '../store';
+import { t } from '../i18n/translate';
+import { LanguageSelect } from './LanguageSelect';
 
 export function MemorySettings({ store }: { store: PanelStore }) {
   const [open, setOpen] = useState(false);
@@ -29,9 +32,9 @@ export function MemorySettings({ store }: { store: PanelStore }) {
         type="button"
         class="tool-button"
         data-testid="memory-settings"
-        aria-label="Memory settings"
+        aria-label={t('settings.label')}
         aria-expanded={open}
-        title="Memory: how many frames and how much data the panel keeps"
+        title={t('settings.title')}
         onClick={() => setOpen(!open)}
       >
         <GearIcon />
@@ -60,18 +63,16 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
     <form
       class="settings-popover"
       role="dialog"
-      aria-label="Memory settings"
+      aria-label={t('settings.label')}
       data-testid="memory-settings-form"
       onSubmit={apply}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone();
       }}
     >
-      <p class="settings-intro">
-        The panel keeps the newest frames within both caps; older ones are evicted first.
-      </p>
+      <p class="settings-intro">{t('settings.intro')}</p>
       <label>
-        Frames kept
+        {t('settings.framesKept')}
         <input
           type="number"
           name="maxFrames"
@@ -84,7 +85,7 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
         />
       </label>
       <label>
-        Data kept (Mi characters)
+        {t('settings.dataKept')}
         <input
           type="number"
           name="maxDataMi"
@@ -97,11 +98,11 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
         />
       </label>
       <p class="dim">
-        Holding {formatCount(state.frames.length)} frames,{' '}
-        {formatCount(Math.ceil(state.dataChars / 1024))} Ki characters of data.{' '}
-        {evicted > 0
-          ? `${formatCount(evicted)} older frames evicted from panel memory so far.`
-          : 'Nothing evicted from panel memory.'}
+        {t('settings.holding', {
+          frames: formatCount(state.frames.length),
+          kib: formatCount(Math.ceil(state.dataChars / 1024)),
+        })}{' '}
+        {evicted > 0 ? t('settings.evicted', { count: evicted }) : t('settings.nothingEvicted')}
       </p>
       <div class="settings-actions">
         <button
@@ -112,16 +113,17 @@ function SettingsForm({ store, onDone }: { store: PanelStore; onDone: () => void
             setDataMi(String(DEFAULT_LIMITS.maxDataChars / MI));
           }}
         >
-          Defaults
+          {t('settings.defaults')}
         </button>
         <span class="spacer" />
         <button type="button" class="text-button" onClick={onDone}>
-          Cancel
+          {t('settings.cancel')}
         </button>
         <button type="submit" class="text-button primary" data-testid="memory-settings-apply">
-          Apply
+          {t('settings.apply')}
         </button>
       </div>
+      <LanguageSelect storage={panelStorage()} />
     </form>
   );
 }

@@ -22,6 +22,8 @@ import {
 } from '../budget-text';
 import type { EndpointSockets } from '../../src/deep-capture/socket-use';
 import { formatClock, splitUrl } from '../format';
+import type { CredentialsMode } from '../../src/model/site';
+import { t, type MessageKey } from '../i18n/translate';
 
 interface Props {
   pool: PoolView;
@@ -39,7 +41,7 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
   return (
     <div
       role="listitem"
-      aria-label={`Pool ${pool.endpoint}`}
+      aria-label={t('pool.label', { endpoint: pool.endpoint })}
       class={`pool-row ${budgetLevel(pool)}`}
       data-testid="pool-row"
       data-pool={pool.key}
@@ -55,7 +57,7 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
         tabIndex={0}
         aria-expanded={open}
         aria-controls={membersId}
-        title={open ? 'Hide the connections in this pool' : 'Show the connections in this pool'}
+        title={open ? t('pool.hide') : t('pool.show')}
         onClick={toggle}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -68,10 +70,13 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
         <span class="pool-cell">
           <span class="main pool-endpoint">{pool.endpoint}</span>
           <span class="sub">
-            top-level site {pool.topSite} · {pool.credentials}
+            {t('pool.topSite', {
+              site: pool.topSite,
+              credentials: t(CREDENTIALS[pool.credentials]),
+            })}
           </span>
         </span>
-        <span class="pool-cell" title={`How the protocol was learned: ${pool.protocolSource}`}>
+        <span class="pool-cell" title={t('pool.protocolLearned', { source: pool.protocolSource })}>
           <span class="main">{protocolLabel(pool)}</span>
           <span class="sub">{protocolNote(pool)}</span>
         </span>
@@ -86,33 +91,33 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
         </span>
         <span class="pool-cell">
           <span class={pool.queued > 0 ? 'main queued-count' : 'main dim'}>
-            {pool.queued} queued
+            {t('pool.queued', { count: pool.queued })}
           </span>
           <span class="sub">{queueNote(pool, now)}</span>
         </span>
         <span class="pool-cell">
           <span class={pool.reconnecting > 0 ? 'main' : 'main dim'}>
-            {pool.reconnecting} reconnecting
+            {t('pool.reconnecting', { count: pool.reconnecting })}
           </span>
           <span class="sub" title={sockets ? socketsNote(sockets) : undefined}>
-            {pool.members.length} in pool
-            {sockets && ` · ${sockets.sockets.length} sockets seen`}
+            {t('pool.inPool', { count: pool.members.length })}
+            {sockets && ` · ${t('pool.socketsSeen', { count: sockets.sockets.length })}`}
           </span>
         </span>
       </div>
       <table
         id={membersId}
         class="pool-members"
-        aria-label={`Connections in the pool of ${pool.endpoint}`}
+        aria-label={t('pool.membersLabel', { endpoint: pool.endpoint })}
         hidden={!open}
       >
         <thead>
           <tr>
-            <th>Tab</th>
-            <th>Frame</th>
-            <th>Stream</th>
-            <th>State</th>
-            <th>Since</th>
+            <th>{t('pool.col.tab')}</th>
+            <th>{t('pool.col.frame')}</th>
+            <th>{t('pool.col.stream')}</th>
+            <th>{t('pool.col.state')}</th>
+            <th>{t('pool.col.since')}</th>
           </tr>
         </thead>
         <tbody>
@@ -129,12 +134,12 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
 /** What deep capture saw: each socket the tab's requests to the endpoint hold, and who holds it. */
 function SocketTable({ sockets }: { sockets: EndpointSockets }) {
   return (
-    <table class="pool-members pool-sockets" aria-label="Sockets seen by deep capture">
+    <table class="pool-members pool-sockets" aria-label={t('pool.socketsLabel')}>
       <thead>
         <tr>
-          <th>Socket</th>
-          <th>Protocol</th>
-          <th>Held by (this tab's requests, seen by deep capture)</th>
+          <th>{t('pool.col.socket')}</th>
+          <th>{t('pool.col.protocol')}</th>
+          <th>{t('pool.col.heldBy')}</th>
         </tr>
       </thead>
       <tbody>
@@ -147,7 +152,7 @@ function SocketTable({ sockets }: { sockets: EndpointSockets }) {
             data-requests={s.requests.length}
           >
             <td>#{s.id}</td>
-            <td>{s.protocol || 'unknown'}</td>
+            <td>{s.protocol || t('budget.unknown')}</td>
             <td title={s.requests.map((r) => `${r.type} ${r.url}`).join('\n')}>
               {s.requests.map((r) => `${r.type} ${splitUrl(r.url).path}`).join(', ')}
             </td>
@@ -162,16 +167,18 @@ function SocketTable({ sockets }: { sockets: EndpointSockets }) {
 function socketsNote(e: EndpointSockets): string {
   const shared = e.sockets.filter((s) => s.requests.length > 1);
   return [
-    `${e.sockets.length} sockets to ${e.endpoint} hold this tab's requests now, by Chrome's ` +
-      'own connection ids (deep capture). Other tabs share the pool but are not seen here.',
-    shared.length > 0
-      ? `${shared.length} of them carry several requests at once: multiplexed (HTTP/2 or later).`
-      : '',
-    e.waiting > 0 ? `${e.waiting} requests are sent and have no response head yet.` : '',
+    t('pool.socketsNote', { count: e.sockets.length, endpoint: e.endpoint }),
+    shared.length > 0 ? t('pool.socketsShared', { count: shared.length }) : '',
+    e.waiting > 0 ? t('pool.socketsWaiting', { count: e.waiting }) : '',
   ]
     .filter(Boolean)
     .join(' ');
 }
+
+const CREDENTIALS: Readonly<Record<CredentialsMode, MessageKey>> = {
+  credentialed: 'pool.credentialed',
+  anonymous: 'pool.anonymous',
+};
 
 function MemberRow({
   member: m,
@@ -186,9 +193,9 @@ function MemberRow({
   return (
     <tr>
       <td title={m.tabUrl}>
-        {thisTab && <span class="this-tab">this tab</span>}
+        {thisTab && <span class="this-tab">{t('pool.thisTab')}</span>}
         {memberTab(m)}
-        {!thisTab && <span class="dim"> · tab {m.tabId}</span>}
+        {!thisTab && <span class="dim">{` · ${t('budget.tab', { id: String(m.tabId) })}`}</span>}
       </td>
       <td title={m.frameUrl}>{memberFrame(m)}</td>
       <td title={m.url}>{splitUrl(m.url).path}</td>

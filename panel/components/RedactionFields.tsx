@@ -5,6 +5,7 @@ import { DEFAULT_SECRET_HEADERS } from '../../src/export/redact-headers';
 import { DEFAULT_SECRET_PARAMS } from '../../src/export/redact-url';
 import type { RedactionOptions, ShortSecretNote } from '../../src/export/redact';
 import { MIN_SCRUB_LENGTH } from '../../src/export/secret-scan';
+import { t } from '../i18n/translate';
 
 export interface RedactionInput {
   query: boolean;
@@ -58,7 +59,7 @@ interface Props {
 export function RedactionFields({ value, onChange }: Props) {
   return (
     <fieldset class="redaction">
-      <legend>Redact</legend>
+      <legend>{t('redact.legend')}</legend>
       <label>
         <input
           type="checkbox"
@@ -66,12 +67,12 @@ export function RedactionFields({ value, onChange }: Props) {
           checked={value.query}
           onChange={(e) => onChange({ query: e.currentTarget.checked })}
         />
-        Query-string secrets
+        {t('redact.query')}
       </label>
       <input
         type="text"
         class="wide"
-        aria-label="Secret query parameter names"
+        aria-label={t('redact.paramsLabel')}
         data-testid="redact-params"
         value={value.params}
         disabled={!value.query}
@@ -84,7 +85,7 @@ export function RedactionFields({ value, onChange }: Props) {
           checked={value.credentials}
           onChange={(e) => onChange({ credentials: e.currentTarget.checked })}
         />
-        Credentials in URLs (user:password@)
+        {t('redact.credentials')}
       </label>
       <label>
         <input
@@ -93,19 +94,19 @@ export function RedactionFields({ value, onChange }: Props) {
           checked={value.secretHeaders}
           onChange={(e) => onChange({ secretHeaders: e.currentTarget.checked })}
         />
-        Secret headers of fetch/XHR requests and responses
+        {t('redact.headers')}
       </label>
       <input
         type="text"
         class="wide"
-        aria-label="Secret header names"
+        aria-label={t('redact.headerNamesLabel')}
         data-testid="redact-header-names"
         value={value.headerNames}
         disabled={!value.secretHeaders}
         onInput={(e) => onChange({ headerNames: e.currentTarget.value })}
       />
       <label class="stacked">
-        JSON keys in data <span class="dim">(comma-separated)</span>
+        {t('redact.jsonKeys')} <span class="dim">{t('redact.commaSeparated')}</span>
         <input
           type="text"
           class="wide"
@@ -116,7 +117,7 @@ export function RedactionFields({ value, onChange }: Props) {
         />
       </label>
       <label class="stacked">
-        Patterns <span class="dim">(one regular expression per line, anywhere)</span>
+        {t('redact.patterns')} <span class="dim">{t('redact.patternsHint')}</span>
         <textarea
           rows={2}
           class="wide"
@@ -130,24 +131,20 @@ export function RedactionFields({ value, onChange }: Props) {
   );
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** Says which secrets were short, where they came from, and what happened to their copies. */
 export function ShortSecretWarning({ notes }: { notes: readonly ShortSecretNote[] }) {
   if (notes.length === 0) return null;
   return (
     <div class="export-warning" role="status" data-testid="redact-short-warning">
-      <p>
-        {notes.length === 1 ? 'A secret is' : `${notes.length} secrets are`} shorter than{' '}
-        {MIN_SCRUB_LENGTH} characters. Where found by its rule it is redacted; other copies are
-        replaced only where they stand as a whole word (an event ID, a Last-Event-ID, a JSON value),
-        not inside longer words. Check the preview.
-      </p>
+      <p>{t('redact.short', { count: notes.length, min: MIN_SCRUB_LENGTH })}</p>
       <ul>
         {notes.map((n, i) => (
           <li key={i}>
-            {n.source}: {plural(n.length, 'character', 'characters')},{' '}
-            {plural(n.wholeWordCopies, 'other copy', 'other copies')} replaced
+            {t('redact.shortItem', {
+              source: n.source,
+              chars: t('redact.chars', { count: n.length }),
+              copies: t('redact.copies', { count: n.wholeWordCopies }),
+            })}
           </li>
         ))}
       </ul>

@@ -6,19 +6,20 @@ import type { ConnectionView, HeadView, OutcomeView } from '../../src/model/capt
 import { LIMITS } from '../../src/protocol/constants';
 import { formatBytes, formatClock, formatDuration } from '../format';
 import { bodyDisplay, headerValue } from '../request-body';
+import { t, type MessageKey } from '../i18n/translate';
 
 const FORMAT_NAMES = {
-  sse: 'Server-Sent Events',
-  ndjson: 'NDJSON',
-  connect: 'Connect streaming JSON',
+  sse: () => t('request.format.sse'),
+  ndjson: () => 'NDJSON',
+  connect: () => t('request.format.connect'),
 };
 
-const OUTCOME_TEXT: Record<OutcomeView['outcome'], string> = {
-  complete: 'Complete: the body ended normally',
-  aborted: 'Aborted by the page',
-  cancelled: 'Cancelled by the reader',
-  'network-error': 'Network error',
-  'http-error': 'HTTP error',
+const OUTCOME_TEXT: Record<OutcomeView['outcome'], MessageKey> = {
+  complete: 'request.outcome.complete',
+  aborted: 'request.outcome.aborted',
+  cancelled: 'request.outcome.cancelled',
+  'network-error': 'request.outcome.networkError',
+  'http-error': 'request.outcome.httpError',
 };
 
 export function RequestDetails({ connection: c }: { connection: ConnectionView }) {
@@ -31,27 +32,30 @@ export function RequestDetails({ connection: c }: { connection: ConnectionView }
       data-connection={c.key}
       data-url={c.url}
     >
-      <h3>Request</h3>
+      <h3>{t('request.title')}</h3>
       <dl class="detail-meta">
-        <dt>Method</dt>
+        <dt>{t('request.method')}</dt>
         <dd data-testid="request-method">{request.method}</dd>
-        <dt>URL</dt>
+        <dt>{t('request.url')}</dt>
         <dd class="wrap">{c.url}</dd>
-        <dt>API</dt>
+        <dt>{t('request.api')}</dt>
         <dd>
-          {c.kind === 'xhr' ? 'XMLHttpRequest' : 'fetch()'}, credentials {request.credentials}
+          {t('request.apiValue', {
+            api: c.kind === 'xhr' ? 'XMLHttpRequest' : 'fetch()',
+            credentials: request.credentials,
+          })}
         </dd>
       </dl>
-      <h4>Headers</h4>
+      <h4>{t('request.headers')}</h4>
       <HeaderTable
         headers={request.headers}
         testId="request-headers"
-        empty="No headers set by the page"
+        empty={t('request.noHeadersSet')}
       />
       <RequestBody connection={c} />
-      <h3>Response</h3>
-      {c.head ? <ResponseHead head={c.head} /> : <p class="dim">No response yet.</p>}
-      <h3>Timing</h3>
+      <h3>{t('request.response')}</h3>
+      {c.head ? <ResponseHead head={c.head} /> : <p class="dim">{t('request.noResponse')}</p>}
+      <h3>{t('request.timing')}</h3>
       <Timing connection={c} />
     </div>
   );
@@ -65,13 +69,12 @@ function RequestBody({ connection: c }: { connection: ConnectionView }) {
   if (!body) {
     return (
       <p class="dim" data-testid="request-body" data-body="none">
-        No body, or not read yet.
+        {t('request.noBody')}
       </p>
     );
   }
   const shown = bodyDisplay(body, headerValue(request.headers, 'content-type'));
-  const size =
-    body.size === null ? 'size unknown (a stream still sending)' : formatBytes(body.size);
+  const size = body.size === null ? t('request.sizeUnknown') : formatBytes(body.size);
   return (
     <section
       class="request-body"
@@ -79,18 +82,21 @@ function RequestBody({ connection: c }: { connection: ConnectionView }) {
       data-body={shown.kind}
       data-size={body.size ?? ''}
     >
-      <h4>Body · {size}</h4>
+      <h4>{t('request.body', { size })}</h4>
       {shown.kind === 'json' && <pre class="raw">{shown.text}</pre>}
       {shown.kind === 'text' && <pre class="raw">{shown.text}</pre>}
       {shown.kind === 'fields' && (
-        <HeaderTable headers={shown.fields} testId="request-fields" empty="No fields." />
+        <HeaderTable headers={shown.fields} testId="request-fields" empty={t('request.noFields')} />
       )}
-      {shown.kind === 'binary' && <p class="dim">Binary body: {size}, not shown.</p>}
-      {shown.kind === 'empty' && <p class="dim">Empty body.</p>}
+      {shown.kind === 'binary' && <p class="dim">{t('request.binary', { size })}</p>}
+      {shown.kind === 'empty' && <p class="dim">{t('request.empty')}</p>}
       {body.size !== null && body.kept < body.size && (
         <p class="detail-notice" role="note" data-testid="request-body-truncated">
-          Showing the first {formatBytes(body.kept)} of {formatBytes(body.size)} (bodies are kept up
-          to {formatBytes(LIMITS.maxRequestBodyBytes)}).
+          {t('request.bodyTruncated', {
+            kept: formatBytes(body.kept),
+            size: formatBytes(body.size),
+            max: formatBytes(LIMITS.maxRequestBodyBytes),
+          })}
         </p>
       )}
     </section>
@@ -103,66 +109,74 @@ function ResponseHead({ head }: { head: HeadView }) {
     <>
       {head.mislabelled && (
         <p class="detail-notice warn" role="note" data-testid="mislabelled-warning">
-          Served as {type ?? 'no Content-Type'}, but the body is an event stream. EventSource would
-          reject this response (it requires text/event-stream); fetch readers accept it.
+          {t('request.mislabelled', { type: type ?? t('request.noContentType') })}
         </p>
       )}
       {head.format === null && (
         <p class="detail-notice" role="note" data-testid="not-a-stream">
-          The request asked for a stream, but the response is {type ?? 'untyped'}: not captured as
-          one.
+          {t('request.notAStreamNote', { type: type ?? t('request.untyped') })}
         </p>
       )}
       <dl class="detail-meta">
-        <dt>Status</dt>
+        <dt>{t('request.status')}</dt>
         <dd data-testid="response-status" data-status={head.status}>
           <span class={head.status >= 400 ? 'warn' : undefined}>
             {head.status} {head.statusText}
           </span>
         </dd>
-        <dt>Final URL</dt>
+        <dt>{t('request.finalUrl')}</dt>
         <dd class="wrap">
           {head.url}
-          {head.redirected && <span class="dim"> (redirected)</span>}
+          {head.redirected && <span class="dim">{` ${t('request.redirected')}`}</span>}
         </dd>
-        <dt>Framing</dt>
-        <dd>{head.format ? FORMAT_NAMES[head.format] : <span class="dim">not a stream</span>}</dd>
+        <dt>{t('request.framing')}</dt>
+        <dd>
+          {head.format ? (
+            FORMAT_NAMES[head.format]()
+          ) : (
+            <span class="dim">{t('request.notAStream')}</span>
+          )}
+        </dd>
       </dl>
-      <h4>Headers</h4>
-      <HeaderTable headers={head.headers} testId="response-headers" empty="No headers" />
+      <h4>{t('request.headers')}</h4>
+      <HeaderTable
+        headers={head.headers}
+        testId="response-headers"
+        empty={t('request.noHeaders')}
+      />
     </>
   );
 }
 
 function Timing({ connection: c }: { connection: ConnectionView }) {
-  const at = (t: number | undefined): string =>
-    t === undefined ? '—' : `${formatClock(t)} (+${formatDuration(t - c.createdAt)})`;
+  const at = (time: number | undefined): string =>
+    time === undefined ? '—' : `${formatClock(time)} (+${formatDuration(time - c.createdAt)})`;
   const outcome = c.outcome;
   return (
     <dl class="detail-meta" data-testid="request-timing">
-      <dt>Started</dt>
+      <dt>{t('request.started')}</dt>
       <dd>{formatClock(c.createdAt)}</dd>
-      <dt>Headers</dt>
+      <dt>{t('request.headersAt')}</dt>
       <dd>{at(c.head?.t)}</dd>
-      <dt>First frame</dt>
+      <dt>{t('request.firstFrame')}</dt>
       <dd
         data-testid="time-to-first-frame"
         data-ms={c.firstFrameAt === undefined ? '' : c.firstFrameAt - c.createdAt}
       >
         {at(c.firstFrameAt)}
       </dd>
-      <dt>Ended</dt>
+      <dt>{t('request.ended')}</dt>
       <dd>{at(outcome?.t)}</dd>
-      <dt>Outcome</dt>
+      <dt>{t('request.outcome')}</dt>
       <dd data-testid="request-outcome" data-outcome={outcome?.outcome ?? ''}>
         {outcome ? (
           <span class={outcome.outcome === 'complete' ? undefined : 'warn'}>
-            {OUTCOME_TEXT[outcome.outcome]}
+            {t(OUTCOME_TEXT[outcome.outcome])}
             {outcome.outcome === 'http-error' && c.head && ` ${c.head.status}`}
             {outcome.error && `: ${outcome.error}`}
           </span>
         ) : (
-          <span class="dim">{c.head ? 'streaming' : 'waiting for the response'}</span>
+          <span class="dim">{c.head ? t('request.streaming') : t('request.waiting')}</span>
         )}
       </dd>
     </dl>

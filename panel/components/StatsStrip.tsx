@@ -4,8 +4,9 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { ConnectionStats } from '../../src/model/stats';
-import { formatBytes, formatCount, formatDuration, splitUrl } from '../format';
+import { formatBytes, formatCount, formatDuration, formatFixed, splitUrl } from '../format';
 import { selectionStats } from '../selection-stats';
+import { t } from '../i18n/translate';
 import type { PanelStore } from '../store';
 import type { LaneSnapshot } from '../timeline/lanes';
 import { useSampled } from './use-sampled';
@@ -38,10 +39,10 @@ export function StatsStrip({
       data-testid="stats-strip"
       data-connection={selected ?? ''}
       data-frames={stats?.frames ?? 0}
-      aria-label="Statistics"
+      aria-label={t('stats.label')}
     >
-      <span class="stats-scope" title={url ?? 'Every connection'}>
-        {url ? splitUrl(url).path : 'All connections'}
+      <span class="stats-scope" title={url ?? t('stats.everyConnection')}>
+        {url ? splitUrl(url).path : t('conn.all')}
       </span>
       {stats && <Figures stats={stats} />}
     </div>
@@ -51,17 +52,17 @@ export function StatsStrip({
 function Figures({ stats }: { stats: ConnectionStats }) {
   const ms = (v: number | null): string => (v === null ? '–' : formatDuration(v));
   const items: Array<[string, string, string]> = [
-    ['Frames', formatCount(stats.frames), 'Frames received, including any evicted from memory'],
-    ['Data', formatBytes(stats.bytes), 'Length of all data received, in UTF-16 code units'],
+    [t('stats.frames'), formatCount(stats.frames), t('stats.framesTitle')],
+    [t('stats.data'), formatBytes(stats.bytes), t('stats.dataTitle')],
     [
-      'Events/s',
-      stats.eventsPerSecond === null ? '–' : stats.eventsPerSecond.toFixed(1),
-      'Frames per second between the first and the last frame held',
+      t('stats.rate'),
+      stats.eventsPerSecond === null ? '–' : formatFixed(stats.eventsPerSecond, 1),
+      t('stats.rateTitle'),
     ],
-    ['First event', ms(stats.timeToFirstEvent), 'From creating the connection to its first frame'],
-    ['Gap p50', ms(stats.gapP50), 'Median time between consecutive frames'],
-    ['p95', ms(stats.gapP95), '95th percentile of the time between frames'],
-    ['max', ms(stats.gapMax), 'Longest time between consecutive frames'],
+    [t('stats.firstEvent'), ms(stats.timeToFirstEvent), t('stats.firstEventTitle')],
+    [t('stats.gapP50'), ms(stats.gapP50), t('stats.gapP50Title')],
+    [t('stats.p95'), ms(stats.gapP95), t('stats.p95Title')],
+    [t('stats.max'), ms(stats.gapMax), t('stats.maxTitle')],
   ];
   return (
     <>

@@ -13,6 +13,7 @@ import type { PanelStore } from '../store';
 import { TimelineCanvas } from './TimelineCanvas';
 import { TimelineHeader } from './TimelineHeader';
 import '../timeline/timeline.css';
+import { t } from '../i18n/translate';
 
 interface Props {
   store: PanelStore;
@@ -54,7 +55,7 @@ export function Timeline({ store, lanes, collapsed, onToggle, height, outputStal
     [store, models, slots],
   );
   return (
-    <section class="timeline" aria-label="Timeline">
+    <section class="timeline" aria-label={t('timeline.title')}>
       <TimelineHeader
         store={store}
         controller={controller}

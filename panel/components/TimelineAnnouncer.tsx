@@ -6,6 +6,8 @@ import type { FrameView } from '../../src/model/capture-state';
 import { formatClock } from '../format';
 import type { LaneModel } from '../timeline/draw';
 import type { Hit } from '../timeline/geometry';
+import { connectionStateWord } from '../budget-text';
+import { t } from '../i18n/translate';
 
 interface Props {
   /** What is under the pointer, or null. */
@@ -22,7 +24,7 @@ export function TimelineAnnouncer({ hovered, lanes: models, selected, latest }: 
   const text =
     latest === 'hovered'
       ? hovered && describeHit(hovered, lanes)
-      : selected && `Selected ${describeFrame(selected, laneOf(lanes, selected))}`;
+      : selected && t('tl.selected', { frame: describeFrame(selected, laneOf(lanes, selected)) });
   return (
     <div class="visually-hidden" role="status" aria-live="polite" data-testid="timeline-announcer">
       {text ?? ''}
@@ -35,16 +37,22 @@ function laneOf(lanes: readonly LaneModel[], frame: FrameView): LaneModel | unde
 }
 
 function describeFrame(frame: FrameView, lane: LaneModel | undefined): string {
-  const id = frame.id ? `, id ${frame.id}` : '';
-  return `frame ${frame.type}${id} at ${formatClock(frame.t)}${lane ? ` on ${lane.label}` : ''}`;
+  const id = frame.id ? t('tl.frameId', { id: frame.id }) : '';
+  const time = formatClock(frame.t);
+  return lane
+    ? t('tl.frameOn', { type: frame.type, id, time, lane: lane.label })
+    : t('tl.frame', { type: frame.type, id, time });
 }
 
 function describeHit(hit: Hit, lanes: readonly LaneModel[]): string {
   const lane = lanes[hit.lane];
   if (hit.kind === 'frame') {
-    const more = hit.count > 1 ? `, 1 of ${hit.count} frames at this point` : '';
+    const more = hit.count > 1 ? t('tl.oneOf', { count: hit.count }) : '';
     return `${describeFrame(hit.frame, lane)}${more}`;
   }
   if (hit.kind === 'note') return hit.text;
-  return `Connection ${lane?.label ?? ''}, ${lane?.state ?? ''}`;
+  return t('tl.connection', {
+    label: lane?.label ?? '',
+    state: lane ? connectionStateWord(lane.state) : '',
+  });
 }

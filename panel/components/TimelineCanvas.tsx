@@ -14,6 +14,7 @@ import { TimelineAnnouncer } from './TimelineAnnouncer';
 import { TimelineNotes } from './TimelineNotes';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineTooltip } from './TimelineTooltip';
+import { t } from '../i18n/translate';
 
 interface Props {
   store: PanelStore;
@@ -142,7 +143,7 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
             data-testid="timeline"
             tabIndex={0}
             aria-roledescription="timeline"
-            aria-label="Timeline. Wheel or + and - zoom, drag or arrow keys pan, 0 fits all, End follows live. Click a tick to open its frame."
+            aria-label={t('tl.canvas')}
             aria-describedby="timeline-summary timeline-notes"
             onPointerDown={(e) => {
               if (e.button !== 0) return;

@@ -1,7 +1,7 @@
 // The timeline's header: collapse toggle, legend (event-type colours, then what the bands and
 // marks mean), zoom out / in, fit all, follow live, and the memory settings.
-import { formatCount } from '../format';
 import type { PanelStore } from '../store';
+import { t } from '../i18n/translate';
 import type { TimelineController } from '../timeline/controller';
 import { slotVariable } from '../timeline/palette';
 import { MemorySettings } from './MemorySettings';
@@ -20,11 +20,11 @@ const LEGEND_TYPES = 8;
 const ZOOM_STEP = 1.5;
 
 const KEY = [
-  ['open', 'open'],
-  ['connecting', 'connecting / reconnecting'],
-  ['queued', 'waiting for a connection slot'],
-  ['burst', 'burst'],
-  ['stall', 'stall'],
+  ['open', 'timeline.key.open'],
+  ['connecting', 'timeline.key.connecting'],
+  ['queued', 'timeline.key.queued'],
+  ['burst', 'timeline.key.burst'],
+  ['stall', 'timeline.key.stall'],
 ] as const;
 
 export function TimelineHeader({
@@ -46,9 +46,9 @@ export function TimelineHeader({
         onClick={onToggle}
       >
         <span class={collapsed ? 'twisty' : 'twisty open'} aria-hidden="true" />
-        Timeline
+        {t('timeline.title')}
       </button>
-      <ul class="legend" aria-label="Event types">
+      <ul class="legend" aria-label={t('timeline.eventTypes')}>
         {types.slice(0, LEGEND_TYPES).map((type) => (
           <li key={type}>
             <i
@@ -60,28 +60,23 @@ export function TimelineHeader({
         ))}
         {types.length > LEGEND_TYPES && (
           <li class="dim" title={types.slice(LEGEND_TYPES).join(', ')}>
-            +{types.length - LEGEND_TYPES} more
+            {t('timeline.more', { count: types.length - LEGEND_TYPES })}
           </li>
         )}
       </ul>
       {!collapsed && (
-        <ul class="legend key" aria-label="Key">
+        <ul class="legend key" aria-label={t('timeline.key')}>
           {KEY.map(([kind, label]) => (
             <li key={kind}>
               <i class={`key-${kind}`} />
-              {label}
+              {t(label)}
             </li>
           ))}
         </ul>
       )}
       {store.stats.value.connectionsEvicted > 0 && (
-        <span
-          class="dim"
-          data-testid="connections-evicted"
-          title="Finished connections whose frames had all been evicted are removed beyond the connection cap, oldest first"
-        >
-          {formatCount(store.stats.value.connectionsEvicted)} finished connections removed to bound
-          memory
+        <span class="dim" data-testid="connections-evicted" title={t('timeline.evictedTitle')}>
+          {t('timeline.evicted', { count: store.stats.value.connectionsEvicted })}
         </span>
       )}
       <span class="spacer" />
@@ -90,8 +85,8 @@ export function TimelineHeader({
           <button
             type="button"
             class="tool-button"
-            aria-label="Zoom out"
-            title="Zoom out (-)"
+            aria-label={t('timeline.zoomOut')}
+            title={t('timeline.zoomOutTitle')}
             onClick={() => controller.zoom(1 / ZOOM_STEP)}
           >
             <Glyph d="M4 8h8" />
@@ -99,8 +94,8 @@ export function TimelineHeader({
           <button
             type="button"
             class="tool-button"
-            aria-label="Zoom in"
-            title="Zoom in (+)"
+            aria-label={t('timeline.zoomIn')}
+            title={t('timeline.zoomInTitle')}
             onClick={() => controller.zoom(ZOOM_STEP)}
           >
             <Glyph d="M4 8h8M8 4v8" />
@@ -109,23 +104,23 @@ export function TimelineHeader({
             type="button"
             class="text-button"
             data-testid="timeline-fit"
-            title="Fit the whole capture (0)"
+            title={t('timeline.fitTitle')}
             onClick={() => controller.setMode({ kind: 'fit' })}
           >
-            Fit
+            {t('timeline.fit')}
           </button>
           <button
             type="button"
             class={following ? 'text-button live on' : 'text-button live'}
             data-testid="timeline-follow"
             aria-pressed={following}
-            title={following ? 'Stop following live (freeze the view)' : 'Follow live (End)'}
+            title={following ? t('timeline.stopFollowing') : t('timeline.follow')}
             onClick={() => {
               if (following) controller.freeze();
               else controller.followLive();
             }}
           >
-            Live
+            {t('timeline.live')}
           </button>
         </>
       )}

@@ -4,6 +4,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { LaneModel } from '../timeline/draw';
 import { gapNote } from '../timeline/labels';
+import { t } from '../i18n/translate';
 
 /** Enough to describe a session; a stream reconnecting thousands of times is summarized. */
 const MAX_NOTES = 50;
@@ -14,9 +15,9 @@ export function TimelineNotes({ id, models }: { id: string; models: ReadonlySign
   for (const lane of models.value) {
     for (const gap of lane.gaps) notes.push(`${lane.label}: ${gapNote(gap, lane.end ?? now)}`);
     const marks = [
-      lane.bursts.length > 0 && `${lane.bursts.length} burst(s)`,
-      lane.stalls.length > 0 && `${lane.stalls.length} stall(s)`,
-      lane.outputStalls.length > 0 && `${lane.outputStalls.length} output stall(s)`,
+      lane.bursts.length > 0 && t('tl.bursts', { count: lane.bursts.length }),
+      lane.stalls.length > 0 && t('tl.stalls', { count: lane.stalls.length }),
+      lane.outputStalls.length > 0 && t('tl.outputStalls', { count: lane.outputStalls.length }),
     ].filter(Boolean);
     if (marks.length > 0) notes.push(`${lane.label}: ${marks.join(', ')}`);
   }
@@ -26,7 +27,7 @@ export function TimelineNotes({ id, models }: { id: string; models: ReadonlySign
       {notes.slice(0, MAX_NOTES).map((note, i) => (
         <li key={i}>{note}</li>
       ))}
-      {hidden > 0 && <li>and {hidden} more</li>}
+      {hidden > 0 && <li>{t('tl.andMore', { count: hidden })}</li>}
     </ul>
   );
 }

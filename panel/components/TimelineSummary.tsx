@@ -2,6 +2,8 @@
 // count, so a screen reader learns from the canvas's description what a glance at it shows.
 import type { ReadonlySignal } from '@preact/signals';
 import type { LaneModel } from '../timeline/draw';
+import { connectionStateWord } from '../budget-text';
+import { t } from '../i18n/translate';
 
 /** Beyond this many lanes the summary counts the rest. */
 const MAX_LANES = 50;
@@ -17,16 +19,19 @@ export function TimelineSummary({
   const hidden = lanes.length - MAX_LANES;
   return (
     <div id={id} class="visually-hidden" data-testid="timeline-summary">
-      <p>{lanes.length === 1 ? '1 connection' : `${lanes.length} connections`} on the timeline.</p>
+      <p>{t('tl.summary', { count: lanes.length })}</p>
       <ul>
         {lanes.slice(0, MAX_LANES).map((lane) => (
           <li key={lane.key}>
-            {lane.label}: {lane.state},{' '}
-            {lane.frames.length === 1 ? '1 frame' : `${lane.frames.length} frames`}
-            {lane.selected && ', shown alone in the frames table'}
+            {t('tl.summaryLane', {
+              label: lane.label,
+              state: connectionStateWord(lane.state),
+              count: lane.frames.length,
+            })}
+            {lane.selected && t('tl.shownAlone')}
           </li>
         ))}
-        {hidden > 0 && <li>and {hidden} more</li>}
+        {hidden > 0 && <li>{t('tl.andMore', { count: hidden })}</li>}
       </ul>
     </div>
   );

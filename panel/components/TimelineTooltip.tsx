@@ -6,6 +6,8 @@ import { preview } from '../preview';
 import type { LaneModel } from '../timeline/draw';
 import { slotVariable } from '../timeline/palette';
 import type { PointedHit } from './TimelineCanvas';
+import { connectionStateWord } from '../budget-text';
+import { t } from '../i18n/translate';
 
 interface Props {
   pointed: PointedHit;
@@ -35,16 +37,14 @@ export function TimelineTooltip({ pointed, lane, connection, slot, width }: Prop
               aria-hidden="true"
             />
             <b>{hit.frame.type}</b>
-            <span class="dim">id</span>
-            <span data-testid="timeline-tooltip-id">{hit.frame.id || '(none)'}</span>
+            <span class="dim">{t('tl.tipId')}</span>
+            <span data-testid="timeline-tooltip-id">{hit.frame.id || t('tl.tipNone')}</span>
             <span class="dim">{formatClock(hit.frame.t)}</span>
           </p>
-          {hit.count > 1 && (
-            <p class="dim">{hit.count} frames share this pixel: zoom in to tell them apart.</p>
-          )}
+          {hit.count > 1 && <p class="dim">{t('tl.tipShare', { count: hit.count })}</p>}
           <pre class="tip-data">{preview(hit.frame.data)}</pre>
           <p class="dim">
-            {formatFrameSize(hit.frame.size, hit.frame.truncated)} · click to open in the table
+            {t('tl.tipOpen', { size: formatFrameSize(hit.frame.size, hit.frame.truncated) })}
           </p>
         </>
       )}
@@ -53,8 +53,9 @@ export function TimelineTooltip({ pointed, lane, connection, slot, width }: Prop
         <>
           <p class="tip-url">{connection?.url ?? lane?.label}</p>
           <p class="dim">
-            {lane?.state} · click to{' '}
-            {lane?.selected ? 'show all frames again' : 'show only its frames'}
+            {t(lane?.selected ? 'tl.tipShowAll' : 'tl.tipShowOnly', {
+              state: lane ? connectionStateWord(lane.state) : '',
+            })}
           </p>
         </>
       )}

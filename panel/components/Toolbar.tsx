@@ -7,6 +7,7 @@ import { ExportControl } from './ExportControl';
 import { ClearIcon, RecordIcon } from './icons';
 import { ImportControl } from './ImportControl';
 import { DeepCaptureToggle, type DeepCaptureProps } from './DeepCaptureToggle';
+import { t } from '../i18n/translate';
 
 interface Props {
   store: PanelStore;
@@ -16,9 +17,9 @@ interface Props {
 
 export function Toolbar({ store, onClear, deep }: Props) {
   const stats = store.stats.value;
-  const recordLabel = stats.recording ? 'Pause recording' : 'Resume recording';
+  const recordLabel = stats.recording ? t('toolbar.pause') : t('toolbar.resume');
   return (
-    <div class="toolbar" role="toolbar" aria-label="SSE capture">
+    <div class="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button
         type="button"
         class={stats.recording ? 'tool-button record recording' : 'tool-button record'}
@@ -34,21 +35,21 @@ export function Toolbar({ store, onClear, deep }: Props) {
         type="button"
         class="tool-button"
         data-testid="clear"
-        aria-label="Clear"
-        title="Clear"
+        aria-label={t('toolbar.clear')}
+        title={t('toolbar.clear')}
         onClick={onClear}
       >
         <ClearIcon />
       </button>
       <span class="divider" />
-      <label class="check" title="Keep connections and frames when the page navigates">
+      <label class="check" title={t('toolbar.preserveLogTitle')}>
         <input
           type="checkbox"
           data-testid="preserve-log"
           checked={stats.preserveLog}
           onChange={(e) => store.setPreserveLog(e.currentTarget.checked)}
         />
-        Preserve log
+        {t('toolbar.preserveLog')}
       </label>
       <span class="divider" />
       <DeepCaptureToggle store={store} {...deep} />
@@ -62,13 +63,10 @@ export function Toolbar({ store, onClear, deep }: Props) {
         <Notice key={notice.testId} notice={notice} />
       ))}
       <span class="count">
-        <span
-          data-testid="frame-count"
-          title="Frames received over all connections, including any since evicted from memory"
-        >
+        <span data-testid="frame-count" title={t('toolbar.frameCountTitle')}>
           {stats.frames}
         </span>{' '}
-        frames
+        {t('toolbar.frames', { count: stats.frames })}
       </span>
     </div>
   );

@@ -12,6 +12,7 @@ import { Splitter } from './Splitter';
 import { StatsStrip } from './StatsStrip';
 import { Timeline } from './Timeline';
 import { useWidth } from './use-width';
+import { t } from '../i18n/translate';
 
 const MIN_PANE = 60;
 /** The detail pane never gets narrower than this beside the table (test/e2e/layout.spec.ts). */
@@ -68,7 +69,7 @@ export function Workspace({ store }: { store: PanelStore }) {
       </div>
       <Splitter
         axis="y"
-        label="Resize connections"
+        label={t('layout.resizeConnections')}
         size={{ now: connectionsHeight, min: MIN_PANE, max: window.innerHeight - 260 }}
         onResize={(d) => setConnectionsHeight((h) => clamp(h + d, window.innerHeight - 260))}
       />
@@ -83,7 +84,7 @@ export function Workspace({ store }: { store: PanelStore }) {
       {!timelineCollapsed && (
         <Splitter
           axis="y"
-          label="Resize timeline"
+          label={t('layout.resizeTimeline')}
           size={{ now: timelineHeight, min: MIN_PANE, max: window.innerHeight - 260 }}
           onResize={(d) => setTimelineHeight((h) => clamp(h + d, window.innerHeight - 260))}
         />
@@ -96,14 +97,14 @@ export function Workspace({ store }: { store: PanelStore }) {
             {stacked ? (
               <Splitter
                 axis="y"
-                label="Resize details"
+                label={t('layout.resizeDetails')}
                 size={{ now: detailHeight, min: MIN_PANE, max: window.innerHeight - 200 }}
                 onResize={(d) => setDetailHeight((h) => clamp(h - d, window.innerHeight - 200))}
               />
             ) : (
               <Splitter
                 axis="x"
-                label="Resize details"
+                label={t('layout.resizeDetails')}
                 size={{
                   now: shownDetailWidth,
                   min: MIN_DETAIL_WIDTH,

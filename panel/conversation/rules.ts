@@ -2,6 +2,7 @@
 // stream's URL in the panel page's localStorage (the panel has no network and no sync), and
 // checked field by field so the editor can say exactly what is wrong.
 import { parseJsonPath, type UserRule } from '../../src/llm/user-rule';
+import { t } from '../i18n/translate';
 
 export const RULES_STORAGE_KEY = 'sse-lens:llm-rules';
 
@@ -12,14 +13,14 @@ export type RuleField = 'urlPattern' | 'textPath' | 'reasoningPath' | 'finishPat
 /** What is wrong with each field of a rule being edited; empty when it can be saved. */
 export function ruleErrors(rule: UserRule): Partial<Record<RuleField, string>> {
   const errors: Partial<Record<RuleField, string>> = {};
-  if (rule.urlPattern.trim() === '') errors.urlPattern = 'Give the URL the rule applies to';
+  if (rule.urlPattern.trim() === '') errors.urlPattern = t('rule.needUrl');
   const check = (field: RuleField, path: string | undefined, required: boolean): void => {
     if (path === undefined || path.trim() === '') {
-      if (required) errors[field] = 'A path to the text is required';
+      if (required) errors[field] = t('rule.needText');
       return;
     }
     const steps = parseJsonPath(path);
-    if (!Array.isArray(steps)) errors[field] = `Cannot use this path: ${steps.error}`;
+    if (!Array.isArray(steps)) errors[field] = t('rule.badPath', { error: steps.error });
   };
   check('textPath', rule.textPath, true);
   check('reasoningPath', rule.reasoningPath, false);

@@ -39,6 +39,7 @@ import {
   queueNote,
   stallNote,
 } from './labels';
+import { t } from '../i18n/translate';
 
 export interface LaneModel {
   key: string;
@@ -74,8 +75,6 @@ export interface DrawInput {
 }
 
 const PAD = 3;
-const ELIDED_NOTE =
-  'State changes not kept in memory: this connection changed state too often (see its Connection tab)';
 const INNER = LANE_HEIGHT - 2 * PAD;
 
 export function drawTimeline(
@@ -253,7 +252,7 @@ function drawLane(
     if (band.kind === 'elided') {
       ctx.fillStyle = colors.grid;
       ctx.fillRect(x0, inner, w, INNER);
-      notes.push({ x0, x1: x0 + w, text: ELIDED_NOTE });
+      notes.push({ x0, x1: x0 + w, text: t('tl.elided') });
       continue;
     }
     if (band.kind === 'queued') {

@@ -2,6 +2,7 @@
 // explanations of queue waits, bursts and stalls. Pure, so the exact wording is tested.
 import type { AxisBreak, ReconnectGap, Span } from '../../src/model/timeline';
 import { formatClock, formatDuration } from '../format';
+import { t } from '../i18n/translate';
 
 /** Axis label: wall-clock seconds, with milliseconds when the ticks are closer than 1 s. */
 export function axisLabel(t: number, step: number): string {
@@ -11,36 +12,41 @@ export function axisLabel(t: number, step: number): string {
 
 /** "retry: unknown · observed 1.5 s · Last-Event-ID 42" (a long and a short form). */
 export function gapLabels(gap: ReconnectGap, now: number): { full: string; short: string } {
-  const retry = gap.retryMs === null ? 'retry: unknown' : `retry: ${formatDuration(gap.retryMs)}`;
+  const retry =
+    gap.retryMs === null
+      ? t('tl.retryUnknown')
+      : t('tl.retry', { time: formatDuration(gap.retryMs) });
   const observed =
     gap.observedMs === null
-      ? `reconnecting for ${formatDuration(now - gap.from)}`
-      : `observed ${formatDuration(gap.observedMs)}`;
-  const id = gap.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${gap.lastEventId}`;
+      ? t('tl.reconnectingFor', { time: formatDuration(now - gap.from) })
+      : t('tl.observed', { time: formatDuration(gap.observedMs) });
+  const id =
+    gap.lastEventId === '' ? t('tl.noLastEventId') : t('tl.lastEventId', { id: gap.lastEventId });
   return { full: `${retry} · ${observed} · ${id}`, short: observed };
 }
 
 export function gapNote(gap: ReconnectGap, now: number): string {
-  return `Reconnect: ${gapLabels(gap, now).full}`;
+  return t('tl.reconnect', { labels: gapLabels(gap, now).full });
 }
 
 export function queueNote(from: number, to: number | null, now: number): string {
-  const waited = formatDuration((to ?? now) - from);
-  return to === null
-    ? `Queued behind the connection limit for ${waited} so far`
-    : `Waited ${waited} behind the connection limit`;
+  const time = formatDuration((to ?? now) - from);
+  return to === null ? t('tl.queuedSoFar', { time }) : t('tl.waited', { time });
 }
 
 export function burstNote(span: Span): string {
-  return `Burst: ${span.frames} frames in ${formatDuration(span.to - span.from)} (the mark of a buffering proxy or a batched flush)`;
+  return t('tl.burst', {
+    frames: String(span.frames),
+    time: formatDuration(span.to - span.from),
+  });
 }
 
 export function stallNote(span: Span): string {
-  return `Stall: ${formatDuration(span.to - span.from)} without a frame, far longer than this stream's usual gap`;
+  return t('tl.stall', { time: formatDuration(span.to - span.from) });
 }
 
 export function outputStallNote(span: Span): string {
-  return `Output stall: ${formatDuration(span.to - span.from)} between two deltas of the model's output`;
+  return t('tl.outputStall', { time: formatDuration(span.to - span.from) });
 }
 
 /** The axis mark of a collapsed idle gap: "⋯ 6 d 3 h idle ⋯" (days when it is that long). */
@@ -48,6 +54,11 @@ export function breakLabel(b: AxisBreak): string {
   const ms = b.to - b.from;
   const days = Math.floor(ms / 86_400_000);
   const length =
-    days > 0 ? `${days} d ${Math.floor((ms % 86_400_000) / 3_600_000)} h` : formatDuration(ms);
-  return `${length} idle`;
+    days > 0
+      ? t('tl.daysHours', {
+          d: String(days),
+          h: String(Math.floor((ms % 86_400_000) / 3_600_000)),
+        })
+      : formatDuration(ms);
+  return t('tl.idle', { length });
 }

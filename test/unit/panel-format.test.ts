@@ -3,11 +3,11 @@ import {
   formatBytes,
   formatClock,
   formatCount,
-  plural,
   formatDuration,
   formatFrameSize,
   splitUrl,
 } from '../../panel/format';
+import { t } from '../../panel/i18n/translate';
 
 describe('formatClock', () => {
   it('shows local HH:MM:SS.mmm, zero-padded', () => {
@@ -83,10 +83,10 @@ describe('splitUrl', () => {
   });
 });
 
-describe('plural', () => {
-  it('agrees with the count', () => {
-    expect(plural(1, 'connection')).toBe('1 connection');
-    expect(plural(0, 'frame')).toBe('0 frames');
-    expect(plural(2000, 'frame')).toBe('2,000 frames');
+describe('counted nouns', () => {
+  it('agree with the count', () => {
+    expect(t('count.connections', { count: 1 })).toBe('1 connection');
+    expect(t('count.frames', { count: 0 })).toBe('0 frames');
+    expect(t('count.frames', { count: 2000 })).toBe('2,000 frames');
   });
 });

@@ -1,0 +1,136 @@
+// The panel in Simplified Chinese and in Russian: chosen in the settings popover, shown at
+// once and remembered when the panel opens again. With streams captured and a full pool, the
+// toolbar, the connections, the budget warning, the frames table, the timeline's header and a
+// connection's details speak the chosen language, and none of the English phrases of the
+// translated components is left on screen.
+import type { MessageKey } from '../../panel/i18n/en';
+import { expect, test } from './support/fixtures';
+import { englishPhrases, leftovers } from './support/english-leftovers';
+import type { PanelView } from './support/panel-view';
+
+test.afterEach(({ server }) => server.reset());
+
+const holds = (n: number, tag: string) =>
+  Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
+
+/** The translated components' keys; the pool rows carry the model's own English notes. */
+const TRANSLATED = [
+  'toolbar.',
+  'filter.',
+  'deep.',
+  'conn.',
+  'state.',
+  'budget.',
+  'fix.',
+  'frames.',
+  'stats.',
+  'timeline.',
+  'detail.',
+  'details.',
+  'attempts.',
+  'transition.',
+];
+/** Same in every language (an EventSource is an EventSource). */
+const SAME: MessageKey[] = ['budget.queuedSources', 'budget.summaryProblems'];
+
+const text = (selector: string) =>
+  `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText).join('\\n')`;
+
+async function chooseLanguage(panel: PanelView, locale: string): Promise<void> {
+  await panel.click('memory-settings');
+  await panel.devtools.evaluate(`(() => {
+    const select = document.querySelector('[data-testid=language-select]');
+    select.value = ${JSON.stringify(locale)};
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`);
+}
+
+/**
+ * Everything the translated parts of the panel show, with the "How to fix" list open and an
+ * open connection selected (its Connection tab in the detail pane, its empty frames table).
+ */
+async function shownText(panel: PanelView): Promise<string> {
+  const d = panel.devtools;
+  await d.evaluate(`document.querySelector('.budget-help').open = true`);
+  await d.evaluate(
+    `document.querySelector('[data-testid=connection-row][data-state=open]').click()`,
+  );
+  await d.waitFor<boolean>(
+    `document.querySelector('[data-testid=connection-details]') !== null`,
+    'the connection tab of the selected stream',
+  );
+  return d.evaluate<string>(
+    text(
+      '.toolbar, .budget-head, [data-testid=budget-warning], .connections, .frames, ' +
+        '.stats-strip, .timeline-head, [data-testid=detail-pane]',
+    ),
+  );
+}
+
+// The protocol may not be learned yet when the pool fills (then HTTP/1.1 is assumed, and said).
+const cases = [
+  {
+    locale: 'zh_CN',
+    lang: 'zh-CN',
+    preserveLog: '保留日志',
+    warning: [
+      /已使用 6 个(?: HTTP\/1\.1 )?连接，上限为 6 个/,
+      /2 个 EventSource 正在排队/,
+      '如何解决',
+    ],
+    badges: ['已打开', '排队中'],
+    details: ['状态变化', '已创建（readyState CONNECTING）', '此连接尚无帧。'],
+  },
+  {
+    locale: 'ru',
+    lang: 'ru',
+    preserveLog: 'Сохранять журнал',
+    warning: [/занято 6 из 6 соединений/, /2 EventSource в очереди и ждут/, 'Как исправить'],
+    badges: ['открыто', 'в очереди'],
+    details: [
+      'Смены состояния',
+      'создано (readyState CONNECTING)',
+      'В этом соединении кадров пока нет.',
+    ],
+  },
+];
+
+for (const c of cases) {
+  test(`the panel in ${c.locale}: chosen in the settings, remembered, nothing left in English`, async ({
+    watch,
+    openPanel,
+  }) => {
+    const { page, panel } = await watch(holds(8, `i18n-${c.locale}`));
+    await panel.waitForPools('a full pool', (p) => p[0]?.queued === 2);
+    const d = panel.devtools;
+    expect(await d.evaluate(text('.toolbar label.check'))).toBe('Preserve log');
+
+    await chooseLanguage(panel, c.locale);
+    await d.waitFor<boolean>(
+      `document.documentElement.lang === ${JSON.stringify(c.lang)}`,
+      `the panel in ${c.locale}`,
+    );
+    expect(await d.evaluate(`localStorage.getItem('sse-lens.locale')`)).toBe(c.locale);
+    expect(await d.evaluate(text('.toolbar label.check'))).toBe(c.preserveLog);
+    await panel.waitForConnections(
+      'the queued rows',
+      (r) => r.filter((x) => x.queued).length === 2,
+    );
+    const warning = (await panel.budgetWarning()) ?? '';
+    for (const want of c.warning) expect(warning).toMatch(want);
+    const badges = (await panel.connections()).map((r) => r.badge);
+    for (const badge of c.badges) expect(badges).toContain(badge);
+
+    const shown = await shownText(panel);
+    for (const words of c.details) expect(shown).toContain(words);
+    expect(leftovers(shown, englishPhrases(TRANSLATED, SAME))).toEqual([]);
+
+    // Remembered: the panel opened again speaks the chosen language from the start.
+    await d.close();
+    const again = await openPanel(page);
+    await again.devtools.waitFor<boolean>(
+      `document.querySelector('.toolbar label.check')?.innerText === ${JSON.stringify(c.preserveLog)}`,
+      'the toolbar in the remembered language',
+    );
+  });
+}

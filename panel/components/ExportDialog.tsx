@@ -101,11 +101,9 @@ export function ExportDialog({ store, onClose }: { store: PanelStore; onClose: (
       format !== 'sse'
         ? null
         : exact.size > 0
-          ? `${exact.size} of ${file.connections.length} streams are written byte for byte, as ` +
-            'deep capture received them; the others from their frames.'
+          ? t('export.exact', { count: exact.size, total: file.connections.length })
           : redacting && exactBodies(store, scope, false).size > 0
-            ? 'Redacting: every stream is written from its frames (the bytes as received would ' +
-              'keep what redaction removes).'
+            ? t('export.exactRedacting')
             : null;
     return {
       ok: true,

@@ -501,6 +501,13 @@ export const en = {
   'export.summary':
     '{connections}, {frames}{redacted}. Preview ({perConnection} frames per connection, about {size}):',
   'export.redacted': { one: ', {count} value redacted', other: ', {count} values redacted' },
+  'export.exact': {
+    one: '{count} of {total} streams is written byte for byte, as deep capture received it; the others from their frames.',
+    other:
+      '{count} of {total} streams are written byte for byte, as deep capture received them; the others from their frames.',
+  },
+  'export.exactRedacting':
+    'Redacting: every stream is written from its frames (the bytes as received would keep what redaction removes).',
   'export.download': 'Download {name}',
 
   'import.format.json': 'SSE Lens capture',

@@ -478,6 +478,10 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'export.summary':
     '{connections}，{frames}{redacted}。预览（每个连接 {perConnection} 帧，约 {size}）：',
   'export.redacted': { other: '，已脱敏 {count} 个值' },
+  'export.exact': {
+    other: '{total} 个流中有 {count} 个按深度捕获收到的字节原样写出，其余由帧生成。',
+  },
+  'export.exactRedacting': '正在脱敏：每个流都由帧生成（原样收到的字节会保留脱敏要去掉的内容）。',
   'export.download': '下载 {name}',
 
   'import.format.json': 'SSE Lens 捕获',

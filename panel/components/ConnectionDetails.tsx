@@ -8,6 +8,7 @@ import {
   type QueueWait,
 } from '../../src/model/capture-state';
 import { connectionStateWord, protocolName, queueWaitText } from '../budget-text';
+import { contextName } from '../context-names';
 import { formatBytes, formatClock } from '../format';
 import { t } from '../i18n/translate';
 import { transitionText } from '../transition-text';
@@ -32,8 +33,14 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
           {c.kind}
           {c.withCredentials && ', withCredentials'}
         </dd>
-        <dt>{t('details.frame')}</dt>
-        <dd class="wrap">{c.top ? t('details.top', { url: c.frameUrl }) : c.frameUrl}</dd>
+        <dt>{c.context ? t('details.openedBy') : t('details.frame')}</dt>
+        <dd class="wrap">
+          {c.context
+            ? t('details.openedByValue', { worker: contextName(c.context), url: c.frameUrl })
+            : c.top
+              ? t('details.top', { url: c.frameUrl })
+              : c.frameUrl}
+        </dd>
         <dt>{t('details.state')}</dt>
         <dd>
           <span class={`badge ${c.state}`}>{connectionStateWord(c.state)}</span>

@@ -2,11 +2,12 @@
 // tooltip holds what does not fit in a row: full URL, listened types, initiator stack. Its
 // accessible name (its text) says what each number is, as the column header is visual only.
 import type { ComponentChildren } from 'preact';
-import type { ConnectionContext, ConnectionView } from '../../src/model/capture-state';
+import type { ConnectionView } from '../../src/model/capture-state';
 import type { PoolMember } from '../../src/model/pools';
 import { connectionStatus } from '../budget-text';
+import { contextName } from '../context-names';
 import { formatBytes, formatDuration, splitUrl } from '../format';
-import { t, type MessageKey } from '../i18n/translate';
+import { t } from '../i18n/translate';
 
 interface Props {
   connection: ConnectionView;
@@ -67,11 +68,11 @@ export function ConnectionRow(props: Props) {
           <span
             class="badge api"
             title={t('conn.openedByContext', {
-              context: t(CONTEXT_NAMES[c.context]),
+              context: contextName(c.context),
               url: c.frameUrl,
             })}
           >
-            {t(CONTEXT_NAMES[c.context])}
+            {contextName(c.context)}
           </span>
         )}
         {c.request && (
@@ -111,7 +112,7 @@ export function ConnectionRow(props: Props) {
       </span>
       <span class="frame-url">
         <Said>
-          {`, ${t('conn.saidOpenedBy')} ${c.context ? `${t(CONTEXT_NAMES[c.context])} ` : ''}`}
+          {`, ${t('conn.saidOpenedBy')} ${c.context ? `${contextName(c.context)} ` : ''}`}
         </Said>
         {c.top ? t('conn.top') : c.frameUrl}
         {!c.context && <Said>{` ${t('conn.saidDocument')}`}</Said>}
@@ -119,12 +120,6 @@ export function ConnectionRow(props: Props) {
     </div>
   );
 }
-
-const CONTEXT_NAMES: Readonly<Record<ConnectionContext, MessageKey>> = {
-  worker: 'context.worker',
-  sharedworker: 'context.sharedworker',
-  serviceworker: 'context.serviceworker',
-};
 
 /** Words for assistive technology only, between a row's cells. */
 function Said({ children }: { children: ComponentChildren }) {
@@ -136,7 +131,7 @@ function tooltip(c: ConnectionView): string {
   if (c.request)
     lines.push(`${c.request.method}${c.head ? ` → ${c.head.status} ${c.head.statusText}` : ''}`);
   if (c.context) {
-    lines.push(t('conn.seenByDeep', { context: t(CONTEXT_NAMES[c.context]), url: c.frameUrl }));
+    lines.push(t('conn.seenByDeep', { context: contextName(c.context), url: c.frameUrl }));
   } else if (!c.top) lines.push(t('conn.frameLine', { url: c.frameUrl }));
   if (c.listenedTypes.length > 0) {
     lines.push(t('conn.listensFor', { types: c.listenedTypes.join(', ') }));

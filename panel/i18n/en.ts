@@ -322,6 +322,8 @@ export const en = {
 
   'details.url': 'URL',
   'details.kind': 'Kind',
+  'details.openedBy': 'Opened by',
+  'details.openedByValue': 'the {worker} {url} (seen by deep capture)',
   'details.frame': 'Frame',
   'details.top': 'top ({url})',
   'details.state': 'State',

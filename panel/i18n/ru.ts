@@ -361,6 +361,8 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
 
   'details.url': 'Адрес',
   'details.kind': 'Вид',
+  'details.openedBy': 'Открыт в',
+  'details.openedByValue': '{worker} {url} (виден глубокому захвату)',
   'details.frame': 'Фрейм',
   'details.top': 'верхний ({url})',
   'details.state': 'Состояние',

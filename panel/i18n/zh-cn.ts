@@ -310,6 +310,8 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
 
   'details.url': '网址',
   'details.kind': '类型',
+  'details.openedBy': '打开者',
+  'details.openedByValue': '{worker} {url}（由深度捕获看到）',
   'details.frame': '框架',
   'details.top': '顶层（{url}）',
   'details.state': '状态',

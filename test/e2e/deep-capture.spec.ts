@@ -247,6 +247,10 @@ test('streams of a dedicated worker and a service worker are connections with th
   // No page listener exists for a worker's stream: every frame is from the wire, and the
   // worker's EventSource shows its comment, retry: and the event nobody listened to.
   await panel.locator('[data-testid=connection-row][data-kind=eventsource]').click();
+  // The Connection tab names the worker that opened it, where a page's names its frame.
+  await expect(panel.locator('[data-testid=connection-details]')).toContainText(
+    /Opened by\s*the worker http:\/\/127\.0\.0\.1:\d+\/stream-worker\.js/,
+  );
   const rows = await waitUntil(
     'the worker EventSource’s frames',
     () => frames(panel),

@@ -14,13 +14,23 @@ export function formatClock(t: number): string {
 
 const UNITS = ['unit.kb', 'unit.mb', 'unit.gb'] as const;
 
+/** Formatters by locale and digits: making one costs far more than using it. */
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number with exactly `digits` decimals and no grouping, in the locale's digits. */
 export function formatFixed(value: number, digits: number): string {
-  return new Intl.NumberFormat(intlTag(), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: false,
-  }).format(value);
+  const tag = intlTag();
+  const key = `${tag}|${digits}`;
+  let format = fixedFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    fixedFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** Human-readable size, 1024-based: `512 B`, `1.5 KB`, `2.0 MB`. */

@@ -47,6 +47,12 @@ const FIRST_ANSWER_MS = REASONING_DELAY_MS + 20 + ANSWER_DELAY_MS;
 
 const prettyArgs = JSON.stringify(TOOL_ARGS, null, 2);
 
+/**
+ * The stream is read to its end: finished, and its usage shown (OpenAI and Gemini send usage
+ * in a chunk after the one that finishes, which the panel may render on its own).
+ */
+const ended = (c: ConversationRead): boolean => c.finishReason !== '' && c.outputTokens !== null;
+
 /** Selects the stream's connection in the DevTools panel, opens the tab, reads it once `ready`. */
 function readConversation(
   panel: PanelView,
@@ -71,7 +77,7 @@ test('OpenAI chat: answer, reasoning, tool call split mid-token, usage and TTFT 
   const { page, panel } = await blankPanel();
   const url = `${server.origin}${LLM_E2E_PATH}`;
   await postAndRead(page, url, llmRequestBody('gpt-e2e', openAiChatFrames()));
-  const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+  const c = await readConversation(panel, url, ended);
   expect(c).toMatchObject({
     format: 'openai-chat',
     model: 'gpt-e2e',
@@ -100,7 +106,7 @@ test('Anthropic: thinking, text and a tool_use streamed as input_json_delta', as
   const { page, panel } = await blankPanel();
   const url = `${server.origin}${LLM_E2E_PATH}`;
   await postAndRead(page, url, llmRequestBody('claude-e2e', anthropicFrames()));
-  const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+  const c = await readConversation(panel, url, ended);
   expect(c).toMatchObject({
     format: 'anthropic',
     model: 'claude-e2e',
@@ -121,7 +127,7 @@ test('Gemini: the model named by the URL, thought parts, a functionCall, usageMe
   const { page, panel } = await blankPanel();
   const url = `${server.origin}${LLM_E2E_GEMINI_PATH}?alt=sse`;
   await postAndRead(page, url, llmRequestBody('', geminiFrames()));
-  const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+  const c = await readConversation(panel, url, ended);
   expect(c).toMatchObject({
     format: 'gemini',
     model: 'gemini-e2e',
@@ -148,7 +154,7 @@ test('hostile model output is shown as text and creates no element', async ({
     ' <b>bold</b> <a href="javascript:window.__pwned=3">x</a>',
   ];
   await postAndRead(page, url, llmRequestBody('gpt-e2e', openAiChatFrames(hostile)));
-  const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+  const c = await readConversation(panel, url, ended);
   expect(c.text).toBe(hostile.join(''));
   const created = await panel.devtools.evaluate<{ elements: number; pwned: unknown }>(`({
     elements: document.querySelectorAll(
@@ -475,7 +481,7 @@ test("the demo's provider routes each read as the same conversation, from the pa
   for (const [format, path, model] of routes) {
     const url = `${server.origin}${path}`;
     await postAndRead(page, url, body);
-    const c = await readConversation(panel, url, (v) => v.finishReason !== '');
+    const c = await readConversation(panel, url, ended);
     expect(c, format).toMatchObject({
       format,
       model,

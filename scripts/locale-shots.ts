@@ -8,28 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ScenarioServer } from '../test/fixtures/scenario-server';
-import { launchWithExtension } from '../test/e2e/support/chromium';
-import { openDevToolsPanel } from '../test/e2e/support/devtools-panel';
+import { openDemoPanel } from './demo-panel';
 
 export const SHOT_LOCALES = ['zh_CN', 'ru'] as const;
 
 async function shootLocale(server: ScenarioServer, outDir: string, locale: string): Promise<void> {
-  const ext = await launchWithExtension({
-    undockedDevTools: true,
-    extraArgs: ['--window-size=1400,900'],
-  });
+  const { ext, page, panel } = await openDemoPanel(server.origin);
   try {
-    const page = await ext.context.newPage();
-    await page.goto(`${server.origin}/blank`);
-    const browser = ext.context.browser();
-    if (!browser) throw new Error('no browser object for CDP');
-    const panel = await openDevToolsPanel(browser, page, ext.extensionId);
-    await page.goto(`${server.origin}/?auto=1`);
-    await panel.waitFor<boolean>(
-      `document.querySelectorAll('[data-testid=connection-row]').length >= 7`,
-      'the demo scenarios to stream',
-      30_000,
-    );
     // The language is in the settings popover of the timeline, shown once streams are.
     await panel.evaluate(`document.querySelector('[data-testid=memory-settings]').click()`);
     await panel.waitFor<boolean>(

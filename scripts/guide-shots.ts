@@ -12,10 +12,10 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import type { ScenarioServer } from '../test/fixtures/scenario-server';
 import { LLM_E2E_PATH } from '../test/fixtures/scenarios/llm-e2e';
-import { launchWithExtension } from '../test/e2e/support/chromium';
 import { buildWithDeepCaptureGranted } from '../test/e2e/support/deep-capture-build';
-import { openDevToolsPanel, type DevToolsPanel } from '../test/e2e/support/devtools-panel';
+import type { DevToolsPanel } from '../test/e2e/support/devtools-panel';
 import { saveDownloadsTo } from '../test/e2e/support/downloads';
+import { openBlankPanel } from './demo-panel';
 
 interface Session {
   browser: Browser;
@@ -30,17 +30,8 @@ async function withPanel(
   shots: (s: Session) => Promise<void>,
   extensionDir?: string,
 ): Promise<void> {
-  const ext = await launchWithExtension({
-    undockedDevTools: true,
-    extensionDir,
-    extraArgs: ['--window-size=1400,900'],
-  });
+  const { ext, browser, page, panel } = await openBlankPanel(origin, { extensionDir });
   try {
-    const page = await ext.context.newPage();
-    await page.goto(`${origin}/blank`);
-    const browser = ext.context.browser();
-    if (!browser) throw new Error('no browser object for CDP');
-    const panel = await openDevToolsPanel(browser, page, ext.extensionId);
     await shots({ browser, page, panel, newPage: () => ext.context.newPage() });
   } finally {
     await ext.close();

@@ -42,6 +42,8 @@ export interface FetchIntrinsics {
   aborted: Getter<AbortSignal, boolean>;
   /** Promise.reject of the page's realm. */
   reject: (error: unknown) => Promise<never>;
+  /** The getter of `window.window`: its brand check tells a Window from any other object. */
+  windowOf: Getter<Window, Window> | undefined;
   byteLength: Getter<Uint8Array, number>;
   u8Set: (this: Uint8Array, source: Uint8Array, offset?: number) => void;
   u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
@@ -112,6 +114,8 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     then: win.Promise.prototype.then as FetchIntrinsics['then'],
     aborted: getter(win.AbortSignal.prototype, 'aborted'),
     reject: rejectWith(win.Promise),
+    windowOf: Object.getOwnPropertyDescriptor(win, 'window')?.get as
+      Getter<Window, Window> | undefined,
     byteLength: getter(typed, 'byteLength'),
     u8Set: (typed as Uint8Array).set,
     u8Slice: (typed as Uint8Array).slice,

@@ -37,8 +37,24 @@ function rewordAsFetch(error: unknown, I: Intrinsics): boolean {
   }
   let rest = '';
   for (let i = REQUEST_PREFIX.length; i < message.length; i++) rest += message[i];
-  I.defineProperty(error, 'message', { ...d, value: FETCH_PREFIX + rest });
+  setMessage(error, d, FETCH_PREFIX + rest, I);
   return true;
+}
+
+/**
+ * Gives an error's own message a new text, keeping its attributes. The descriptor has no
+ * prototype: defineProperty must not find a `get` the page put on Object.prototype.
+ */
+function setMessage(error: object, d: PropertyDescriptor, text: string, I: Intrinsics): void {
+  const { writable, enumerable, configurable } = d;
+  I.defineProperty(
+    error,
+    'message',
+    I.setPrototypeOf(
+      { value: text, writable, enumerable, configurable },
+      null,
+    ) as PropertyDescriptor,
+  );
 }
 
 /** Compared by index: the page may have replaced String.prototype.startsWith. */
@@ -47,6 +63,9 @@ function startsWith(text: string, prefix: string): boolean {
   for (let i = 0; i < prefix.length; i++) if (text[i] !== prefix[i]) return false;
   return true;
 }
+
+/** V8's refusal of a receiver that is not of the interface, the same for every API. */
+const ILLEGAL_INVOCATION = 'Illegal invocation';
 
 /** Statuses whose responses cannot carry a body (the Response constructor refuses one). */
 const NULL_BODY = [101, 103, 204, 205, 304];
@@ -143,11 +162,37 @@ export function wrapFetch(
     }
   };
 
+  /**
+   * The error fetch rejects with when called on something that is not a Window, made here so
+   * that its stack starts at the page's call, as the native one does; null for a Window (of
+   * any frame), and where the browser words the refusal by the API that met it (Firefox
+   * names the getter), leaving the call to the native fetch.
+   */
+  const illegalInvocation = (receiver: unknown): object | null => {
+    if (F.windowOf === undefined) return null;
+    try {
+      I.apply(F.windowOf, receiver as Window, I.noArgs);
+      return null;
+    } catch (error) {
+      if (typeof error !== 'object' || error === null) return null;
+      const message: unknown = I.getOwnPropertyDescriptor(error, 'message')?.value;
+      return message === ILLEGAL_INVOCATION ? error : null;
+    }
+  };
+
   // A method, so that `new fetch()` fails as it does natively; its `length` is 1 like fetch's.
   const { fetch } = {
     fetch(this: unknown, _input: unknown): Promise<Response> {
-      if (this !== undefined && this !== win) {
-        return I.apply(native, this, arguments) as Promise<Response>;
+      if (this !== undefined && this !== null && this !== win) {
+        const refusal = illegalInvocation(this);
+        if (refusal === null) return I.apply(native, this, arguments) as Promise<Response>;
+        stacks.rootAtCaller(refusal, fetch);
+        // V8 writes the stack's first line before Blink names the API in the message.
+        const stack = I.getOwnPropertyDescriptor(refusal, 'stack')?.get;
+        if (stack !== undefined) I.apply(stack, refusal, I.noArgs);
+        const message = I.getOwnPropertyDescriptor(refusal, 'message');
+        if (message) setMessage(refusal, message, FETCH_PREFIX + ILLEGAL_INVOCATION, I);
+        return F.reject(refusal);
       }
       let req: Request;
       try {

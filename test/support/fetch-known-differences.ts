@@ -22,11 +22,6 @@ export const FETCH_KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   {
     browser: 'chromium',
-    path: ['errorStacks', 'callOnObject'],
-    why: 'fetch.call({}) goes to the native fetch from the wrapper, whose frame its error shows',
-  },
-  {
-    browser: 'chromium',
     path: ['errorStacks', 'unsupportedScheme'],
     why: 'fetch("ftp://…") is passed to the native fetch from the wrapper, whose frame its error shows',
   },

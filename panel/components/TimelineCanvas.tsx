@@ -14,6 +14,7 @@ import { TimelineAnnouncer } from './TimelineAnnouncer';
 import { TimelineNotes } from './TimelineNotes';
 import { TimelineSummary } from './TimelineSummary';
 import { TimelineTooltip } from './TimelineTooltip';
+import { activeLocale } from '../i18n/locale';
 import { t } from '../i18n/translate';
 
 interface Props {
@@ -55,6 +56,8 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
     void models.value;
     void slots.value;
     void store.selectedFrame.value;
+    // The lanes' drawn labels are in the panel's language.
+    void activeLocale.value;
     controller.invalidate();
   });
 

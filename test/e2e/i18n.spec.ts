@@ -134,3 +134,26 @@ for (const c of cases) {
     );
   });
 }
+
+test('the timeline draws its labels in the new language at once', async ({ watch }) => {
+  // One reconnect: its gap carries a drawn label ("retry 400 ms").
+  const { page, panel } = await watch(['/sse/cut?count=2&retry=400&key=i18n-tl']);
+  await page.waitForFunction(() => (window as { __received?: unknown[] }).__received?.length === 4);
+  await page.evaluate(() => {
+    for (const s of (window as { __sources?: EventSource[] }).__sources ?? []) s.close();
+  });
+  await panel.waitForConnections('the closed stream', (r) => r[0]?.state === 'closed');
+  const d = panel.devtools;
+  const drawn = `document.querySelector('[data-testid=timeline]').toDataURL()`;
+  await d.waitFor<boolean>(
+    `(() => { const a = ${drawn}; return new Promise((r) => setTimeout(() => r(a === ${drawn}), 300)); })()`,
+    'the timeline at rest',
+  );
+  const before = await d.evaluate<string>(drawn);
+  await chooseLanguage(panel, 'ru');
+  // Nothing else changes: the capture is over, so only the language can redraw the lanes.
+  await d.waitFor<boolean>(
+    `${drawn} !== ${JSON.stringify(before)}`,
+    'the lanes redrawn in Russian',
+  );
+});

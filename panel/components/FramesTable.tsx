@@ -3,8 +3,9 @@
 // frames while at the newest end; arrows, Page Up/Down, Home and End move the selection, and a
 // frame selected elsewhere (the timeline) is scrolled into view. A grid of rows for assistive
 // technology: one row is in the tab order (the selected one, else the first in view), and focus
-// follows a selection made from the keyboard.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+// follows a selection made from the keyboard. A focused row that scrolls out of the rendered
+// window hands focus to the grid itself, so the keys keep working.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { connectionFailed } from '../attempt-report';
@@ -39,6 +40,15 @@ export function FramesTable({ store }: { store: PanelStore }) {
     return at === -1 || !newestFirst ? at : count - 1 - at;
   };
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  // Read before this render changes the DOM: a row of ours has focus.
+  const hadFocus = gridRef.current?.contains(document.activeElement) === true;
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (hadFocus && grid && !grid.contains(document.activeElement)) {
+      grid.focus({ preventScroll: true });
+    }
+  });
   // Newest last: starts at the end and follows new frames while there. Newest first: new rows
   // appear at the top.
   const rows = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, !newestFirst);
@@ -102,7 +112,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
-      focusSelected.current = focused !== null;
+      focusSelected.current = focused !== null || e.target === e.currentTarget;
       selectAt(target);
     } else if (e.key === 'Escape' && selected !== null) {
       e.preventDefault();
@@ -116,6 +126,8 @@ export function FramesTable({ store }: { store: PanelStore }) {
       role="grid"
       aria-label={t('frames.label')}
       aria-rowcount={count + 1}
+      tabIndex={-1}
+      ref={gridRef}
       onKeyDown={onKeyDown}
     >
       <div class="frame-grid frames-header" role="row" aria-rowindex={1}>

@@ -3,6 +3,7 @@
 // scrolled away, and follows again after End.
 import { expect, test } from './support/fixtures';
 import type { PanelView } from './support/panel-view';
+import { PanelTab } from './export/panel-tab';
 
 interface TableView {
   /** Rows in the DOM. */
@@ -77,4 +78,35 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   // The last stream's ids run 1–200; the newest row is its 200th.
   expect(followed.visibleIds.at(-1)).toBe('200');
   expect(followed.rows).toBeLessThan(200);
+});
+
+test('a focused row scrolled out of the rendered rows leaves focus in the table, and the keys go on', async ({
+  ext,
+  watch,
+}) => {
+  const { page, panel } = await watch(['/sse/fast?count=2000&size=30&key=ft-focus']);
+  await panel.waitForFrameCount(2000);
+  // The panel as a tab, where Playwright's keyboard types into it like a user.
+  const tab = await PanelTab.open(ext, await ext.tabIdOf(page));
+  const p = tab.page;
+  const rows = p.locator('[data-testid=frame-row]');
+  await expect(rows.last()).toHaveAttribute('data-event-id', '2000');
+  const last = p.locator('[data-testid=frame-row][data-event-id="2000"]');
+  await expect(async () => {
+    await last.click();
+    await expect(last).toHaveAttribute('aria-selected', 'true', { timeout: 1000 });
+  }).toPass();
+  await p.keyboard.press('ArrowUp');
+  const focusedRow = p.locator('[data-testid=frame-row]:focus');
+  await expect(focusedRow).toHaveAttribute('data-event-id', '1999');
+
+  // The mouse wheel's way: the scroller moves to the top, far past the rendered rows.
+  await p.locator('.frames-scroll').evaluate((el) => (el.scrollTop = 0));
+  await expect(p.locator('[data-testid=frame-row][data-event-id="1999"]')).toHaveCount(0);
+  await expect(p.locator('.frames[role=grid]')).toBeFocused();
+
+  // The keys still reach the table: Down selects the frame after the selected one.
+  await p.keyboard.press('ArrowDown');
+  await expect(focusedRow).toHaveAttribute('data-event-id', '2000');
+  await expect(focusedRow).toHaveAttribute('aria-selected', 'true');
 });

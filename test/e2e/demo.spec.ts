@@ -296,6 +296,55 @@ function shownText(page: Page): Promise<{ all: string; own: string }> {
   });
 }
 
+test('the demo page takes its language from ?lang=, else the browser, and its links switch it', async ({
+  ext,
+  server,
+}) => {
+  /** The page's `<html lang>` for a browser whose language is `language`. */
+  const pageLang = async (language: string, query = ''): Promise<string | null> => {
+    const page = await ext.context.newPage();
+    await page.addInitScript((tag) => {
+      Object.defineProperty(Navigator.prototype, 'language', { get: () => tag });
+    }, language);
+    await page.goto(`${server.origin}/${query}`);
+    const lang = await page.locator('html').getAttribute('lang');
+    await page.close();
+    return lang;
+  };
+  const cases: [string, string, string][] = [
+    ['ru-RU', '', 'ru'],
+    ['ru', '', 'ru'],
+    ['zh-CN', '', 'zh-CN'],
+    ['zh-SG', '', 'zh-CN'],
+    ['zh-Hans-HK', '', 'zh-CN'],
+    ['zh-TW', '', 'en'],
+    ['zh-Hant', '', 'en'],
+    ['de-DE', '', 'en'],
+    ['ru-RU', '?lang=zh_CN', 'zh-CN'],
+    ['zh-CN', '?lang=en', 'en'],
+    ['ru-RU', '?lang=fr', 'ru'],
+  ];
+  for (const [language, query, lang] of cases) {
+    expect(await pageLang(language, query), `${language} ${query}`).toBe(lang);
+  }
+
+  // The switch is links, reached and followed with the keyboard; the other knobs stay.
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/?lang=en&stall=3000&hostile=1`);
+  await expect(page.locator('nav.languages [aria-current]')).toHaveText('English');
+  await page.locator('nav.languages a[lang=ru]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('lang') === 'ru');
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+    lang: 'ru',
+    stall: '3000',
+    hostile: '1',
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('nav.languages [aria-current]')).toHaveText('Русский');
+  await expect(page.locator('#start-all')).toHaveText(demoText('ru', 'toolbar.startAll'));
+});
+
 test.describe('the demo page in Russian and in Chinese', () => {
   test.afterEach(({ server }) => server.reset());
 

@@ -1,13 +1,32 @@
 // The README's main command (after `npm run build`): starts the scenario server, launches
-// Chromium with the built extension and DevTools open on the SSE panel, on the demo page.
-// Runs until the browser window is closed or Ctrl-C.
+// Chromium with the built extension and DevTools open on the SSE panel, on the demo page
+// (in the language `--lang` names, else the browser's). Runs until the browser window is
+// closed or Ctrl-C.
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startScenarioServer, type ScenarioServer } from '../test/fixtures/scenario-server';
 import { launchWithExtension } from '../test/e2e/support/chromium';
 import { openDevToolsPanel } from '../test/e2e/support/devtools-panel';
 import { saveDownloadsTo } from '../test/e2e/support/downloads';
 
 const PREFERRED_PORT = 8787;
+/** The languages the demo page speaks, as its `?lang=` takes them. */
+const DEMO_LANGUAGES = ['en', 'zh_CN', 'ru'];
+
+/** The demo page's language from `--lang`, if given; exits with 2 on a usage error. */
+function languageOption(): string | undefined {
+  const usage = `usage: npm start [-- --lang ${DEMO_LANGUAGES.join('|')}]`;
+  try {
+    const { lang } = parseArgs({ options: { lang: { type: 'string' } } }).values;
+    if (lang === undefined || DEMO_LANGUAGES.includes(lang)) return lang;
+    console.error(`SSE Lens demo: no demo page in "${lang}".\n${usage}`);
+  } catch (error) {
+    console.error(`SSE Lens demo: ${(error as Error).message}\n${usage}`);
+  }
+  process.exit(2);
+}
+
+const lang = languageOption();
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error(
@@ -41,11 +60,12 @@ const ext = await launchWithExtension({ headless: false, sandbox: !asRoot });
 const browser = ext.context.browser();
 if (browser) await saveDownloadsTo(browser, downloads);
 const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-await page.goto(`${server.origin}/?auto=1`);
+const demoQuery = lang === undefined ? '?auto=1' : `?auto=1&lang=${lang}`;
+await page.goto(`${server.origin}/${demoQuery}`);
 if (browser) await openDevToolsPanel(browser, page, ext.extensionId);
 
 console.log(`SSE Lens demo running.
-  Demo page:        ${server.origin}/   (scenarios start automatically with ?auto=1)
+  Demo page:        ${server.origin}/${demoQuery}   (?auto=1 starts the scenarios; ?lang=en|zh_CN|ru)
   Scenario server:  ${server.origin}/sse/... and ${server.origin}/fetch/...
   Exports:          saved to ${downloads}/
   DevTools is open on the SSE panel. Try the "Connection-limit pile-up" card: its text says

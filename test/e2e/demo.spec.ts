@@ -1,6 +1,7 @@
 // The bundled demo as a new user meets it: what its cards say must match what the scenarios
 // then do, its fetch streams must show in the real panel, and an export made in the panel
-// must land in a folder the user can find, under the name the export dialog showed.
+// must land in a folder the user can find, under the name the export dialog showed. In
+// Russian and Chinese the page keeps no English text of its catalog, and still streams.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,9 @@ import {
   LLM_TOOL_ARGUMENTS,
   LLM_TOOL_NAME,
 } from '../fixtures/scenarios/llm-script';
+import { demoEnglishPhrases, demoText } from './support/demo-catalog';
 import { saveDownloadsTo } from './support/downloads';
+import { leftovers } from './support/english-leftovers';
 import { expect, test } from './support/fixtures';
 import { readRequest } from './support/request-view';
 import { waitUntil } from './support/wait-until';
@@ -261,5 +264,159 @@ test('an export from the panel lands in the chosen folder under the name the dia
     expect(JSON.parse(text)).toMatchObject({ format: 'sse-lens-capture', version: 1 });
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * What the page shows: `all` its text bar the model's answers (the LLM routes stream English),
+ * `own` only what the page itself writes (title, headings, buttons, badges, log labels,
+ * language links, accessible names and input values), where no stream's data can be.
+ */
+function shownText(page: Page): Promise<{ all: string; own: string }> {
+  return page.evaluate(() => {
+    const all: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) =>
+        node.parentElement?.closest('.reply, .thinking, script, style')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      all.push(node.textContent ?? '');
+    }
+    const own = [document.title];
+    for (const el of document.querySelectorAll('h1, h2, button, .state, .log .kind, nav')) {
+      own.push(el.textContent ?? '');
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      own.push(...['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+    }
+    for (const input of document.querySelectorAll('input')) own.push(input.value);
+    return { all: [...all, ...own].join('\n'), own: own.join('\n') };
+  });
+}
+
+test('the demo page takes its language from ?lang=, else the browser, and its links switch it', async ({
+  ext,
+  server,
+}) => {
+  /** The page's `<html lang>` for a browser whose language is `language`. */
+  const pageLang = async (language: string, query = ''): Promise<string | null> => {
+    const page = await ext.context.newPage();
+    await page.addInitScript((tag) => {
+      Object.defineProperty(Navigator.prototype, 'language', { get: () => tag });
+    }, language);
+    await page.goto(`${server.origin}/${query}`);
+    const lang = await page.locator('html').getAttribute('lang');
+    await page.close();
+    return lang;
+  };
+  const cases: [string, string, string][] = [
+    ['ru-RU', '', 'ru'],
+    ['ru', '', 'ru'],
+    ['zh-CN', '', 'zh-CN'],
+    ['zh-SG', '', 'zh-CN'],
+    ['zh-Hans-HK', '', 'zh-CN'],
+    ['zh-TW', '', 'en'],
+    ['zh-Hant', '', 'en'],
+    ['de-DE', '', 'en'],
+    ['ru-RU', '?lang=zh_CN', 'zh-CN'],
+    ['zh-CN', '?lang=en', 'en'],
+    ['ru-RU', '?lang=fr', 'ru'],
+  ];
+  for (const [language, query, lang] of cases) {
+    expect(await pageLang(language, query), `${language} ${query}`).toBe(lang);
+  }
+
+  // The switch is links, reached and followed with the keyboard; the other knobs stay.
+  const page = await ext.context.newPage();
+  await page.goto(`${server.origin}/?lang=en&stall=3000&hostile=1`);
+  await expect(page.locator('nav.languages [aria-current]')).toHaveText('English');
+  await page.locator('nav.languages a[lang=ru]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('lang') === 'ru');
+  expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({
+    lang: 'ru',
+    stall: '3000',
+    hostile: '1',
+  });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('nav.languages [aria-current]')).toHaveText('Русский');
+  await expect(page.locator('#start-all')).toHaveText(demoText('ru', 'toolbar.startAll'));
+});
+
+test.describe('the demo page in Russian and in Chinese', () => {
+  test.afterEach(({ server }) => server.reset());
+
+  for (const { locale, lang } of [
+    { locale: 'ru', lang: 'ru' },
+    { locale: 'zh_CN', lang: 'zh-CN' },
+  ]) {
+    test(`?lang=${locale}: no English text of the catalog is left, and every card still streams`, async ({
+      server,
+      blankPanel,
+    }) => {
+      const { page, panel } = await blankPanel();
+      await page.goto(`${server.origin}/?lang=${locale}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page).toHaveTitle(demoText(locale, 'page.title'));
+      await expect(page.locator('nav.languages [aria-current]')).toHaveAttribute('lang', lang);
+
+      // The pile-up alone: six streams get a connection, two wait; closing one lets the 7th in.
+      await page.click('#pileup [data-start]');
+      await expect(page.locator('#pileup .chips .state.open')).toHaveCount(6);
+      const waiting = ['7', '8'].join(demoText(locale, 'list.separator'));
+      await expect(forecast(page)).toHaveText(
+        demoText(locale, 'pileup.waiting', { streams: waiting }, 2),
+      );
+      await page.click('#pileup [data-close-one]');
+      await expect(forecast(page)).toHaveText(
+        demoText(locale, 'pileup.waiting', { streams: '8' }, 1),
+      );
+      await expect(page.locator('#pileup .log')).toContainText(
+        demoText(locale, 'pileup.gotConnection', { n: '7' }),
+      );
+      await page.click('#close-all');
+
+      // Every other card, as the demo's automatic run starts them; the cards whose streams end
+      // by themselves are read once they have closed.
+      await page.click('#start-all');
+      const closed = demoText(locale, 'state.closed');
+      for (const id of ['fast', 'large', 'chat', 'llm', 'ndjson', 'xhr']) {
+        await expect(page.locator(`#${id} header .state`)).toHaveText(closed, { timeout: 30_000 });
+      }
+      await expect(page.locator('#failures .log .error')).toHaveCount(3);
+      await expect(page.locator('#reconnect .log .error').first()).toContainText(
+        demoText(locale, 'note.serverHungUp', { retry: '1500' }),
+      );
+      await expect(page.locator('#ndjson .log')).toContainText(
+        demoText(locale, 'count.lines', { count: '8' }, 8),
+      );
+
+      // The panel lists them all: the pile-up's eight, then the EventSource cards' and the
+      // complete fetch and XHR streams.
+      const rows = await panel.waitForConnections(
+        'the pile-up, the EventSource cards and the complete fetch and XHR streams',
+        (r) =>
+          r.filter((c) => c.kind === 'eventsource').length >= 8 + 8 &&
+          r.filter((c) => c.kind === 'fetch' && c.outcome === 'complete').length === 5 &&
+          r.some((c) => c.kind === 'xhr' && c.outcome === 'complete'),
+      );
+      expect(rows.filter((r) => new URL(r.url).pathname === '/sse/hold')).toHaveLength(8);
+
+      // A single English word may be in what a stream sent (`token 2`); a phrase may not.
+      const phrases = demoEnglishPhrases(locale);
+      const words = phrases.filter((phrase) => !phrase.includes(' '));
+      expect(phrases.length).toBeGreaterThan(100);
+      expect(words.length).toBeGreaterThan(25);
+      const shown = await shownText(page);
+      expect(
+        leftovers(
+          shown.all,
+          phrases.filter((phrase) => !words.includes(phrase)),
+        ),
+      ).toEqual([]);
+      expect(leftovers(shown.own, words)).toEqual([]);
+    });
   }
 });

@@ -1,7 +1,8 @@
 // The locale check: every catalog has exactly the English keys, every key is used somewhere in
 // the panel's source, no translation is left in English (bar a short list of words that are
 // the same in every language), and no translation drops or adds a placeholder. The same for
-// the extension's _locales/ messages. Prints the figures.
+// the extension's _locales/ messages, and the same for the demo page's catalog. Prints the
+// figures.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { en, type MessageKey } from '../../panel/i18n/en';
 import { LOCALES } from '../../panel/i18n/locale';
 import { messageForms, placeholders, type Message } from '../../panel/i18n/message';
 import { CATALOGS } from '../../panel/i18n/translate';
+import { loadDemoMessages } from '../fixtures/demo-messages';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -104,5 +106,81 @@ describe('locale check', () => {
     for (const locale of others) {
       expect(read(locale).extDescription?.message).not.toBe(english.extDescription?.message);
     }
+  });
+});
+
+describe('locale check: the demo page', () => {
+  const demo = loadDemoMessages();
+  const english = demo.en ?? {};
+  const demoKeys = Object.keys(english).sort();
+  const demoOthers = Object.keys(demo).filter((locale) => locale !== 'en');
+  /** Texts the same as English on purpose: Russian lists numbers with a comma too. */
+  const DEMO_SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
+    ru: ['list.separator'],
+  };
+  /** The placeholders, code spans and bold words of a text. */
+  const fixedParts = (text: string): string =>
+    JSON.stringify([
+      placeholders(text),
+      [...new Set([...text.matchAll(/`[^`]+`|\*\*[^*]+\*\*/g)].map((m) => m[0]))].sort(),
+    ]);
+
+  it('prints the figures', () => {
+    for (const [locale, catalog] of Object.entries(demo)) {
+      const exempt = DEMO_SAME_AS_ENGLISH[locale]?.length ?? 0;
+      console.log(
+        `demo ${locale}: ${Object.keys(catalog).length} keys` +
+          (locale === 'en' ? ' (reference)' : `, ${exempt} exempt as the same as English`),
+      );
+    }
+    expect(Object.keys(demo).sort()).toEqual([...LOCALES].sort());
+    expect(demoKeys.length).toBeGreaterThan(0);
+  });
+
+  it('uses every key on the page, and no key the catalog lacks', () => {
+    const page = readFileSync(join(root, 'test/fixtures/pages/demo.html'), 'utf8');
+    // Keys in data-i18n attributes, and quoted strings in the script shaped like a key of one
+    // of the catalog's namespaces.
+    const namespaces = [...new Set(demoKeys.map((key) => key.split('.')[0]))].join('|');
+    const keyPattern = new RegExp(
+      `data-i18n(?:-label)?="([\\w.]+)"|'((?:${namespaces})(?:\\.[A-Za-z]+)+)'`,
+      'g',
+    );
+    const used = new Set([...page.matchAll(keyPattern)].map((m) => m[1] ?? m[2] ?? ''));
+    expect(
+      demoKeys.filter((key) => !used.has(key)),
+      'unused',
+    ).toEqual([]);
+    expect(
+      [...used].filter((key) => !(key in english)),
+      'missing',
+    ).toEqual([]);
+  });
+
+  it.each(demoOthers)('%s has every English key and no other', (locale) => {
+    expect(Object.keys(demo[locale] ?? {}).sort()).toEqual(demoKeys);
+  });
+
+  it.each(demoOthers)('%s leaves nothing in English but its exemptions', (locale) => {
+    const catalog = demo[locale] ?? {};
+    const exempt = new Set(DEMO_SAME_AS_ENGLISH[locale] ?? []);
+    const sameAsEnglish = (key: string): boolean => {
+      const forms = new Set(messageForms(english[key] ?? ''));
+      return messageForms(catalog[key] ?? '').some((form) => forms.has(form));
+    };
+    expect(demoKeys.filter((key) => !exempt.has(key) && sameAsEnglish(key))).toEqual([]);
+    expect(
+      [...exempt].filter((key) => !sameAsEnglish(key)),
+      'exempt keys that are in fact translated',
+    ).toEqual([]);
+  });
+
+  it.each(demoOthers)('%s keeps every placeholder and code span of each English text', (locale) => {
+    const catalog = demo[locale] ?? {};
+    const mismatched = demoKeys.filter((key) => {
+      const wanted = fixedParts(messageForms(english[key] ?? '').join(' '));
+      return messageForms(catalog[key] ?? '').some((form) => fixedParts(form) !== wanted);
+    });
+    expect(mismatched).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ export const QUIET_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-features=Translate,OptimizationHints,MediaRouter',
+  // Tests read English unless they choose a language: not the machine's.
+  '--lang=en-US',
 ];
 
 export interface ExtensionBrowser {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../../panel/i18n/en';
 import { LOCALES } from '../../panel/i18n/locale';
-import { messageForms, placeholders, type Message } from '../../panel/i18n/message';
+import { messageForms, placeholders, type Message } from '../../src/i18n/message';
 import { CATALOGS } from '../../panel/i18n/translate';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@ import {
   type PoolView,
 } from '../src/model/pools';
 import { formatClock, formatDuration } from './format';
-import { t, type MessageKey } from './i18n/translate';
+import { say, t, type MessageKey } from './i18n/translate';
 
 const PROTOCOL_NAMES: Record<string, string> = {
   'http/1.1': 'HTTP/1.1',
@@ -41,7 +41,7 @@ export function protocolLabel(pool: PoolView): string {
 
 /** How the protocol was learned, or that it was not. */
 export function protocolNote(pool: PoolView): string {
-  return pool.limitAssumed ? t('budget.assumedNote') : pool.protocolSource;
+  return pool.limitAssumed ? t('budget.assumedNote') : say(pool.protocolSource);
 }
 
 /** `6 / 6`, or for multiplexed pools `8 streams`. */

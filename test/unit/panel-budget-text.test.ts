@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said } from '../../src/i18n/shared';
 import type { ConnectionView } from '../../src/model/capture-state';
 import {
   computePools,
@@ -35,10 +36,16 @@ import { formatClock } from '../../panel/format';
 const ORIGIN = 'http://127.0.0.1:8787';
 const T0 = 1_700_000_000_000;
 const H1: Record<string, ProtocolInfo> = {
-  [ORIGIN]: { protocol: 'http/1.1', source: `http/1.1 seen on the navigation of ${ORIGIN}/page` },
+  [ORIGIN]: {
+    protocol: 'http/1.1',
+    source: said('protocol.seenNavigation', { protocol: 'http/1.1', url: `${ORIGIN}/page` }),
+  },
 };
 const H2: Record<string, ProtocolInfo> = {
-  [ORIGIN]: { protocol: 'h2', source: `h2 seen on the navigation of ${ORIGIN}/page` },
+  [ORIGIN]: {
+    protocol: 'h2',
+    source: said('protocol.seenNavigation', { protocol: 'h2', url: `${ORIGIN}/page` }),
+  },
 };
 
 /** `open` open streams then `connecting` CONNECTING ones, started a second apart from T0. */

@@ -11,6 +11,8 @@ import { parseUrl } from '../export/url-parts';
 import type { StreamTrailer } from '../sse/parse-stream';
 import { writeEvent, writeTrailer } from '../sse/write-stream';
 import { paceTimelessFetch, planFetch, type FetchPlan } from './replay-fetch';
+import type { Locale } from '../i18n/locales';
+import { cliText } from './cli-text';
 import { replayNotes } from './replay-notes';
 import {
   paceTimeless,
@@ -27,6 +29,8 @@ export interface ReplayOptions {
   speed: number;
   /** Start over after the last frame instead of ending or holding. */
   loop: boolean;
+  /** The language of `notes`; English when not given. */
+  locale?: Locale;
 }
 
 export interface ReplayEndpoint {
@@ -42,7 +46,7 @@ export interface ReplayEndpoint {
 export interface ReplayServer {
   origin: string;
   endpoints: ReplayEndpoint[];
-  /** What the replay cannot reproduce exactly, one sentence each. */
+  /** What the replay cannot reproduce exactly, one sentence each, in `options.locale`. */
   notes: string[];
   close(): Promise<void>;
 }
@@ -294,7 +298,7 @@ export async function startReplay(
     notes: replayNotes(
       endpoints.filter((e) => e.fetch === null),
       fetchPlans(endpoints),
-    ),
+    ).map((note) => cliText(note, options.locale)),
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve, reject) =>

@@ -235,7 +235,10 @@ export function retryDelayLabel(m: PoolMember, render: Render = english): string
   return (
     d &&
     render(
-      said('retry.label', { delay: delayMessage(d.ms), basis: said(`retry.basis.${d.basis}`) }),
+      said('retry.label', {
+        delay: delayMessage(d.ms),
+        basis: said(d.basis === 'assumed' ? 'retry.basis.assumed' : 'retry.basis.observed'),
+      }),
     )
   );
 }
@@ -246,7 +249,7 @@ export function retryDelayNote(m: PoolMember, render: Render = english): string 
   if (!d) return null;
   const params = {
     delay: delayMessage(d.ms),
-    why: said(`retry.why.${d.basis}`),
+    why: said(d.basis === 'assumed' ? 'retry.why.assumed' : 'retry.why.observed'),
     unseen: said('retry.unseen'),
   };
   return render(said(m.state === 'reconnecting' ? 'retry.waiting' : 'retry.requested', params));

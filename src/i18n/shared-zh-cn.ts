@@ -50,7 +50,7 @@ export const sharedZhCN: Readonly<Record<SharedKey, Message>> = {
   'retry.why.observed': '观测值：最多为此流在先前一次错误后表现出的间隔',
   'retry.waiting':
     '正在等待重连延迟结束（{delay}，{why}）；在再次发出请求之前，它不占用连接。{unseen}',
-  'retry.requested': '出错 {delay} 后再次发出请求（{why}）；此后它像新的流一样竞争连接。{unseen}',
+  'retry.requested': '出错 {delay}后再次发出请求（{why}）；此后它像新的流一样竞争连接。{unseen}',
   'retry.unseen': '页面既看不到服务器的 retry: 字段，也看不到新的请求。',
 
   'path.unreadable': '无法读取路径中 "{rest}" 处',

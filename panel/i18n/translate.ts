@@ -4,6 +4,7 @@
 import type { Message, MessageParams } from '../../src/i18n/message';
 import { formatNumberIn, renderMessage } from '../../src/i18n/render';
 import { sharedText, type SharedMessage } from '../../src/i18n/shared';
+import { readFrameNote } from '../../src/sse/frame-notes';
 import { en, type MessageKey } from './en';
 import { activeLocale, INTL_TAGS, type Locale } from './locale';
 import { ru } from './ru';
@@ -36,4 +37,16 @@ export function t(key: MessageKey, params?: MessageParams): string {
 /** A message made in src/ (a key of the shared catalog and its parameters), in the active locale. */
 export function say(message: SharedMessage): string {
   return sharedText(message, activeLocale.value);
+}
+
+/**
+ * A frame's note in the active locale. Notes are English in records and exports; the parts
+ * the decoders write are read back and translated, anything else is shown as it is.
+ */
+export function sayNote(note: string): string {
+  const locale = activeLocale.value;
+  if (locale === 'en') return note;
+  return readFrameNote(note)
+    .map((part) => (typeof part === 'string' ? part : sharedText(part, locale)))
+    .join('; ');
 }

@@ -58,6 +58,37 @@ export const sharedEn = {
 
   'path.unreadable': 'cannot read the path at "{rest}"',
   'path.empty': 'the path is empty',
+
+  'note.unterminatedEvent':
+    'unterminated: the stream ended before the blank line that dispatches it',
+  'note.unterminatedLine': 'unterminated: the stream ended before the end of this line',
+  'note.notJson': 'not JSON: {error}',
+  'note.notObject': 'not a JSON object',
+  'note.endOfStream': 'end of stream: {state}',
+  'note.ok': 'ok',
+  'note.error': 'error {code}',
+  'note.errorNoCode': 'error without a code',
+  'note.errorMessage': '{error}: {message}',
+  'note.errorDetails': { one: '{error} ({count} detail)', other: '{error} ({count} details)' },
+  'note.trailers': { one: '{count} trailer', other: '{count} trailers' },
+  'note.afterEnd': 'after the end-of-stream envelope',
+  'note.unknownFlags': 'unknown flags {flags}',
+  'note.compressed': {
+    one: 'compressed payload, {count} byte, not decompressed',
+    other: 'compressed payload, {count} bytes, not decompressed',
+  },
+  'note.compressedGzip': {
+    one: 'compressed payload (gzip), {count} byte, not decompressed',
+    other: 'compressed payload (gzip), {count} bytes, not decompressed',
+  },
+  'note.truncatedPrefix': {
+    one: "truncated: the stream ended {count} byte into an envelope's {prefix}-byte prefix",
+    other: "truncated: the stream ended {count} bytes into an envelope's {prefix}-byte prefix",
+  },
+  'note.truncatedPayload': {
+    one: 'truncated: expected {count} payload byte, received {received}',
+    other: 'truncated: expected {count} payload bytes, received {received}',
+  },
 } as const satisfies Readonly<Record<string, Message>>;
 
 export type SharedKey = keyof typeof sharedEn;

@@ -64,4 +64,54 @@ export const sharedRu: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': 'не удаётся разобрать путь начиная с "{rest}"',
   'path.empty': 'путь пуст',
+
+  'note.unterminatedEvent':
+    'не завершено: поток кончился до пустой строки, которая отправляет событие',
+  'note.unterminatedLine': 'не завершено: поток кончился до конца этой строки',
+  'note.notJson': 'не JSON: {error}',
+  'note.notObject': 'не объект JSON',
+  'note.endOfStream': 'конец потока: {state}',
+  'note.ok': 'без ошибок',
+  'note.error': 'ошибка {code}',
+  'note.errorNoCode': 'ошибка без кода',
+  'note.errorMessage': '{error}: «{message}»',
+  'note.errorDetails': {
+    one: '{error} ({count} подробность)',
+    few: '{error} ({count} подробности)',
+    many: '{error} ({count} подробностей)',
+    other: '{error} ({count} подробности)',
+  },
+  'note.trailers': {
+    one: '{count} трейлер',
+    few: '{count} трейлера',
+    many: '{count} трейлеров',
+    other: '{count} трейлера',
+  },
+  'note.afterEnd': 'после конверта конца потока',
+  'note.unknownFlags': 'неизвестные флаги {flags}',
+  'note.compressed': {
+    one: 'сжатые данные, {count} байт, не распакованы',
+    few: 'сжатые данные, {count} байта, не распакованы',
+    many: 'сжатые данные, {count} байт, не распакованы',
+    other: 'сжатые данные, {count} байта, не распакованы',
+  },
+  'note.compressedGzip': {
+    one: 'сжатые данные (gzip), {count} байт, не распакованы',
+    few: 'сжатые данные (gzip), {count} байта, не распакованы',
+    many: 'сжатые данные (gzip), {count} байт, не распакованы',
+    other: 'сжатые данные (gzip), {count} байта, не распакованы',
+  },
+  'note.truncatedPrefix': {
+    one: 'обрезано: поток кончился, из {prefix}-байтового префикса конверта получен только {count} байт',
+    few: 'обрезано: поток кончился, из {prefix}-байтового префикса конверта получено только {count} байта',
+    many: 'обрезано: поток кончился, из {prefix}-байтового префикса конверта получено только {count} байт',
+    other:
+      'обрезано: поток кончился, из {prefix}-байтового префикса конверта получено только {count} байта',
+  },
+  'note.truncatedPayload': {
+    one: 'обрезано: ожидался {count} байт данных, получено {received}',
+    few: 'обрезано: ожидалось {count} байта данных, получено {received}',
+    many: 'обрезано: ожидалось {count} байт данных, получено {received}',
+    other: 'обрезано: ожидалось {count} байта данных, получено {received}',
+  },
 };

@@ -55,4 +55,24 @@ export const sharedZhCN: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': '无法读取路径中 "{rest}" 处',
   'path.empty': '路径为空',
+
+  'note.unterminatedEvent': '未结束：流在分派此事件的空行之前就结束了',
+  'note.unterminatedLine': '未结束：流在这一行结束之前就结束了',
+  'note.notJson': '不是 JSON：{error}',
+  'note.notObject': '不是 JSON 对象',
+  'note.endOfStream': '流结束：{state}',
+  'note.ok': '正常',
+  'note.error': '错误 {code}',
+  'note.errorNoCode': '错误（无错误码）',
+  'note.errorMessage': '{error}：{message}',
+  'note.errorDetails': { other: '{error}（{count} 条详情）' },
+  'note.trailers': { other: '{count} 个尾部元数据' },
+  'note.afterEnd': '位于流结束信封之后',
+  'note.unknownFlags': '未知标志 {flags}',
+  'note.compressed': { other: '压缩的负载，{count} 字节，未解压' },
+  'note.compressedGzip': { other: '压缩的负载（gzip），{count} 字节，未解压' },
+  'note.truncatedPrefix': {
+    other: '已截断：信封的 {prefix} 字节前缀只收到 {count} 字节，流就结束了',
+  },
+  'note.truncatedPayload': { other: '已截断：负载应有 {count} 字节，实际收到 {received} 字节' },
 };

@@ -8,6 +8,7 @@ import {
   type MemberState,
   type PoolMember,
   type PoolView,
+  poolKeyParts,
 } from '../src/model/pools';
 import { formatClock, formatDuration } from './format';
 import { say, t, type MessageKey } from './i18n/translate';
@@ -37,6 +38,15 @@ export function protocolLabel(pool: PoolView): string {
     return pool.multiplexed ? t('budget.multiplexed') : t('budget.unknown');
   }
   return protocolName(pool.protocol);
+}
+
+/** A pool's key in words: its endpoint, top-level site and credentials mode, in the locale. */
+export function poolName(key: string): string {
+  const parts = poolKeyParts(key);
+  if (parts === null) return key;
+  const credentials = parts.credentials === 'credentialed' ? 'pool.credentialed' : 'pool.anonymous';
+  const site = t('pool.topSite', { site: parts.topSite, credentials: t(credentials) });
+  return `${parts.endpoint} · ${site}`;
 }
 
 /** How the protocol was learned, or that it was not. */

@@ -118,6 +118,25 @@ export function poolKey(endpoint: string, topSite: string, credentials: Credenti
   return `${endpoint} · top-level site ${topSite} · ${credentials}`;
 }
 
+const POOL_KEY = /^(.*) · top-level site (.*) · (credentialed|anonymous)$/;
+
+/**
+ * The parts `poolKey` joined, so the panel can word them in its language (the key itself is
+ * an identifier, exported as it is); null for a key it did not make.
+ */
+export function poolKeyParts(
+  key: string,
+): { endpoint: string; topSite: string; credentials: CredentialsMode } | null {
+  const m = POOL_KEY.exec(key);
+  if (m === null) return null;
+  const [, endpoint = '', topSite = '', credentials] = m;
+  return {
+    endpoint,
+    topSite,
+    credentials: credentials === 'credentialed' ? 'credentialed' : 'anonymous',
+  };
+}
+
 const UNKNOWN: ProtocolInfo = { protocol: 'unknown', source: said('protocol.notLearned') };
 
 /** Every pool with at least one live connection, members in arrival order. */

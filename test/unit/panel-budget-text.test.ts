@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activeLocale } from '../../panel/i18n/locale';
 import { said } from '../../src/i18n/shared';
 import type { ConnectionView } from '../../src/model/capture-state';
 import {
   computePools,
+  poolKey,
   type LiveConnection,
   type PlacedSnapshot,
   type PoolView,
@@ -20,6 +22,7 @@ import {
   memberStateWords,
   memberTab,
   poolChip,
+  poolName,
   poolWarning,
   protocolLabel,
   protocolName,
@@ -145,6 +148,34 @@ describe('protocol wording', () => {
     const pool = onlyPool(tab(1, streams(8, 0), {}));
     expect(protocolLabel(pool)).toBe('multiplexed');
     expect(protocolNote(pool)).toMatch(/^inferred: 8 streams open at once/);
+  });
+});
+
+describe('protocol and pool in the panel’s language', () => {
+  afterEach(() => {
+    activeLocale.value = 'en';
+  });
+
+  it('says how the protocol was learned in Russian and Chinese', () => {
+    const pool = onlyPool(tab(1, streams(2, 0)));
+    activeLocale.value = 'ru';
+    expect(protocolNote(pool)).toBe(`http/1.1 замечен при переходе на ${ORIGIN}/page`);
+    activeLocale.value = 'zh_CN';
+    expect(protocolNote(pool)).toBe(`在导航到 ${ORIGIN}/page 时发现使用 http/1.1`);
+  });
+
+  it('words a pool’s key, in English exactly the key', () => {
+    const key = poolKey(ORIGIN, 'http://127.0.0.1', 'credentialed');
+    expect(poolName(key)).toBe(key);
+    activeLocale.value = 'ru';
+    expect(poolName(key)).toBe(
+      `${ORIGIN} · сайт верхнего уровня http://127.0.0.1 · с учётными данными`,
+    );
+    activeLocale.value = 'zh_CN';
+    expect(poolName(poolKey(ORIGIN, 'http://127.0.0.1', 'anonymous'))).toBe(
+      `${ORIGIN} · 顶级站点 http://127.0.0.1 · 匿名`,
+    );
+    expect(poolName('not a pool key')).toBe('not a pool key');
   });
 });
 

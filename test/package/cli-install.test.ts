@@ -35,8 +35,10 @@ let app = '';
  * process group of its own: npx runs the bin in a grandchild, which `stop` must end too.
  */
 function npxSseLens(args: string[]): ChildProcess {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
   return spawn('npx', ['--no', '--', 'sse-lens', ...args], {
     cwd: app,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

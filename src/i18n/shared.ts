@@ -28,13 +28,16 @@ export function said(key: SharedKey, params?: SharedParams): SharedMessage {
   return params === undefined ? { key } : { key, params };
 }
 
-/** The message's text in `locale`, nested messages rendered first. */
+/**
+ * The message's text in `locale`, nested messages rendered first. A key this build does not
+ * know (a message from another version of the extension) is shown as the key itself.
+ */
 export function sharedText(message: SharedMessage, locale: Locale = 'en'): string {
-  const params = message.params;
-  if (params === undefined) return renderMessage(SHARED_CATALOGS[locale][message.key], locale);
+  const catalog: Readonly<Partial<Record<string, Message>>> = SHARED_CATALOGS[locale];
+  const text = catalog[message.key] ?? message.key;
   const flat: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(message.params ?? {})) {
     flat[name] = typeof value === 'object' ? sharedText(value, locale) : value;
   }
-  return renderMessage(SHARED_CATALOGS[locale][message.key], locale, flat);
+  return renderMessage(text, locale, flat);
 }

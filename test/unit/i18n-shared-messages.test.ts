@@ -206,3 +206,10 @@ describe('the shared core', () => {
     ).toEqual(['ru', 'zh_CN', null, 'en', null, null, 'zh_CN']);
   });
 });
+
+describe('a message from another version', () => {
+  it('shows a key this build does not know as the key, never throwing', () => {
+    const unknown = { key: 'protocol.fromTheFuture' } as unknown as SharedMessage;
+    expect(sharedText(unknown, 'ru')).toBe('protocol.fromTheFuture');
+  });
+});

@@ -12,7 +12,7 @@ import type { StreamTrailer } from '../sse/parse-stream';
 import { writeEvent, writeTrailer } from '../sse/write-stream';
 import { paceTimelessFetch, planFetch, type FetchPlan } from './replay-fetch';
 import type { Locale } from '../i18n/locales';
-import { cliText } from './cli-text';
+import { cliMessage, cliText } from './cli-text';
 import { replayNotes } from './replay-notes';
 import {
   paceTimeless,
@@ -150,7 +150,7 @@ export async function startReplay(
     res.once('close', () => abort.abort());
     serve(endpoint, start, lastEventId, res, cors, abort.signal).catch((error: unknown) => {
       if (!abort.signal.aborted) {
-        console.error('replay failed:', error);
+        console.error(cliText(cliMessage('fail.stream'), options.locale), error);
         res.destroy();
       }
     });
@@ -185,7 +185,7 @@ export async function startReplay(
     res.once('close', () => abort.abort());
     serveFetch(plan, res, cors, abort.signal).catch((error: unknown) => {
       if (!abort.signal.aborted) {
-        console.error('replay failed:', error);
+        console.error(cliText(cliMessage('fail.stream'), options.locale), error);
         res.destroy();
       }
     });

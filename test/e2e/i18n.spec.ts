@@ -14,7 +14,7 @@ test.afterEach(({ server }) => server.reset());
 const holds = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
 
-/** The translated components' keys; the pool rows carry the model's own English notes. */
+/** The translated components' keys whose English must not be left on screen. */
 const TRANSLATED = [
   'toolbar.',
   'filter.',

@@ -48,6 +48,7 @@ Stop with Ctrl-C (exit code 0). Exit code 1: the capture or the port cannot be u
     'not allowed to listen on port {port} (ports below 1024 need administrator rights); choose another with --port',
   'fail.unexpected': 'unexpected error: {error}',
   stopping: 'stopping the replay',
+  'fail.stream': 'replay failed:',
 
   'start.title': 'SSE Lens replay of {name}: {connections}, speed {speed}x, loop {loop}',
   'start.loopOn': 'on',

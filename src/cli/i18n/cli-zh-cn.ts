@@ -46,6 +46,7 @@ export const cliZhCN: Readonly<Record<CliKey, Message>> = {
     '不允许监听端口 {port}（1024 以下的端口需要管理员权限）；请用 --port 另选一个端口',
   'fail.unexpected': '意外错误：{error}',
   stopping: '正在停止回放',
+  'fail.stream': '回放出错：',
 
   'start.title': 'SSE Lens 回放 {name}：{connections}，速度 {speed}x，循环{loop}',
   'start.loopOn': '开',

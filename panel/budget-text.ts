@@ -8,9 +8,10 @@ import {
   type MemberState,
   type PoolMember,
   type PoolView,
+  poolKeyParts,
 } from '../src/model/pools';
 import { formatClock, formatDuration } from './format';
-import { t, type MessageKey } from './i18n/translate';
+import { say, t, type MessageKey } from './i18n/translate';
 
 const PROTOCOL_NAMES: Record<string, string> = {
   'http/1.1': 'HTTP/1.1',
@@ -39,9 +40,18 @@ export function protocolLabel(pool: PoolView): string {
   return protocolName(pool.protocol);
 }
 
+/** A pool's key in words: its endpoint, top-level site and credentials mode, in the locale. */
+export function poolName(key: string): string {
+  const parts = poolKeyParts(key);
+  if (parts === null) return key;
+  const credentials = parts.credentials === 'credentialed' ? 'pool.credentialed' : 'pool.anonymous';
+  const site = t('pool.topSite', { site: parts.topSite, credentials: t(credentials) });
+  return `${parts.endpoint} · ${site}`;
+}
+
 /** How the protocol was learned, or that it was not. */
 export function protocolNote(pool: PoolView): string {
-  return pool.limitAssumed ? t('budget.assumedNote') : pool.protocolSource;
+  return pool.limitAssumed ? t('budget.assumedNote') : say(pool.protocolSource);
 }
 
 /** `6 / 6`, or for multiplexed pools `8 streams`. */

@@ -2,6 +2,7 @@
 // recognizes and checks the format. Every failure becomes an ImportError with a clear message.
 import { importText, tooLarge, type ImportResult } from '../src/export/import-file';
 import { ImportError } from '../src/export/json-read';
+import { said } from '../src/i18n/shared';
 import { IMPORT_LIMITS } from '../src/export/limits';
 
 export async function readImportFile(file: File): Promise<ImportResult> {
@@ -13,7 +14,7 @@ export async function readImportFile(file: File): Promise<ImportResult> {
     text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
   } catch (e) {
     throw new ImportError(
-      `the file could not be read (${e instanceof Error ? e.message : String(e)})`,
+      said('import.unreadable', { error: e instanceof Error ? e.message : String(e) }),
     );
   }
   return importText(file.name, text, Date.now());

@@ -7,7 +7,7 @@ import {
   type ConnectionView,
   type QueueWait,
 } from '../../src/model/capture-state';
-import { connectionStateWord, protocolName, queueWaitText } from '../budget-text';
+import { connectionStateWord, poolName, protocolName, queueWaitText } from '../budget-text';
 import { contextName } from '../context-names';
 import { formatBytes, formatClock } from '../format';
 import { t } from '../i18n/translate';
@@ -61,7 +61,7 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <dt>{t('details.pool')}</dt>
         <dd class="wrap" data-testid="connection-pool">
           {c.pool ? (
-            `${c.pool.key} (${protocolName(c.pool.protocol)})`
+            `${poolName(c.pool.key)} (${protocolName(c.pool.protocol)})`
           ) : (
             <span class="dim">{t('details.noPool')}</span>
           )}

@@ -9,7 +9,7 @@ import { useId, useMemo } from 'preact/hooks';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
 import { LIMITS } from '../../src/protocol/constants';
 import { formatClock, formatFrameSize } from '../format';
-import { t } from '../i18n/translate';
+import { sayNote, t } from '../i18n/translate';
 import { frameJsonText } from '../frame-json';
 import { parseJsonContainer } from '../json-tree';
 import { conversationAvailability } from '../conversation/model';
@@ -219,7 +219,7 @@ function FrameMeta({ frame, connection }: FrameProps) {
       </dl>
       {frame.note && (
         <p class="detail-notice warn" role="note" data-testid="frame-note">
-          {frame.note}
+          {sayNote(frame.note)}
         </p>
       )}
       {frame.truncated && (

@@ -4,7 +4,7 @@
 import type { FrameView } from '../../src/model/capture-state';
 import { formatClock, formatFrameSize, splitUrl } from '../format';
 import { preview } from '../preview';
-import { t } from '../i18n/translate';
+import { sayNote, t } from '../i18n/translate';
 
 interface Props {
   frame: FrameView;
@@ -52,7 +52,11 @@ export function FrameRow(props: Props) {
       <span role="gridcell" class="col-conn" title={url}>
         {splitUrl(url).path}
       </span>
-      <span role="gridcell" class="col-type" title={frame.note ?? frame.type}>
+      <span
+        role="gridcell"
+        class="col-type"
+        title={frame.note === undefined ? frame.type : sayNote(frame.note)}
+      >
         {frame.note && (
           <span class="warn" aria-label={t('frames.note')}>
             ⚠{' '}

@@ -5,7 +5,8 @@ import { readImportFile } from '../import-read';
 import type { PanelStore } from '../store';
 import { CloseIcon, ImportIcon } from './icons';
 import '../import-export.css';
-import { t } from '../i18n/translate';
+import { say, t } from '../i18n/translate';
+import { ImportError } from '../../src/export/json-read';
 
 type Notice = { kind: 'status' | 'error'; text: string };
 
@@ -38,7 +39,8 @@ export function ImportControl({ store }: { store: PanelStore }) {
         }),
       });
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason =
+        e instanceof ImportError ? say(e.problem) : e instanceof Error ? e.message : String(e);
       setNotice({ kind: 'error', text: t('import.failed', { name: file.name, reason }) });
     }
   };

@@ -23,7 +23,7 @@ import {
 import type { EndpointSockets } from '../../src/deep-capture/socket-use';
 import { formatClock, splitUrl } from '../format';
 import type { CredentialsMode } from '../../src/model/site';
-import { t, type MessageKey } from '../i18n/translate';
+import { say, t, type MessageKey } from '../i18n/translate';
 
 interface Props {
   pool: PoolView;
@@ -76,7 +76,10 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
             })}
           </span>
         </span>
-        <span class="pool-cell" title={t('pool.protocolLearned', { source: pool.protocolSource })}>
+        <span
+          class="pool-cell"
+          title={t('pool.protocolLearned', { source: say(pool.protocolSource) })}
+        >
           <span class="main">{protocolLabel(pool)}</span>
           <span class="sub">{protocolNote(pool)}</span>
         </span>
@@ -204,9 +207,9 @@ function MemberRow({
           {state.label}
         </span>
         {m.retryDelay && (
-          <span class="dim" data-testid="retry-delay" title={retryDelayNote(m) ?? ''}>
+          <span class="dim" data-testid="retry-delay" title={retryDelayNote(m, say) ?? ''}>
             {' '}
-            {retryDelayLabel(m)}
+            {retryDelayLabel(m, say)}
           </span>
         )}
       </td>

@@ -2,7 +2,7 @@
 // stream's URL in the panel page's localStorage (the panel has no network and no sync), and
 // checked field by field so the editor can say exactly what is wrong.
 import { parseJsonPath, type UserRule } from '../../src/llm/user-rule';
-import { t } from '../i18n/translate';
+import { say, t } from '../i18n/translate';
 
 export const RULES_STORAGE_KEY = 'sse-lens:llm-rules';
 
@@ -19,7 +19,7 @@ export function ruleErrors(rule: UserRule): Partial<Record<RuleField, string>> {
       if (required) errors[field] = t('rule.needText');
       return;
     }
-    const steps = parseJsonPath(path);
+    const steps = parseJsonPath(path, say);
     if (!Array.isArray(steps)) errors[field] = t('rule.badPath', { error: steps.error });
   };
   check('textPath', rule.textPath, true);

@@ -1,6 +1,6 @@
 // The English catalog: the reference every other locale must match key for key, and the
 // exact words the panel has always shown (tests assert them). `{name}` marks a placeholder.
-import type { Message } from './message';
+import type { Message } from '../../src/i18n/message';
 
 export const en = {
   'unit.bytes': '{n} B',

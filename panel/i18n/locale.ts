@@ -2,41 +2,14 @@
 // panel's settings (remembered in the panel page's localStorage), English when neither is
 // one of ours. A signal, so every component that translated a text re-renders on a change.
 import { signal } from '@preact/signals';
+import { isLocale, matchLocale, type Locale } from '../../src/i18n/locales';
 
-export const LOCALES = ['en', 'zh_CN', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
-
-/** Each language's name in itself, as the language menu lists it. */
-export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
-  en: 'English',
-  zh_CN: '简体中文',
-  ru: 'Русский',
-};
-
-/** BCP 47 tags for Intl: `en-US` keeps English numbers exactly as they always were. */
-export const INTL_TAGS: Readonly<Record<Locale, string>> = {
-  en: 'en-US',
-  zh_CN: 'zh-CN',
-  ru: 'ru-RU',
-};
+export { INTL_TAGS, isLocale, LOCALE_NAMES, LOCALES, matchLocale } from '../../src/i18n/locales';
+export type { Locale } from '../../src/i18n/locales';
 
 export const LOCALE_KEY = 'sse-lens.locale';
 
 export const activeLocale = signal<Locale>('en');
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Our locale for a browser language tag (`zh-CN`, `zh-Hans-SG`, `ru-RU`, `en-GB`), if any. */
-export function matchLocale(tag: string): Locale | null {
-  const lower = tag.toLowerCase().replace(/_/g, '-');
-  const language = lower.split('-')[0];
-  if (language === 'zh') return /-(tw|hk|mo|hant)\b/.test(lower) ? null : 'zh_CN';
-  if (language === 'ru') return 'ru';
-  if (language === 'en') return 'en';
-  return null;
-}
 
 /** The browser's UI language, as the extension API reports it, else the page's. */
 export function browserLanguage(): string {

@@ -1,7 +1,7 @@
 // The Russian catalog (ru): every English key, in the words of Russian developer tools, with
 // one/few/many plural forms. Terms such as EventSource, fetch and retry: stay as they are.
 import type { MessageKey } from './en';
-import type { Message } from './message';
+import type { Message } from '../../src/i18n/message';
 
 export const ru: Readonly<Record<MessageKey, Message>> = {
   'unit.bytes': '{n} Б',

@@ -1,7 +1,7 @@
 // The Simplified Chinese catalog (zh_CN): every English key, in the words of Chinese
 // developer tools. Terms such as EventSource, fetch and retry: stay as they are.
 import type { MessageKey } from './en';
-import type { Message } from './message';
+import type { Message } from '../../src/i18n/message';
 
 export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'unit.bytes': '{n} 字节',

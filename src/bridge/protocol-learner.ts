@@ -1,6 +1,7 @@
 // Learns which HTTP version each endpoint speaks from the page's own timing entries
 // (`nextHopProtocol` of the navigation and of completed resources). A live EventSource has
 // no entry until it ends, but any finished request to the same endpoint tells.
+import { said } from '../i18n/shared';
 import type { Protocol, ProtocolInfo } from '../model/pools';
 import { endpointOf } from '../model/site';
 
@@ -51,8 +52,8 @@ export class ProtocolLearner {
       const protocol = normalizeProtocol(e.nextHopProtocol ?? '');
       const endpoint = endpointOf(e.name);
       if (!protocol || !endpoint || this.known[endpoint]?.protocol === protocol) continue;
-      const what = e.entryType === 'navigation' ? 'navigation of' : 'request for';
-      this.known[endpoint] = { protocol, source: `${protocol} seen on the ${what} ${e.name}` };
+      const how = e.entryType === 'navigation' ? 'protocol.seenNavigation' : 'protocol.seenRequest';
+      this.known[endpoint] = { protocol, source: said(how, { protocol, url: e.name }) };
       changed = true;
     }
     return changed;

@@ -1,24 +1,15 @@
 // Reads `sse-lens replay` arguments, explaining each mistake in a sentence (a usage error,
 // exit 2). Hand-written rather than util.parseArgs, whose messages for `--speed -1` and the
-// like name internals instead of what to type.
+// like name internals instead of what to type. The usage text is the catalog's `usage`.
+import type { Locale } from '../i18n/locales';
+import { cliMessage, cliText, lookupLocale, type CliMessage } from './cli-text';
 
-export const USAGE = `Usage: sse-lens replay <capture.json|capture.har|stream.sse|stream.ndjson> [--port N] [--speed X] [--loop]
-
-Serves each captured connection as an SSE endpoint on 127.0.0.1, with its original frames,
-timing, reconnects and failures, resuming from a client's Last-Event-ID. A fetch/XHR stream
-answers its captured method (e.g. POST) with its recorded status, Content-Type and body.
-
-  --port N       port to listen on (default 0: any free port)
-  --speed X      play X times as fast (default 1; 0.5 is half speed)
-  --loop         start over after the last frame instead of stopping
-  -h, --help     show this help
-  -v, --version  print the version of sse-lens
-
-Stop with Ctrl-C (exit code 0). Exit code 1: the capture or the port cannot be used;
-2: the command line is wrong.
-`;
-
-export class UsageError extends Error {}
+/** A mistake on the command line (exit 2): `problem` to word in the user's language. */
+export class UsageError extends Error {
+  constructor(readonly problem: CliMessage) {
+    super(cliText(problem));
+  }
+}
 
 export interface ReplayArgs {
   path: string;
@@ -37,7 +28,10 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | 'help' | 
     const [option, inline] = arg.startsWith('--') ? splitOption(arg) : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined) throw new UsageError(`${option} needs a value, e.g. ${option} 2`);
+      if (v === undefined) {
+        const example = option === '--lang' ? 'ru' : '2';
+        throw new UsageError(cliMessage('usage.needsValue', { option, example }));
+      }
       return v;
     };
     if (option === '-h' || option === '--help') return 'help';
@@ -45,17 +39,37 @@ export function parseReplayArgs(argv: readonly string[]): ReplayArgs | 'help' | 
     else if (option === '--port') port = value();
     else if (option === '--speed') speed = value();
     else if (option === '--loop') loop = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    else positionals.push(arg);
+    else if (option === '--lang') readLang(value());
+    else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(cliMessage('usage.unknownOption', { option: arg }));
+    } else positionals.push(arg);
   }
   const [command, path, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('no command given; the command is replay');
-  if (command !== 'replay') throw new UsageError(`unknown command "${command}"; try replay`);
-  if (path === undefined) throw new UsageError('replay needs a capture file');
+  if (command === undefined) throw new UsageError(cliMessage('usage.noCommand'));
+  if (command !== 'replay') throw new UsageError(cliMessage('usage.unknownCommand', { command }));
+  if (path === undefined) throw new UsageError(cliMessage('usage.needsFile'));
   if (rest.length > 0) {
-    throw new UsageError(`replay takes one capture file, got ${positionals.length - 1}`);
+    throw new UsageError(cliMessage('usage.oneFile', { count: positionals.length - 1 }));
   }
   return { path, port: readPort(port), speed: readSpeed(speed), loop };
+}
+
+/**
+ * The language a valid --lang asks for, read before anything else so that even the errors
+ * about the rest of the command line are in it; null when there is none (or it is invalid,
+ * which parseReplayArgs then reports).
+ */
+export function langArgument(argv: readonly string[]): Locale | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--lang') return lookupLocale(argv[i + 1] ?? '');
+    if (arg.startsWith('--lang=')) return lookupLocale(arg.slice('--lang='.length));
+  }
+  return null;
+}
+
+function readLang(text: string): void {
+  if (lookupLocale(text) === null) throw new UsageError(cliMessage('usage.badLang', { text }));
 }
 
 function splitOption(arg: string): [string, string | undefined] {
@@ -66,9 +80,7 @@ function splitOption(arg: string): [string, string | undefined] {
 function readPort(text: string): number {
   const port = Number(text);
   if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UsageError(
-      `--port must be a whole number from 0 to 65535 (0 picks any free port); got "${text}"`,
-    );
+    throw new UsageError(cliMessage('usage.badPort', { text }));
   }
   return port;
 }
@@ -76,10 +88,8 @@ function readPort(text: string): number {
 function readSpeed(text: string): number {
   const speed = Number(text);
   if (text.trim() === '' || !Number.isFinite(speed) || speed <= 0) {
-    const why = Number(text) < 0 ? ' (a replay cannot run backwards)' : '';
-    throw new UsageError(
-      `--speed must be a number above 0 (2 plays twice as fast, 0.5 at half speed); got "${text}"${why}`,
-    );
+    const key = Number(text) < 0 ? 'usage.backwardSpeed' : 'usage.badSpeed';
+    throw new UsageError(cliMessage(key, { text }));
   }
   return speed;
 }

@@ -1,13 +1,9 @@
-// What a replay cannot reproduce exactly, in plain sentences printed when it starts: failures
-// whose HTTP status was not recorded, `retry:` values it infers, attempts that never got a
-// response at export, and captures without timing.
+// What a replay cannot reproduce exactly, as messages printed when it starts (in the user's
+// language): failures whose HTTP status was not recorded, `retry:` values it infers, attempts
+// that never got a response at export, and captures without timing.
+import { cliMessage, type CliKey, type CliMessage } from './cli-text';
 import type { FetchPlan } from './replay-fetch';
 import { TIMELESS_GAP_MS, type PlannedAttempt } from './replay-plan';
-
-/** "1 attempt", "2 attempts". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 export interface PlannedConnection {
   plan: readonly PlannedAttempt[];
@@ -18,61 +14,21 @@ export interface PlannedConnection {
 export function replayNotes(
   connections: readonly PlannedConnection[],
   fetches: readonly FetchPlan[] = [],
-): string[] {
+): CliMessage[] {
   const attempts = connections.flatMap((c) => c.plan);
   const count = (test: (a: PlannedAttempt) => boolean): number => attempts.filter(test).length;
-  const notes: string[] = [];
-  const unrecorded = count((a) => a.ending === 'refuse' && a.response?.recorded === false);
-  if (unrecorded > 0) {
-    notes.push(
-      `${plural(unrecorded, 'failed attempt has', 'failed attempts have')} no recorded HTTP ` +
-        'status: served as 204 No Content',
+  const counted: [CliKey, number][] = [
+    ['note.unrecorded', count((a) => a.ending === 'refuse' && a.response?.recorded === false)],
+    ['note.inferred', count((a) => a.retry !== null)],
+    ['note.queued', count((a) => a.queued)],
+    ['note.unanswered', count((a) => a.response === null && a.ending === 'hold')],
+    ['note.timeless', connections.filter((c) => c.timeless).length],
+    ['note.incomplete', fetches.reduce((n, f) => n + f.incomplete, 0)],
+    ['note.unansweredFetch', fetches.filter((f) => f.response === null).length],
+  ];
+  return counted
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) =>
+      cliMessage(key, key === 'note.timeless' ? { count: n, gap: TIMELESS_GAP_MS } : { count: n }),
     );
-  }
-  const inferred = count((a) => a.retry !== null);
-  if (inferred > 0) {
-    notes.push(
-      `${plural(inferred, 'reconnect delay was', 'reconnect delays were')} not sent by the ` +
-        'server as retry: (or the capture could not see it): the replay sends a retry: inferred ' +
-        'from the observed delay, after a comment saying so',
-    );
-  }
-  const queued = count((a) => a.queued);
-  if (queued > 0) {
-    notes.push(
-      `${plural(queued, 'attempt was', 'attempts were')} still queued behind the connection ` +
-        'limit at export, so what the server would answer is unknown: answered with an open ' +
-        'stream and no frames',
-    );
-  }
-  const unanswered = count((a) => a.response === null && a.ending === 'hold');
-  if (unanswered > 0) {
-    notes.push(
-      `${plural(unanswered, 'attempt', 'attempts')} had no response yet at export: held ` +
-        'unanswered, as captured',
-    );
-  }
-  const timeless = connections.filter((c) => c.timeless).length;
-  if (timeless > 0) {
-    notes.push(
-      `${plural(timeless, 'connection has', 'connections have')} no timing (a .sse file, or ` +
-        `frames all in one millisecond): frames are served ${TIMELESS_GAP_MS} ms apart, ` +
-        'divided by --speed',
-    );
-  }
-  const incomplete = fetches.reduce((n, f) => n + f.incomplete, 0);
-  if (incomplete > 0) {
-    notes.push(
-      `${plural(incomplete, 'fetch stream frame was', 'fetch stream frames were')} not captured ` +
-        'whole (cut at the size limit, or a compressed Connect payload): served as captured',
-    );
-  }
-  const unansweredFetch = fetches.filter((f) => f.response === null).length;
-  if (unansweredFetch > 0) {
-    notes.push(
-      `${plural(unansweredFetch, 'fetch stream', 'fetch streams')} had no response yet at ` +
-        'export: held unanswered, as captured',
-    );
-  }
-  return notes;
 }

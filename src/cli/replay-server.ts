@@ -11,6 +11,8 @@ import { parseUrl } from '../export/url-parts';
 import type { StreamTrailer } from '../sse/parse-stream';
 import { writeEvent, writeTrailer } from '../sse/write-stream';
 import { paceTimelessFetch, planFetch, type FetchPlan } from './replay-fetch';
+import type { Locale } from '../i18n/locales';
+import { cliMessage, cliText } from './cli-text';
 import { replayNotes } from './replay-notes';
 import {
   paceTimeless,
@@ -27,6 +29,8 @@ export interface ReplayOptions {
   speed: number;
   /** Start over after the last frame instead of ending or holding. */
   loop: boolean;
+  /** The language of `notes`; English when not given. */
+  locale?: Locale;
 }
 
 export interface ReplayEndpoint {
@@ -42,7 +46,7 @@ export interface ReplayEndpoint {
 export interface ReplayServer {
   origin: string;
   endpoints: ReplayEndpoint[];
-  /** What the replay cannot reproduce exactly, one sentence each. */
+  /** What the replay cannot reproduce exactly, one sentence each, in `options.locale`. */
   notes: string[];
   close(): Promise<void>;
 }
@@ -146,7 +150,7 @@ export async function startReplay(
     res.once('close', () => abort.abort());
     serve(endpoint, start, lastEventId, res, cors, abort.signal).catch((error: unknown) => {
       if (!abort.signal.aborted) {
-        console.error('replay failed:', error);
+        console.error(cliText(cliMessage('fail.stream'), options.locale), error);
         res.destroy();
       }
     });
@@ -181,7 +185,7 @@ export async function startReplay(
     res.once('close', () => abort.abort());
     serveFetch(plan, res, cors, abort.signal).catch((error: unknown) => {
       if (!abort.signal.aborted) {
-        console.error('replay failed:', error);
+        console.error(cliText(cliMessage('fail.stream'), options.locale), error);
         res.destroy();
       }
     });
@@ -294,7 +298,7 @@ export async function startReplay(
     notes: replayNotes(
       endpoints.filter((e) => e.fetch === null),
       fetchPlans(endpoints),
-    ),
+    ).map((note) => cliText(note, options.locale)),
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve, reject) =>

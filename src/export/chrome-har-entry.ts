@@ -14,7 +14,8 @@ import type {
   StreamFormatName,
 } from './capture-types';
 import { decodeFrame } from './decode-capture';
-import { ImportError, isObject, number, object, string, type Obj } from './json-read';
+import { said } from '../i18n/shared';
+import { fail, isObject, number, object, string, type Obj } from './json-read';
 
 /** Seconds (HAR message time) to epoch ms, kept to the microsecond. */
 export function secondsToMs(seconds: number): number {
@@ -67,7 +68,7 @@ export function chromeStream(
 
   const start = Date.parse(string(e.startedDateTime, `${path}.startedDateTime`));
   if (!Number.isFinite(start) || start < 0) {
-    throw new ImportError(`${path}.startedDateTime: expected an ISO date`);
+    fail(`${path}.startedDateTime`, said('expect.isoDate'));
   }
   const frames =
     // Chrome may log a fetch stream with no messages but its body: the body says more then.
@@ -208,7 +209,7 @@ function base64Bytes(text: string, path: string): Uint8Array {
   try {
     return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
   } catch {
-    throw new ImportError(`${path}: expected base64 text`);
+    fail(path, said('expect.base64'));
   }
 }
 

@@ -1,6 +1,7 @@
 // Checks an untrusted value against the capture format (docs/capture.schema.json) and returns
 // it typed, with long strings cut as live capture cuts them. Throws ImportError naming the
 // first offending path. Hand-written so the extension bundles no schema engine.
+import { said } from '../i18n/shared';
 import { LIMITS } from '../protocol/constants';
 import type { StreamFields } from '../sse/parse-stream';
 import {
@@ -89,19 +90,24 @@ export class FrameBudget {
   take(n: number): void {
     this.used += n;
     if (this.used > IMPORT_LIMITS.maxFrames) {
-      throw new ImportError(
-        `the file has more than ${IMPORT_LIMITS.maxFrames.toLocaleString('en-US')} frames, more than the panel holds`,
-      );
+      throw new ImportError(said('import.tooManyFrames', { max: IMPORT_LIMITS.maxFrames }));
     }
   }
 }
 
 export function decodeCapture(v: unknown): CaptureFile {
   const o = exactObject(v, 'capture', FILE_KEYS);
-  if (o.format !== CAPTURE_FORMAT) fail('format', `"${CAPTURE_FORMAT}"`);
+  if (o.format !== CAPTURE_FORMAT)
+    throw new ImportError(
+      said('import.expectedFormat', { path: 'format', format: CAPTURE_FORMAT }),
+    );
   if (o.version !== CAPTURE_VERSION) {
     throw new ImportError(
-      `version: this SSE Lens reads version ${CAPTURE_VERSION} captures, the file is version ${String(o.version).slice(0, 20)}`,
+      said('import.version', {
+        path: 'version',
+        wanted: String(CAPTURE_VERSION),
+        found: String(o.version).slice(0, 20),
+      }),
     );
   }
   const generator = exactObject(o.generator, 'generator', ['name', 'version']);
@@ -296,7 +302,7 @@ function decodeResponse(v: unknown, path: string): CaptureResponse {
 function decodeHeaders(v: unknown, path: string): HeaderPair[] {
   return array(v, path, LIMITS.maxHeaders).map((h, i) => {
     const pair = array(h, `${path}[${i}]`);
-    if (pair.length !== 2) fail(`${path}[${i}]`, 'a [name, value] pair');
+    if (pair.length !== 2) fail(`${path}[${i}]`, said('expect.pair'));
     return [string(pair[0], `${path}[${i}][0]`), string(pair[1], `${path}[${i}][1]`)];
   });
 }
@@ -343,7 +349,7 @@ function decodeAttempt(v: unknown, path: string): CaptureAttempt {
 
 function httpStatus(v: unknown, path: string): number {
   const n = count(v, path);
-  return n >= 100 && n <= 599 ? n : fail(path, 'an HTTP status (100–599)');
+  return n >= 100 && n <= 599 ? n : fail(path, said('expect.httpStatus'));
 }
 
 export function decodeFrame(v: unknown, path: string): CaptureFrame {

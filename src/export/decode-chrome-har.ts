@@ -10,6 +10,7 @@ import {
 } from './capture-types';
 import { chromeStream, type ChromeStream } from './chrome-har-entry';
 import { FrameBudget } from './decode-capture';
+import { said } from '../i18n/shared';
 import { ImportError, isObject, object, type Obj } from './json-read';
 import { IMPORT_LIMITS } from './limits';
 
@@ -35,13 +36,16 @@ export function decodeChromeHar(
     streams.push(stream);
   });
   if (streams.length === 0) {
-    throw new ImportError(
-      'the HAR has no event streams: no entry has _eventSourceMessages, a text/event-stream, NDJSON or Connect response, or resource type eventsource',
-    );
+    throw new ImportError(said('import.harNoStreams'));
   }
   const chains = chainReconnects(streams);
   if (chains.length > IMPORT_LIMITS.maxConnections) {
-    throw new ImportError(`log.entries: more than ${IMPORT_LIMITS.maxConnections} event streams`);
+    throw new ImportError(
+      said('import.tooManyStreams', {
+        path: 'log.entries',
+        max: String(IMPORT_LIMITS.maxConnections),
+      }),
+    );
   }
   const connections = chains.map((chain, i) => chainConnection(chain, `h${i + 1}`));
   return {

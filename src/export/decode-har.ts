@@ -4,6 +4,7 @@ import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-typ
 import { secondsToMs } from './chrome-har-entry';
 import { decodeCapture, decodeConnection, decodeFrame, FrameBudget } from './decode-capture';
 import { decodeChromeHar } from './decode-chrome-har';
+import { said } from '../i18n/shared';
 import { array, count, ImportError, isObject, number, object, string, type Obj } from './json-read';
 import { IMPORT_LIMITS } from './limits';
 
@@ -42,7 +43,12 @@ function ownHar(header: Obj, entries: unknown[]): Omit<HarImport, 'format'> {
     let group = groups.get(id);
     if (!group) {
       if (groups.size >= IMPORT_LIMITS.maxConnections) {
-        throw new ImportError(`log.entries: more than ${IMPORT_LIMITS.maxConnections} connections`);
+        throw new ImportError(
+          said('import.tooManyConnections', {
+            path: 'log.entries',
+            max: String(IMPORT_LIMITS.maxConnections),
+          }),
+        );
       }
       group = { details: undefined, path, parts: [] };
       groups.set(id, group);
@@ -60,7 +66,7 @@ function ownHar(header: Obj, entries: unknown[]): Omit<HarImport, 'format'> {
   });
   const connections = [...groups].map(([id, group]): CaptureConnection => {
     if (group.details === undefined) {
-      throw new ImportError(`log.entries: connection "${id.slice(0, 40)}" has no _sseLens.details`);
+      throw new ImportError(said('import.noDetails', { path: 'log.entries', id: id.slice(0, 40) }));
     }
     const connection = decodeConnection(group.details, group.path, budget, false);
     group.parts.sort((a, b) => a[0] - b[0]);

@@ -6,6 +6,7 @@ import { parseEventStream, type StreamFields, type StreamTrailer } from '../sse/
 import { writeEventStream, type WritableEvent } from '../sse/write-stream';
 import type { CaptureConnection, CaptureFile, CaptureFrame } from './capture-types';
 import { decodeFrame, FrameBudget } from './decode-capture';
+import { said } from '../i18n/shared';
 import { ImportError } from './json-read';
 import { singleStreamCapture } from './single-stream-capture';
 
@@ -53,7 +54,7 @@ export function foldWireFields(
 export function decodeEventStream(text: string, name: string, now: number): CaptureFile {
   const { events, trailer } = parseEventStream(text);
   if (events.length === 0) {
-    throw new ImportError('no events: the file is not a text/event-stream with at least one event');
+    throw new ImportError(said('import.noEvents'));
   }
   new FrameBudget().take(events.length);
   const frames = events.map((e, i) =>

@@ -4,6 +4,7 @@ import type { CaptureFile, ImportFormat } from './capture-types';
 import { decodeCapture } from './decode-capture';
 import { decodeHar } from './decode-har';
 import { decodeEventStream } from './event-stream-file';
+import { said } from '../i18n/shared';
 import { ImportError, isObject } from './json-read';
 import { decodeNdjson, looksLikeNdjson } from './ndjson-file';
 import { IMPORT_LIMITS } from './limits';
@@ -24,9 +25,7 @@ export function importText(name: string, text: string, now: number): ImportResul
     if (/^data(?::|$)/m.test(body)) {
       return { file: decodeEventStream(body, name, now), format: 'event-stream', ignored: 0 };
     }
-    throw new ImportError(
-      'not a capture: expected SSE Lens JSON, a HAR file, a text/event-stream (.sse) file or NDJSON (.ndjson)',
-    );
+    throw new ImportError(said('import.notCaptureText'));
   }
   let value: unknown;
   try {
@@ -35,18 +34,20 @@ export function importText(name: string, text: string, now: number): ImportResul
     if (/\.(ndjson|jsonl)$/i.test(name) || looksLikeNdjson(body)) {
       return { file: decodeNdjson(body, name, now), format: 'ndjson', ignored: 0 };
     }
-    throw new ImportError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ImportError(
+      said('import.invalidJson', { error: e instanceof Error ? e.message : String(e) }),
+    );
   }
   if (isObject(value) && 'format' in value) {
     return { file: decodeCapture(value), format: 'sse-lens-json', ignored: 0 };
   }
   if (isObject(value) && 'log' in value) return decodeHar(value);
-  throw new ImportError('not a capture: the JSON is neither an SSE Lens capture nor a HAR file');
+  throw new ImportError(said('import.notCaptureJson'));
 }
 
 export function tooLarge(bytes: number): ImportError {
-  const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
+  const mb = (n: number): string => String(Math.round(n / (1024 * 1024)));
   return new ImportError(
-    `the file is ${mb(bytes)}; SSE Lens imports files up to ${mb(IMPORT_LIMITS.maxFileBytes)}`,
+    said('import.tooLarge', { size: mb(bytes), max: mb(IMPORT_LIMITS.maxFileBytes) }),
   );
 }

@@ -1,16 +1,21 @@
 // Typed, throw-on-mismatch readers for untrusted JSON. Every failure names the path of the
 // offending value ("connections[2].frames[7].t: expected a time"), so a user sees what is
 // wrong with a file, and importers never hold a value of the wrong type.
+import { said, sharedText, type SharedMessage } from '../i18n/shared';
 import { LIMITS } from '../protocol/constants';
 
+/** A file that cannot be imported: `problem` for each reader to word, `message` in English. */
 export class ImportError extends Error {
   override name = 'ImportError';
+  constructor(readonly problem: SharedMessage) {
+    super(sharedText(problem));
+  }
 }
 
 export type Obj = Record<string, unknown>;
 
-export function fail(path: string, expected: string): never {
-  throw new ImportError(`${path}: expected ${expected}`);
+export function fail(path: string, expected: SharedMessage): never {
+  throw new ImportError(said('import.expected', { path, expected }));
 }
 
 export function isObject(v: unknown): v is Obj {
@@ -18,49 +23,51 @@ export function isObject(v: unknown): v is Obj {
 }
 
 export function object(v: unknown, path: string): Obj {
-  return isObject(v) ? v : fail(path, 'an object');
+  return isObject(v) ? v : fail(path, said('expect.object'));
 }
 
 /** Rejects properties outside `allowed`, as the schema's `additionalProperties: false`. */
 export function exactObject(v: unknown, path: string, allowed: readonly string[]): Obj {
   const o = object(v, path);
   for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) throw new ImportError(`${path}: unknown property "${clip(key)}"`);
+    if (!allowed.includes(key))
+      throw new ImportError(said('import.unknownProperty', { path, key: clip(key) }));
   }
   return o;
 }
 
 export function array(v: unknown, path: string, max = Number.MAX_SAFE_INTEGER): unknown[] {
-  if (!Array.isArray(v)) fail(path, 'an array');
-  if (v.length > max) throw new ImportError(`${path}: more than ${max} items`);
+  if (!Array.isArray(v)) fail(path, said('expect.array'));
+  if (v.length > max)
+    throw new ImportError(said('import.tooManyItems', { path, max: String(max) }));
   return v;
 }
 
 /** A string, cut to `max` characters like captured fields are. */
 export function string(v: unknown, path: string, max: number = LIMITS.maxFieldChars): string {
-  if (typeof v !== 'string') fail(path, 'a string');
+  if (typeof v !== 'string') fail(path, said('expect.string'));
   return v.length > max ? v.slice(0, max) : v;
 }
 
 export function boolean(v: unknown, path: string): boolean {
-  return typeof v === 'boolean' ? v : fail(path, 'true or false');
+  return typeof v === 'boolean' ? v : fail(path, said('expect.boolean'));
 }
 
 export function number(v: unknown, path: string): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'a number');
+  return typeof v === 'number' && Number.isFinite(v) ? v : fail(path, said('expect.number'));
 }
 
 export function count(v: unknown, path: string): number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
     ? v
-    : fail(path, 'a whole number ≥ 0');
+    : fail(path, said('expect.count'));
 }
 
 /** Epoch milliseconds. */
 export function time(v: unknown, path: string): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0
     ? v
-    : fail(path, 'a time (epoch ms ≥ 0)');
+    : fail(path, said('expect.time'));
 }
 
 export function nullable<T>(v: unknown, path: string, read: (v: unknown, path: string) => T) {
@@ -73,7 +80,9 @@ export function oneOf<T extends string | number>(
   values: readonly T[],
 ): T {
   const found = values.find((x) => x === v);
-  return found !== undefined ? found : fail(path, `one of ${values.join(', ')}`);
+  return found !== undefined
+    ? found
+    : fail(path, said('expect.oneOf', { values: values.join(', ') }));
 }
 
 export function stringList(v: unknown, path: string, max = 10_000): string[] {

@@ -4,6 +4,7 @@
 import { createWireDecoder } from '../sse/wire-decoder';
 import type { CaptureConnection, CaptureFile } from './capture-types';
 import { decodeFrame, FrameBudget } from './decode-capture';
+import { said } from '../i18n/shared';
 import { ImportError } from './json-read';
 import { singleStreamCapture } from './single-stream-capture';
 
@@ -29,7 +30,7 @@ export function looksLikeNdjson(text: string): boolean {
 export function decodeNdjson(text: string, name: string, now: number): CaptureFile {
   const decoder = createWireDecoder('ndjson');
   const lines = [...decoder.push(text), ...decoder.end()];
-  if (lines.length === 0) throw new ImportError('no lines: the NDJSON file is empty');
+  if (lines.length === 0) throw new ImportError(said('import.noLines'));
   new FrameBudget().take(lines.length);
   const frames = lines.map((line, i) =>
     decodeFrame(

@@ -2,6 +2,7 @@
 // where, in each frame's JSON, the text, reasoning and finish reason are.
 import { ConversationBuilder, readAll, type ConversationReader, type FrameReader } from './builder';
 import type { Conversation, LlmFrame } from './conversation';
+import { said, sharedText, type SharedMessage } from '../i18n/shared';
 
 export interface UserRule {
   /** Matched against the whole request URL; `*` stands for any run of characters. */
@@ -16,17 +17,23 @@ type PathStep = string | number;
 
 const STEP = /^(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\])/;
 
-/** The steps of a JSON path, or why it cannot be read. */
-export function parseJsonPath(path: string): PathStep[] | { error: string } {
+/**
+ * The steps of a JSON path, or why it cannot be read: in English by default (a conversation's
+ * error), in the panel's language when its rule editor passes its translator.
+ */
+export function parseJsonPath(
+  path: string,
+  render: (message: SharedMessage) => string = (message) => sharedText(message),
+): PathStep[] | { error: string } {
   const steps: PathStep[] = [];
   let rest = path.trim().replace(/^\$/, '');
   while (rest !== '') {
     const m = STEP.exec(rest);
-    if (!m) return { error: `cannot read the path at "${rest}"` };
+    if (!m) return { error: render(said('path.unreadable', { rest })) };
     steps.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3] ?? ''));
     rest = rest.slice(m[0].length);
   }
-  return steps.length ? steps : { error: 'the path is empty' };
+  return steps.length ? steps : { error: render(said('path.empty')) };
 }
 
 export function ruleMatchesUrl(rule: UserRule, url: string): boolean {

@@ -3,6 +3,7 @@
 // slot and which are queued behind the limit. Pure: the background feeds it snapshots from
 // every document and sends the result to panels.
 import type { ReadyState } from '../capture/records';
+import { said, sharedText, type SharedMessage } from '../i18n/shared';
 import { credentialsMode, endpointOf, type CredentialsMode } from './site';
 import { siteOf } from './top-level-site';
 
@@ -15,8 +16,8 @@ export const MULTIPLEXED_STREAM_LIMIT = 100;
 
 export interface ProtocolInfo {
   protocol: Protocol;
-  /** How it was learned, in words, e.g. "navigation of http://a/page". */
-  source: string;
+  /** How it was learned, e.g. "http/1.1 seen on the navigation of http://a/page", keyed. */
+  source: SharedMessage;
 }
 
 /**
@@ -101,7 +102,7 @@ export interface PoolView {
   topSite: string;
   credentials: CredentialsMode;
   protocol: Protocol;
-  protocolSource: string;
+  protocolSource: SharedMessage;
   limit: number;
   multiplexed: boolean;
   /** True while the protocol is unknown and the HTTP/1.1 limit is assumed. */
@@ -117,10 +118,26 @@ export function poolKey(endpoint: string, topSite: string, credentials: Credenti
   return `${endpoint} · top-level site ${topSite} · ${credentials}`;
 }
 
-const UNKNOWN: ProtocolInfo = {
-  protocol: 'unknown',
-  source: 'not learned yet: no completed request to this endpoint in the page',
-};
+const POOL_KEY = /^(.*) · top-level site (.*) · (credentialed|anonymous)$/;
+
+/**
+ * The parts `poolKey` joined, so the panel can word them in its language (the key itself is
+ * an identifier, exported as it is); null for a key it did not make.
+ */
+export function poolKeyParts(
+  key: string,
+): { endpoint: string; topSite: string; credentials: CredentialsMode } | null {
+  const m = POOL_KEY.exec(key);
+  if (m === null) return null;
+  const [, endpoint = '', topSite = '', credentials] = m;
+  return {
+    endpoint,
+    topSite,
+    credentials: credentials === 'credentialed' ? 'credentialed' : 'anonymous',
+  };
+}
+
+const UNKNOWN: ProtocolInfo = { protocol: 'unknown', source: said('protocol.notLearned') };
 
 /** Every pool with at least one live connection, members in arrival order. */
 export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
@@ -196,7 +213,7 @@ function assignSlots(pool: PoolView): void {
     pool.multiplexed = true;
     pool.limitAssumed = false;
     pool.limit = MULTIPLEXED_STREAM_LIMIT;
-    pool.protocolSource = `inferred: ${pool.inUse} streams open at once, more than HTTP/1.1 allows`;
+    pool.protocolSource = said('protocol.inferred', { count: pool.inUse });
   }
   for (const m of pool.members) {
     if (m.state === 'queued' && pool.inUse < pool.limit) {
@@ -222,25 +239,37 @@ export function budgetLevel(pool: PoolView): BudgetLevel {
   return 'ok';
 }
 
-const formatDelay = (ms: number): string =>
-  ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+const delayMessage = (ms: number): SharedMessage =>
+  ms < 1000
+    ? said('delay.ms', { n: Math.round(ms) })
+    : said('delay.s', { n: Number((ms / 1000).toFixed(1)) });
+
+/** Renders a keyed message: the panel passes its translator, English by default. */
+type Render = (message: SharedMessage) => string;
+const english: Render = (message) => sharedText(message);
 
 /** Short words for a reconnecting member's delay, e.g. "delay 3 s, assumed"; else null. */
-export function retryDelayLabel(m: PoolMember): string | null {
-  return m.retryDelay && `delay ${formatDelay(m.retryDelay.ms)}, ${m.retryDelay.basis}`;
+export function retryDelayLabel(m: PoolMember, render: Render = english): string | null {
+  const d = m.retryDelay;
+  return (
+    d &&
+    render(
+      said('retry.label', {
+        delay: delayMessage(d.ms),
+        basis: said(d.basis === 'assumed' ? 'retry.basis.assumed' : 'retry.basis.observed'),
+      }),
+    )
+  );
 }
 
 /** In full, how the model decides when a reconnecting member requests again; else null. */
-export function retryDelayNote(m: PoolMember): string | null {
+export function retryDelayNote(m: PoolMember, render: Render = english): string | null {
   const d = m.retryDelay;
   if (!d) return null;
-  const delay = formatDelay(d.ms);
-  const basis =
-    d.basis === 'assumed'
-      ? "assumed: the browser's default when the server sends no retry:"
-      : 'observed: at most the gap this stream showed after an earlier error';
-  const unseen = "A page cannot see the server's retry: field nor the new request.";
-  return m.state === 'reconnecting'
-    ? `Waiting out its reconnection delay (${delay}, ${basis}); it holds no connection until it requests again. ${unseen}`
-    : `Requested again ${delay} after its error (${basis}); since then it competes for a connection like a new stream. ${unseen}`;
+  const params = {
+    delay: delayMessage(d.ms),
+    why: said(d.basis === 'assumed' ? 'retry.why.assumed' : 'retry.why.observed'),
+    unseen: said('retry.unseen'),
+  };
+  return render(said(m.state === 'reconnecting' ? 'retry.waiting' : 'retry.requested', params));
 }

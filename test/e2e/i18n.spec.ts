@@ -2,7 +2,8 @@
 // once and remembered when the panel opens again. With streams captured and a full pool, the
 // toolbar, the connections, the budget warning, the frames table, the timeline's header and a
 // connection's details speak the chosen language, and none of the English phrases of the
-// translated components is left on screen.
+// translated components is left on screen. Words made outside the panel are translated too:
+// how the pool's protocol was learned, and why an import failed.
 import type { MessageKey } from '../../panel/i18n/en';
 import { expect, test } from './support/fixtures';
 import { englishPhrases, leftovers } from './support/english-leftovers';
@@ -13,7 +14,7 @@ test.afterEach(({ server }) => server.reset());
 const holds = (n: number, tag: string) =>
   Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
 
-/** The translated components' keys; the pool rows carry the model's own English notes. */
+/** The translated components' keys whose English must not be left on screen. */
 const TRANSLATED = [
   'toolbar.',
   'filter.',
@@ -80,6 +81,8 @@ const cases = [
     ],
     badges: ['已打开', '排队中'],
     details: ['状态变化', '已创建（readyState CONNECTING）', '此连接尚无帧。'],
+    protocolSource: /^协议的获知方式：(?:在导航到 http:\/\/\S+ 时发现使用 http\/1\.1|尚未获知：)/,
+    importError: '无法导入 bad.json：format：应为 "sse-lens-capture"',
   },
   {
     locale: 'ru',
@@ -92,6 +95,9 @@ const cases = [
       'создано (readyState CONNECTING)',
       'В этом соединении кадров пока нет.',
     ],
+    protocolSource:
+      /^Как определён протокол: (?:http\/1\.1 замечен при переходе на http:\/\/\S+|пока не определён: )/,
+    importError: 'Не удалось импортировать bad.json: format: ожидается "sse-lens-capture"',
   },
 ];
 
@@ -124,6 +130,25 @@ for (const c of cases) {
     const shown = await shownText(panel);
     for (const words of c.details) expect(shown).toContain(words);
     expect(leftovers(shown, englishPhrases(TRANSLATED, SAME))).toEqual([]);
+
+    // How the pool's protocol was learned (the content script's words, keyed) …
+    const protocolTitle = await d.evaluate<string>(
+      `document.querySelector('[data-testid=pool-row] .pool-cell[title]')?.title ?? ''`,
+    );
+    expect(protocolTitle).toMatch(c.protocolSource);
+    // … and why an import failed (the importer's words, keyed) are in the chosen language.
+    await d.evaluate(`(() => {
+      const input = document.querySelector('[data-testid=import-file]');
+      const files = new DataTransfer();
+      files.items.add(new File(['{"format":"other"}'], 'bad.json'));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    })()`);
+    await d.waitFor<boolean>(
+      `document.querySelector('[data-testid=import-error]') !== null`,
+      'the import error',
+    );
+    expect(await d.evaluate(text('[data-testid=import-error] .text'))).toBe(c.importError);
 
     // Remembered: the panel opened again speaks the chosen language from the start.
     await d.close();

@@ -21,7 +21,13 @@ if (window !== window.top) {
     topOrigin: null,
     title: '',
     protocols: {
-      [endpointOf(location.href) ?? '']: { protocol: 'http/1.1', source: 'the pool probe' },
+      [endpointOf(location.href) ?? '']: {
+        protocol: 'http/1.1',
+        source: {
+          key: 'protocol.seenRequest',
+          params: { protocol: 'http/1.1', url: location.href },
+        },
+      },
     },
     connections: Array.from({ length: 7 }, (_, i) => ({
       conn: i + 1,

@@ -35,8 +35,10 @@ let app = '';
  * process group of its own: npx runs the bin in a grandchild, which `stop` must end too.
  */
 function npxSseLens(args: string[]): ChildProcess {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
   return spawn('npx', ['--no', '--', 'sse-lens', ...args], {
     cwd: app,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -46,11 +48,16 @@ function stop(child: ChildProcess): void {
   if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
 }
 
-/** Runs the installed bin (the file npx runs) straight away, which is quicker than npx. */
-function run(args: string[]): Promise<Run> {
+/**
+ * Runs the installed bin (the file npx runs) straight away, which is quicker than npx, with
+ * only `locale` among the locale variables (none: the C locale, English).
+ */
+function run(args: string[], locale: Record<string, string> = {}): Promise<Run> {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
   const child = spawn(join(app, 'node_modules/.bin/sse-lens'), args, {
     cwd: app,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, ...locale },
   });
   let stdout = '';
   let stderr = '';
@@ -111,6 +118,25 @@ test('a usage error exits 2 with the sentence and the usage on stderr', async ()
     stdout: '',
     stderr: expect.stringMatching(
       /^sse-lens: --speed must be a number above 0.*Usage: sse-lens replay /s,
+    ) as unknown,
+  });
+});
+
+test('a usage error is in the language of LANG (ru_RU.UTF-8, zh_CN.UTF-8), exit 2', async () => {
+  const ru = await run(['replay', CAPTURE, '--port', '70000'], { LANG: 'ru_RU.UTF-8' });
+  expect(ru).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: expect.stringMatching(
+      /^sse-lens: --port должен быть целым числом от 0 до 65535 .*получено "70000"\n\nИспользование: sse-lens replay /s,
+    ) as unknown,
+  });
+  const zh = await run(['replay', CAPTURE, '--loop', 'extra.json'], { LANG: 'zh_CN.UTF-8' });
+  expect(zh).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: expect.stringMatching(
+      /^sse-lens: replay 只接受一个捕获文件，但给出了 2 个\n\n用法：sse-lens replay /s,
     ) as unknown,
   });
 });

@@ -1,7 +1,8 @@
 // `sse-lens replay` run as a user runs it, in a child process: every mistake gets a plain
 // sentence and the right exit code (2 for usage, 1 for a file or port it cannot use), plurals
 // agree, and a timeless .sse file with --loop streams loop after loop in bounded memory and
-// stops promptly on Ctrl-C (SIGINT) with exit code 0.
+// stops promptly on Ctrl-C (SIGINT) with exit code 0. The same errors and listing in Russian
+// and Chinese when the environment's locale (or --lang) asks for them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -22,8 +23,20 @@ interface Run {
   stderr: string;
 }
 
-function start(args: string[]): { child: ChildProcess; output: () => Run } {
-  const child = spawn(process.execPath, [...CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The environment with only `locale` set among the locale variables (none: the C locale). */
+function localeEnv(locale: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
+  return { ...env, ...locale };
+}
+
+function start(
+  args: string[],
+  locale: Record<string, string> = {},
+): { child: ChildProcess; output: () => Run } {
+  const child = spawn(process.execPath, [...CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: localeEnv(locale),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -42,16 +55,16 @@ function exited(child: ChildProcess, timeoutMs = EXIT_TIMEOUT_MS): Promise<numbe
   });
 }
 
-async function run(args: string[]): Promise<Run> {
-  const { child, output } = start(args);
+async function run(args: string[], locale: Record<string, string> = {}): Promise<Run> {
+  const { child, output } = start(args, locale);
   await exited(child);
   return output();
 }
 
-/** Resolves once the CLI printed its index line (it is serving). */
-async function serving(child: ChildProcess, output: () => Run): Promise<string> {
+/** Resolves once the CLI printed its index line (`index`, in the CLI's language: it is serving). */
+async function serving(child: ChildProcess, output: () => Run, index = 'Index: '): Promise<string> {
   const deadline = Date.now() + EXIT_TIMEOUT_MS;
-  while (!output().stdout.includes('Index: ')) {
+  while (!output().stdout.includes(index)) {
     if (child.exitCode !== null) throw new Error(`the CLI exited: ${output().stderr}`);
     if (Date.now() > deadline) throw new Error('the CLI did not start serving');
     await new Promise((r) => setTimeout(r, 50));
@@ -192,5 +205,79 @@ describe('serving', SLOW, () => {
       expect(code).toBe(0);
       expect(performance.now() - stopped).toBeLessThan(3_000);
     }
+  });
+});
+
+describe('in the language of the environment or --lang', SLOW, () => {
+  it('a usage error in Russian (LANG=ru_RU.UTF-8) exits 2 with the Russian usage', async () => {
+    const r = await run(['replay', 'x.sse', '--speed', '-1'], { LANG: 'ru_RU.UTF-8' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'sse-lens: --speed должен быть числом больше 0 (2 — вдвое быстрее, 0.5 — вдвое ' +
+        'медленнее); получено "-1" (воспроизведение не может идти назад)\n',
+    );
+    expect(r.stderr).toContain('Использование: sse-lens replay');
+    expect(r.stdout).toBe('');
+  });
+
+  it('a usage error in Chinese (LANG=zh_CN.UTF-8) exits 2 with the Chinese usage', async () => {
+    const r = await run(['play', 'x.sse'], { LANG: 'zh_CN.UTF-8' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sse-lens: 未知命令 "play"；请使用 replay\n');
+    expect(r.stderr).toContain('用法：sse-lens replay');
+    expect(r.stdout).toBe('');
+  });
+
+  it('an import error inside a failure is translated too, and exits 1', async () => {
+    const ru = await run(['replay', file('notes.txt')], { LANG: 'ru_RU.UTF-8' });
+    expect(ru.code).toBe(1);
+    expect(ru.stderr).toBe(
+      'sse-lens: не удаётся воспроизвести notes.txt: это не захват: ожидается JSON SSE Lens, ' +
+        'файл HAR, файл text/event-stream (.sse) или NDJSON (.ndjson)\n',
+    );
+    const zh = await run(['replay', file('empty.sse')], { LANG: 'zh_CN.UTF-8' });
+    expect(zh).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'sse-lens: empty.sse 是空文件：没有可回放的内容\n',
+    });
+  });
+
+  it('LC_ALL overrides LC_MESSAGES, which overrides LANG; C means English', async () => {
+    const args = ['replay'];
+    const english = await run(args, { LC_ALL: 'C', LANG: 'ru_RU.UTF-8' });
+    expect(english.stderr).toContain('sse-lens: replay needs a capture file\n');
+    const chinese = await run(args, { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'ru_RU.UTF-8' });
+    expect(chinese.stderr).toContain('sse-lens: replay 需要一个捕获文件\n');
+    expect([english.code, chinese.code]).toEqual([2, 2]);
+  });
+
+  it('--lang overrides the environment; a language it does not know is a usage error', async () => {
+    const ru = await run(['replay', '--lang', 'ru'], { LANG: 'zh_CN.UTF-8' });
+    expect(ru.stderr).toContain('sse-lens: для replay нужен файл захвата\n');
+    const unknown = await run(['replay', 'x.sse', '--lang=fr']);
+    expect(unknown.stderr).toContain('sse-lens: --lang must be en, zh_CN or ru; got "fr"\n');
+    expect([ru.code, unknown.code]).toEqual([2, 2]);
+  });
+
+  it('lists what it serves in Russian, plurals agreeing and numbers in Russian form', async () => {
+    const { child, output } = start(['replay', file('one.sse'), '--speed', '0.5'], {
+      LANG: 'ru_RU.UTF-8',
+    });
+    try {
+      const out = await serving(child, output, 'Список: ');
+      expect(out).toContain(
+        'SSE Lens воспроизводит one.sse: 1 соединение, скорость 0,5x, повтор выкл.',
+      );
+      expect(out).toContain('(1 кадр, 1 попытка)');
+      expect(out).toContain(
+        '  - У 1 соединения нет таймингов (файл .sse или все кадры в одной миллисекунде): ' +
+          'кадры отдаются с интервалом 100 мс, делённым на --speed',
+      );
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited(child)).toBe(0);
+    }
+    expect(output().stderr).toBe('sse-lens: останавливаю воспроизведение\n');
   });
 });

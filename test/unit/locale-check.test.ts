@@ -1,31 +1,52 @@
-// The locale check: every catalog has exactly the English keys, every key is used somewhere in
-// the panel's source, no translation is left in English (bar a short list of words that are
-// the same in every language), and no translation drops or adds a placeholder. The same for
-// the extension's _locales/ messages, and the same for the demo page's catalog. Prints the
-// figures.
+// The locale check, over every catalog: the panel's, the shared one of messages src/ makes for
+// the panel and the CLI (import errors, protocol sources…), and the CLI's. Every catalog has
+// exactly the English keys, every key is used somewhere in its source, no translation is left
+// in English (bar a short list of words that are the same in every language), and no
+// translation drops or adds a placeholder. The same for the extension's _locales/ messages,
+// and for the demo page's catalog. Prints the figures.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from '../../panel/i18n/en';
-import { LOCALES } from '../../panel/i18n/locale';
-import { messageForms, placeholders, type Message } from '../../panel/i18n/message';
+import { CLI_CATALOGS } from '../../src/cli/cli-text';
+import { LOCALES, type Locale } from '../../src/i18n/locales';
+import { messageForms, placeholders, type Message } from '../../src/i18n/message';
+import { SHARED_CATALOGS } from '../../src/i18n/shared';
 import { CATALOGS } from '../../panel/i18n/translate';
 import { loadDemoMessages } from '../fixtures/demo-messages';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** Keys whose text is legitimately the same as English in the named locales. */
-const SAME_AS_ENGLISH: Readonly<Record<string, readonly MessageKey[]>> = {
-  zh_CN: ['unit.kb', 'unit.mb', 'unit.gb', 'tl.retry'],
-  ru: [
-    'budget.queuedSources',
-    'budget.summaryProblems',
-    'tl.retry',
-    'tl.tipId',
-    'tl.frameId',
-    'conv.toolId',
-  ],
-};
+type Catalog = Readonly<Record<string, Message>>;
+
+interface CatalogSet {
+  name: string;
+  catalogs: Readonly<Record<Locale, Catalog>>;
+  /** Where its keys are used: these folders' sources, i18n folders left out. */
+  sources: readonly string[];
+  /** Keys whose text is legitimately the same as English in the named locales. */
+  sameAsEnglish: Readonly<Partial<Record<Locale, readonly string[]>>>;
+}
+
+const SETS: readonly CatalogSet[] = [
+  {
+    name: 'panel',
+    catalogs: CATALOGS,
+    sources: ['panel'],
+    sameAsEnglish: {
+      zh_CN: ['unit.kb', 'unit.mb', 'unit.gb', 'tl.retry'],
+      ru: [
+        'budget.queuedSources',
+        'budget.summaryProblems',
+        'tl.retry',
+        'tl.tipId',
+        'tl.frameId',
+        'conv.toolId',
+      ],
+    },
+  },
+  { name: 'shared', catalogs: SHARED_CATALOGS, sources: ['src', 'panel'], sameAsEnglish: {} },
+  { name: 'cli', catalogs: CLI_CATALOGS, sources: ['src/cli'], sameAsEnglish: {} },
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -35,15 +56,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const englishKeys = Object.keys(en).sort();
 const others = LOCALES.filter((locale) => locale !== 'en');
 
-describe('locale check', () => {
+describe.each(SETS)('locale check of the $name catalog', (set) => {
+  const en = set.catalogs.en;
+  const englishKeys = Object.keys(en).sort();
+  const english = (key: string): Set<string> => new Set(messageForms(en[key] ?? ''));
+
   it('prints the figures', () => {
     for (const locale of LOCALES) {
-      const exempt = SAME_AS_ENGLISH[locale]?.length ?? 0;
+      const exempt = set.sameAsEnglish[locale]?.length ?? 0;
       console.log(
-        `${locale}: ${Object.keys(CATALOGS[locale]).length} keys` +
+        `${set.name} ${locale}: ${Object.keys(set.catalogs[locale]).length} keys` +
           (locale === 'en' ? ' (reference)' : `, ${exempt} exempt as the same as English`),
       );
     }
@@ -51,29 +75,27 @@ describe('locale check', () => {
   });
 
   it.each(others)('%s has every English key and no other', (locale) => {
-    expect(Object.keys(CATALOGS[locale]).sort()).toEqual(englishKeys);
+    expect(Object.keys(set.catalogs[locale]).sort()).toEqual(englishKeys);
   });
 
   it.each(others)('%s leaves nothing in English but its exemptions', (locale) => {
-    const catalog: Readonly<Record<string, Message>> = CATALOGS[locale];
-    const exempt = new Set<string>(SAME_AS_ENGLISH[locale] ?? []);
+    const catalog = set.catalogs[locale];
+    const exempt = new Set<string>(set.sameAsEnglish[locale] ?? []);
     const untranslated = englishKeys.filter((key) => {
-      const english = new Set(messageForms(en[key as MessageKey]));
       const forms = messageForms(catalog[key] ?? '');
-      return !exempt.has(key) && forms.some((form) => english.has(form));
+      return !exempt.has(key) && forms.some((form) => english(key).has(form));
     });
     expect(untranslated).toEqual([]);
-    const stale = [...exempt].filter((key) => {
-      const english = new Set(messageForms(en[key as MessageKey]));
-      return !messageForms(catalog[key] ?? '').some((form) => english.has(form));
-    });
+    const stale = [...exempt].filter(
+      (key) => !messageForms(catalog[key] ?? '').some((form) => english(key).has(form)),
+    );
     expect(stale, 'exempt keys that are in fact translated').toEqual([]);
   });
 
   it.each(others)('%s keeps every placeholder of each English text', (locale) => {
-    const catalog: Readonly<Record<string, Message>> = CATALOGS[locale];
+    const catalog = set.catalogs[locale];
     const mismatched = englishKeys.filter((key) => {
-      const wanted = JSON.stringify(placeholders(messageForms(en[key as MessageKey]).join(' ')));
+      const wanted = JSON.stringify(placeholders(messageForms(en[key] ?? '').join(' ')));
       return messageForms(catalog[key] ?? '').some(
         (form) => JSON.stringify(placeholders(form)) !== wanted,
       );
@@ -81,14 +103,17 @@ describe('locale check', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('uses every key in the panel source', () => {
-    const source = sourceFiles(join(root, 'panel'))
+  it(`uses every key in ${set.sources.join(' and ')}`, () => {
+    const source = set.sources
+      .flatMap((dir) => sourceFiles(join(root, dir)))
       .map((path) => readFileSync(path, 'utf8'))
       .join('\n');
     const unused = englishKeys.filter((key) => !source.includes(`'${key}'`));
     expect(unused).toEqual([]);
   });
+});
 
+describe('locale check of the manifest', () => {
   it('gives the manifest messages in every locale, placeholders and all', () => {
     const read = (locale: string): Record<string, { message: string }> =>
       JSON.parse(
@@ -106,6 +131,14 @@ describe('locale check', () => {
     for (const locale of others) {
       expect(read(locale).extDescription?.message).not.toBe(english.extDescription?.message);
     }
+  });
+});
+
+describe('locale check across catalogs', () => {
+  it('gives no key two meanings: the shared keys are neither panel nor CLI keys', () => {
+    const shared = Object.keys(SHARED_CATALOGS.en);
+    const elsewhere = new Set([...Object.keys(CATALOGS.en), ...Object.keys(CLI_CATALOGS.en)]);
+    expect(shared.filter((key) => elsewhere.has(key))).toEqual([]);
   });
 });
 

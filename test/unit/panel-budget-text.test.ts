@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activeLocale } from '../../panel/i18n/locale';
+import { said } from '../../src/i18n/shared';
 import type { ConnectionView } from '../../src/model/capture-state';
 import {
   computePools,
+  poolKey,
   type LiveConnection,
   type PlacedSnapshot,
   type PoolView,
@@ -19,6 +22,7 @@ import {
   memberStateWords,
   memberTab,
   poolChip,
+  poolName,
   poolWarning,
   protocolLabel,
   protocolName,
@@ -35,10 +39,16 @@ import { formatClock } from '../../panel/format';
 const ORIGIN = 'http://127.0.0.1:8787';
 const T0 = 1_700_000_000_000;
 const H1: Record<string, ProtocolInfo> = {
-  [ORIGIN]: { protocol: 'http/1.1', source: `http/1.1 seen on the navigation of ${ORIGIN}/page` },
+  [ORIGIN]: {
+    protocol: 'http/1.1',
+    source: said('protocol.seenNavigation', { protocol: 'http/1.1', url: `${ORIGIN}/page` }),
+  },
 };
 const H2: Record<string, ProtocolInfo> = {
-  [ORIGIN]: { protocol: 'h2', source: `h2 seen on the navigation of ${ORIGIN}/page` },
+  [ORIGIN]: {
+    protocol: 'h2',
+    source: said('protocol.seenNavigation', { protocol: 'h2', url: `${ORIGIN}/page` }),
+  },
 };
 
 /** `open` open streams then `connecting` CONNECTING ones, started a second apart from T0. */
@@ -138,6 +148,34 @@ describe('protocol wording', () => {
     const pool = onlyPool(tab(1, streams(8, 0), {}));
     expect(protocolLabel(pool)).toBe('multiplexed');
     expect(protocolNote(pool)).toMatch(/^inferred: 8 streams open at once/);
+  });
+});
+
+describe('protocol and pool in the panel’s language', () => {
+  afterEach(() => {
+    activeLocale.value = 'en';
+  });
+
+  it('says how the protocol was learned in Russian and Chinese', () => {
+    const pool = onlyPool(tab(1, streams(2, 0)));
+    activeLocale.value = 'ru';
+    expect(protocolNote(pool)).toBe(`http/1.1 замечен при переходе на ${ORIGIN}/page`);
+    activeLocale.value = 'zh_CN';
+    expect(protocolNote(pool)).toBe(`在导航到 ${ORIGIN}/page 时发现使用 http/1.1`);
+  });
+
+  it('words a pool’s key, in English exactly the key', () => {
+    const key = poolKey(ORIGIN, 'http://127.0.0.1', 'credentialed');
+    expect(poolName(key)).toBe(key);
+    activeLocale.value = 'ru';
+    expect(poolName(key)).toBe(
+      `${ORIGIN} · сайт верхнего уровня http://127.0.0.1 · с учётными данными`,
+    );
+    activeLocale.value = 'zh_CN';
+    expect(poolName(poolKey(ORIGIN, 'http://127.0.0.1', 'anonymous'))).toBe(
+      `${ORIGIN} · 顶级站点 http://127.0.0.1 · 匿名`,
+    );
+    expect(poolName('not a pool key')).toBe('not a pool key');
   });
 });
 

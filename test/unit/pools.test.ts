@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { said, sharedText } from '../../src/i18n/shared';
 import {
   budgetLevel,
   computePools,
@@ -44,7 +45,12 @@ const doc = (
   connections,
   ...extra,
 });
-const h1 = { 'http://a.test:80': { protocol: 'http/1.1' as const, source: 'navigation' } };
+const h1 = {
+  'http://a.test:80': {
+    protocol: 'http/1.1' as const,
+    source: said('protocol.seenNavigation', { protocol: 'http/1.1', url: 'http://a.test/' }),
+  },
+};
 
 describe('site helpers', () => {
   it('spell out endpoints and approximate sites', () => {
@@ -193,7 +199,12 @@ describe('computePools', () => {
     const conns = Array.from({ length: 8 }, (_, i) => conn('https://a.test/s', 1, i));
     const [pool] = computePools([
       doc(1, 'https://a.test/', conns, {
-        protocols: { 'https://a.test:443': { protocol: 'h2', source: 'x' } },
+        protocols: {
+          'https://a.test:443': {
+            protocol: 'h2',
+            source: said('protocol.seenRequest', { protocol: 'h2', url: 'https://a.test/x' }),
+          },
+        },
       }),
     ]);
     expect(pool).toMatchObject({ multiplexed: true, limit: 100, inUse: 8, queued: 0 });
@@ -207,6 +218,15 @@ describe('computePools', () => {
     const seven = Array.from({ length: 7 }, (_, i) => conn('http://z.test/s', 1, i));
     const [inferred] = computePools([doc(1, 'http://z.test/', seven)]);
     expect(inferred).toMatchObject({ multiplexed: true, limitAssumed: false, queued: 0 });
-    expect(inferred?.protocolSource).toMatch(/inferred/);
+    expect(sharedText(inferred!.protocolSource)).toMatch(/inferred/);
+    expect(sharedText(inferred!.protocolSource)).toBe(
+      'inferred: 7 streams open at once, more than HTTP/1.1 allows',
+    );
+    expect(sharedText(inferred!.protocolSource, 'ru')).toBe(
+      'выведено: одновременно открыто 7 потоков — больше, чем допускает HTTP/1.1',
+    );
+    expect(sharedText(inferred!.protocolSource, 'zh_CN')).toBe(
+      '推断得出：同时打开了 7 个流，超过了 HTTP/1.1 允许的数量',
+    );
   });
 });

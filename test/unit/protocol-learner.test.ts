@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeProtocol, ProtocolLearner } from '../../src/bridge/protocol-learner';
+import { sharedText } from '../../src/i18n/shared';
 import { fakeTiming } from './support/fakes';
 
 describe('ProtocolLearner', () => {
@@ -11,7 +12,13 @@ describe('ProtocolLearner', () => {
     ]);
     let changes = 0;
     const learner = new ProtocolLearner(timing, () => changes++);
-    expect(learner.known).toEqual({
+    const inWords = Object.fromEntries(
+      Object.entries(learner.known).map(([endpoint, info]) => [
+        endpoint,
+        { protocol: info.protocol, source: sharedText(info.source) },
+      ]),
+    );
+    expect(inWords).toEqual({
       'http://a.test:80': {
         protocol: 'http/1.1',
         source: 'http/1.1 seen on the navigation of http://a.test/page',
@@ -21,6 +28,12 @@ describe('ProtocolLearner', () => {
         source: 'h2 seen on the request for https://cdn.test/x.js',
       },
     });
+    expect(sharedText(learner.known['http://a.test:80']!.source, 'ru')).toBe(
+      'http/1.1 замечен при переходе на http://a.test/page',
+    );
+    expect(sharedText(learner.known['https://cdn.test:443']!.source, 'zh_CN')).toBe(
+      '在请求 https://cdn.test/x.js 时发现使用 h2',
+    );
     timing.add([{ entryType: 'resource', name: 'https://cdn.test/z', nextHopProtocol: 'h2' }]);
     expect(changes).toBe(0);
     timing.add([{ entryType: 'resource', name: 'https://new.test:8443/z', nextHopProtocol: 'h3' }]);

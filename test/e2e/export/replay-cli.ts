@@ -12,7 +12,8 @@ export interface ReplayCli {
 }
 
 export async function runReplay(capturePath: string, args: string[] = []): Promise<ReplayCli> {
-  const child = spawn(process.execPath, [BIN, 'replay', capturePath, ...args], {
+  // --lang en: the listing is read in English whatever the machine's locale.
+  const child = spawn(process.execPath, [BIN, 'replay', capturePath, '--lang', 'en', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,7 +1,7 @@
 // The demo page's catalog as its translated-page tests need it: a locale's text as the page
 // shows it, and the English phrases a page in that locale must not show.
 import { loadDemoMessages, type DemoCatalog } from '../../fixtures/demo-messages';
-import { messageForms } from '../../../panel/i18n/message';
+import { messageForms } from '../../../src/i18n/message';
 import { leftovers } from './english-leftovers';
 
 const catalogs = loadDemoMessages();

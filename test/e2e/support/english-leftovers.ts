@@ -1,7 +1,7 @@
 // Finds English words of the panel's catalog in a translated panel: every fixed piece of an
 // English message (the text between its placeholders) that is long enough to be a phrase.
 import { en, type MessageKey } from '../../../panel/i18n/en';
-import { messageForms } from '../../../panel/i18n/message';
+import { messageForms } from '../../../src/i18n/message';
 
 /** The English pieces of the messages whose keys start with one of `prefixes`. */
 export function englishPhrases(

@@ -32,7 +32,11 @@ export function matchLocale(tag: string): Locale | null {
     .replace(/[.@].*$/, '')
     .replace(/_/g, '-');
   const language = lower.split('-')[0];
-  if (language === 'zh') return /-(tw|hk|mo|hant)\b/.test(lower) ? null : 'zh_CN';
+  // Simplified unless the tag says Traditional, or names a region that writes it and no script.
+  if (language === 'zh') {
+    if (/-hans\b/.test(lower)) return 'zh_CN';
+    return /-(tw|hk|mo|hant)\b/.test(lower) ? null : 'zh_CN';
+  }
   if (language === 'ru') return 'ru';
   if (language === 'en') return 'en';
   return null;

@@ -90,6 +90,9 @@ describe('the active locale', () => {
     expect(matchLocale('zh-CN')).toBe('zh_CN');
     expect(matchLocale('zh-Hans-SG')).toBe('zh_CN');
     expect(matchLocale('zh-TW')).toBeNull();
+    expect(matchLocale('zh-Hans-HK')).toBe('zh_CN');
+    expect(matchLocale('zh-Hant-CN')).toBeNull();
+    expect(matchLocale('zh-HK')).toBeNull();
     expect(matchLocale('ru-RU')).toBe('ru');
     expect(matchLocale('en-GB')).toBe('en');
     expect(initialLocale(memoryStorage(), 'de-DE')).toBe('en');

@@ -20,7 +20,7 @@ import { ConversationRule } from './ConversationRule';
 import { FrameLink } from './FrameLink';
 import { LinkedText } from './LinkedText';
 import '../conversation/conversation.css';
-import { t } from '../i18n/translate';
+import { say, t } from '../i18n/translate';
 
 /** `data-format` values of the test contract (design.md) where they differ from the format id. */
 const CONTRACT_FORMAT: Record<string, string> = { 'ai-sdk-ui': 'ai-sdk' };
@@ -118,7 +118,8 @@ export function ConversationView({ store, connection, context }: Props) {
           <ul>
             {conversation.errors.map((e, i) => (
               <li key={i} class="warn">
-                <FrameLink frame={e.frame} onSelect={select} /> {e.message}
+                <FrameLink frame={e.frame} onSelect={select} />{' '}
+                {e.problem ? say(e.problem) : e.message}
               </li>
             ))}
           </ul>
@@ -238,7 +239,7 @@ function ToolCallBlock({ call, selected, onSelect }: ToolCallProps) {
       ) : (
         <>
           <p class="warn" data-testid="conversation-tool-args">
-            {call.parsed.error}
+            {t('conv.invalidArgs', { offset: call.parsed.offset })}
           </p>
           <pre class="raw" data-testid="conversation-tool-raw">
             {call.arguments}

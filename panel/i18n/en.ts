@@ -550,6 +550,7 @@ export const en = {
   'conv.evicted':
     '{evicted} earlier frames of this stream were evicted from panel memory: the conversation is assembled from the {kept} kept.',
   'conv.errors': 'Errors in the stream',
+  'conv.invalidArgs': 'invalid JSON at offset {offset}',
   'conv.noOutput': 'No output yet.',
   'conv.choice': 'Choice {index}',
   'conv.reasoningSummary': 'Reasoning ({count} characters)',

@@ -624,6 +624,7 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'conv.evicted':
     'Более ранних кадров этого потока вытеснено из памяти панели: {evicted}; диалог собран из {kept} сохранённых.',
   'conv.errors': 'Ошибки в потоке',
+  'conv.invalidArgs': 'недопустимый JSON на смещении {offset}',
   'conv.noOutput': 'Вывода пока нет.',
   'conv.choice': 'Вариант {index}',
   'conv.reasoningSummary': 'Рассуждение (символов: {count})',

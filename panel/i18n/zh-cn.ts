@@ -518,6 +518,7 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'conv.modelNotNamed': '未指明模型',
   'conv.evicted': '此流较早的 {evicted} 帧已从面板内存中逐出：对话由保留的 {kept} 帧拼合而成。',
   'conv.errors': '流中的错误',
+  'conv.invalidArgs': '偏移 {offset} 处的 JSON 无效',
   'conv.noOutput': '尚无输出。',
   'conv.choice': '候选 {index}',
   'conv.reasoningSummary': '推理（{count} 个字符）',

@@ -58,6 +58,11 @@ export const sharedEn = {
 
   'path.unreadable': 'cannot read the path at "{rest}"',
   'path.empty': 'the path is empty',
+  'llm.textPath': 'text path: {problem}',
+  'llm.reasoningPath': 'reasoning path: {problem}',
+  'llm.finishPath': 'finish path: {problem}',
+  'llm.notJson': 'frame is not JSON: {data}',
+  'llm.notObject': 'frame is not a JSON object: {data}',
 
   'note.unterminatedEvent':
     'unterminated: the stream ended before the blank line that dispatches it',

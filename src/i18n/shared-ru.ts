@@ -64,6 +64,11 @@ export const sharedRu: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': 'не удаётся разобрать путь начиная с "{rest}"',
   'path.empty': 'путь пуст',
+  'llm.textPath': 'путь к тексту: {problem}',
+  'llm.reasoningPath': 'путь к рассуждениям: {problem}',
+  'llm.finishPath': 'путь к причине завершения: {problem}',
+  'llm.notJson': 'кадр не является JSON: {data}',
+  'llm.notObject': 'кадр не является JSON-объектом: {data}',
 
   'note.unterminatedEvent':
     'не завершено: поток кончился до пустой строки, которая отправляет событие',

@@ -55,6 +55,11 @@ export const sharedZhCN: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': '无法读取路径中 "{rest}" 处',
   'path.empty': '路径为空',
+  'llm.textPath': '文本路径：{problem}',
+  'llm.reasoningPath': '推理路径：{problem}',
+  'llm.finishPath': '结束原因路径：{problem}',
+  'llm.notJson': '帧不是 JSON：{data}',
+  'llm.notObject': '帧不是 JSON 对象：{data}',
 
   'note.unterminatedEvent': '未结束：流在分派此事件的空行之前就结束了',
   'note.unterminatedLine': '未结束：流在这一行结束之前就结束了',

@@ -10,6 +10,7 @@ import type {
   TextSpan,
   Usage,
 } from './conversation';
+import { said, sharedText, type SharedMessage } from '../i18n/shared';
 import { asObject, payloadFrames, type JsonObject } from './frames';
 import { parseArguments } from './json-args';
 
@@ -75,7 +76,7 @@ export class ConversationBuilder {
       if (json === undefined) continue;
       const object = asObject(json);
       if (object) read(frame, object);
-      else this.error(frame, `frame is not a JSON object: ${frame.data.slice(0, 200)}`);
+      else this.error(frame, said('llm.notObject', { data: frame.data.slice(0, 200) }));
     }
   }
 
@@ -123,8 +124,13 @@ export class ConversationBuilder {
     };
   }
 
-  error(frame: LlmFrame, message: string): void {
-    this.errors.push({ frame: frame.index, message });
+  /** A provider's own error text as it came, or one of ours (worded on screen in the panel's language). */
+  error(frame: LlmFrame, what: string | SharedMessage): void {
+    this.errors.push(
+      typeof what === 'string'
+        ? { frame: frame.index, message: what }
+        : { frame: frame.index, message: sharedText(what), problem: what },
+    );
   }
 
   /** The frame's data as JSON, or undefined after recording why it is not. */
@@ -132,7 +138,7 @@ export class ConversationBuilder {
     try {
       return JSON.parse(frame.data) as unknown;
     } catch {
-      this.error(frame, `frame is not JSON: ${frame.data.slice(0, 200)}`);
+      this.error(frame, said('llm.notJson', { data: frame.data.slice(0, 200) }));
       return undefined;
     }
   }

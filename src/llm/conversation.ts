@@ -1,5 +1,6 @@
 // The one shape every LLM stream format is assembled into, so the Conversation tab, its
 // metrics and its export read the same fields whatever provider produced the frames.
+import type { SharedMessage } from '../i18n/shared';
 
 export type LlmFormat =
   | 'openai-chat'
@@ -40,7 +41,8 @@ export interface TextSpan {
 }
 
 /** Tool arguments as parsed JSON, or where the model broke them. */
-export type ParsedArguments = { ok: true; value: unknown } | { ok: false; error: string };
+export type ParsedArguments =
+  { ok: true; value: unknown } | { ok: false; error: string; offset: number };
 
 export interface ToolCall {
   id: string;
@@ -73,7 +75,10 @@ export interface Usage {
 /** Something wrong in the stream: an error event, or a frame that could not be read. */
 export interface ConversationError {
   frame: number;
+  /** In English, as exports keep it. */
   message: string;
+  /** Set for SSE Lens's own errors, which the panel words in its language. */
+  problem?: SharedMessage;
 }
 
 /** A frame that added output, with when it arrived: what the timing metrics are made of. */

@@ -6,7 +6,8 @@ export function parseArguments(text: string): ParsedArguments {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, error: `invalid JSON at offset ${firstErrorOffset(text)}` };
+    const offset = firstErrorOffset(text);
+    return { ok: false, error: `invalid JSON at offset ${offset}`, offset };
   }
 }
 

@@ -17,23 +17,29 @@ type PathStep = string | number;
 
 const STEP = /^(?:\.?([A-Za-z_$][\w$-]*)|\[(\d+)\]|\["([^"]*)"\])/;
 
+/** The steps of a JSON path, or why it cannot be read. */
+function readJsonPath(path: string): PathStep[] | { problem: SharedMessage } {
+  const steps: PathStep[] = [];
+  let rest = path.trim().replace(/^\$/, '');
+  while (rest !== '') {
+    const m = STEP.exec(rest);
+    if (!m) return { problem: said('path.unreadable', { rest }) };
+    steps.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3] ?? ''));
+    rest = rest.slice(m[0].length);
+  }
+  return steps.length ? steps : { problem: said('path.empty') };
+}
+
 /**
- * The steps of a JSON path, or why it cannot be read: in English by default (a conversation's
- * error), in the panel's language when its rule editor passes its translator.
+ * The steps of a JSON path, or why it cannot be read: in English by default, in the panel's
+ * language when its rule editor passes its translator.
  */
 export function parseJsonPath(
   path: string,
   render: (message: SharedMessage) => string = (message) => sharedText(message),
 ): PathStep[] | { error: string } {
-  const steps: PathStep[] = [];
-  let rest = path.trim().replace(/^\$/, '');
-  while (rest !== '') {
-    const m = STEP.exec(rest);
-    if (!m) return { error: render(said('path.unreadable', { rest })) };
-    steps.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3] ?? ''));
-    rest = rest.slice(m[0].length);
-  }
-  return steps.length ? steps : { error: render(said('path.empty')) };
+  const steps = readJsonPath(path);
+  return Array.isArray(steps) ? steps : { error: render(steps.problem) };
 }
 
 export function ruleMatchesUrl(rule: UserRule, url: string): boolean {
@@ -59,17 +65,30 @@ interface RulePaths {
   finish: PathStep[] | null;
 }
 
+/** Each path's name in a rule's error ("text path: …"). */
+const PATH_ERRORS = {
+  text: 'llm.textPath',
+  reasoning: 'llm.reasoningPath',
+  finish: 'llm.finishPath',
+} as const;
+
 /** The rule's paths parsed, or what is wrong with the first that cannot be read. */
-export function rulePaths(rule: UserRule): RulePaths | { error: string } {
-  const parse = (name: string, path: string | undefined): PathStep[] | string | null => {
+export function rulePaths(rule: UserRule): RulePaths | { error: SharedMessage } {
+  const parse = (
+    field: keyof typeof PATH_ERRORS,
+    path: string | undefined,
+  ): PathStep[] | SharedMessage | null => {
     if (path === undefined || path.trim() === '') return null;
-    const steps = parseJsonPath(path);
-    return Array.isArray(steps) ? steps : `${name} path: ${steps.error}`;
+    const steps = readJsonPath(path);
+    return Array.isArray(steps) ? steps : said(PATH_ERRORS[field], { problem: steps.problem });
   };
-  const text = parse('text', rule.textPath) ?? 'text path: the path is empty';
+  const text =
+    parse('text', rule.textPath) ?? said(PATH_ERRORS.text, { problem: said('path.empty') });
   const reasoning = parse('reasoning', rule.reasoningPath);
   const finish = parse('finish', rule.finishPath);
-  for (const p of [text, reasoning, finish]) if (typeof p === 'string') return { error: p };
+  for (const p of [text, reasoning, finish]) {
+    if (p !== null && !Array.isArray(p)) return { error: p };
+  }
   return {
     text: text as PathStep[],
     reasoning: reasoning as PathStep[] | null,

@@ -430,7 +430,9 @@ test('two choices, broken tool arguments and an error mid-stream are all shown',
     chunk(0, call('{"city": ', 'call_bad')),
     chunk(0, call('"Par'), 'tool_calls'),
     { error: { type: 'server_error', message: 'overloaded <b>now</b>' } },
-  ].map((data) => ({ data: JSON.stringify(data), delayMs: 10 }));
+  ]
+    .map((data) => ({ data: JSON.stringify(data), delayMs: 10 }))
+    .concat({ data: 'not json', delayMs: 10 });
   await postAndRead(page, url, llmRequestBody('gpt-e2e', frames));
   const panel = await conversationTab(ext, page, url);
   const view = panel.locator('[data-testid=conversation]');
@@ -455,6 +457,19 @@ test('two choices, broken tool arguments and an error mid-stream are all shown',
     'server_error: overloaded <b>now</b>',
   );
   await expect(view.locator('[data-testid=conversation-errors] b')).toHaveCount(0);
+  await expect(view.locator('[data-testid=conversation-errors]')).toContainText(
+    'frame is not JSON: not json',
+  );
+
+  // SSE Lens's own words follow the panel's language; the provider's error is shown as sent.
+  await panel.locator('[data-testid=memory-settings]').click();
+  await panel.locator('[data-testid=language-select]').selectOption('ru');
+  await expect(tool.locator('[data-testid=conversation-tool-args]')).toHaveText(
+    'недопустимый JSON на смещении 13',
+  );
+  const errors = view.locator('[data-testid=conversation-errors]');
+  await expect(errors).toContainText('кадр не является JSON: not json');
+  await expect(errors).toContainText('server_error: overloaded <b>now</b>');
 });
 
 test("the demo's provider routes each read as the same conversation, from the panel", async ({

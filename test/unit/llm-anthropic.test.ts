@@ -116,6 +116,7 @@ describe('assembleAnthropic', () => {
     expect(c.choices[0]?.toolCalls[0]?.parsed).toEqual({
       ok: false,
       error: 'invalid JSON at offset 8',
+      offset: 8,
     });
   });
 

@@ -13,6 +13,7 @@ describe('parseArguments', () => {
     expect(parseArguments('{"city": Paris}')).toEqual({
       ok: false,
       error: 'invalid JSON at offset 9',
+      offset: 9,
     });
   });
 

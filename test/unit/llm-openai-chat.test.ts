@@ -98,6 +98,7 @@ describe('assembleOpenAiChat', () => {
     expect(c.choices[0]?.toolCalls[0]?.parsed).toEqual({
       ok: false,
       error: 'invalid JSON at offset 7',
+      offset: 7,
     });
   });
 
@@ -146,8 +147,16 @@ describe('assembleOpenAiChat', () => {
     );
     expect(c.choices[0]?.text).toBe('Partial');
     expect(c.errors).toEqual([
-      { frame: 101, message: 'frame is not JSON: {"choices": [' },
-      { frame: 102, message: 'frame is not a JSON object: [1, 2]' },
+      {
+        frame: 101,
+        message: 'frame is not JSON: {"choices": [',
+        problem: { key: 'llm.notJson', params: { data: '{"choices": [' } },
+      },
+      {
+        frame: 102,
+        message: 'frame is not a JSON object: [1, 2]',
+        problem: { key: 'llm.notObject', params: { data: '[1, 2]' } },
+      },
       { frame: 103, message: 'rate_limit_error: Rate limit reached' },
     ]);
   });

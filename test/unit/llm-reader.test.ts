@@ -54,7 +54,14 @@ describe('conversationReader', () => {
     broken?.read(frames.slice(0, 1));
     broken?.read(frames.slice(1));
     expect(broken?.build().errors).toEqual([
-      { frame: 0, message: 'text path: cannot read the path at ".."' },
+      {
+        frame: 0,
+        message: 'text path: cannot read the path at ".."',
+        problem: {
+          key: 'llm.textPath',
+          params: { problem: { key: 'path.unreadable', params: { rest: '..' } } },
+        },
+      },
     ]);
   });
 

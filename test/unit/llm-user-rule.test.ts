@@ -7,6 +7,7 @@ import {
   type UserRule,
 } from '../../src/llm/user-rule';
 import { firstAnswer, framesOf } from './llm-fixtures';
+import { sharedText } from '../../src/i18n/shared';
 
 const rule: UserRule = {
   urlPattern: 'https://llm.internal/*/stream?*',
@@ -50,7 +51,19 @@ describe('user rules', () => {
 
   it('reports a path it cannot read as the error of the conversation', () => {
     const c = assembleWithRule(framesOf([{ a: 1 }]), { urlPattern: '*', textPath: 'a[x]' });
-    expect(c.errors).toEqual([{ frame: 100, message: 'text path: cannot read the path at "[x]"' }]);
+    expect(c.errors).toEqual([
+      {
+        frame: 100,
+        message: 'text path: cannot read the path at "[x]"',
+        problem: {
+          key: 'llm.textPath',
+          params: { problem: { key: 'path.unreadable', params: { rest: '[x]' } } },
+        },
+      },
+    ]);
+    expect(c.errors[0]?.problem && sharedText(c.errors[0].problem, 'ru')).toBe(
+      'путь к тексту: не удаётся разобрать путь начиная с "[x]"',
+    );
   });
 
   it('wins over detection for a matching URL, and leaves other URLs to detection', () => {

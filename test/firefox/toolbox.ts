@@ -203,7 +203,13 @@ function openPanelIn(session: Session, handle: string): Promise<FirefoxPanel> {
       waitFor: <T>(expression: string, what: string, timeoutMs = 15_000) =>
         waitFor(what, () => evaluate<T>(expression), Boolean, timeoutMs),
       async screenshot() {
-        await session.chrome(handle, 'return null;');
+        // Wait for the browser window and the toolbox to paint what changed (e.g. a theme).
+        await session.chrome(
+          handle,
+          `for (const w of [win, toolboxOfTab()?.win]) {
+            if (w) await new Promise((r) => w.requestAnimationFrame(() => w.setTimeout(r, 0)));
+          }`,
+        );
         const { value } = await session.client.send<{ value: string }>('WebDriver:TakeScreenshot', {
           full: false,
           hash: false,

@@ -205,6 +205,27 @@ async function budgetCheck(t: PanelSuite): Promise<void> {
     );
   });
 
+  await t.test(
+    "a cross-site iframe's stream is pooled under the tab's top-level site",
+    async () => {
+      const { tab, panel } = await t.blankPanel();
+      const frameOrigin = t.server.origin.replace('127.0.0.1', 'localhost');
+      const frameUrl = testPage(frameOrigin, ['/sse/hold?key=xsite']);
+      await tab.evaluate(`document.body.appendChild(Object.assign(document.createElement('iframe'),
+      { src: ${JSON.stringify(frameUrl)} })) && null`);
+      const [row] = await panel.waitForConnections(
+        'the iframe stream open',
+        (r) => r[0]?.state === 'open',
+      );
+      expectEqual(row?.url, `${frameOrigin}/sse/hold?key=xsite`);
+      const pools = await panel.waitForPools('its pool', (p) => p.length === 1);
+      expectEqual(
+        pools.map((p) => [p.pool, p.open]),
+        [[`${frameOrigin} · top-level site http://127.0.0.1 · credentialed`, 1]],
+      );
+    },
+  );
+
   await t.test('8 fetch streams to one origin: 6 open, 2 queued in the budget', async () => {
     const { tab, panel } = await t.blankPanel();
     await tab.evaluate(`(() => {

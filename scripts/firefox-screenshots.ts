@@ -17,8 +17,8 @@ const ff = await launchFirefoxToolbox();
 try {
   await ff.install(dist);
   await ff.resize(1400, 900, 600);
-  // Each theme is set before its toolbox opens: a theme switched while the toolbox is open
-  // reaches the panel at once, but headless captures kept the toolbox's own tab strip light.
+  // Each theme gets a toolbox of its own, opened after the theme is set, as for a user who
+  // keeps DevTools in that theme.
   for (const theme of ['light', 'dark'] as const) {
     await ff.setTheme(theme);
     const tab = await ff.openTab(`${server.origin}/blank`);

@@ -23,6 +23,11 @@ export class MarionetteClient {
   private readonly pending = new Map<number, Pending>();
   private buffer = Buffer.alloc(0);
   private closed: Error | null = null;
+  private greetingReceived: (() => void) | null = null;
+  /** Settles with Marionette's first packet, the greeting. */
+  private readonly greeting = new Promise<void>((resolve) => {
+    this.greetingReceived = resolve;
+  });
 
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -41,11 +46,6 @@ export class MarionetteClient {
     await client.greeting;
     return client;
   }
-
-  private greetingReceived: (() => void) | null = null;
-  private readonly greeting = new Promise<void>((resolve) => {
-    this.greetingReceived = resolve;
-  });
 
   /** Sends one command and resolves to its result, or rejects with Marionette's error. */
   send<T>(command: string, params: Record<string, unknown> = {}): Promise<T> {

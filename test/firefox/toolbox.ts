@@ -5,8 +5,8 @@
 //
 // The panel page runs in the extension process, out of the reach of chrome-context code, so
 // a frame script loaded into its <browser> evaluates expressions there and sends back JSON.
-// Page-world code runs through the tab's own `eval` (the test pages have no CSP), so it sees
-// the page's EventSource as the page does, not Marionette's Xray view of it.
+// Page-world code runs through the page's own `eval` (the test pages have no CSP), so it sees
+// the page's (hooked) EventSource, fetch and XMLHttpRequest exactly as page scripts do.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,80 +149,78 @@ class Session {
   }
 }
 
-function openPanelIn(session: Session, handle: string): Promise<FirefoxPanel> {
-  return (async () => {
-    const toolId = await session.chrome<string>(
+async function openPanelIn(session: Session, handle: string): Promise<FirefoxPanel> {
+  const toolId = await session.chrome<string>(
+    handle,
+    `const [title, frameScript] = args;
+    const toolbox = await gDevTools.showToolboxForTab(win.gBrowser.selectedTab);
+    const deadline = Date.now() + 10000;
+    let tool;
+    while (!(tool = toolbox.getAdditionalTools().find((t) => t.label === title))) {
+      if (Date.now() > deadline) {
+        const labels = toolbox.getAdditionalTools().map((t) => t.label);
+        throw new Error('no "' + title + '" panel in the toolbox after 10 s; extension panels: ' +
+          JSON.stringify(labels));
+      }
+      await sleep(25);
+    }
+    await toolbox.selectTool(tool.id);
+    const browser = panelBrowser(toolbox, tool.id);
+    while (browser.remoteType !== 'extension' || !browser.currentURI.spec.startsWith('moz-extension:')) {
+      if (Date.now() > deadline) throw new Error('the SSE panel page did not load: ' + browser.currentURI.spec);
+      await sleep(25);
+    }
+    browser.messageManager.loadFrameScript('data:,' + encodeURIComponent(frameScript), true);
+    return tool.id;`,
+    [PANEL_TITLE, FRAME_SCRIPT],
+  );
+  let nextId = 1;
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    // Marionette turns an absent field into null.
+    const reply = await session.chrome<{ json: string | null; error: string | null }>(
       handle,
-      `const [title, frameScript] = args;
-      const toolbox = await gDevTools.showToolboxForTab(win.gBrowser.selectedTab);
-      const deadline = Date.now() + 10000;
-      let tool;
-      while (!(tool = toolbox.getAdditionalTools().find((t) => t.label === title))) {
-        if (Date.now() > deadline) {
-          const labels = toolbox.getAdditionalTools().map((t) => t.label);
-          throw new Error('no "' + title + '" panel in the toolbox after 10 s; extension panels: ' +
-            JSON.stringify(labels));
-        }
-        await sleep(25);
-      }
-      await toolbox.selectTool(tool.id);
-      const browser = panelBrowser(toolbox, tool.id);
-      while (browser.remoteType !== 'extension' || !browser.currentURI.spec.startsWith('moz-extension:')) {
-        if (Date.now() > deadline) throw new Error('the SSE panel page did not load: ' + browser.currentURI.spec);
-        await sleep(25);
-      }
-      browser.messageManager.loadFrameScript('data:,' + encodeURIComponent(frameScript), true);
-      return tool.id;`,
-      [PANEL_TITLE, FRAME_SCRIPT],
+      `const [toolId, id, expression, evaluateMessage, resultMessage] = args;
+      const mm = panelBrowser(toolboxOfTab(), toolId).messageManager;
+      return new Promise((resolve) => {
+        const listener = ({ data }) => {
+          if (data.id !== id) return;
+          mm.removeMessageListener(resultMessage, listener);
+          resolve({ json: data.json, error: data.error });
+        };
+        mm.addMessageListener(resultMessage, listener);
+        mm.sendAsyncMessage(evaluateMessage, { id, expression });
+      });`,
+      [toolId, nextId++, expression, MESSAGE_EVALUATE, MESSAGE_RESULT],
     );
-    let nextId = 1;
-    const evaluate = async <T>(expression: string): Promise<T> => {
-      // Marionette turns an absent field into null.
-      const reply = await session.chrome<{ json: string | null; error: string | null }>(
+    if (reply.error !== null) {
+      throw new Error(`evaluate in the SSE panel failed: ${reply.error}\n  of: ${expression}`);
+    }
+    return (reply.json === null ? undefined : JSON.parse(reply.json)) as T;
+  };
+  const panel: FirefoxPanel = {
+    evaluate,
+    waitFor: <T>(expression: string, what: string, timeoutMs = 15_000) =>
+      waitFor(what, () => evaluate<T>(expression), Boolean, timeoutMs),
+    async screenshot() {
+      // Wait for the browser window and the toolbox to paint what changed (e.g. a theme).
+      await session.chrome(
         handle,
-        `const [toolId, id, expression, evaluateMessage, resultMessage] = args;
-        const mm = panelBrowser(toolboxOfTab(), toolId).messageManager;
-        return new Promise((resolve) => {
-          const listener = ({ data }) => {
-            if (data.id !== id) return;
-            mm.removeMessageListener(resultMessage, listener);
-            resolve({ json: data.json, error: data.error });
-          };
-          mm.addMessageListener(resultMessage, listener);
-          mm.sendAsyncMessage(evaluateMessage, { id, expression });
-        });`,
-        [toolId, nextId++, expression, MESSAGE_EVALUATE, MESSAGE_RESULT],
+        `for (const w of [win, toolboxOfTab()?.win]) {
+          if (w) await new Promise((r) => w.requestAnimationFrame(() => w.setTimeout(r, 0)));
+        }`,
       );
-      if (reply.error !== null) {
-        throw new Error(`evaluate in the SSE panel failed: ${reply.error}\n  of: ${expression}`);
-      }
-      return (reply.json === null ? undefined : JSON.parse(reply.json)) as T;
-    };
-    const panel: FirefoxPanel = {
-      evaluate,
-      waitFor: <T>(expression: string, what: string, timeoutMs = 15_000) =>
-        waitFor(what, () => evaluate<T>(expression), Boolean, timeoutMs),
-      async screenshot() {
-        // Wait for the browser window and the toolbox to paint what changed (e.g. a theme).
-        await session.chrome(
-          handle,
-          `for (const w of [win, toolboxOfTab()?.win]) {
-            if (w) await new Promise((r) => w.requestAnimationFrame(() => w.setTimeout(r, 0)));
-          }`,
-        );
-        const { value } = await session.client.send<{ value: string }>('WebDriver:TakeScreenshot', {
-          full: false,
-          hash: false,
-        });
-        return Buffer.from(value, 'base64');
-      },
-    };
-    await panel.waitFor(
-      'document.querySelector("[data-testid=frame-count]") !== null',
-      'the panel to render',
-    );
-    return panel;
-  })();
+      const { value } = await session.client.send<{ value: string }>('WebDriver:TakeScreenshot', {
+        full: false,
+        hash: false,
+      });
+      return Buffer.from(value, 'base64');
+    },
+  };
+  await panel.waitFor(
+    'document.querySelector("[data-testid=frame-count]") !== null',
+    'the panel to render',
+  );
+  return panel;
 }
 
 function tabOf(session: Session, handle: string): FirefoxTab {

@@ -448,6 +448,7 @@ async function fetchXhrCheck(t: PanelSuite): Promise<void> {
       'both streams, closed with all their frames',
       (r) => r.length === 2 && r.every((c) => c.state === 'closed' && c.frames === 6),
     );
+    // Sorted: Firefox lists the XHR first, Chromium the fetch (see the README's differences).
     expectEqual(rows.map((r) => [r.url, r.kind, r.method, r.status, r.format, r.outcome]).sort(), [
       [`${t.server.origin}${runs[0].url}`, 'fetch', 'POST', '200', 'sse', 'complete'],
       [`${t.server.origin}${runs[1].url}`, 'xhr', 'POST', '200', 'sse', 'complete'],

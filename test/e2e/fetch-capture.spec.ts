@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/protocol/constants';
 import { parseEventStream } from '../../src/sse/parse-stream';
-import { fetchSseFrames as sseFrames } from '../support/panel-scenarios';
+import { FETCH_PILE_UP, fetchSseFrames as sseFrames } from '../support/panel-scenarios';
 import {
   FETCH_ABORT_REASON,
   FETCH_RUN_HEADER,
@@ -208,16 +208,7 @@ test('eight fetch streams to one HTTP/1.1 origin: six open, two queued in the bu
   blankPanel,
 }) => {
   const { page, panel } = await blankPanel();
-  await page.evaluate(() => {
-    for (let i = 0; i < 8; i++) {
-      void fetch(`/fetch/hold?key=budget-${i}`, {
-        headers: { accept: 'text/event-stream' },
-      }).then(async (res) => {
-        const reader = res.body?.getReader();
-        while (reader && !(await reader.read()).done);
-      });
-    }
-  });
+  await page.evaluate(FETCH_PILE_UP);
   const pools = await panel.waitForPools(
     'six open and two queued',
     (p) => p[0]?.open === 6 && p[0].queued === 2,

@@ -11,10 +11,13 @@ import { PanelView } from '../e2e/support/panel-view';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import {
   BUDGET_PILE_UP,
+  EXPORT_CAPTURE,
   FAILED_STREAMS,
+  FETCH_PILE_UP,
   fetchSseFrames,
   MULTILINE,
   NAMED_EVENTS,
+  PAUSE_AND_CLEAR,
   RECONNECT,
   RELOADED_STREAM,
   testPage,
@@ -240,12 +243,7 @@ async function budgetCheck(t: PanelSuite): Promise<void> {
 
   await t.test('8 fetch streams to one origin: 6 open, 2 queued in the budget', async () => {
     const { tab, panel } = await t.blankPanel();
-    await tab.evaluate(`(() => {
-      for (let i = 0; i < 8; i++) {
-        void fetch('/fetch/hold?key=budget-' + i, { headers: { accept: 'text/event-stream' } })
-          .then(async (res) => { const reader = res.body.getReader(); while (!(await reader.read()).done); });
-      }
-    })()`);
+    await tab.evaluate(FETCH_PILE_UP);
     await panel.waitForPools(
       'six open and two queued',
       (p) => p[0]?.open === 6 && p[0].queued === 2,
@@ -266,7 +264,7 @@ async function budgetCheck(t: PanelSuite): Promise<void> {
 
 async function toolbarChecks(t: PanelSuite): Promise<void> {
   await t.test('pause drops and says so; record again captures; clear empties', async () => {
-    const { tab, panel } = await t.watch(['/sse/hold?key=tb']);
+    const { tab, panel } = await t.watch(PAUSE_AND_CLEAR.held);
     await panel.waitForConnections('the held stream', (r) => r.length === 1);
     await panel.click('record-toggle');
     expectEqual(
@@ -275,19 +273,16 @@ async function toolbarChecks(t: PanelSuite): Promise<void> {
       ),
       'false',
     );
-    await tab.evaluate(
-      `new EventSource('/sse/counter?count=3&interval=10&key=tb-paused').onmessage = () => {}`,
-    );
+    const open = (url: string) => `new EventSource(${JSON.stringify(url)}).onmessage = () => {}`;
+    await tab.evaluate(open(PAUSE_AND_CLEAR.whilePaused));
     await panel.devtools.waitFor(
-      `document.body.textContent.includes('not recorded while paused')`,
+      `document.body.textContent.includes(${JSON.stringify(PAUSE_AND_CLEAR.pausedNotice)})`,
       'the paused notice',
     );
     expectEqual(await panel.frameCount(), 0);
     await panel.click('record-toggle');
-    await tab.evaluate(
-      `new EventSource('/sse/counter?count=2&interval=10&key=tb-live').onmessage = () => {}`,
-    );
-    await panel.waitForFrameCount(2);
+    await tab.evaluate(open(PAUSE_AND_CLEAR.afterResume));
+    await panel.waitForFrameCount(PAUSE_AND_CLEAR.framesAfterResume);
     await panel.click('clear');
     await panel.waitForFrameCount(0);
     expectEqual(await panel.frames(), []);
@@ -385,14 +380,14 @@ async function importFile(panel: FirefoxPanel, name: string, text: string) {
 
 async function exportImportCheck(t: PanelSuite): Promise<void> {
   await t.test('export as JSON and HAR (real downloads), then import both back', async () => {
-    const { tab, panel } = await t.watch(
-      [NAMED_EVENTS.streams[0] ?? '', RECONNECT.streams[0] ?? '', MULTILINE.streams[0] ?? ''],
-      NAMED_EVENTS.listen,
-    );
-    await received(tab, 11);
+    const { tab, panel } = await t.watch(EXPORT_CAPTURE.streams, EXPORT_CAPTURE.listen);
+    await received(tab, EXPORT_CAPTURE.frames);
     const live = await panel.waitForConnections(
       'the live capture',
-      (r) => r.length === 3 && r.reduce((n, c) => n + c.frames, 0) === 11 && r[1]?.retries === 1,
+      (r) =>
+        r.length === EXPORT_CAPTURE.connections &&
+        r.reduce((n, c) => n + c.frames, 0) === EXPORT_CAPTURE.frames &&
+        r[1]?.retries === 1,
     );
     const liveFrames = await panel.devtools.evaluate<UrlFrame[]>(FRAMES_BY_URL);
     const asImported = live.map((r) => ({
@@ -420,7 +415,7 @@ async function exportImportCheck(t: PanelSuite): Promise<void> {
       await panel.waitForConnections('an empty view', (r) => r.length === 0);
       const notice = await importFile(panel.devtools, name, text);
       expectEqual(notice.ok, true, notice.text);
-      if (!notice.text.includes('3 connections, 11 frames')) throw new Error(notice.text);
+      if (!notice.text.includes(EXPORT_CAPTURE.imported)) throw new Error(notice.text);
       const rows = await panel.connections();
       expectEqual(
         rows.map((r) => ({

@@ -59,6 +59,43 @@ export const BUDGET_PILE_UP = {
   warning: /6 of 6/,
 };
 
+/**
+ * Page code opening eight held fetch streams (GET, `Accept: text/event-stream`), each read to
+ * its end: 6 get a connection, 2 wait.
+ */
+export const FETCH_PILE_UP = `(() => {
+  for (let i = 0; i < 8; i++) {
+    void fetch('/fetch/hold?key=budget-' + i, { headers: { accept: 'text/event-stream' } })
+      .then(async (res) => {
+        const reader = res.body?.getReader();
+        while (reader && !(await reader.read()).done);
+      });
+  }
+})()`;
+
+/** Pause and clear: a held stream, one opened while paused, one after recording again. */
+export const PAUSE_AND_CLEAR = {
+  held: ['/sse/hold?key=tb'],
+  whilePaused: '/sse/counter?count=3&interval=10&key=tb-paused',
+  afterResume: '/sse/counter?count=2&interval=10&key=tb-live',
+  framesAfterResume: 2,
+  pausedNotice: 'not recorded while paused',
+};
+
+/** What export then import round-trips: named, reconnecting and multi-line streams. */
+export const EXPORT_CAPTURE = {
+  streams: [
+    '/sse/named?count=6&interval=20&key=ex-named',
+    '/sse/reconnect?count=2&retry=100&rounds=2&interval=10&key=ex-rc',
+    '/sse/multiline?count=3&interval=20',
+  ],
+  listen: ['update'],
+  connections: 3,
+  frames: 11,
+  /** The import notice's count of what it imported. */
+  imported: '3 connections, 11 frames',
+};
+
 /** A short stream reloaded: 3 frames per load, kept across the reload only with preserve log. */
 export const RELOADED_STREAM = {
   streams: ['/sse/counter?count=3&interval=10&key=rl'],

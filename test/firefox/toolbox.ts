@@ -311,7 +311,14 @@ export async function launchFirefoxToolbox(): Promise<FirefoxToolbox> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const portFile = join(profile, 'MarionetteActivePort');
+  // Should Node exit first (a watchdog's process.exit), take Firefox and its profile along.
+  const killNow = (): void => {
+    child.kill('SIGKILL');
+    rmSync(profile, { recursive: true, force: true });
+  };
+  process.once('exit', killNow);
   const stop = async (): Promise<void> => {
+    process.off('exit', killNow);
     child.kill('SIGTERM');
     if (!(await stopped(child, 5_000))) child.kill('SIGKILL');
     rmSync(profile, { recursive: true, force: true });

@@ -82,9 +82,9 @@ export function createRouter(
     const tabsBefore = budget.tabs();
     // A worker is no frame: -1 keeps it from being taken for the tab's top document.
     const frameId = typeof key === 'string' ? -1 : (key.sender?.frameId ?? 0);
-    // The top-level site of a frame that cannot see its top document's origin (Firefox
-    // has no location.ancestorOrigins) comes from the tab's URL, which the browser gives
-    // with the port: the tab's top frame may hold no port of its own.
+    // The top-level site of a frame that cannot see its top document's origin (a browser
+    // without location.ancestorOrigins, such as older Firefox) comes from the tab's URL, which
+    // the browser gives with the port: the tab's top frame may hold no port of its own.
     const tabUrl = typeof key === 'string' ? null : (key.sender?.tab?.url ?? null);
     const notices = budget.update(key, snapshot && { ...snapshot, tabId, frameId, tabUrl });
     for (const n of notices) {

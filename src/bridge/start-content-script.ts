@@ -40,8 +40,8 @@ export function documentEnvironment(win: Window): DocEnvironment {
   // The document's own origin: for about:blank and srcdoc frames, inherited from their
   // creator (location.origin would give the URL's, which for those is opaque).
   const origin = win.origin === 'null' ? null : win.origin;
-  // Chrome tells a frame its ancestors' origins; Firefox does not (the background then
-  // uses the tab's URL).
+  // The browser tells a frame its ancestors' origins (Chrome; Firefox ESR 153 too); where it
+  // does not, the background uses the tab's URL.
   const ancestors = win.location.ancestorOrigins as DOMStringList | undefined;
   const topOrigin = win === win.top ? origin : (ancestors?.item(ancestors.length - 1) ?? null);
   return {

@@ -1,7 +1,8 @@
 // The selected frame in full: a header with its metadata, then its data raw or as a JSON
 // tree, or the details of the connection it arrived on. With no frame selected it shows the
 // selected connection alone (a failed stream has no frames to select). An LLM stream also
-// has a Conversation tab. The tabs follow the tab pattern: the shown tab is in the tab order,
+// has a Conversation tab; a stream of JSON no format matches offers one from its Connection
+// tab, where the user can describe it with a rule. The tabs follow the tab pattern: the shown tab is in the tab order,
 // Left/Right/Home/End move between tabs and show them, and the panel is focusable so its
 // content can be scrolled from the keyboard.
 import type { JSX } from 'preact';
@@ -12,7 +13,7 @@ import { formatClock, formatFrameSize } from '../format';
 import { sayNote, t } from '../i18n/translate';
 import { frameJsonText } from '../frame-json';
 import { parseJsonContainer } from '../json-tree';
-import { conversationAvailability } from '../conversation/model';
+import { conversationAvailability, type ConversationAvailability } from '../conversation/model';
 import type { ConversationContext } from '../conversation/context';
 import { loadRules } from '../conversation/rules';
 import { panelStorage } from '../limits';
@@ -43,7 +44,15 @@ export function DetailPane(props: Props) {
   if (json) tabs.push(['json', 'JSON']);
   const hasRequest = connection?.request !== undefined;
   if (hasRequest) tabs.push(['request', t('detail.tab.request')]);
-  const hasConversation = useConversationAvailable(connection, conversation);
+  const availability = useConversationAvailability(connection, conversation);
+  const asked = connection !== undefined && conversation.asked.value.has(connection.key);
+  const hasConversation =
+    availability === 'detected' || availability === 'rule' || (availability !== null && asked);
+  const readAsConversation = (): void => {
+    if (!connection) return;
+    conversation.asked.value = new Set(conversation.asked.peek()).add(connection.key);
+    onTab('conversation');
+  };
   if (hasConversation) tabs.push(['conversation', t('detail.tab.conversation')]);
   tabs.push(['connection', t('detail.tab.connection')]);
   const shown =
@@ -117,6 +126,19 @@ export function DetailPane(props: Props) {
       >
         {shown === 'raw' && frame && <pre class="raw">{frame.data}</pre>}
         {shown === 'json' && json && <JsonTree value={json} />}
+        {shown === 'connection' && connection && !hasConversation && availability !== null && (
+          <p class="conversation-offer" data-testid="conversation-offer">
+            {t('conv.offer')}{' '}
+            <button
+              type="button"
+              class="text-button"
+              data-testid="read-as-conversation"
+              onClick={readAsConversation}
+            >
+              {t('conv.offerButton')}
+            </button>
+          </p>
+        )}
         {shown === 'connection' && connection && <ConnectionDetails connection={connection} />}
         {shown === 'request' && connection && <RequestDetails connection={connection} />}
         {shown === 'conversation' && connection && (
@@ -133,10 +155,10 @@ export function DetailPane(props: Props) {
 }
 
 /** Whether the connection's frames are (or may be, by a rule) an LLM stream; cheap per render. */
-function useConversationAvailable(
+function useConversationAvailability(
   connection: ConnectionView | undefined,
   context: ConversationContext,
-): boolean {
+): ConversationAvailability {
   const frames = connection ? context.lanes.value.lanes.get(connection.key)?.frames : undefined;
   const url = connection?.url ?? '';
   const rulesVersion = context.rulesVersion.value;
@@ -144,7 +166,7 @@ function useConversationAvailable(
   const first = frames?.[0]?.index;
   const count = Math.min(frames?.length ?? 0, AVAILABILITY_FRAMES);
   return useMemo(
-    () => frames !== undefined && conversationAvailability(frames, url, rules) !== null,
+    () => (frames === undefined ? null : conversationAvailability(frames, url, rules)),
     [first, count, url, rules],
   );
 }

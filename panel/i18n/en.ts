@@ -544,6 +544,8 @@ export const en = {
   'redact.shortItem': '{source}: {chars}, {copies} replaced',
 
   'conv.noFrames': 'No frames of this stream are kept in memory.',
+  'conv.offer': 'This stream carries JSON that matches no LLM format SSE Lens knows.',
+  'conv.offerButton': 'Read it as a conversation…',
   'conv.unknown':
     'SSE Lens does not recognise this stream as an LLM format. If it is one, say where its text is:',
   'conv.modelNotNamed': 'Model not named',

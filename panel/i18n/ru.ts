@@ -618,6 +618,9 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'redact.shortItem': '{source}: {chars}, заменено: {copies}',
 
   'conv.noFrames': 'Ни один кадр этого потока не хранится в памяти.',
+  'conv.offer':
+    'Этот поток передаёт JSON, который не подходит ни к одному известному SSE Lens формату LLM.',
+  'conv.offerButton': 'Прочитать как диалог…',
   'conv.unknown':
     'SSE Lens не распознаёт этот поток как формат LLM. Если это он, укажите, где находится текст:',
   'conv.modelNotNamed': 'Модель не указана',

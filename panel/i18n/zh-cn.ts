@@ -514,6 +514,8 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'redact.shortItem': '{source}：{chars}，已替换 {copies}',
 
   'conv.noFrames': '此流的帧均未保留在内存中。',
+  'conv.offer': '此流携带的 JSON 与 SSE Lens 已知的任何 LLM 格式都不匹配。',
+  'conv.offerButton': '作为对话读取…',
   'conv.unknown': 'SSE Lens 无法将此流识别为 LLM 格式。如果它是，请指明其文本所在位置：',
   'conv.modelNotNamed': '未指明模型',
   'conv.evicted': '此流较早的 {evicted} 帧已从面板内存中逐出：对话由保留的 {kept} 帧拼合而成。',

@@ -334,7 +334,7 @@ test('a stall of 2 s between deltas is listed and marked on the timeline', async
   await expect(panel.locator('[data-testid=timeline-notes]')).toContainText('1 output stall(s)');
 });
 
-test('a user rule reads a stream no built-in format knows, and is remembered', async ({
+test('a stream no built-in format knows has no Conversation tab until asked; a user rule reads it, and is remembered', async ({
   ext,
   server,
   blankPanel,
@@ -349,7 +349,14 @@ test('a user rule reads a stream no built-in format knows, and is remembered', a
   const tab = await PanelTab.open(ext, await ext.tabIdOf(page));
   const panel = tab.page;
   await panel.locator('[data-testid=connection-row]').click();
-  await panel.locator('[data-testid=tab-conversation]').click();
+  // Plain JSON is no conversation: the Connection tab offers to read it as one.
+  await expect(panel.locator('[data-testid=conversation-offer]')).toBeVisible();
+  await expect(panel.locator('[data-testid=tab-conversation]')).toHaveCount(0);
+  await panel.locator('[data-testid=read-as-conversation]').click();
+  await expect(panel.locator('[data-testid=tab-conversation]')).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(panel.locator('[data-testid=conversation-unknown]')).toBeVisible();
 
   await panel.locator('[data-testid=rule-textPath]').fill('out..t');
@@ -368,10 +375,11 @@ test('a user rule reads a stream no built-in format knows, and is remembered', a
     'done',
   );
 
-  // A new panel (same extension storage) applies the saved rule.
+  // A new panel (same extension storage) applies the saved rule: the tab is there at once.
   await panel.close();
   const again = (await PanelTab.open(ext, await ext.tabIdOf(page))).page;
   await again.locator('[data-testid=connection-row]').click();
+  await expect(again.locator('[data-testid=conversation-offer]')).toHaveCount(0);
   await again.locator('[data-testid=tab-conversation]').click();
   await expect(again.locator('[data-testid=conversation-text]')).toHaveText('Hello');
 });

@@ -91,6 +91,11 @@ export interface ConnectionView {
    * Absent: a document of the page opened it.
    */
   context?: ConnectionContext;
+  /**
+   * Firefox: the worker's request came with no tab; a shared or a service worker (Firefox does
+   * not say which) of the page's origin made it, maybe for another tab of that origin.
+   */
+  unattributed?: true;
 }
 
 export interface RequestView extends RequestInfo {

@@ -1,6 +1,6 @@
 // What to call the worker that opened a connection (deep capture's `context`), in the
 // panel's language: the connection row's badge and the Connection tab both say it. A worker
-// Firefox gave no tab for is called what it is known to be: shared or service, tab unknown.
+// Firefox gave no tab for is called what is known of it: a worker, of unknown kind and tab.
 import type { ConnectionView } from '../src/model/capture-state';
 import { t } from './i18n/translate';
 

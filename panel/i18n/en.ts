@@ -126,7 +126,7 @@ export const en = {
   'context.worker': 'worker',
   'context.sharedworker': 'shared worker',
   'context.serviceworker': 'service worker',
-  'context.unattributed': 'shared or service worker, tab unknown',
+  'context.unattributed': 'worker of unknown kind and tab',
 
   'state.connecting': 'connecting',
   'state.open': 'open',

@@ -144,7 +144,7 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'context.worker': 'воркер',
   'context.sharedworker': 'общий воркер',
   'context.serviceworker': 'сервис-воркер',
-  'context.unattributed': 'общий воркер или сервис-воркер, вкладка неизвестна',
+  'context.unattributed': 'воркер неизвестного типа и вкладки',
 
   'state.connecting': 'подключение',
   'state.open': 'открыто',

@@ -123,7 +123,7 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'context.worker': 'Worker',
   'context.sharedworker': '共享 Worker',
   'context.serviceworker': 'Service Worker',
-  'context.unattributed': '共享 Worker 或 Service Worker，标签页未知',
+  'context.unattributed': '类型和标签页未知的 Worker',
 
   'state.connecting': '连接中',
   'state.open': '已打开',

@@ -25,9 +25,12 @@ export const CHROME_OPTIONAL_PERMISSIONS = ['debugger', 'storage'] as const;
 /**
  * Firefox's deep capture (webRequest.filterResponseData), likewise asked for when the switch
  * is turned on, with access to every host (webRequest sees only requests to hosts it may).
+ * Session storage remembers the switch; Firefox refuses `storage` as optional and shows no
+ * prompt for it, so it is required there.
  */
 export const FIREFOX_OPTIONAL_PERMISSIONS = FILTER_PERMISSIONS;
 export const FIREFOX_OPTIONAL_HOSTS = ['<all_urls>'] as const;
+export const FIREFOX_PERMISSIONS = ['storage'] as const;
 
 /**
  * The version comes from package.json alone: a version in manifest.json would be a second
@@ -50,6 +53,7 @@ export function deriveManifest(base: Manifest, browser: Browser, version: string
   const worker = base.background?.service_worker;
   out.background = { scripts: worker ? [worker] : [] };
   delete out.minimum_chrome_version;
+  out.permissions = [...FIREFOX_PERMISSIONS];
   out.optional_permissions = [...FIREFOX_OPTIONAL_PERMISSIONS];
   out.optional_host_permissions = [...FIREFOX_OPTIONAL_HOSTS];
   out.browser_specific_settings = {

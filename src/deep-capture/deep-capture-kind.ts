@@ -31,10 +31,13 @@ export function deepCapturePermissions(kind: DeepCaptureKind): {
   return { permissions: [...FILTER_PERMISSIONS], origins: ['<all_urls>'] };
 }
 
-/** Firefox: webRequest with its response filter, and session storage to remember the switch. */
+/**
+ * Firefox: webRequest with its response filter. (Session storage, to remember the switch, is
+ * a required permission there: Firefox does not let `storage` be optional, and asks no user
+ * about it.)
+ */
 export const FILTER_PERMISSIONS = [
   'webRequest',
   'webRequestBlocking',
   'webRequestFilterResponse',
-  'storage',
 ] as const;

@@ -5,11 +5,12 @@
 // come only as bytes, flagged `filtered`). Listeners exist only while a panel of the tab has
 // the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome.
 //
-// Workers. A dedicated worker's requests carry its tab (the panel tells them from the page's
+// Workers. A dedicated worker's fetch/XHR carry its tab (the panel tells them from the page's
 // own by the document URL, which names the worker's script). Shared and service workers'
-// requests carry no tab (tabId -1) and Firefox does not say which kind of worker made them:
-// while some tab has the switch on, they are followed too and shown, as a worker of unknown
-// tab, in each such tab whose page has the worker's origin (the only pages that can use it).
+// requests carry no tab (tabId -1), nor does a dedicated worker's EventSource (Firefox 153),
+// and Firefox does not say which kind of worker made them: while some tab has the switch on,
+// they are followed too and shown, as a worker of unknown kind and tab (`unattributed`), in
+// each such tab whose page has the worker's origin (the only pages that can use it).
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
 import { originOf } from '../model/site';
 import type { DeepCapture } from './deep-capture';
@@ -136,7 +137,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         if (tabId === NO_TAB) {
           const worker = request.filtered!.documentUrl;
           request.worker = {
-            type: 'sharedworker',
+            type: 'worker',
             url: worker,
             session: worker,
             unattributed: true,

@@ -6,7 +6,7 @@
 export interface RequestDetails {
   requestId: string;
   url: string;
-  /** -1: the request belongs to no tab (a shared or service worker, the browser itself). */
+  /** -1: the request belongs to no tab (a shared or service worker, the browser itself…). */
   tabId: number;
   method: string;
   /** Firefox's resource type; EventSource, fetch and XHR are all "xmlhttprequest". */

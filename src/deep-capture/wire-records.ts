@@ -15,8 +15,8 @@ export interface WorkerContext {
   /** Chrome's session id for the worker: one per worker instance (Firefox: its script URL). */
   session: string;
   /**
-   * Firefox: the request came with no tab (tabId -1), from a shared or a service worker (it
-   * does not say which), and is shown in each tab with deep capture on of the worker's origin.
+   * Firefox: the request came with no tab (tabId -1), from a worker of a kind it does not say
+   * (`type` is then 'worker'), and is shown in each tab with deep capture on of its origin.
    */
   unattributed?: true;
 }

@@ -92,8 +92,8 @@ export interface ConnectionView {
    */
   context?: ConnectionContext;
   /**
-   * Firefox: the worker's request came with no tab; a shared or a service worker (Firefox does
-   * not say which) of the page's origin made it, maybe for another tab of that origin.
+   * Firefox: the worker's request came with no tab; a worker of the page's origin made it (of
+   * which kind Firefox does not say: `context` is then 'worker'), maybe for another tab.
    */
   unattributed?: true;
 }

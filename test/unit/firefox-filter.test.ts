@@ -261,7 +261,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
       url: 'http://page.test/sw1',
       api: 'eventsource',
       filtered: { documentUrl: script },
-      worker: { type: 'sharedworker', url: script, session: script, unattributed: true },
+      worker: { type: 'worker', url: script, session: script, unattributed: true },
     });
     // Tab 8's page has no known origin: nothing of the shared worker goes there.
     expect(f.wire(8)).toEqual([]);

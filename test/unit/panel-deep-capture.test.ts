@@ -26,7 +26,7 @@ describe('deep capture switch', () => {
       available: true,
       kind: 'filter',
       wanted: {
-        permissions: ['webRequest', 'webRequestBlocking', 'webRequestFilterResponse', 'storage'],
+        permissions: ['webRequest', 'webRequestBlocking', 'webRequestFilterResponse'],
         origins: ['<all_urls>'],
       },
     });

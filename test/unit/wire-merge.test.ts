@@ -588,12 +588,12 @@ describe('wire merge of Firefox’s filtered requests', () => {
     applyWire(state, [
       {
         ...filtered('s1', T0 + 1, 'fetch', script),
-        worker: { type: 'sharedworker', url: script, session: script, unattributed: true },
+        worker: { type: 'worker', url: script, session: script, unattributed: true },
       },
     ]);
     const worker = [...state.connections.values()].find((c) => c.context !== undefined);
     expect([worker?.context, worker?.unattributed, worker?.kind]).toEqual([
-      'sharedworker',
+      'worker',
       true,
       'fetch',
     ]);

@@ -43,6 +43,9 @@ const on = location.hash === '#deep-on';
 if (on || location.hash === '#deep-off') {
   void browser.runtime.sendMessage(TAB_ID_QUESTION).then((tabId: unknown) => {
     if (typeof tabId !== 'number') return;
+    summary.tabId = tabId;
+    summary.panelUrl = browser.runtime.getURL('panel.html');
+    write();
     const port = browser.runtime.connect({ name: PANEL_PORT });
     port.onMessage.addListener((m: unknown) => {
       if (isEnvelope(m)) receive(m as MessageOf<BackgroundToPanel>);

@@ -8,6 +8,9 @@ export const DEEP_PROBE_DATASET_KEY = 'sseLensDeepProbe';
 export const TAB_ID_QUESTION = 'sse-lens-test:tab-id';
 
 export interface DeepProbeSummary {
+  /** The tab the probe plays the panel of, and the real panel's URL (for an iframe of it). */
+  tabId?: number;
+  panelUrl?: string;
   statuses: DeepCaptureStatus[];
   requests: WireRequest[];
   /** Per request id: each bytes record's base64, in order. */

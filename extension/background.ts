@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { createRouter } from '../src/background/router';
 import { createDeepCapture, type DeepCaptureDeps } from '../src/deep-capture/deep-capture';
 import type { DebuggerApi, SessionStorage } from '../src/deep-capture/debugger-api';
-import { deepCaptureKind } from '../src/deep-capture/deep-capture-kind';
+import { deepCaptureKind, deepCapturePermissions } from '../src/deep-capture/deep-capture-kind';
 import { createFilterCapture } from '../src/deep-capture/firefox-filter';
 import { tabSettings } from '../src/deep-capture/tab-settings';
 import type { WebRequestApi } from '../src/deep-capture/web-request-api';
@@ -27,6 +27,12 @@ const deep =
     ? createFilterCapture({
         ...common,
         api: () => firefoxApi?.webRequest,
+        granted: () => browser.permissions.contains(deepCapturePermissions('filter')),
+        openGrantPage: () => {
+          browser.tabs
+            .create({ url: browser.runtime.getURL('panel.html?grant') })
+            .catch(() => undefined);
+        },
         tabOrigin: (tabId) =>
           browser.tabs.get(tabId).then(
             (tab) => originOf(tab.url ?? ''),

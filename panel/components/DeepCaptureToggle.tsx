@@ -51,7 +51,7 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
   const on = state === 'on';
 
   const toggle = (): void => {
-    if (!availability.available || !permissions) return;
+    if (!availability.available) return;
     denied.value = null;
     if (!used.value) {
       used.value = true;
@@ -59,6 +59,12 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
     }
     if (on) {
       setDeepCapture(false);
+      return;
+    }
+    // Firefox's DevTools panels have no permissions API: the background checks, and asks
+    // through a page of its own.
+    if (!permissions) {
+      setDeepCapture(true);
       return;
     }
     requestPermissions(permissions, availability.wanted, granted.value)

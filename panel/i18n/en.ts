@@ -48,6 +48,11 @@ export const en = {
     'Deep capture needs the webRequest permissions and access to all sites, which were not granted.',
   'deep.hintFirefox':
     'Deep capture passes this tab’s streams through Firefox’s response filter to read every event on the wire; the page gets every byte unchanged, at once.',
+  'grant.title': 'SSE Lens: allow deep capture',
+  'grant.intro':
+    'Deep capture reads every event of the inspected tab’s streams on the wire. In Firefox it needs the webRequest permissions and access to all sites, which a DevTools panel cannot ask for: allow them here, then turn deep capture on again in the SSE panel.',
+  'grant.allow': 'Allow deep capture',
+  'grant.done': 'Allowed. Turn deep capture on again in the SSE panel; you may close this tab.',
 
   'settings.label': 'Memory settings',
   'settings.title': 'Memory: how many frames and how much data the panel keeps',

@@ -47,6 +47,11 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
     '深度捕获需要 webRequest 权限和访问所有网站的权限，但这些权限未被授予。',
   'deep.hintFirefox':
     '深度捕获让此标签页的流经过 Firefox 的响应过滤器，以读取线路上的每个事件；页面会立即收到每个未经改动的字节。',
+  'grant.title': 'SSE Lens：允许深度捕获',
+  'grant.intro':
+    '深度捕获会读取被检查标签页中各个流在线路上的每个事件。在 Firefox 中它需要 webRequest 权限和访问所有网站的权限，而开发者工具面板无法请求这些权限：请在此处允许，然后在 SSE 面板中再次开启深度捕获。',
+  'grant.allow': '允许深度捕获',
+  'grant.done': '已允许。请在 SSE 面板中再次开启深度捕获；可以关闭此标签页。',
 
   'settings.label': '内存设置',
   'settings.title': '内存：面板保留多少帧和多少数据',

@@ -5,6 +5,10 @@
 // come only as bytes, flagged `filtered`). Listeners exist only while a panel of the tab has
 // the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome.
 //
+// Permissions. Firefox gives a DevTools panel no permissions API (bug 1796933), so the panel
+// cannot ask for them: it sends the switch, and when the permissions are missing the
+// background opens the extension's grant page (panel.html?grant) in a tab, where a click asks.
+//
 // Workers. A dedicated worker's fetch/XHR carry its tab (the panel tells them from the page's
 // own by the document URL, which names the worker's script). Shared and service workers'
 // requests carry no tab (tabId -1), nor does a dedicated worker's EventSource (Firefox 153),
@@ -30,6 +34,8 @@ const WORKERS_MS = 100;
 /** The tab id Firefox gives requests of no tab. */
 const NO_TAB = -1;
 const STREAM_TYPES = ['xmlhttprequest'];
+export const NOT_GRANTED =
+  'Firefox does not let a DevTools panel ask for permissions: allow deep capture in the SSE Lens tab that opened, then turn it on again.';
 
 export interface FilterCaptureDeps {
   /** browser.webRequest, or undefined while the optional permissions are not granted. */
@@ -37,6 +43,10 @@ export interface FilterCaptureDeps {
   settings: TabSettings;
   /** Posts to every panel of the tab. */
   post: (tabId: number, m: MessageOf<BackgroundToPanel>) => void;
+  /** Whether deep capture's optional permissions and host access are granted. */
+  granted: () => Promise<boolean>;
+  /** Opens the page where the user grants them (a click there is the gesture Firefox needs). */
+  openGrantPage: () => void;
   /** The origin of the tab's page (for workers of no tab), null when unknown. */
   tabOrigin: (tabId: number) => Promise<string | null>;
   /** The tab's streams of workers of no tab, for the connection budget. */
@@ -222,7 +232,12 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
       noTab = null;
     }
   };
-  const on = (tabId: number): DeepCaptureStatus => {
+  /** Starts, if granted; `ask`: the user turned the switch on, so the grant page may open. */
+  const on = async (tabId: number, ask: boolean): Promise<DeepCaptureStatus> => {
+    if (!sessions.has(tabId) && !(await deps.granted().catch(() => false))) {
+      if (ask) deps.openGrantPage();
+      return { state: 'error', error: NOT_GRANTED };
+    }
     const error = start(tabId);
     return error === null ? { state: 'on', sockets: false } : { state: 'error', error };
   };
@@ -236,7 +251,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
           status(tabId, { state: 'off' });
           return;
         }
-        const s = on(tabId);
+        const s = await on(tabId, true);
         await deps.settings.set(tabId, s.state === 'on');
         status(tabId, s);
       }),
@@ -246,7 +261,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
           status(tabId, { state: 'off' });
           return;
         }
-        status(tabId, on(tabId));
+        status(tabId, await on(tabId, false));
       }),
     panelsGone: (tabId) =>
       serial(() => {

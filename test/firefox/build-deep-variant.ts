@@ -1,7 +1,8 @@
-// Builds the Firefox deep capture variant in a temp dir: a copy of dist/firefox whose manifest
-// grants deep capture's optional permissions and host access at install (a permission prompt
-// cannot be answered headless), with a test-only background (the real one plus a tab id
-// answer) and a probe content script that plays the panel (deep-probe-content-script.ts).
+// Builds the Firefox deep capture variant in a temp dir: a copy of dist/firefox with a
+// test-only background (the real one plus a tab id answer) and a probe content script that
+// plays the panel (deep-probe-content-script.ts). With `granted`, its manifest grants deep
+// capture's optional permissions and host access at install (a permission prompt cannot be
+// answered headless); without, they stay optional, as shipped.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ interface FirefoxManifest {
   content_scripts?: object[];
 }
 
-export async function buildDeepVariant(distDir: string): Promise<DeepVariant> {
+export async function buildDeepVariant(distDir: string, granted: boolean): Promise<DeepVariant> {
   const dir = mkdtempSync(join(tmpdir(), 'sse-lens-deep-ff-'));
   const remove = (): void => rmSync(dir, { recursive: true, force: true });
   try {
@@ -32,10 +33,12 @@ export async function buildDeepVariant(distDir: string): Promise<DeepVariant> {
     if (!optional.includes('webRequestFilterResponse')) {
       throw new Error('dist/firefox lists no optional webRequestFilterResponse: rebuild first');
     }
-    manifest.permissions = [...(manifest.permissions ?? []), ...optional];
-    manifest.host_permissions = manifest.optional_host_permissions ?? [];
-    delete manifest.optional_permissions;
-    delete manifest.optional_host_permissions;
+    if (granted) {
+      manifest.permissions = [...(manifest.permissions ?? []), ...optional];
+      manifest.host_permissions = manifest.optional_host_permissions ?? [];
+      delete manifest.optional_permissions;
+      delete manifest.optional_host_permissions;
+    }
     manifest.content_scripts = [
       ...(manifest.content_scripts ?? []),
       { matches: ['<all_urls>'], js: ['deep-probe.js'], run_at: 'document_start' },

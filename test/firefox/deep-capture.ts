@@ -4,6 +4,7 @@
 // cannot (unlistened events, comments, `retry:`), sees the page abort, and tells workers'
 // streams apart. Times are compared over interleaved rounds, each in a fresh tab.
 import type { Page } from 'puppeteer-core';
+import { NOT_GRANTED } from '../../src/deep-capture/firefox-filter';
 import { createWireDecoder, type WireFrame } from '../../src/sse/wire-decoder';
 import type { ScenarioServer } from '../fixtures/scenario-server';
 import { DEEP_PROBE_DATASET_KEY, type DeepProbeSummary } from './deep-probe-summary';
@@ -107,6 +108,55 @@ function expectEqual(actual: unknown, expected: unknown, what: string): void {
   const a = JSON.stringify(actual);
   const e = JSON.stringify(expected);
   if (a !== e) throw new Error(`${what}\ngot:      ${a}\nexpected: ${e}`);
+}
+
+/**
+ * As shipped, the permissions are optional and a Firefox DevTools panel cannot ask for them:
+ * turning the switch on opens the grant page, whose button (a real click) asks; turned on
+ * again, the switch is on. (The profile grants asked-for permissions without a prompt.)
+ */
+export async function checkGrantPage(
+  suite: Suite,
+  ff: Firefox,
+  server: ScenarioServer,
+  variantDir: string,
+): Promise<void> {
+  await suite.require('the deep capture variant without its permissions installs', async () => {
+    expectEqual(await ff.install(variantDir), GECKO_ID, 'add-on id');
+  });
+  await suite.check(
+    'without the permissions, the switch opens the grant page; a click there grants them',
+    async () => {
+      const before = await ff.browser.pages();
+      const page = await ff.browser.newPage();
+      await page.goto(`${server.origin}/blank#deep-on`);
+      const refused = await waitFor(
+        'the background to refuse, for want of permissions',
+        () => probe(page),
+        (s) => s.statuses.at(-1)?.state === 'error',
+      );
+      expectEqual(refused.statuses.at(-1), { state: 'error', error: NOT_GRANTED }, 'status');
+      // The grant page's tab (its URL reads about:blank over WebDriver BiDi).
+      const grant = await waitFor(
+        'the grant page',
+        async () => (await ff.browser.pages()).filter((p) => p !== page && !before.includes(p)),
+        (pages) => pages.length === 1,
+      );
+      const tab = grant[0]!;
+      await tab.locator('[data-testid=grant-allow]').click();
+      await waitFor(
+        'the grant page to say so',
+        () => tab.evaluate(() => document.querySelector('[data-testid=grant-result]')?.textContent),
+        (text) => text?.startsWith('Allowed.') === true,
+      );
+      await tab.close();
+      await page.close();
+      // The user turns the switch on again (here, a panel of a new tab).
+      const again = await openTab(ff, server.origin, true);
+      expectEqual((await probe(again)).statuses.at(-1), { state: 'on', sockets: false }, 'status');
+      await again.close();
+    },
+  );
 }
 
 export async function checkDeepCapture(

@@ -13,7 +13,7 @@ import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-s
 import { acceptKnownDifferences } from '../support/fetch-known-differences';
 import { buildDeepVariant } from './build-deep-variant';
 import { buildProbeVariant, type ProbeVariant } from './build-probe';
-import { checkDeepCapture } from './deep-capture';
+import { checkDeepCapture, checkGrantPage } from './deep-capture';
 import { launchFirefox, type Firefox } from './firefox';
 import { checkFirefoxPackage, unpackFirefoxPackage } from './package-check';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
@@ -410,12 +410,16 @@ async function main(suite: Suite): Promise<void> {
       ),
       keep(launchFirefox(), (ff) => ff.close()),
       keep(unpackFirefoxPackage(DIST), (p) => rmSync(p.dir, { recursive: true, force: true })),
-      keep(launchFirefox(), (ff) => ff.close()),
-      keep(buildDeepVariant(DIST), (v) => v.remove()),
+      // Optional permissions asked for are granted without a prompt (which headless cannot show).
+      keep(launchFirefox({ 'extensions.webextOptionalPermissionPrompts': false }), (ff) =>
+        ff.close(),
+      ),
+      keep(buildDeepVariant(DIST, true), (v) => v.remove()),
+      keep(buildDeepVariant(DIST, false), (v) => v.remove()),
     ] as const;
     // Settle all first, so whatever did start is released even if something else failed.
     await Promise.allSettled(pending);
-    const [plain, real, probed, variant, poolVariant, packaged, pkg, deep, deepVariant] =
+    const [plain, real, probed, variant, poolVariant, packaged, pkg, deep, granted, asking] =
       await Promise.all(pending);
     const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
     const fetchBaseline = await probeFetchTransparency(plain, server.origin, 'fp-plain');
@@ -424,7 +428,8 @@ async function main(suite: Suite): Promise<void> {
     // The plain browser has served its purpose as the baseline: it hosts the pool probe.
     await checkIframeTopLevelSite(suite, plain, server, poolVariant);
     await checkFirefoxPackage(suite, packaged, server, pkg, GECKO_ID);
-    await checkDeepCapture(suite, deep, server, deepVariant.dir);
+    await checkGrantPage(suite, deep, server, asking.dir);
+    await checkDeepCapture(suite, deep, server, granted.dir);
   } finally {
     for (const release of cleanup.reverse()) {
       await Promise.resolve()

@@ -3,7 +3,7 @@
 // says whether the page aborted, requests of no tab reach tabs of their origin as workers of
 // unknown tab, and turning the switch off removes every listener and lets go of every filter.
 import { describe, expect, it } from 'vitest';
-import { createFilterCapture } from '../../src/deep-capture/firefox-filter';
+import { createFilterCapture, NOT_GRANTED } from '../../src/deep-capture/firefox-filter';
 import type { SessionStorage } from '../../src/deep-capture/debugger-api';
 import { tabSettings } from '../../src/deep-capture/tab-settings';
 import type {
@@ -85,8 +85,11 @@ function setup() {
   const posted: { tabId: number; m: MessageOf<BackgroundToPanel> }[] = [];
   const timers: (() => void)[] = [];
   let granted = true;
+  let grantPages = 0;
   const deep = createFilterCapture({
     api: () => (granted ? api : undefined),
+    granted: () => Promise.resolve(granted),
+    openGrantPage: () => void grantPages++,
     settings: tabSettings(() => storage),
     post: (tabId, m) => posted.push({ tabId, m }),
     tabOrigin: (tabId) => Promise.resolve(tabId === 7 ? 'http://page.test' : null),
@@ -141,6 +144,8 @@ function setup() {
     listenerCount,
     request,
     revoke: () => (granted = false),
+    grant: () => (granted = true),
+    grantPages: () => grantPages,
   };
 }
 
@@ -318,14 +323,25 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(f.statuses(7).at(-1)).toMatchObject({ state: 'off' });
   });
 
-  it('says so when the permissions are not granted', async () => {
+  it('opens the grant page when the switch is turned on without the permissions', async () => {
     const f = setup();
     f.revoke();
     await f.deep.turn(7, true);
-    expect(f.statuses().at(-1)).toMatchObject({
+    expect(f.statuses().at(-1)).toEqual({
+      v: 1,
+      type: 'deep-capture',
       state: 'error',
-      error: 'The webRequest permissions are not granted.',
+      error: NOT_GRANTED,
     });
+    expect(f.grantPages()).toBe(1);
     expect(f.listenerCount()).toBe(0);
+    // A panel joining a tab whose switch was on, after a revoke, opens no tab unasked.
+    f.grant();
+    await f.deep.turn(8, true);
+    await f.deep.panelsGone(8);
+    f.revoke();
+    await f.deep.panelJoined(8);
+    expect(f.statuses(8).at(-1)).toMatchObject({ state: 'error', error: NOT_GRANTED });
+    expect(f.grantPages()).toBe(1);
   });
 });

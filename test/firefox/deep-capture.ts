@@ -288,6 +288,34 @@ export async function checkDeepCapture(
   });
 
   await suite.check(
+    'a 6 s stream is followed to its end though the background page idles out after 1 s',
+    async () => {
+      const page = await openTab(ff, origin, true);
+      const key = 'deep-idle';
+      const count = await page.evaluate(async (stream) => {
+        let n = 0;
+        await new Promise<void>((resolve) => {
+          const source = new EventSource(stream);
+          source.onmessage = () => {
+            if (++n < 12) return;
+            source.close();
+            resolve();
+          };
+        });
+        return n;
+      }, `/sse/stamped?count=12&interval=500&key=${key}`);
+      const s = await waitFor(
+        'the stream’s end on our side',
+        () => probe(page),
+        (x) => x.ends.some((e) => e.id === x.requests.find((r) => r.url.includes(key))?.id),
+      );
+      const id = s.requests.find((r) => r.url.includes(key))?.id ?? '';
+      const ours = decode(s.bytes[id] ?? []).filter((f) => f.type === 'message').length;
+      expectEqual([count, ours, s.statuses.at(-1)?.state], [12, 12, 'on'], 'events, page and ours');
+      await page.close();
+    },
+  );
+  await suite.check(
     'workers: a dedicated worker’s fetch names its script; streams of no tab are unattributed',
     async () => {
       const { page } = tab;

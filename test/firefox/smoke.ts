@@ -410,9 +410,14 @@ async function main(suite: Suite): Promise<void> {
       ),
       keep(launchFirefox(), (ff) => ff.close()),
       keep(unpackFirefoxPackage(DIST), (p) => rmSync(p.dir, { recursive: true, force: true })),
-      // Optional permissions asked for are granted without a prompt (which headless cannot show).
-      keep(launchFirefox({ 'extensions.webextOptionalPermissionPrompts': false }), (ff) =>
-        ff.close(),
+      // Optional permissions asked for are granted without a prompt (which headless cannot
+      // show); an idle background page would be suspended after 1 s instead of 30.
+      keep(
+        launchFirefox({
+          'extensions.webextOptionalPermissionPrompts': false,
+          'extensions.background.idle.timeout': 1000,
+        }),
+        (ff) => ff.close(),
       ),
       keep(buildDeepVariant(DIST, true), (v) => v.remove()),
       keep(buildDeepVariant(DIST, false), (v) => v.remove()),

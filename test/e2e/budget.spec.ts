@@ -4,22 +4,20 @@
 import { startScenarioServer } from '../fixtures/scenario-server';
 import { stopServiceWorker } from './support/chromium';
 import { expect, test } from './support/fixtures';
+import { BUDGET_PILE_UP, holdStreams as holds } from '../support/panel-scenarios';
 import { testPage } from './support/pages';
 
 // The scenario server lives as long as the worker: leave no request history (e.g. of
 // /sse/reconnect) to tests of other files that count requests by path.
 test.afterEach(({ server }) => server.reset());
 
-const holds = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => `/sse/hold?key=${tag}&n=${i + 1}`);
-
 test('8 streams to one HTTP/1.1 origin: 6 open, 2 queued; closing one lets the next in', async ({
   server,
   watch,
 }) => {
-  const { page, panel } = await watch(holds(8, 'pile'));
+  const { page, panel } = await watch(BUDGET_PILE_UP.streams);
   const [pool] = await panel.waitForPools('a full pool', (p) => p[0]?.queued === 2);
-  expect(pool).toMatchObject({ protocol: 'http/1.1', open: 6, limit: 6, queued: 2 });
+  expect(pool).toMatchObject(BUDGET_PILE_UP.pool);
   expect(pool?.pool).toContain(`${server.origin}`);
   await expect.poll(() => server.stats().openStreams).toBe(6);
   // The rows learn it from queue records, which travel through the content script: wait.
@@ -27,8 +25,8 @@ test('8 streams to one HTTP/1.1 origin: 6 open, 2 queued; closing one lets the n
     'two rows queued',
     (r) => r.filter((c) => c.queued).length >= 2,
   );
-  expect(rows.filter((r) => r.queued).map((r) => r.state)).toEqual(['connecting', 'connecting']);
-  expect(await panel.budgetWarning()).toMatch(/6 of 6/);
+  expect(rows.filter((r) => r.queued).map((r) => r.state)).toEqual(BUDGET_PILE_UP.queuedStates);
+  expect(await panel.budgetWarning()).toMatch(BUDGET_PILE_UP.warning);
 
   await page.evaluate(() => window.__sources[0]?.close());
   await panel.waitForPools('one queued stream let in', (p) => p[0]?.queued === 1);

@@ -1,15 +1,14 @@
 // What the panel shows for real streams: frames, named events, order, reconnects, and
 // streams that started before DevTools was opened.
 import { expect, test } from './support/fixtures';
+import { FAILED_STREAMS, NAMED_EVENTS, RECONNECT } from '../support/panel-scenarios';
 import { testPage, waitForReceived } from './support/pages';
 
 test('frames and listened named events show up in order with the right counts', async ({
   server,
   watch,
 }) => {
-  // 6 events: message, update, ping, message, update, ping. The page listens to `update`
-  // but not to `ping`, so a page-world hook can (and must) show exactly 4.
-  const { page, panel } = await watch(['/sse/named?count=6&interval=20&key=n1'], ['update']);
+  const { page, panel } = await watch(NAMED_EVENTS.streams, NAMED_EVENTS.listen);
   const received = await waitForReceived(page, 4);
   await panel.waitForFrameCount(4);
   const [conn] = await panel.waitForConnections(
@@ -17,18 +16,13 @@ test('frames and listened named events show up in order with the right counts', 
     (rows) => rows.length === 1 && rows[0]?.state === 'open' && rows[0].frames === 4,
   );
   expect(conn).toMatchObject({ kind: 'eventsource', retries: 0 });
-  expect(conn?.url).toBe(`${server.origin}/sse/named?count=6&interval=20&key=n1`);
+  expect(conn?.url).toBe(`${server.origin}${NAMED_EVENTS.streams[0]}`);
   const frames = await panel.frames();
-  expect(frames.map((f) => [f.type, f.eventId])).toEqual([
-    ['message', '1'],
-    ['update', '2'],
-    ['message', '4'],
-    ['update', '5'],
-  ]);
+  expect(frames.map((f) => [f.type, f.eventId])).toEqual(NAMED_EVENTS.frames);
   expect(received.map((r) => [r.type, r.lastEventId])).toEqual(
     frames.map((f) => [f.type, f.eventId]),
   );
-  await expect.poll(() => server.stats().eventsSent['n1']).toBe(6);
+  await expect.poll(() => server.stats().eventsSent[NAMED_EVENTS.key]).toBe(NAMED_EVENTS.sent);
 });
 
 test('a stream opened before DevTools was opened is shown in full', async ({
@@ -50,7 +44,7 @@ test('a server-closed stream shows as a retry that carries Last-Event-ID', async
   server,
   watch,
 }) => {
-  const { panel } = await watch(['/sse/reconnect?count=2&retry=100&rounds=2&key=rc']);
+  const { panel } = await watch(RECONNECT.streams);
   const [row] = await panel.waitForConnections(
     'a reconnected stream',
     (rows) =>
@@ -60,9 +54,9 @@ test('a server-closed stream shows as a retry that carries Last-Event-ID', async
       rows[0].state === 'open',
   );
   expect(row?.state).toBe('open');
-  const reconnects = server.stats().requests.filter((r) => r.path === '/sse/reconnect');
-  expect(reconnects.map((r) => r.lastEventId)).toEqual([null, '2']);
-  expect((await panel.frames()).map((f) => f.eventId)).toEqual(['1', '2', '3', '4']);
+  const reconnects = server.stats().requests.filter((r) => r.path === RECONNECT.path);
+  expect(reconnects.map((r) => r.lastEventId)).toEqual(RECONNECT.lastEventIds);
+  expect((await panel.frames()).map((f) => f.eventId)).toEqual(RECONNECT.eventIds);
 });
 
 test('streams opened in iframes (srcdoc and same-origin) are captured', async ({
@@ -94,7 +88,7 @@ test('failed streams (204, 500, wrong content type) show as closed without retri
   blankPanel,
 }) => {
   const { page, panel } = await blankPanel();
-  const streams = ['/sse/status?code=204', '/sse/status?code=500', '/sse/wrong-type'];
+  const streams = FAILED_STREAMS;
   await page.goto(testPage(server.origin, streams));
   const rows = await panel.waitForConnections(
     'three failed connections',

@@ -11,6 +11,7 @@ import { chromeImport, chromeReexport, openDevToolsFrontEnd } from './export/chr
 import { NO_TAB, PanelTab, type TabConnection, type TabFrame } from './export/panel-tab';
 import { runReplay } from './export/replay-cli';
 import { expect, test } from './support/fixtures';
+import { EXPORT_CAPTURE } from '../support/panel-scenarios';
 import { waitForReceived } from './support/pages';
 
 /** Frames grouped by connection URL, in order, without the clock column. */
@@ -29,15 +30,8 @@ test('each export format imports back to the same connections and frames', async
   ext,
   watch,
 }) => {
-  const { page } = await watch(
-    [
-      '/sse/named?count=6&interval=20&key=ex-named',
-      '/sse/reconnect?count=2&retry=100&rounds=2&interval=10&key=ex-rc',
-      '/sse/multiline?count=3&interval=20',
-    ],
-    ['update'],
-  );
-  await waitForReceived(page, 11);
+  const { page } = await watch(EXPORT_CAPTURE.streams, EXPORT_CAPTURE.listen);
+  await waitForReceived(page, EXPORT_CAPTURE.frames);
   const live = await PanelTab.open(ext, await ext.tabIdOf(page));
   const rows = await live.until(
     'the live capture',
@@ -55,7 +49,7 @@ test('each export format imports back to the same connections and frames', async
   expect(schemaErrors(capture)).toEqual([]);
   const fromJson = await viewer.import(json?.name ?? '', json?.text ?? '');
   expect(fromJson.ok).toBe(true);
-  expect(fromJson.text).toContain('3 connections, 11 frames');
+  expect(fromJson.text).toContain(EXPORT_CAPTURE.imported);
   const imported = await viewer.connections();
   expect(imported.every((r) => r.imported === json?.name)).toBe(true);
   expect(withoutImport(imported)).toEqual(asImported(rows));

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/protocol/constants';
 import { parseEventStream } from '../../src/sse/parse-stream';
-import { fetchSseEvent } from '../fixtures/scenarios/fetch-sse';
+import { FETCH_PILE_UP, fetchSseFrames as sseFrames } from '../support/panel-scenarios';
 import {
   FETCH_ABORT_REASON,
   FETCH_RUN_HEADER,
@@ -16,21 +16,8 @@ import {
   type FetchRunSpec,
 } from './support/fetch-page';
 import { expect, test } from './support/fixtures';
-import type { FrameRow, PanelView } from './support/panel-view';
+import type { PanelView } from './support/panel-view';
 import { readRequest } from './support/request-view';
-
-/** The frames /fetch/sse sends: its `retry:` and comment, then `count` events. */
-function sseFrames(count: number): Pick<FrameRow, 'kind' | 'type' | 'eventId' | 'data'>[] {
-  const frames = [
-    { kind: 'retry', type: '', eventId: '', data: '3000' },
-    { kind: 'comment', type: '', eventId: '', data: 'fetch-sse' },
-  ];
-  for (let n = 1; n <= count; n++) {
-    const e = fetchSseEvent(n);
-    frames.push({ kind: 'event', type: e.event ?? 'message', eventId: String(e.id), data: e.data });
-  }
-  return frames;
-}
 
 /** Opens the fetch page with DevTools on the SSE panel, and waits for every run to end. */
 async function run(
@@ -221,16 +208,7 @@ test('eight fetch streams to one HTTP/1.1 origin: six open, two queued in the bu
   blankPanel,
 }) => {
   const { page, panel } = await blankPanel();
-  await page.evaluate(() => {
-    for (let i = 0; i < 8; i++) {
-      void fetch(`/fetch/hold?key=budget-${i}`, {
-        headers: { accept: 'text/event-stream' },
-      }).then(async (res) => {
-        const reader = res.body?.getReader();
-        while (reader && !(await reader.read()).done);
-      });
-    }
-  });
+  await page.evaluate(FETCH_PILE_UP);
   const pools = await panel.waitForPools(
     'six open and two queued',
     (p) => p[0]?.open === 6 && p[0].queued === 2,

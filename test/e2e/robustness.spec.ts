@@ -3,6 +3,7 @@
 // and gigantic events.
 import { stopServiceWorker } from './support/chromium';
 import { expect, test } from './support/fixtures';
+import { RELOADED_STREAM } from '../support/panel-scenarios';
 import { testPage, waitForReceived } from './support/pages';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
@@ -85,7 +86,7 @@ test('DevTools closed and reopened shows everything captured meanwhile', async (
 
 test('reload clears the view unless preserve log is on', async ({ ext, server, openPanel }) => {
   const page = await ext.context.newPage();
-  const url = testPage(server.origin, ['/sse/counter?count=3&interval=10&key=rl']);
+  const url = testPage(server.origin, RELOADED_STREAM.streams);
   await page.goto(url);
   const panel = await openPanel(page);
   await panel.waitForFrameCount(3);

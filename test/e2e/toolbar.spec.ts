@@ -1,6 +1,7 @@
 // The toolbar in the real panel: pause drops and counts, clear empties, the text and
 // /regex/ filter narrows the frames table.
 import { expect, test } from './support/fixtures';
+import { PAUSE_AND_CLEAR as PAUSE } from '../support/panel-scenarios';
 import { waitForReceived } from './support/pages';
 
 const FILTER = `document.querySelector('input[placeholder^="Filter"]')`;
@@ -14,7 +15,7 @@ function setFilter(text: string): string {
 test('pause stops recording and says how much was skipped; clear empties the view', async ({
   watch,
 }) => {
-  const { page, panel } = await watch(['/sse/hold?key=tb']);
+  const { page, panel } = await watch(PAUSE.held);
   await panel.waitForConnections('the held stream', (r) => r.length === 1);
   await panel.click('record-toggle');
   expect(
@@ -22,20 +23,20 @@ test('pause stops recording and says how much was skipped; clear empties the vie
       `document.querySelector('[data-testid=record-toggle]').getAttribute('aria-pressed')`,
     ),
   ).toBe('false');
-  await page.evaluate(() => {
-    new EventSource('/sse/counter?count=3&interval=10&key=tb-paused').onmessage = () => {};
-  });
+  await page.evaluate((url) => {
+    new EventSource(url).onmessage = () => {};
+  }, PAUSE.whilePaused);
   await panel.devtools.waitFor<boolean>(
-    `document.body.textContent.includes('not recorded while paused')`,
+    `document.body.textContent.includes(${JSON.stringify(PAUSE.pausedNotice)})`,
     'the paused notice',
   );
   expect(await panel.frameCount()).toBe(0);
 
   await panel.click('record-toggle');
-  await page.evaluate(() => {
-    new EventSource('/sse/counter?count=2&interval=10&key=tb-live').onmessage = () => {};
-  });
-  await panel.waitForFrameCount(2);
+  await page.evaluate((url) => {
+    new EventSource(url).onmessage = () => {};
+  }, PAUSE.afterResume);
+  await panel.waitForFrameCount(PAUSE.framesAfterResume);
   await panel.click('clear');
   await panel.waitForFrameCount(0);
   expect(await panel.frames()).toEqual([]);

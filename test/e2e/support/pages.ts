@@ -8,13 +8,7 @@ export interface Received {
   lastEventId: string;
 }
 
-/** `/page` opening each stream (paths relative to the server) and listening to `listen`. */
-export function testPage(origin: string, streams: string[], listen: string[] = []): string {
-  const q = new URLSearchParams();
-  for (const s of streams) q.append('open', s);
-  if (listen.length > 0) q.set('listen', listen.join(','));
-  return `${origin}/page?${q.toString()}`;
-}
+export { testPage } from '../../support/panel-scenarios';
 
 export async function waitForReceived(page: Page, n: number): Promise<Received[]> {
   await page.waitForFunction((count) => window.__received.length >= count, n);

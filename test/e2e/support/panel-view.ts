@@ -63,8 +63,11 @@ const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e
 
 const FRAME_COUNT = `Number(document.querySelector('[data-testid=frame-count]')?.textContent ?? NaN)`;
 
-export class PanelView {
-  constructor(readonly devtools: DevToolsPanel) {}
+/** What PanelView needs of a panel: Chromium's DevTools panel or Firefox's toolbox panel. */
+export type PanelDocument = Pick<DevToolsPanel, 'evaluate' | 'waitFor'>;
+
+export class PanelView<Panel extends PanelDocument = DevToolsPanel> {
+  constructor(readonly devtools: Panel) {}
 
   connections(): Promise<ConnectionRow[]> {
     return this.devtools.evaluate(CONNECTIONS);

@@ -3,7 +3,10 @@
 // and filterResponseData passes their bytes through us (filtered-stream.ts). What it sees goes
 // to the tab's panels as the same wire records, batched, as the Chrome path sends (events
 // come only as bytes, flagged `filtered`). Listeners exist only while a panel of the tab has
-// the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome.
+// the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome. A Firefox
+// panel subscribes anew at each navigation of its tab (it has no tabs API to wake the page),
+// so its port goes away just when the new page opens its streams: the listeners stay a grace
+// period after the last panel left, holding what they see, and a panel joining in time gets it.
 //
 // Permissions. Firefox gives a DevTools panel no permissions API (bug 1796933), so the panel
 // cannot ask for them: it sends the switch, and when the permissions are missing the
@@ -33,6 +36,8 @@ const FLUSH_RECORDS = 500;
 const WORKERS_MS = 100;
 /** The tab id Firefox gives requests of no tab. */
 const NO_TAB = -1;
+/** How long a tab's listeners outlive its last panel (a navigation's resubscription takes ms). */
+const GRACE_MS = 2_000;
 const STREAM_TYPES = ['xmlhttprequest'];
 export const NOT_GRANTED =
   'Firefox does not let a DevTools panel ask for permissions: allow deep capture in the SSE Lens tab that opened, then turn it on again.';
@@ -74,6 +79,8 @@ interface TabSession {
   timer: unknown;
   workers: WorkerStreams;
   workersTimer: unknown;
+  /** Set while no panel of the tab is there: records are held, and it stops unless one joins. */
+  orphaned: object | null;
 }
 
 export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
@@ -90,7 +97,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
 
   const flush = (tabId: number, session: TabSession): void => {
     session.timer = null;
-    if (session.pending.length === 0) return;
+    if (session.pending.length === 0 || session.orphaned) return;
     const records = session.pending;
     session.pending = [];
     deps.post(tabId, message<BackgroundToPanel, 'wire'>('wire', { records }));
@@ -208,6 +215,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
       timer: null,
       workers: new WorkerStreams(),
       workersTimer: null,
+      orphaned: null,
     };
     sessions.set(tabId, session);
     void deps.tabOrigin(tabId).then((origin) => {
@@ -257,6 +265,13 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
       }),
     panelJoined: (tabId) =>
       serial(async () => {
+        const held = sessions.get(tabId);
+        if (held?.orphaned) {
+          held.orphaned = null;
+          status(tabId, { state: 'on', sockets: false });
+          flush(tabId, held);
+          return;
+        }
         if (!(await deps.settings.isOn(tabId))) {
           status(tabId, { state: 'off' });
           return;
@@ -265,7 +280,17 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
       }),
     panelsGone: (tabId) =>
       serial(() => {
-        stop(tabId);
+        const session = sessions.get(tabId);
+        if (session) {
+          const token = {};
+          session.orphaned = token;
+          setTimer(() => {
+            void serial(() => {
+              if (sessions.get(tabId)?.orphaned === token) stop(tabId);
+              return Promise.resolve();
+            });
+          }, GRACE_MS);
+        }
         return Promise.resolve();
       }),
   };

@@ -83,7 +83,7 @@ function setup() {
     },
   };
   const posted: { tabId: number; m: MessageOf<BackgroundToPanel> }[] = [];
-  const timers: (() => void)[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
   let granted = true;
   let grantPages = 0;
   const deep = createFilterCapture({
@@ -93,13 +93,18 @@ function setup() {
     settings: tabSettings(() => storage),
     post: (tabId, m) => posted.push({ tabId, m }),
     tabOrigin: (tabId) => Promise.resolve(tabId === 7 ? 'http://page.test' : null),
-    setTimer: (fn) => timers.push(fn),
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
     now: () => {
       log.push('copy');
       return 1_000;
     },
   });
-  const runTimers = () => timers.splice(0).forEach((fn) => fn());
+  /** Runs the timers due within `ms` (all by default); the others stay pending. */
+  const runTimers = (ms = Infinity) => {
+    const due = timers.filter((t) => t.ms <= ms);
+    timers.splice(0, timers.length, ...timers.filter((t) => t.ms > ms));
+    due.forEach((t) => t.fn());
+  };
   const wire = (tabId = 7): WireRecord[] =>
     posted.flatMap((p) => (p.tabId === tabId && p.m.type === 'wire' ? p.m.records : []));
   const statuses = (tabId = 7) =>
@@ -314,13 +319,38 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(f.log).toEqual(['disconnect', 'page data: x\n\n']);
     expect(f.wire().filter((r) => r.kind === 'bytes')).toEqual([]);
     expect(f.statuses().at(-1)).toMatchObject({ state: 'off' });
+    // The last panel gone: the listeners stay a grace period, then go.
     await f.deep.panelsGone(8);
+    expect(f.listenerCount()).toBe(8);
+    f.runTimers();
+    await f.deep.panelsGone(99);
     expect(f.listenerCount()).toBe(0);
     // The switch is remembered: a panel joining again turns tab 8 back on.
     await f.deep.panelJoined(8);
     expect(f.listenerCount()).toBe(8);
     await f.deep.panelJoined(7);
     expect(f.statuses(7).at(-1)).toMatchObject({ state: 'off' });
+  });
+
+  it('keeps following through a navigation’s resubscription, holding what it saw meanwhile', async () => {
+    const f = setup();
+    await f.deep.turn(7, true);
+    f.runTimers();
+    // The panel's port goes away as the tab navigates; the new page opens its stream at once.
+    await f.deep.panelsGone(7);
+    f.request('es', 'text/event-stream');
+    f.filters.get('es')!.chunk('event: unlistened\ndata: 1\n\n');
+    // The batch is due (50 ms), the grace period (2 s) not yet: nothing can reach a panel.
+    f.runTimers(50);
+    expect(f.wire()).toEqual([]);
+    // The panel subscribes again: it is told the switch is on and gets what was held.
+    await f.deep.panelJoined(7);
+    expect(f.statuses().at(-1)).toMatchObject({ state: 'on', sockets: false });
+    expect(f.wire().map((r) => r.kind)).toEqual(['request', 'bytes']);
+    // The grace period's end no longer stops it.
+    f.runTimers();
+    await f.deep.panelsGone(99);
+    expect(f.listenerCount()).toBe(8);
   });
 
   it('opens the grant page when the switch is turned on without the permissions', async () => {
@@ -339,6 +369,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     f.grant();
     await f.deep.turn(8, true);
     await f.deep.panelsGone(8);
+    f.runTimers();
     f.revoke();
     await f.deep.panelJoined(8);
     expect(f.statuses(8).at(-1)).toMatchObject({ state: 'error', error: NOT_GRANTED });

@@ -143,20 +143,20 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         const choice = choose(d);
         const deliver = choice === null ? null : onHead(d);
         if (choice === null || deliver === null) return;
+        const documentUrl = d.documentUrl ?? d.originUrl ?? '';
         const request: WireRequest = {
           kind: 'request',
           id: d.requestId,
           t: d.timeStamp,
           url: d.url,
           api: guessApi(d.method, accept),
-          filtered: { documentUrl: d.documentUrl ?? d.originUrl ?? '' },
+          filtered: { documentUrl },
         };
         if (tabId === NO_TAB) {
-          const worker = request.filtered!.documentUrl;
           request.worker = {
             type: 'worker',
-            url: worker,
-            session: worker,
+            url: documentUrl,
+            session: documentUrl,
             unattributed: true,
           };
         }

@@ -186,6 +186,14 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   }
   const waiting = w.unbound.get(r.id);
   if (waiting) {
+    const worker = dedicatedWorker(state, w, waiting.request, r);
+    if (worker) {
+      w.unbound.delete(r.id);
+      w.heldCount -= waiting.held.length;
+      bind(w, r.id, worker);
+      for (const held of [...waiting.held, r]) applyOne(state, w, held);
+      return;
+    }
     if (r.kind === 'end') {
       w.unbound.delete(r.id);
       w.heldCount -= waiting.held.length;
@@ -396,9 +404,30 @@ function connectionFor(
   if (request.worker) {
     return workerConnection(state, { ...request, worker: request.worker }, w.loading);
   }
-  const c = findConnection(state, w, request);
+  return findConnection(state, w, request);
+}
+
+/**
+ * How long a Firefox request no connection fits is held before it may be taken for a
+ * dedicated worker's: the page's records of a new document can reach the panel after the
+ * wire's (two paths), and until they do its document and connection are unknown.
+ */
+const WORKER_AFTER_MS = 1_000;
+
+/**
+ * The connection of a held Firefox request once it is a dedicated worker's (see madeByWorker),
+ * decided at a later record of it (`r`): its end, or one a second after the request.
+ */
+function dedicatedWorker(
+  state: CaptureState,
+  w: WireState,
+  request: WireRequest,
+  r: WireRecord,
+): ConnectionView | undefined {
   const script = request.filtered?.documentUrl;
-  if (c || script === undefined || !madeByWorker(state, request.url, script)) return c;
+  if (script === undefined || request.worker) return undefined;
+  if (r.kind !== 'end' && r.t - request.t < WORKER_AFTER_MS) return undefined;
+  if (!madeByWorker(state, request.url, script)) return undefined;
   const worker = { type: 'worker' as const, url: script, session: script };
   return workerConnection(state, { ...request, worker }, w.loading);
 }

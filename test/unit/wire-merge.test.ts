@@ -568,6 +568,9 @@ describe('wire merge of Firefox’s filtered requests', () => {
       filtered('w1', T0 + 1, 'eventsource', script),
       bytes('w1', T0 + 2, ': hi\n\nid: 1\ndata: x\n\n'),
     ]);
+    // Held a while: the page's records of a new document may still be on their way.
+    expect(state.connections.size).toBe(1);
+    applyWire(state, [bytes('w1', T0 + 1_001, ': later\n\n')]);
     const worker = [...state.connections.values()].find((c) => c.context === 'worker');
     expect([worker?.kind, worker?.frameUrl, worker?.state, worker?.unattributed]).toEqual([
       'eventsource',
@@ -578,7 +581,28 @@ describe('wire merge of Firefox’s filtered requests', () => {
     expect(rows(state).map((r) => r.slice(1))).toEqual([
       ['comment', '', '', 'wire'],
       ['event', 'message', '1', 'wire'],
+      ['comment', '', '', 'wire'],
     ]);
+    // One that ends sooner is a worker's too, decided at its end.
+    applyWire(state, [
+      filtered('w2', T0 + 5, 'fetch', script),
+      { kind: 'end', id: 'w2', t: T0 + 6 },
+    ]);
+    expect([...state.connections.values()].filter((c) => c.context === 'worker')).toHaveLength(2);
+    expect(state.wireUnmatched).toBe(0);
+  });
+
+  it('binds a page’s request whose document reaches the panel after the wire', () => {
+    const state = createCaptureState();
+    hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));
+    // The new document's stream: its request and bytes come first, from a document unknown yet.
+    applyWire(state, [
+      filtered('f1', T0 + 1, 'eventsource', 'http://127.0.0.1:4000/next'),
+      bytes('f1', T0 + 2, 'data: x\n\n'),
+    ]);
+    hook(state, connection(1, T0));
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '', 'wire']]);
+    expect([...state.connections.values()].some((c) => c.context)).toBe(false);
   });
 
   it('marks a stream of a worker Firefox gave no tab as unattributed', () => {

@@ -147,7 +147,10 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         const request: WireRequest = {
           kind: 'request',
           id: d.requestId,
-          t: d.timeStamp,
+          // Not d.timeStamp: the page's EventSource must show as created before this time and
+          // open after it, and only the response held here in a blocking listener orders the
+          // page's clock after ours (Firefox's timeStamp can precede its creation by a few ms).
+          t: now(),
           url: d.url,
           api: guessApi(d.method, accept),
           filtered: { documentUrl },

@@ -161,6 +161,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(f.statuses()).toEqual([{ v: 1, type: 'deep-capture', state: 'on', sockets: false }]);
     const head = f.request('es1', 'text/event-stream; charset=utf-8');
     const filter = f.filters.get('es1')!;
+    f.log.length = 0;
     filter.chunk('retry: 1234\n: hi\n\n');
     filter.chunk('event: unlistened\ndata: 2\n\n');
     expect(f.log).toEqual([
@@ -180,7 +181,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(records[0]).toEqual({
       kind: 'request',
       id: 'es1',
-      t: 500,
+      t: 1_000,
       url: 'http://page.test/es1',
       api: 'eventsource',
       filtered: { documentUrl: 'http://page.test/' },
@@ -234,6 +235,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     f.request('cj', 'application/connect+json');
     f.request('plain', 'text/plain');
     f.request('json', 'application/json');
+    f.log.length = 0;
     f.filters.get('plain')!.chunk('data: mislabelled\n\n');
     f.filters.get('json')!.chunk('{"a":1}\n');
     f.filters.get('json')!.chunk('{"a":2}\n');
@@ -267,7 +269,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(f.wire(7)[0]).toEqual({
       kind: 'request',
       id: 'sw1',
-      t: 500,
+      t: 1_000,
       url: 'http://page.test/sw1',
       api: 'eventsource',
       filtered: { documentUrl: script },
@@ -309,6 +311,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
     const tab7 = f.api.onHeadersReceived.listeners.find((l) => l.filter.tabId === 7);
     expect(tab7?.extra).toEqual(['blocking', 'responseHeaders']);
     f.request('es', 'text/event-stream');
+    f.log.length = 0;
     await f.deep.turn(7, false);
     expect(f.log).toEqual(['disconnect']);
     expect(f.listenerCount()).toBe(8);

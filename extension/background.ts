@@ -3,21 +3,43 @@
 // A stateless router; all logic lives in src/background and src/deep-capture.
 import browser from 'webextension-polyfill';
 import { createRouter } from '../src/background/router';
-import { createDeepCapture } from '../src/deep-capture/deep-capture';
+import { createDeepCapture, type DeepCaptureDeps } from '../src/deep-capture/deep-capture';
 import type { DebuggerApi, SessionStorage } from '../src/deep-capture/debugger-api';
+import { deepCaptureKind, deepCapturePermissions } from '../src/deep-capture/deep-capture-kind';
+import { createFilterCapture } from '../src/deep-capture/firefox-filter';
 import { tabSettings } from '../src/deep-capture/tab-settings';
+import type { WebRequestApi } from '../src/deep-capture/web-request-api';
+import { originOf } from '../src/model/site';
 import { message, type BackgroundToContent } from '../src/protocol/messages';
 
 const wake = message<BackgroundToContent, 'wake'>('wake', {});
-// chrome.debugger and chrome.storage exist only once the optional permissions are granted
-// (never in Firefox), so they are looked up when used.
+// chrome.debugger (Chrome), browser.webRequest (Firefox) and storage exist only once the
+// optional permissions are granted, so they are looked up when used.
 const chromeApi = (globalThis as { chrome?: typeof chrome }).chrome;
-const deep = createDeepCapture({
-  api: (): DebuggerApi | undefined => chromeApi?.debugger,
+const firefoxApi = (globalThis as unknown as { browser?: { webRequest?: WebRequestApi } }).browser;
+const common: Omit<DeepCaptureDeps, 'api'> = {
   settings: tabSettings((): SessionStorage | undefined => chromeApi?.storage?.session),
   post: (tabId, m) => router.toPanels(tabId, m),
   workerSnapshots: (tabId, snapshots) => router.workerSnapshots(tabId, snapshots),
-});
+};
+const deep =
+  deepCaptureKind(browser.runtime.getManifest()) === 'filter'
+    ? createFilterCapture({
+        ...common,
+        api: () => firefoxApi?.webRequest,
+        granted: () => browser.permissions.contains(deepCapturePermissions('filter')),
+        openGrantPage: () => {
+          browser.tabs
+            .create({ url: browser.runtime.getURL('panel.html?grant') })
+            .catch(() => undefined);
+        },
+        tabOrigin: (tabId) =>
+          browser.tabs.get(tabId).then(
+            (tab) => originOf(tab.url ?? ''),
+            () => null,
+          ),
+      })
+    : createDeepCapture({ ...common, api: (): DebuggerApi | undefined => chromeApi?.debugger });
 const router = createRouter(
   browser.runtime.id,
   (tabId) => {

@@ -12,6 +12,7 @@ import { App } from './components/App';
 import { deepCaptureAvailability, type PermissionsApi } from './deep-capture';
 import { EmptyState } from './components/EmptyState';
 import { devtoolsContext } from './devtools';
+import { isGrantPage, showGrantPage } from './grant';
 import { activeLocale, browserLanguage, initialLocale } from './i18n/locale';
 import { t } from './i18n/translate';
 import { loadLimits, panelStorage } from './limits';
@@ -38,7 +39,9 @@ const root = document.getElementById('app');
 if (!root) throw new Error('panel.html has no #app element');
 
 const tabId = resolveTabId(devtools?.inspectedWindow?.tabId, location.search);
-if (tabId === null) {
+if (isGrantPage(location.search)) {
+  showGrantPage(root);
+} else if (tabId === null) {
   render(
     <div class="app">
       <EmptyState>{t('app.noTab')}</EmptyState>

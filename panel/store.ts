@@ -167,7 +167,11 @@ export function createStore(
       }
       if (msg.type === 'deep-capture') {
         deepCapture.value =
-          msg.state === 'error' ? { state: 'error', error: msg.error } : { state: msg.state };
+          msg.state === 'error'
+            ? { state: 'error', error: msg.error }
+            : msg.state === 'on' && msg.sockets === false
+              ? { state: 'on', sockets: false }
+              : { state: msg.state };
         if (msg.state === 'on') {
           expectWire(state);
           // Streams already open are now ones deep capture cannot see: the counters change.

@@ -1,5 +1,6 @@
 // The connection-budget strip between the toolbar and the panes: a one-line summary of the
-// socket pools the inspected tab uses, the warning when one fills up, and a row per pool.
+// socket pools the inspected tab uses, the warning when one fills up, and a row per pool; with
+// deep capture on in a browser that names no sockets (Firefox), a line saying so.
 import { useId, useState } from 'preact/hooks';
 import { budgetLevel, type PoolView } from '../../src/model/pools';
 import {
@@ -26,16 +27,23 @@ interface Props {
 export function BudgetView({ store, tabId }: Props) {
   const pools = store.pools.value;
   const sockets = store.sockets.value;
-  return pools.length > 0 ? <BudgetStrip pools={pools} sockets={sockets} tabId={tabId} /> : null;
+  const deep = store.deepCapture.value;
+  const noSockets = deep?.state === 'on' && deep.sockets === false;
+  return pools.length > 0 ? (
+    <BudgetStrip pools={pools} sockets={sockets} noSockets={noSockets} tabId={tabId} />
+  ) : null;
 }
 
 function BudgetStrip({
   pools,
   sockets,
+  noSockets,
   tabId,
 }: {
   pools: readonly PoolView[];
   sockets: readonly EndpointSockets[];
+  /** Deep capture is on but cannot see sockets. */
+  noSockets: boolean;
   tabId: number;
 }) {
   const now = useNow();
@@ -72,6 +80,11 @@ function BudgetStrip({
         aria-label={t('budget.poolsLabel')}
         hidden={!expanded}
       >
+        {noSockets && (
+          <p class="deep-note" data-testid="sockets-unavailable">
+            {t('budget.noSockets')}
+          </p>
+        )}
         {pools.map((p) => (
           <PoolRow
             key={p.key}

@@ -36,7 +36,7 @@ export function ConnectionDetails({ connection: c }: { connection: ConnectionVie
         <dt>{c.context ? t('details.openedBy') : t('details.frame')}</dt>
         <dd class="wrap">
           {c.context
-            ? t('details.openedByValue', { worker: contextName(c.context), url: c.frameUrl })
+            ? t('details.openedByValue', { worker: contextName(c), url: c.frameUrl })
             : c.top
               ? t('details.top', { url: c.frameUrl })
               : c.frameUrl}

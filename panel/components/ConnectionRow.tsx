@@ -49,6 +49,7 @@ export function ConnectionRow(props: Props) {
       data-mislabelled={c.head?.mislabelled ? 'true' : undefined}
       data-server-retry={c.serverRetry}
       data-context={c.context ?? 'window'}
+      data-unattributed={c.unattributed ? 'true' : undefined}
       onFocus={onFocus}
       onClick={onToggle}
       onKeyDown={(e) => {
@@ -68,11 +69,11 @@ export function ConnectionRow(props: Props) {
           <span
             class="badge api"
             title={t('conn.openedByContext', {
-              context: contextName(c.context),
+              context: contextName(c),
               url: c.frameUrl,
             })}
           >
-            {contextName(c.context)}
+            {contextName(c)}
           </span>
         )}
         {c.request && (
@@ -111,9 +112,7 @@ export function ConnectionRow(props: Props) {
         {formatDuration(elapsed)}
       </span>
       <span class="frame-url">
-        <Said>
-          {`, ${t('conn.saidOpenedBy')} ${c.context ? `${contextName(c.context)} ` : ''}`}
-        </Said>
+        <Said>{`, ${t('conn.saidOpenedBy')} ${c.context ? `${contextName(c)} ` : ''}`}</Said>
         {c.top ? t('conn.top') : c.frameUrl}
         {!c.context && <Said>{` ${t('conn.saidDocument')}`}</Said>}
       </span>
@@ -131,7 +130,7 @@ function tooltip(c: ConnectionView): string {
   if (c.request)
     lines.push(`${c.request.method}${c.head ? ` → ${c.head.status} ${c.head.statusText}` : ''}`);
   if (c.context) {
-    lines.push(t('conn.seenByDeep', { context: contextName(c.context), url: c.frameUrl }));
+    lines.push(t('conn.seenByDeep', { context: contextName(c), url: c.frameUrl }));
   } else if (!c.top) lines.push(t('conn.frameLine', { url: c.frameUrl }));
   if (c.listenedTypes.length > 0) {
     lines.push(t('conn.listensFor', { types: c.listenedTypes.join(', ') }));

@@ -1,12 +1,12 @@
 // The toolbar switch for deep capture of the inspected tab (data-state off|on|unavailable|
-// error), with the line that explains Chrome's debugging bar before first use and, on
-// failure, Chrome's own reason.
+// error), with the line that explains what it does (in Chrome, the debugging bar) before
+// first use and, on failure, the browser's own reason.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import {
-  debuggingBarHint,
-  DEEP_CAPTURE_PERMISSIONS,
+  notGranted,
   requestPermissions,
+  switchHint,
   type Availability,
   type PermissionsApi,
 } from '../deep-capture';
@@ -29,12 +29,14 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
   const granted = useSignal(false);
   const denied = useSignal<string | null>(null);
   const used = useSignal(storage?.getItem(USED_KEY) === '1');
+  const wanted = availability.available ? availability.wanted : null;
   useEffect(() => {
+    if (wanted === null) return;
     permissions
-      ?.contains({ permissions: DEEP_CAPTURE_PERMISSIONS })
+      ?.contains(wanted)
       .then((yes) => (granted.value = yes))
       .catch(() => undefined);
-  }, [permissions]);
+  }, [permissions, wanted]);
 
   const reported = store.deepCapture.value;
   let state: 'off' | 'on' | 'unavailable' | 'error' = reported?.state ?? 'off';
@@ -49,7 +51,7 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
   const on = state === 'on';
 
   const toggle = (): void => {
-    if (!availability.available || !permissions) return;
+    if (!availability.available) return;
     denied.value = null;
     if (!used.value) {
       used.value = true;
@@ -59,11 +61,17 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
       setDeepCapture(false);
       return;
     }
-    requestPermissions(permissions, granted.value)
+    // Firefox's DevTools panels have no permissions API: the background checks, and asks
+    // through a page of its own.
+    if (!permissions) {
+      setDeepCapture(true);
+      return;
+    }
+    requestPermissions(permissions, availability.wanted, granted.value)
       .then((yes) => {
         granted.value = yes;
         if (yes) setDeepCapture(true);
-        else denied.value = t('deep.notGranted');
+        else denied.value = notGranted(availability.kind);
       })
       .catch((error: unknown) => {
         denied.value = error instanceof Error ? error.message : String(error);
@@ -71,7 +79,7 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
   };
 
   const label = on ? t('deep.turnOff') : t('deep.turnOn');
-  const barHint = debuggingBarHint();
+  const barHint = availability.available ? switchHint(availability.kind) : '';
   const hint = problem === null && !used.value;
   return (
     <span class="deep-capture">

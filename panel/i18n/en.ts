@@ -40,10 +40,19 @@ export const en = {
   'deep.turnOff': 'Turn deep capture off',
   'deep.turnOn': 'Turn deep capture on',
   'deep.notGranted': 'Deep capture needs the debugger permission, which was not granted.',
-  'deep.firefox':
-    'Deep capture is not available in Firefox yet: it uses Chrome’s debugger API, which Firefox does not offer to extensions. The page hook still captures every stream the page listens to.',
+  'deep.unavailable':
+    'This build of SSE Lens does not offer deep capture. The page hook still captures every stream the page listens to.',
   'deep.hint':
     'Deep capture attaches Chrome’s debugger to this tab to read every event on the wire; Chrome shows an “SSE Lens started debugging this browser” bar while it is on.',
+  'deep.notGrantedFirefox':
+    'Deep capture needs the webRequest permissions and access to all sites, which were not granted.',
+  'deep.hintFirefox':
+    'Deep capture passes this tab’s streams through Firefox’s response filter to read every event on the wire; the page gets every byte unchanged, at once.',
+  'grant.title': 'SSE Lens: allow deep capture',
+  'grant.intro':
+    'Deep capture reads every event of the inspected tab’s streams on the wire. In Firefox it needs the webRequest permissions and access to all sites, which a DevTools panel cannot ask for: allow them here, then turn deep capture on again in the SSE panel.',
+  'grant.allow': 'Allow deep capture',
+  'grant.done': 'Allowed. Turn deep capture on again in the SSE panel; you may close this tab.',
 
   'settings.label': 'Memory settings',
   'settings.title': 'Memory: how many frames and how much data the panel keeps',
@@ -122,6 +131,7 @@ export const en = {
   'context.worker': 'worker',
   'context.sharedworker': 'shared worker',
   'context.serviceworker': 'service worker',
+  'context.unattributed': 'worker of unknown kind and tab',
 
   'state.connecting': 'connecting',
   'state.open': 'open',
@@ -192,6 +202,8 @@ export const en = {
 
   'budget.label': 'Connection budget',
   'budget.poolsLabel': 'Socket pools',
+  'budget.noSockets':
+    'Deep capture in Firefox sees no sockets: Firefox does not tell extensions which connection a request uses, so socket ids and HTTP/2 sharing are not shown; slot use is the model’s.',
   'fix.summary': 'How to fix',
   'fix.h2Title': 'Serve the stream over HTTP/2 or HTTP/3.',
   'fix.h2Body':

@@ -40,10 +40,18 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'deep.turnOff': '关闭深度捕获',
   'deep.turnOn': '开启深度捕获',
   'deep.notGranted': '深度捕获需要 debugger 权限，但该权限未被授予。',
-  'deep.firefox':
-    'Firefox 暂不支持深度捕获：它依赖 Chrome 的调试器 API，而 Firefox 不向扩展提供该 API。页面钩子仍会捕获页面监听的每个流。',
+  'deep.unavailable': '此版本的 SSE Lens 不提供深度捕获。页面钩子仍会捕获页面监听的每个流。',
   'deep.hint':
     '深度捕获会将 Chrome 的调试器附加到此标签页，以读取线路上的每个事件；开启期间 Chrome 会显示“SSE Lens 已开始调试此浏览器”提示栏。',
+  'deep.notGrantedFirefox':
+    '深度捕获需要 webRequest 权限和访问所有网站的权限，但这些权限未被授予。',
+  'deep.hintFirefox':
+    '深度捕获让此标签页的流经过 Firefox 的响应过滤器，以读取线路上的每个事件；页面会立即收到每个未经改动的字节。',
+  'grant.title': 'SSE Lens：允许深度捕获',
+  'grant.intro':
+    '深度捕获会读取被检查标签页中各个流在线路上的每个事件。在 Firefox 中它需要 webRequest 权限和访问所有网站的权限，而开发者工具面板无法请求这些权限：请在此处允许，然后在 SSE 面板中再次开启深度捕获。',
+  'grant.allow': '允许深度捕获',
+  'grant.done': '已允许。请在 SSE 面板中再次开启深度捕获；可以关闭此标签页。',
 
   'settings.label': '内存设置',
   'settings.title': '内存：面板保留多少帧和多少数据',
@@ -120,6 +128,7 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'context.worker': 'Worker',
   'context.sharedworker': '共享 Worker',
   'context.serviceworker': 'Service Worker',
+  'context.unattributed': '类型和标签页未知的 Worker',
 
   'state.connecting': '连接中',
   'state.open': '已打开',
@@ -183,6 +192,8 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
 
   'budget.label': '连接预算',
   'budget.poolsLabel': '套接字池',
+  'budget.noSockets':
+    'Firefox 中的深度捕获看不到套接字：Firefox 不告诉扩展请求使用的是哪个连接，因此不显示套接字 ID 和 HTTP/2 共享；槽位占用来自模型。',
   'fix.summary': '如何解决',
   'fix.h2Title': '通过 HTTP/2 或 HTTP/3 提供流。',
   'fix.h2Body':

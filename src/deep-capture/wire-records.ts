@@ -1,9 +1,10 @@
-// What deep capture (chrome.debugger on the inspected tab) sends the panel: the requests it
-// follows and what it saw of them on the wire, keyed by Chrome's requestId. The background
-// only translates CDP events into these; the panel binds requests to the page hook's
-// connections and merges frames (src/model/wire-merge.ts).
+// What deep capture (chrome.debugger on the inspected tab, or in Firefox webRequest's
+// filterResponseData) sends the panel: the requests it follows and what it saw of them on the
+// wire, keyed by the browser's requestId. The background only translates what the browser
+// reports into these; the panel binds requests to the page hook's connections and merges
+// frames (src/model/wire-merge.ts).
 
-/** The page API behind a followed request, as Chrome's resource type says. */
+/** The page API behind a followed request, as Chrome's resource type says (Firefox: a guess). */
 export type WireApi = 'eventsource' | 'fetch' | 'xhr';
 
 /** A worker whose requests deep capture follows through its own debugger session. */
@@ -11,8 +12,13 @@ export interface WorkerContext {
   type: 'worker' | 'sharedworker' | 'serviceworker';
   /** The worker's script URL. */
   url: string;
-  /** Chrome's session id for the worker: one per worker instance. */
+  /** Chrome's session id for the worker: one per worker instance (Firefox: its script URL). */
   session: string;
+  /**
+   * Firefox: the request came with no tab (tabId -1), from a worker of a kind it does not say
+   * (`type` is then 'worker'), and is shown in each tab with deep capture on of its origin.
+   */
+  unattributed?: true;
 }
 
 /**
@@ -28,6 +34,22 @@ export interface WireRequest {
   api: WireApi;
   /** Set when a worker made the request (absent: the page's own documents). */
   worker?: WorkerContext;
+  /**
+   * Set by Firefox's path (filterResponseData). No `message` records follow: every event is in
+   * the bytes. And `api` is a guess, since Firefox reports EventSource, fetch and XHR requests
+   * alike (type "xmlhttprequest"): the request may bind to a connection of any API.
+   */
+  filtered?: FilteredRequest;
+}
+
+/** What Firefox tells of a followed request besides its URL. */
+export interface FilteredRequest {
+  /**
+   * The URL of the document or worker that made the request. A dedicated worker's request
+   * carries its tab but names the worker's script here, which no page document has: that is
+   * how the panel tells it is a worker's.
+   */
+  documentUrl: string;
 }
 
 /** One event Chrome's EventSource parsed (Network.eventSourceMessageReceived), listened or not. */
@@ -59,5 +81,9 @@ export interface WireEnd {
 
 export type WireRecord = WireRequest | WireMessage | WireBytes | WireEnd;
 
-/** What the panel's switch shows, from the background's side (`unavailable` is the panel's). */
-export type DeepCaptureStatus = { state: 'off' | 'on' } | { state: 'error'; error: string };
+/**
+ * What the panel's switch shows, from the background's side (`unavailable` is the panel's).
+ * `sockets: false`: the browser does not say which socket a request uses (Firefox).
+ */
+export type DeepCaptureStatus =
+  { state: 'off' } | { state: 'on'; sockets?: false } | { state: 'error'; error: string };

@@ -91,6 +91,11 @@ export interface ConnectionView {
    * Absent: a document of the page opened it.
    */
   context?: ConnectionContext;
+  /**
+   * Firefox: the worker's request came with no tab; a worker of the page's origin made it (of
+   * which kind Firefox does not say: `context` is then 'worker'), maybe for another tab.
+   */
+  unattributed?: true;
 }
 
 export interface RequestView extends RequestInfo {

@@ -11,12 +11,16 @@
 // - fetch/XHR: the connection was created before the response head, was not closed before
 //   it, and has no request bound yet (one fetch, one request).
 // Several connections fitting means several streams to one URL started together: the oldest
-// is taken, since the browser starts requests in the order they were made. A request that
+// is taken, since the browser starts requests in the order they were made. Firefox does not
+// tell the API (its requests are `filtered`): such a request binds to a connection of any API,
+// by that connection's rule. One that fits no connection, made by a script no page document
+// has the URL of while no connection of the page has its URL, is a dedicated worker's. A request that
 // arrives before its connection (records reach the panel by two paths) is held and bound when
 // the connection appears; a request that ends unbound is counted in `state.wireUnmatched`.
 //
 // Merging frames. A connection's dispatched events and its wire events come in the same
-// order. A frame from one source that equals (kind, type, id, data) a frame the other source
+// order. Chrome reports an EventSource's events parsed (message records), Firefox only as
+// bytes: then they are parsed here, the last event ID carried from one request to the next. A frame from one source that equals (kind, type, id, data) a frame the other source
 // already showed becomes that frame, marked `both`; frames of the other source queued before
 // it will never be matched (a named event nobody listens to) and stay as they are: wire-only.
 //
@@ -87,6 +91,10 @@ export interface WireState {
   queues: Map<string, Queues>;
   /** Each connection's body as received, for exports byte for byte. */
   bodies: WireBodies;
+  /** Events come only in the bytes, EventSource's too (Firefox: `filtered` requests). */
+  eventsInBytes: boolean;
+  /** EventSource connections parsed from bytes: the last event ID, for the next request. */
+  lastEventIds: Map<string, string>;
 }
 
 const wireStates = new WeakMap<CaptureState, WireState>();
@@ -112,6 +120,8 @@ export function expectWire(state: CaptureState, now = Date.now()): WireState {
       decoders: new Map(),
       queues: new Map(),
       bodies: new WireBodies(),
+      eventsInBytes: false,
+      lastEventIds: new Map(),
     };
     wireStates.set(state, w);
   }
@@ -168,6 +178,7 @@ export function bindWaiting(state: CaptureState): void {
 function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   if (r.kind === 'request') {
     if (w.bound.has(r.id) || w.unbound.has(r.id)) return;
+    if (r.filtered) w.eventsInBytes = true;
     const c = connectionFor(state, w, r);
     if (c) bind(w, r.id, c);
     else hold(state, w, r);
@@ -175,6 +186,14 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
   }
   const waiting = w.unbound.get(r.id);
   if (waiting) {
+    const worker = dedicatedWorker(state, w, waiting.request, r);
+    if (worker) {
+      w.unbound.delete(r.id);
+      w.heldCount -= waiting.held.length;
+      bind(w, r.id, worker);
+      for (const held of [...waiting.held, r]) applyOne(state, w, held);
+      return;
+    }
     if (r.kind === 'end') {
       w.unbound.delete(r.id);
       w.heldCount -= waiting.held.length;
@@ -232,7 +251,10 @@ function wireFrameOf(
   t: number,
   f: WireFrame,
 ): void {
-  if (c.kind === 'eventsource') {
+  if (c.kind === 'eventsource' && w.eventsInBytes && f.frameKind === 'event') {
+    w.lastEventIds.set(c.key, f.id);
+  }
+  if (c.kind === 'eventsource' && !w.eventsInBytes) {
     const bytes = queuesOf(w, c.key).bytes;
     if (f.frameKind === 'event') {
       bytes.take(
@@ -298,7 +320,7 @@ function addWireFrame(
   c.lastActivity = Math.max(c.lastActivity, frame.t);
   pushFrame(state, c, frame);
   queues.wire.push(frame);
-  if (c.kind === 'eventsource' && kind === 'event') queues.bytes.push(frame);
+  if (c.kind === 'eventsource' && kind === 'event' && !w.eventsInBytes) queues.bytes.push(frame);
 }
 
 /**
@@ -323,7 +345,7 @@ export function awaitWireTwin(state: CaptureState, c: ConnectionView, frame: Fra
   if (!w) return;
   const queues = queuesOf(w, c.key);
   queues.page.push(frame);
-  if (c.kind === 'eventsource') queues.bytes.push(frame);
+  if (c.kind === 'eventsource' && !w.eventsInBytes) queues.bytes.push(frame);
 }
 
 function queuesOf(w: WireState, key: string): Queues {
@@ -349,7 +371,8 @@ function decoderFor(w: WireState, id: string, c: ConnectionView): WireDecoder {
   let d = w.decoders.get(id);
   if (!d) {
     const format = c.kind === 'eventsource' ? 'sse' : (c.head?.format ?? 'sse');
-    w.decoders.set(id, (d = createWireDecoder(format)));
+    const lastEventId = c.kind === 'eventsource' ? (w.lastEventIds.get(c.key) ?? '') : '';
+    w.decoders.set(id, (d = createWireDecoder(format, lastEventId)));
   }
   return d;
 }
@@ -378,9 +401,47 @@ function connectionFor(
   w: WireState,
   request: WireRequest,
 ): ConnectionView | undefined {
-  return request.worker
-    ? workerConnection(state, { ...request, worker: request.worker }, w.loading)
-    : findConnection(state, w, request);
+  if (request.worker) {
+    return workerConnection(state, { ...request, worker: request.worker }, w.loading);
+  }
+  return findConnection(state, w, request);
+}
+
+/**
+ * How long a Firefox request no connection fits is held before it may be taken for a
+ * dedicated worker's: the page's records of a new document can reach the panel after the
+ * wire's (two paths), and until they do its document and connection are unknown.
+ */
+const WORKER_AFTER_MS = 1_000;
+
+/**
+ * The connection of a held Firefox request once it is a dedicated worker's (see madeByWorker),
+ * decided at a later record of it (`r`): its end, or one a second after the request.
+ */
+function dedicatedWorker(
+  state: CaptureState,
+  w: WireState,
+  request: WireRequest,
+  r: WireRecord,
+): ConnectionView | undefined {
+  const script = request.filtered?.documentUrl;
+  if (script === undefined || request.worker) return undefined;
+  if (r.kind !== 'end' && r.t - request.t < WORKER_AFTER_MS) return undefined;
+  if (!madeByWorker(state, request.url, script)) return undefined;
+  const worker = { type: 'worker' as const, url: script, session: script };
+  return workerConnection(state, { ...request, worker }, w.loading);
+}
+
+/**
+ * Firefox names the document or worker script that made a request. A script no document of
+ * the page has the URL of, for a URL no connection of the page has, is a dedicated worker.
+ */
+function madeByWorker(state: CaptureState, url: string, script: string): boolean {
+  for (const d of state.docs.values()) if (d.doc.url === script) return false;
+  for (const c of state.connections.values()) {
+    if (c.context === undefined && (c.url === url || c.head?.url === url)) return false;
+  }
+  return true;
 }
 
 /** The connection that made `request` (see the rule at the top), or undefined. */
@@ -392,10 +453,11 @@ function findConnection(
   const bound = new Set(w.bound.values());
   let best: ConnectionView | undefined;
   for (const c of state.connections.values()) {
-    if (c.imported || c.kind !== request.api) continue;
+    if (c.imported || c.context !== undefined) continue;
+    if (c.kind !== request.api && !request.filtered) continue;
     if (c.url !== request.url && c.head?.url !== request.url) continue;
     if (w.loading.has(c.key)) continue;
-    if (request.api === 'eventsource') {
+    if (c.kind === 'eventsource') {
       if (!connectingAt(c, request.t)) continue;
     } else {
       if (bound.has(c.key)) continue;

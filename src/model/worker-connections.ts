@@ -56,6 +56,7 @@ export function workerConnection(
     queueWaits: [],
     context: request.worker.type,
   };
+  if (request.worker.unattributed) c.unattributed = true;
   workerSessions.set(c, request.worker.session);
   state.connections.set(key, c);
   return c;

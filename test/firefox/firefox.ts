@@ -25,7 +25,8 @@ export function firefoxPath(): string {
   return path;
 }
 
-export async function launchFirefox(): Promise<Firefox> {
+/** `prefs`: Firefox preferences for this profile (e.g. to grant optional permissions silently). */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Firefox> {
   const executablePath = firefoxPath();
   const profile = mkdtempSync(join(tmpdir(), 'sse-lens-firefox-'));
   const removeProfile = (): void => rmSync(profile, { recursive: true, force: true });
@@ -37,6 +38,7 @@ export async function launchFirefox(): Promise<Firefox> {
       executablePath,
       headless: true,
       userDataDir: profile,
+      extraPrefsFirefox: prefs,
     });
   } catch (error) {
     removeProfile();

@@ -23,6 +23,7 @@ import {
   testPage,
 } from '../support/panel-scenarios';
 import { schemaErrors } from '../unit/export-schema';
+import { buildDeepVariant } from './build-deep-variant';
 import { Stopped, Suite, waitFor } from './suite';
 import {
   launchFirefoxToolbox,
@@ -476,6 +477,57 @@ async function fetchXhrCheck(t: PanelSuite): Promise<void> {
   });
 }
 
+/**
+ * Deep capture in the real Firefox panel, with the variant that grants its permissions at
+ * install (build-deep-variant.ts; Firefox's own panels cannot ask for them): the switch turns
+ * on, the stream's unlistened event, comment and retry: appear as wire frames and its
+ * dispatched events as `both`, and the budget says Firefox names no sockets.
+ */
+async function deepCaptureCheck(t: PanelSuite): Promise<void> {
+  const variant = await buildDeepVariant(DIST, true);
+  try {
+    await t.suite.require('the deep capture variant installs', async () => {
+      expectEqual(await t.ff.install(variant.dir), GECKO_ID);
+    });
+    await t.test('deep capture: unlistened events, comments and retry: from the wire', async () => {
+      const { tab, panel } = await t.blankPanel();
+      const state = `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`;
+      expectEqual(await panel.devtools.evaluate<string>(state), 'off');
+      await panel.click('deep-capture-toggle');
+      await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
+      await tab.navigate(testPage(t.server.origin, ['/sse/wire?retry=1234&key=ff-deep']));
+      // Either source may reach the panel first: a dispatched event shows as `page`, or its
+      // wire twin as `wire`, until the other arrives and they are one `both` frame.
+      const expected = [
+        ['retry', '', '', 'wire'],
+        ['comment', '', '', 'wire'],
+        ['event', 'message', '1', 'both'],
+        ['event', 'unlistened', '2', 'wire'],
+        ['event', 'message', '3', 'both'],
+      ];
+      await waitFor(
+        'the stream’s five frames, each dispatched one merged with its wire twin',
+        async () => (await panel.frames()).map((f) => [f.kind, f.type, f.eventId, f.source]),
+        (rows) => isDeepStrictEqual(rows, expected),
+      );
+      expectEqual(
+        await panel.devtools.evaluate<string | null>(
+          `document.querySelector('[data-testid=connection-row]')?.dataset.serverRetry ?? null`,
+        ),
+        '1234',
+      );
+      await panel.devtools.waitFor(
+        `document.querySelector('[data-testid=sockets-unavailable]') !== null`,
+        'the budget saying Firefox names no sockets',
+      );
+      await panel.click('deep-capture-toggle');
+      await panel.devtools.waitFor(`${state} === 'off'`, 'the switch off');
+    });
+  } finally {
+    variant.remove();
+  }
+}
+
 async function main(suite: Suite): Promise<void> {
   const server = await startScenarioServer();
   let ff: FirefoxToolbox | undefined;
@@ -499,6 +551,7 @@ async function main(suite: Suite): Promise<void> {
     await toolbarChecks(t);
     await exportImportCheck(t);
     await fetchXhrCheck(t);
+    await deepCaptureCheck(t);
   } finally {
     await ff?.close();
     await server.close();

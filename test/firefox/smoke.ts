@@ -1,7 +1,9 @@
 // Firefox smoke test, run after `npm run build`: the real dist/firefox installs, leaves pages
 // working and EventSource indistinguishable from native; a probe variant proves that the
 // MAIN-world hook's records reach the real content bridge and page-forged records do not;
-// the add-on zip, unpacked, passes web-ext lint, installs and runs (package-check.ts).
+// the add-on zip, unpacked, passes web-ext lint, installs and runs (package-check.ts); deep
+// capture through webRequest's response filter leaves the page's stream as it was and reads
+// what the page cannot (deep-capture.ts).
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -9,7 +11,9 @@ import type { Page } from 'puppeteer-core';
 import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import { acceptKnownDifferences } from '../support/fetch-known-differences';
+import { buildDeepVariant } from './build-deep-variant';
 import { buildProbeVariant, type ProbeVariant } from './build-probe';
+import { checkDeepCapture, checkGrantPage } from './deep-capture';
 import { launchFirefox, type Firefox } from './firefox';
 import { checkFirefoxPackage, unpackFirefoxPackage } from './package-check';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
@@ -406,10 +410,22 @@ async function main(suite: Suite): Promise<void> {
       ),
       keep(launchFirefox(), (ff) => ff.close()),
       keep(unpackFirefoxPackage(DIST), (p) => rmSync(p.dir, { recursive: true, force: true })),
+      // Optional permissions asked for are granted without a prompt (which headless cannot
+      // show); an idle background page would be suspended after 1 s instead of 30.
+      keep(
+        launchFirefox({
+          'extensions.webextOptionalPermissionPrompts': false,
+          'extensions.background.idle.timeout': 1000,
+        }),
+        (ff) => ff.close(),
+      ),
+      keep(buildDeepVariant(DIST, true), (v) => v.remove()),
+      keep(buildDeepVariant(DIST, false), (v) => v.remove()),
     ] as const;
     // Settle all first, so whatever did start is released even if something else failed.
     await Promise.allSettled(pending);
-    const [plain, real, probed, variant, poolVariant, packaged, pkg] = await Promise.all(pending);
+    const [plain, real, probed, variant, poolVariant, packaged, pkg, deep, granted, asking] =
+      await Promise.all(pending);
     const baseline = (await probeTransparency(plain, server.origin, 'tp-plain')).results;
     const fetchBaseline = await probeFetchTransparency(plain, server.origin, 'fp-plain');
     await checkRealExtension(suite, real, server, baseline, fetchBaseline);
@@ -417,6 +433,8 @@ async function main(suite: Suite): Promise<void> {
     // The plain browser has served its purpose as the baseline: it hosts the pool probe.
     await checkIframeTopLevelSite(suite, plain, server, poolVariant);
     await checkFirefoxPackage(suite, packaged, server, pkg, GECKO_ID);
+    await checkGrantPage(suite, deep, server, asking.dir);
+    await checkDeepCapture(suite, deep, server, granted.dir);
   } finally {
     for (const release of cleanup.reverse()) {
       await Promise.resolve()

@@ -31,8 +31,19 @@ describe('deriveManifest', () => {
   it('gives Firefox no debugger permission, required or optional', () => {
     const m = deriveManifest(base, 'firefox', '1.0.0');
     expect(JSON.stringify(m)).not.toContain('debugger');
-    expect(m.optional_permissions).toBeUndefined();
-    expect(m.permissions).toBeUndefined();
+  });
+
+  it('lets Firefox ask for the response filter and host access only for deep capture', () => {
+    const m = deriveManifest(base, 'firefox', '1.0.0');
+    expect(m.optional_permissions).toEqual([
+      'webRequest',
+      'webRequestBlocking',
+      'webRequestFilterResponse',
+    ]);
+    expect(m.optional_host_permissions).toEqual(['<all_urls>']);
+    // Session storage, which Firefox does not let be optional, and which prompts nobody.
+    expect(m.permissions).toEqual(['storage']);
+    expect(m.host_permissions).toBeUndefined();
   });
 
   it('does not modify the source manifest', () => {

@@ -1,40 +1,57 @@
-// The deep capture switch's panel logic: offered only by a build that may ask for the
-// debugger (the Chrome manifest, never Firefox's), and no prompt when already granted.
+// The deep capture switch's panel logic: offered by a build that may ask for the debugger
+// (Chrome) or for webRequest's response filter (Firefox), asking for that build's
+// permissions, and no prompt when already granted.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveManifest, type Manifest } from '../../scripts/build/derive-manifest';
 import {
-  DEEP_CAPTURE_PERMISSIONS,
   deepCaptureAvailability,
   requestPermissions,
+  type Permissions,
   type PermissionsApi,
 } from '../../panel/deep-capture';
+
+const WANTED: Permissions = { permissions: ['debugger', 'storage'] };
 
 const base = JSON.parse(readFileSync('manifest.json', 'utf8')) as Manifest;
 
 describe('deep capture switch', () => {
-  it('is available in the Chrome build and unavailable, saying why, in Firefox', () => {
+  it('is available in both builds, each asking for its own permissions', () => {
     expect(deepCaptureAvailability(deriveManifest(base, 'chrome', '1.0.0'))).toEqual({
       available: true,
+      kind: 'debugger',
+      wanted: { permissions: ['debugger', 'storage'] },
     });
-    const firefox = deepCaptureAvailability(deriveManifest(base, 'firefox', '1.0.0'));
-    expect(firefox.available).toBe(false);
-    if (!firefox.available) expect(firefox.reason).toMatch(/not available in Firefox yet/);
+    expect(deepCaptureAvailability(deriveManifest(base, 'firefox', '1.0.0'))).toEqual({
+      available: true,
+      kind: 'filter',
+      wanted: {
+        permissions: ['webRequest', 'webRequestBlocking', 'webRequestFilterResponse'],
+        origins: ['<all_urls>'],
+      },
+    });
+  });
+
+  it('is unavailable, saying why, in a build that lists neither', () => {
+    const none = deepCaptureAvailability(base);
+    expect(none.available).toBe(false);
+    if (!none.available) expect(none.reason).toMatch(/does not offer deep capture/);
   });
 
   it('asks the user only when the permissions are not granted yet', async () => {
-    const asked: string[][] = [];
+    const asked: Permissions[] = [];
     const api: PermissionsApi = {
       contains: () => Promise.resolve(false),
       request: (p) => {
-        asked.push(p.permissions);
+        asked.push(p);
         return Promise.resolve(true);
       },
     };
-    expect(await requestPermissions(api, true)).toBe(true);
+    const wanted = { permissions: ['webRequest'], origins: ['<all_urls>'] };
+    expect(await requestPermissions(api, wanted, true)).toBe(true);
     expect(asked).toEqual([]);
-    expect(await requestPermissions(api, false)).toBe(true);
-    expect(asked).toEqual([DEEP_CAPTURE_PERMISSIONS]);
+    expect(await requestPermissions(api, wanted, false)).toBe(true);
+    expect(asked).toEqual([wanted]);
   });
 
   it('goes ahead when a request without a gesture is refused but the permissions are granted', async () => {
@@ -43,7 +60,9 @@ describe('deep capture switch', () => {
       request: () =>
         Promise.reject(new Error('This function must be called during a user gesture')),
     });
-    expect(await requestPermissions(refusing(true), false)).toBe(true);
-    await expect(requestPermissions(refusing(false), false)).rejects.toThrow('user gesture');
+    expect(await requestPermissions(refusing(true), WANTED, false)).toBe(true);
+    await expect(requestPermissions(refusing(false), WANTED, false)).rejects.toThrow(
+      'user gesture',
+    );
   });
 });

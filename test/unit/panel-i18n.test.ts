@@ -52,12 +52,12 @@ describe('t', () => {
 });
 
 describe('texts made before a language change', () => {
-  it('read in the language of the moment: deep capture’s reason in Firefox', () => {
-    const firefox = deepCaptureAvailability({});
-    if (firefox.available) throw new Error('a build without the debugger permission offers it');
-    expect(firefox.reason).toMatch(/^Deep capture is not available in Firefox yet/);
+  it('read in the language of the moment: why a build offers no deep capture', () => {
+    const none = deepCaptureAvailability({});
+    if (none.available) throw new Error('a build without deep capture permissions offers it');
+    expect(none.reason).toMatch(/^This build of SSE Lens does not offer deep capture/);
     activeLocale.value = 'ru';
-    expect(firefox.reason).toMatch(/^Глубокий захват пока недоступен в Firefox/);
+    expect(none.reason).toMatch(/^Эта сборка SSE Lens не предлагает глубокий захват/);
   });
 });
 

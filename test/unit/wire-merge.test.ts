@@ -510,3 +510,116 @@ describe('wire merge', () => {
     expect(state.connectionsEvicted).toBeGreaterThan(0);
   });
 });
+
+describe('wire merge of Firefox’s filtered requests', () => {
+  const filtered = (id: string, t: number, api: 'eventsource' | 'fetch', by = DOC.url) =>
+    ({
+      kind: 'request',
+      id,
+      t,
+      url: URL_A,
+      api,
+      filtered: { documentUrl: by },
+    }) as const satisfies WireRecord;
+  it('parses an EventSource’s events from the bytes, whatever API Firefox was thought to be', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    hook(state, connection(1, T0), open(1, T0 + 5), dispatched(1, T0 + 6, '1', 'a'));
+    // A guess of `fetch` still binds to the page's EventSource: Firefox does not tell.
+    applyWire(state, [
+      filtered('f1', T0 + 4, 'fetch'),
+      bytes('f1', T0 + 6, 'retry: 1234\n: hello\n\nid: 1\ndata: a\n\n'),
+      bytes('f1', T0 + 7, 'event: unlistened\nid: 2\ndata: b\n\n'),
+      { kind: 'end', id: 'f1', t: T0 + 8 },
+    ]);
+    expect(rows(state)).toEqual([
+      ['doc:1', 'event', 'message', '1', 'both'],
+      ['doc:1', 'retry', '', '', 'wire'],
+      ['doc:1', 'comment', '', '', 'wire'],
+      ['doc:1', 'event', 'unlistened', '2', 'wire'],
+    ]);
+    expect(state.connections.get('doc:1')?.serverRetry).toBe(1234);
+    // The reconnect's event has no id: it carries 2, as the page's EventSource does.
+    hook(
+      state,
+      { kind: 'state', conn: 1, t: T0 + 9, readyState: 0, cause: 'error' },
+      open(1, T0 + 21),
+      dispatched(1, T0 + 22, '2', 'c'),
+    );
+    applyWire(state, [filtered('f2', T0 + 20, 'eventsource'), bytes('f2', T0 + 22, 'data: c\n\n')]);
+    expect(rows(state).at(-1)).toEqual(['doc:1', 'event', 'message', '2', 'both']);
+    expect(state.wireUnmatched).toBe(0);
+  });
+
+  it('holds a request of a page document until its connection arrives', () => {
+    const state = createCaptureState();
+    hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));
+    applyWire(state, [filtered('f1', T0 + 1, 'eventsource'), bytes('f1', T0 + 2, 'data: x\n\n')]);
+    expect(state.connections.size).toBe(1);
+    hook(state, connection(1, T0));
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '', 'wire']]);
+  });
+
+  it('makes a dedicated worker’s request, named by its script, a worker connection', () => {
+    const state = createCaptureState();
+    hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));
+    const script = 'http://127.0.0.1:4000/stream-worker.js';
+    applyWire(state, [
+      filtered('w1', T0 + 1, 'eventsource', script),
+      bytes('w1', T0 + 2, ': hi\n\nid: 1\ndata: x\n\n'),
+    ]);
+    // Held a while: the page's records of a new document may still be on their way.
+    expect(state.connections.size).toBe(1);
+    applyWire(state, [bytes('w1', T0 + 1_001, ': later\n\n')]);
+    const worker = [...state.connections.values()].find((c) => c.context === 'worker');
+    expect([worker?.kind, worker?.frameUrl, worker?.state, worker?.unattributed]).toEqual([
+      'eventsource',
+      script,
+      'open',
+      undefined,
+    ]);
+    expect(rows(state).map((r) => r.slice(1))).toEqual([
+      ['comment', '', '', 'wire'],
+      ['event', 'message', '1', 'wire'],
+      ['comment', '', '', 'wire'],
+    ]);
+    // One that ends sooner is a worker's too, decided at its end.
+    applyWire(state, [
+      filtered('w2', T0 + 5, 'fetch', script),
+      { kind: 'end', id: 'w2', t: T0 + 6 },
+    ]);
+    expect([...state.connections.values()].filter((c) => c.context === 'worker')).toHaveLength(2);
+    expect(state.wireUnmatched).toBe(0);
+  });
+
+  it('binds a page’s request whose document reaches the panel after the wire', () => {
+    const state = createCaptureState();
+    hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));
+    // The new document's stream: its request and bytes come first, from a document unknown yet.
+    applyWire(state, [
+      filtered('f1', T0 + 1, 'eventsource', 'http://127.0.0.1:4000/next'),
+      bytes('f1', T0 + 2, 'data: x\n\n'),
+    ]);
+    hook(state, connection(1, T0));
+    expect(rows(state)).toEqual([['doc:1', 'event', 'message', '', 'wire']]);
+    expect([...state.connections.values()].some((c) => c.context)).toBe(false);
+  });
+
+  it('marks a stream of a worker Firefox gave no tab as unattributed', () => {
+    const state = createCaptureState();
+    hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));
+    const script = 'http://127.0.0.1:4000/shared.js';
+    applyWire(state, [
+      {
+        ...filtered('s1', T0 + 1, 'fetch', script),
+        worker: { type: 'worker', url: script, session: script, unattributed: true },
+      },
+    ]);
+    const worker = [...state.connections.values()].find((c) => c.context !== undefined);
+    expect([worker?.context, worker?.unattributed, worker?.kind]).toEqual([
+      'worker',
+      true,
+      'fetch',
+    ]);
+  });
+});

@@ -168,7 +168,7 @@ export function createStore(
       if (msg.type === 'deep-capture') {
         deepCapture.value =
           msg.state === 'error'
-            ? { state: 'error', error: msg.error }
+            ? { state: 'error', error: msg.error, ...(msg.problem ? { problem: msg.problem } : {}) }
             : msg.state === 'on' && msg.sockets === false
               ? { state: 'on', sockets: false }
               : { state: msg.state };

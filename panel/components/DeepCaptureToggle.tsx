@@ -11,7 +11,7 @@ import {
   type PermissionsApi,
 } from '../deep-capture';
 import type { PanelStore } from '../store';
-import { t } from '../i18n/translate';
+import { say, t } from '../i18n/translate';
 
 const USED_KEY = 'sse-lens.deepCaptureUsed';
 
@@ -40,7 +40,12 @@ export function DeepCaptureToggle(props: DeepCaptureProps & { store: PanelStore 
 
   const reported = store.deepCapture.value;
   let state: 'off' | 'on' | 'unavailable' | 'error' = reported?.state ?? 'off';
-  let problem = reported?.state === 'error' ? reported.error : null;
+  let problem =
+    reported?.state === 'error'
+      ? reported.problem
+        ? say(reported.problem)
+        : reported.error
+      : null;
   if (!availability.available) {
     state = 'unavailable';
     problem = availability.reason;

@@ -7,6 +7,7 @@
 // cannot attach twice. Workers (dedicated, service) and frames in processes of their own are
 // auto-attached as flat child sessions; their Network events are read the same way, each
 // session through its own translator.
+import { said, sharedText } from '../i18n/shared';
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
 import { CdpTranslator } from './cdp-translate';
 import type { DebuggerApi, DebuggerSource, TabTarget } from './debugger-api';
@@ -202,7 +203,8 @@ export function createDeepCapture(deps: DeepCaptureDeps): DeepCapture {
       void serial(() => deps.settings.set(tabId, false));
       status(tabId, { state: 'off' });
     } else {
-      status(tabId, { state: 'error', error: `Chrome detached the debugger (${reason}).` });
+      const problem = said('deepCapture.detached', { reason });
+      status(tabId, { state: 'error', error: sharedText(problem), problem });
     }
   };
 

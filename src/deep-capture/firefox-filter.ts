@@ -19,6 +19,7 @@
 // they are followed too and shown, as a worker of unknown kind and tab (`unattributed`), in
 // each such tab whose page has the worker's origin (the only pages that can use it).
 import { message, type BackgroundToPanel, type MessageOf } from '../protocol/messages';
+import { said, sharedText } from '../i18n/shared';
 import { originOf } from '../model/site';
 import type { DeepCapture } from './deep-capture';
 import { FilteredStream } from './filtered-stream';
@@ -39,8 +40,8 @@ const NO_TAB = -1;
 /** How long a tab's listeners outlive its last panel (a navigation's resubscription takes ms). */
 const GRACE_MS = 2_000;
 const STREAM_TYPES = ['xmlhttprequest'];
-export const NOT_GRANTED =
-  'Firefox does not let a DevTools panel ask for permissions: allow deep capture in the SSE Lens tab that opened, then turn it on again.';
+const NOT_GRANTED_PROBLEM = said('deepCapture.notGranted');
+export const NOT_GRANTED = sharedText(NOT_GRANTED_PROBLEM);
 
 export interface FilterCaptureDeps {
   /** browser.webRequest, or undefined while the optional permissions are not granted. */
@@ -247,7 +248,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
   const on = async (tabId: number, ask: boolean): Promise<DeepCaptureStatus> => {
     if (!sessions.has(tabId) && !(await deps.granted().catch(() => false))) {
       if (ask) deps.openGrantPage();
-      return { state: 'error', error: NOT_GRANTED };
+      return { state: 'error', error: NOT_GRANTED, problem: NOT_GRANTED_PROBLEM };
     }
     const error = start(tabId);
     return error === null ? { state: 'on', sockets: false } : { state: 'error', error };

@@ -3,6 +3,7 @@
 // wire, keyed by the browser's requestId. The background only translates what the browser
 // reports into these; the panel binds requests to the page hook's connections and merges
 // frames (src/model/wire-merge.ts).
+import type { SharedMessage } from '../i18n/shared';
 
 /** The page API behind a followed request, as Chrome's resource type says (Firefox: a guess). */
 export type WireApi = 'eventsource' | 'fetch' | 'xhr';
@@ -86,4 +87,7 @@ export type WireRecord = WireRequest | WireMessage | WireBytes | WireEnd;
  * `sockets: false`: the browser does not say which socket a request uses (Firefox).
  */
 export type DeepCaptureStatus =
-  { state: 'off' } | { state: 'on'; sockets?: false } | { state: 'error'; error: string };
+  | { state: 'off' }
+  | { state: 'on'; sockets?: false }
+  /** `error` in English (or the browser's own words); `problem` when the words are ours. */
+  | { state: 'error'; error: string; problem?: SharedMessage };

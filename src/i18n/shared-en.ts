@@ -58,6 +58,9 @@ export const sharedEn = {
 
   'path.unreadable': 'cannot read the path at "{rest}"',
   'path.empty': 'the path is empty',
+  'deepCapture.notGranted':
+    'Firefox does not let a DevTools panel ask for permissions: allow deep capture in the SSE Lens tab that opened, then turn it on again.',
+  'deepCapture.detached': 'Chrome detached the debugger ({reason}).',
   'llm.textPath': 'text path: {problem}',
   'llm.reasoningPath': 'reasoning path: {problem}',
   'llm.finishPath': 'finish path: {problem}',

@@ -64,6 +64,9 @@ export const sharedRu: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': 'не удаётся разобрать путь начиная с "{rest}"',
   'path.empty': 'путь пуст',
+  'deepCapture.notGranted':
+    'Firefox не позволяет панели DevTools запрашивать разрешения: разрешите глубокий захват на открывшейся вкладке SSE Lens, затем включите его снова.',
+  'deepCapture.detached': 'Chrome отключил отладчик ({reason}).',
   'llm.textPath': 'путь к тексту: {problem}',
   'llm.reasoningPath': 'путь к рассуждениям: {problem}',
   'llm.finishPath': 'путь к причине завершения: {problem}',

@@ -55,6 +55,9 @@ export const sharedZhCN: Readonly<Record<SharedKey, Message>> = {
 
   'path.unreadable': '无法读取路径中 "{rest}" 处',
   'path.empty': '路径为空',
+  'deepCapture.notGranted':
+    'Firefox 不允许 DevTools 面板请求权限：请在打开的 SSE Lens 标签页中允许深度捕获，然后再次打开它。',
+  'deepCapture.detached': 'Chrome 已断开调试器（{reason}）。',
   'llm.textPath': '文本路径：{problem}',
   'llm.reasoningPath': '推理路径：{problem}',
   'llm.finishPath': '结束原因路径：{problem}',

@@ -135,7 +135,11 @@ export async function checkGrantPage(
         () => probe(page),
         (s) => s.statuses.at(-1)?.state === 'error',
       );
-      expectEqual(refused.statuses.at(-1), { state: 'error', error: NOT_GRANTED }, 'status');
+      expectEqual(
+        refused.statuses.at(-1),
+        { state: 'error', error: NOT_GRANTED, problem: { key: 'deepCapture.notGranted' } },
+        'status',
+      );
       // The grant page's tab (its URL reads about:blank over WebDriver BiDi).
       const grant = await waitFor(
         'the grant page',

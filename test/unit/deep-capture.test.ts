@@ -11,6 +11,7 @@ import type {
   SessionStorage,
 } from '../../src/deep-capture/debugger-api';
 import { tabSettings } from '../../src/deep-capture/tab-settings';
+import { sharedText } from '../../src/i18n/shared';
 
 describe('CDP translation', () => {
   it('follows EventSource requests and event-stream fetches, with wall-clock times', () => {
@@ -350,5 +351,21 @@ describe('deep capture sessions', () => {
     expect(statuses().at(-1)).toEqual({ v: 1, type: 'deep-capture', state: 'off' });
     await deep.panelJoined(7);
     expect(api.attached).toEqual(new Set());
+  });
+
+  it('reports any other detach as an error, worded for the panel in its language', async () => {
+    const { api, deep, statuses } = setup();
+    await deep.turn(7, true);
+    api.detachByChrome(7, 'render_process_gone');
+    expect(statuses().at(-1)).toEqual({
+      v: 1,
+      type: 'deep-capture',
+      state: 'error',
+      error: 'Chrome detached the debugger (render_process_gone).',
+      problem: { key: 'deepCapture.detached', params: { reason: 'render_process_gone' } },
+    });
+    expect(
+      sharedText({ key: 'deepCapture.detached', params: { reason: 'render_process_gone' } }, 'ru'),
+    ).toBe('Chrome отключил отладчик (render_process_gone).');
   });
 });

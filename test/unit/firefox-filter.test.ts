@@ -365,6 +365,7 @@ describe('Firefox deep capture (filterResponseData)', () => {
       type: 'deep-capture',
       state: 'error',
       error: NOT_GRANTED,
+      problem: { key: 'deepCapture.notGranted' },
     });
     expect(f.grantPages()).toBe(1);
     expect(f.listenerCount()).toBe(0);

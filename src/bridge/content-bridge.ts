@@ -62,6 +62,12 @@ export interface ContentBridgeOptions {
 
 /** Snapshots are coalesced: one per this many ms at most. */
 const SNAPSHOT_DELAY_MS = 50;
+/**
+ * How long the port stays after the last panel left. A panel that subscribes again at once
+ * (Firefox's, at each navigation) may send its sync right behind the detach, on this port;
+ * its wake, sent on another channel, may already have arrived and found the port open.
+ */
+const DETACH_GRACE_MS = 1_000;
 
 export interface ContentBridge {
   readonly buffer: CaptureBuffer;
@@ -178,7 +184,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
         buffer.clearFrames();
       } else if (m.type === 'detach') {
         live = false;
-        releaseIfIdle();
+        setTimer(releaseIfIdle, DETACH_GRACE_MS);
       } else if (m.type === 'queue') {
         // Both ends of a wait on the page clock: it began when the connection (re)requested,
         // and ends now, when the background saw it get a slot.
@@ -195,8 +201,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   o.onPageCache?.((shown) => {
     bg.close();
     if (!shown) return;
-    // Back from the cache: say hello again (a watching panel then re-syncs), report what is
-    // live now, and let go again if nothing is.
+    // Back from the cache: the page shown now. Say hello again (a watching panel then
+    // re-syncs), report what is live now, and let go again if nothing is.
+    o.doc.shownAt = now();
     bg.open();
     scheduleSnapshot();
   });

@@ -28,11 +28,13 @@ export function startContentScript(win: Window, runtime: Runtime.Static): void {
 }
 
 export function describeDocument(win: Window): DocInfo {
+  const now = Date.now();
   return {
     id: randomId(),
     url: win.location.href,
     top: win === win.top,
-    startedAt: Date.now(),
+    startedAt: now,
+    shownAt: now,
   };
 }
 

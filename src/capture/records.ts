@@ -236,4 +236,9 @@ export interface DocInfo {
   url: string;
   top: boolean;
   startedAt: number;
+  /**
+   * When the document was last shown: its start, or its return from the back/forward cache.
+   * Of two top documents of a tab, the one shown later is the page.
+   */
+  shownAt?: number;
 }

@@ -58,14 +58,22 @@ export function applyBatch(state: CaptureState, msg: MessageOf<ContentToPanel>):
 
 /**
  * Messages of documents that belong to a page that was left are ignored. A `hello` from a top
- * document is never: it is the page shown now (a new one, or one restored from the
- * back/forward cache, whose id we may have retired).
+ * document shown after the page shown now is not: it is the new page (a new one, or one
+ * restored from the back/forward cache, whose id we may have retired). A top document shown
+ * before it is a page that was left, even when it says hello late (a wake that reached it
+ * while it unloaded).
  */
 function isRetired(state: CaptureState, msg: MessageOf<ContentToPanel>): boolean {
   const { doc } = msg;
+  if (doc.top && doc.id !== state.topDocId && shownAt(doc) < state.topShownAt) return true;
   if (doc.top && msg.type === 'hello') return false;
   if (doc.id === state.topDocId) return false;
   return state.retiredDocs.has(doc.id) || doc.startedAt < state.retiredBefore;
+}
+
+/** Documents from builds before `shownAt` were shown when they started. */
+function shownAt(doc: DocInfo): number {
+  return doc.shownAt ?? doc.startedAt;
 }
 
 function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocState {
@@ -76,6 +84,7 @@ function ensureDoc(state: CaptureState, doc: DocInfo, result: BatchResult): DocS
     }
     state.topDocId = doc.id;
   }
+  if (doc.top && doc.id === state.topDocId) state.topShownAt = shownAt(doc);
   let docState = state.docs.get(doc.id);
   if (!docState) {
     docState = newDocState(doc);

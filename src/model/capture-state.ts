@@ -222,6 +222,8 @@ export interface CaptureState {
    * pages that were left: ignored even when their id is no longer in `retiredDocs`.
    */
   retiredBefore: number;
+  /** When the page shown now was shown (DocInfo.shownAt of the top document). */
+  topShownAt: number;
   topDocId: string | null;
   connections: Map<string, ConnectionView>;
   /** Cap on `connections`; beyond it the oldest finished connections with no frames left go. */
@@ -258,6 +260,7 @@ export function createCaptureState(
     docs: new Map(),
     retiredDocs: new Set(),
     retiredBefore: -Infinity,
+    topShownAt: -Infinity,
     topDocId: null,
     connections: new Map(),
     maxConnections: PANEL_MAX_CONNECTIONS,

@@ -124,14 +124,27 @@ describe('navigation', () => {
     const s = oldPage(false);
     applyBatch(s, hello(newTop));
     applyBatch(s, batch(newTop, [conn(1, 5100)]));
-    // Back: the old document (an older start, a retired id) says hello again.
-    const r = applyBatch(s, hello(oldTop));
+    // Back: the old document (an older start, a retired id) is shown again and says hello.
+    const restored = { ...oldTop, shownAt: 8000 };
+    const r = applyBatch(s, hello(restored));
     expect(r.navigated).toBe(true);
-    applyBatch(s, batch(oldTop, [conn(4, 9000, 2)]));
+    applyBatch(s, batch(restored, [conn(4, 9000, 2)]));
     expect([...s.connections.keys()]).toEqual(['old:2']);
     // The page left for it is retired although it started later.
     applyBatch(s, batch(newTop, [ev(2, 9001)]));
     expect(s.frames).toHaveLength(0);
+  });
+
+  it('a late hello from the page that was left does not take the view back', () => {
+    const s = oldPage(false);
+    applyBatch(s, hello(newTop));
+    applyBatch(s, batch(newTop, [conn(1, 5100)]));
+    // A wake reached the old document while it unloaded (Firefox): it says hello, not shown.
+    const r = applyBatch(s, hello(oldTop));
+    expect(r.navigated).toBe(false);
+    expect([...s.connections.keys()]).toEqual(['new:1']);
+    applyBatch(s, batch(newTop, [ev(2, 5200)]));
+    expect(s.frames).toHaveLength(1);
   });
 
   it('remembers a bounded number of retired documents', () => {

@@ -302,6 +302,29 @@ describe('content bridge', () => {
     timers.splice(0).forEach((fn) => fn());
     expect(bridge.linked).toBe(true);
     bg.deliver({ v: 1, type: 'detach' });
+    expect(bridge.linked).toBe(true);
+    timers.splice(0).forEach((fn) => fn());
     expect(bridge.linked).toBe(false);
+  });
+
+  it('still answers a sync that follows a detach at once (a panel subscribing again)', () => {
+    const { page, bgs, bridge, timers, records } = setup();
+    const bg = bgs[0] as Bg;
+    bg.deliver({ v: 1, type: 'sync' });
+    page.deliver(hookBatch([connRec]));
+    page.deliver(hookBatch([{ kind: 'state', conn: 1, t: 5, readyState: 2, cause: 'error' }]));
+    timers.splice(0).forEach((fn) => fn());
+    // The old panel goes; the new one's wake found this port open, so only its sync comes.
+    bg.deliver({ v: 1, type: 'detach' });
+    bg.deliver({ v: 1, type: 'sync' });
+    timers.splice(0).forEach((fn) => fn());
+    expect(bridge.linked).toBe(true);
+    expect(bridge.live).toBe(true);
+    const replay = bg.sent.filter((m) => m.type === 'records' && m.sync).at(-1);
+    expect(replay?.type === 'records' && replay.records.map((r) => r.kind)).toEqual([
+      'connection',
+      'state',
+    ]);
+    expect(records(bg).length).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from '../support/panel-scenarios';
 import { schemaErrors } from '../unit/export-schema';
 import { buildDeepVariant } from './build-deep-variant';
-import { Stopped, Suite, waitFor } from './suite';
+import { runSuite, waitFor, type Suite } from './suite';
 import {
   launchFirefoxToolbox,
   type FirefoxPanel,
@@ -558,21 +558,4 @@ async function main(suite: Suite): Promise<void> {
   }
 }
 
-const suite = new Suite();
-const startedAt = performance.now();
-const watchdog = setTimeout(() => {
-  suite.fail(`the Firefox panel suite did not finish within ${DEADLINE_MS / 1000} s`);
-  console.log(suite.summary());
-  process.exit(1);
-}, DEADLINE_MS);
-try {
-  await main(suite);
-} catch (error) {
-  if (!(error instanceof Stopped)) suite.fail('the Firefox panel suite crashed', error);
-  else console.log(error.message);
-} finally {
-  clearTimeout(watchdog);
-}
-console.log(`Firefox panel suite took ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-console.log(suite.summary());
-process.exitCode = suite.failed > 0 ? 1 : 0;
+await runSuite('the Firefox panel suite', DEADLINE_MS, main);

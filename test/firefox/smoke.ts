@@ -18,7 +18,7 @@ import { launchFirefox, type Firefox } from './firefox';
 import { checkFirefoxPackage, unpackFirefoxPackage } from './package-check';
 import { POOL_PROBE_DATASET_KEY, type PoolProbeResult } from './pool-probe-result';
 import { PROBE_DATASET_KEY, type ProbeSummary } from './probe-summary';
-import { Stopped, Suite, waitFor } from './suite';
+import { runSuite, waitFor, type Suite } from './suite';
 import { fetchTransparencyProbeExpression } from '../support/fetch-transparency-probe';
 import {
   firstDifference,
@@ -444,21 +444,4 @@ async function main(suite: Suite): Promise<void> {
   }
 }
 
-const suite = new Suite();
-const startedAt = performance.now();
-const watchdog = setTimeout(() => {
-  suite.fail(`the smoke test did not finish within ${DEADLINE_MS / 1000} s`);
-  console.log(suite.summary());
-  process.exit(1);
-}, DEADLINE_MS);
-try {
-  await main(suite);
-} catch (error) {
-  if (!(error instanceof Stopped)) suite.fail('the smoke test crashed', error);
-  else console.log(error.message);
-} finally {
-  clearTimeout(watchdog);
-}
-console.log(`Firefox smoke test took ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-console.log(suite.summary());
-process.exitCode = suite.failed > 0 ? 1 : 0;
+await runSuite('the Firefox smoke test', DEADLINE_MS, main);

@@ -1,5 +1,6 @@
-// A tiny check runner for the Firefox smoke test: described checks that report instead of
-// throwing, polling with a deadline instead of sleeps, and the final `N passed, M failed` line.
+// A tiny check runner for the Firefox suites: described checks that report instead of
+// throwing, polling with a deadline instead of sleeps, a whole-run deadline, and the final
+// `N passed, M failed` line (the exit code says the same).
 import { inspect } from 'node:util';
 
 /** Thrown by `Suite.require` when a check that later checks depend on failed. */
@@ -60,4 +61,34 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Runs `main` as one suite named `name` ("the smoke test"): fails it when it takes longer than
+ * `deadlineMs` or crashes, then prints its time and summary and sets the exit code.
+ */
+export async function runSuite(
+  name: string,
+  deadlineMs: number,
+  main: (suite: Suite) => Promise<void>,
+): Promise<void> {
+  const suite = new Suite();
+  const startedAt = performance.now();
+  const watchdog = setTimeout(() => {
+    suite.fail(`${name} did not finish within ${deadlineMs / 1000} s`);
+    console.log(suite.summary());
+    process.exit(1);
+  }, deadlineMs);
+  try {
+    await main(suite);
+  } catch (error) {
+    if (!(error instanceof Stopped)) suite.fail(`${name} crashed`, error);
+    else console.log(error.message);
+  } finally {
+    clearTimeout(watchdog);
+  }
+  const took = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`${name[0]?.toUpperCase() ?? ''}${name.slice(1)} took ${took} s`);
+  console.log(suite.summary());
+  process.exitCode = suite.failed > 0 ? 1 : 0;
 }

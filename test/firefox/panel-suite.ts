@@ -505,10 +505,13 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
         ['event', 'unlistened', '2', 'wire'],
         ['event', 'message', '3', 'both'],
       ];
+      // As long as the Chromium specs wait: the first check after the add-on is installed
+      // again, so its background starts cold.
       await waitFor(
         'the stream’s five frames, each dispatched one merged with its wire twin',
         async () => (await panel.frames()).map((f) => [f.kind, f.type, f.eventId, f.source]),
         (rows) => isDeepStrictEqual(rows, expected),
+        15_000,
       );
       expectEqual(
         await panel.devtools.evaluate<string | null>(

@@ -17,6 +17,7 @@ import {
 } from './support/fetch-page';
 import { expect, test } from './support/fixtures';
 import type { PanelView } from './support/panel-view';
+import { waitUntil } from './support/wait-until';
 import { readRequest } from './support/request-view';
 
 /** Opens the fetch page with DevTools on the SSE panel, and waits for every run to end. */
@@ -195,7 +196,12 @@ test('a 10 MB stream: every event captured, the ones over the data limit cut and
     30_000,
   );
   expect(row?.outcome).toBe('complete');
-  const frames = await panel.frames();
+  // The table renders on its own schedule: wait until it lists what the row counts.
+  const frames = await waitUntil(
+    'every event of the 10 MB stream in the frames table',
+    () => panel.frames(),
+    (f) => f.filter((x) => x.kind === 'event').length === events + 1,
+  );
   // The page's own text says which events carry more data than the capture keeps.
   const over = parseEventStream(pageText).events.filter((e) => e.data.length > LIMITS.maxDataChars);
   expect(over.length).toBeGreaterThan(2);

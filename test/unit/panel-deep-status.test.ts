@@ -5,19 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { contextName } from '../../panel/context-names';
 import { createStore } from '../../panel/store';
 import type { ConnectionView } from '../../src/model/capture-state';
-
-const scheduler = {
-  requestFrame: () => 0,
-  cancelFrame: () => undefined,
-  setTimer: () => 0,
-  clearTimer: () => undefined,
-  now: () => 0,
-  afterMicrotasks: () => undefined,
-};
+import { idleScheduler } from './support/fakes';
 
 describe('deep capture status in the panel', () => {
   it('keeps that the browser names no sockets', () => {
-    const store = createStore(undefined, scheduler);
+    const store = createStore(undefined, idleScheduler);
     store.receive({ v: 1, type: 'deep-capture', state: 'on', sockets: false });
     expect(store.deepCapture.value).toEqual({ state: 'on', sockets: false });
     store.receive({ v: 1, type: 'deep-capture', state: 'on' });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocInfo } from '../../src/capture/records';
 import type { PoolView } from '../../src/model/pools';
 import { createStore } from '../../panel/store';
+import { idleScheduler } from './support/fakes';
 
 const doc: DocInfo = { id: 'd', url: 'http://a/', top: true, startedAt: 1 };
 /** Only the fields the panel model reads of a pool. */
@@ -13,18 +14,10 @@ const pool = {
   protocol: 'http/1.1',
   members: [{ key: 'd:1' }],
 } as unknown as PoolView;
-const scheduler = {
-  requestFrame: () => 0,
-  cancelFrame: () => undefined,
-  setTimer: () => 0,
-  clearTimer: () => undefined,
-  now: () => 0,
-  afterMicrotasks: () => undefined,
-};
 
 describe('pools that arrive before their connections', () => {
   it('place the connections when their records come', () => {
-    const store = createStore(undefined, scheduler);
+    const store = createStore(undefined, idleScheduler);
     store.receive({ v: 1, type: 'pools', pools: [pool] });
     store.receive({
       v: 1,

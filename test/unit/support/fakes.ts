@@ -83,3 +83,13 @@ export function fakeTiming(initial: TimingEntry[] = []): FakeTiming {
     },
   };
 }
+
+/** A panel store scheduler that never runs anything: the tests read the store's signals. */
+export const idleScheduler = {
+  requestFrame: () => 0,
+  cancelFrame: () => undefined,
+  setTimer: () => 0,
+  clearTimer: () => undefined,
+  now: () => 0,
+  afterMicrotasks: () => undefined,
+};

@@ -65,9 +65,8 @@ if (isGrantPage(location.search)) {
       tabsUpdated: tabs?.onUpdated,
     },
     () => {
-      // Without a `tabs` API (Firefox's DevTools panels) the background wakes the tab when
-      // the panel subscribes again.
-      if (!tabs) return link.resubscribe();
+      // Without a `tabs` API (Firefox's DevTools panels) the background wakes the tab.
+      if (!tabs) return link.wake();
       // Rejects when no frame listens (a page the extension cannot run in); nothing to do then.
       tabs.sendMessage(tabId, wake).catch(() => undefined);
     },

@@ -2,6 +2,7 @@
 // batches from different documents (iframes) interleave, so arrival order can be slightly out
 // of time order. The common case (already ordered) costs one check per new row and no copy.
 import type { FrameView } from '../src/model/capture-state';
+import { sortsBefore } from '../src/model/frame-order';
 import { lowerBound } from './frame-search';
 
 export interface TimeOrder {
@@ -12,14 +13,6 @@ export interface TimeOrder {
    */
   update(rows: readonly FrameView[]): readonly FrameView[];
 }
-
-/** (t, order, index) order: `order` places a late wire-only frame before its successor. */
-const before = (a: FrameView, b: FrameView): boolean => {
-  if (a.t !== b.t) return a.t < b.t;
-  const ka = a.order ?? a.index;
-  const kb = b.order ?? b.index;
-  return ka !== kb ? ka < kb : a.index < b.index;
-};
 
 export function createTimeOrder(): TimeOrder {
   let source: readonly FrameView[] | null = null;
@@ -46,11 +39,11 @@ export function createTimeOrder(): TimeOrder {
       firstIndex = first?.index ?? -1;
       for (let i = lowerBound(rows, lastIndex + 1); i < rows.length; i++) {
         const frame = rows[i] as FrameView;
-        if (sorted === null && lastFrame !== null && before(frame, lastFrame)) {
+        if (sorted === null && lastFrame !== null && sortsBefore(frame, lastFrame)) {
           sorted = rows.slice(0, i);
         }
         if (sorted !== null) sorted.splice(insertionPoint(sorted, frame), 0, frame);
-        if (lastFrame === null || before(lastFrame, frame)) lastFrame = frame;
+        if (lastFrame === null || sortsBefore(lastFrame, frame)) lastFrame = frame;
         lastIndex = frame.index;
       }
       return sorted ?? rows;
@@ -64,7 +57,7 @@ function insertionPoint(rows: readonly FrameView[], frame: FrameView): number {
   let hi = rows.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (before(rows[mid] as FrameView, frame)) lo = mid + 1;
+    if (sortsBefore(rows[mid] as FrameView, frame)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

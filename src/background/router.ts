@@ -156,6 +156,8 @@ export function createRouter(
         sendPools(tabId, port);
         wakeTab(tabId);
         hooks?.joined(tabId);
+      } else if (tabId !== null && m.type === 'wake') {
+        wakeTab(tabId);
       } else if (tabId !== null && m.type === 'deep-capture') {
         const on = (m as { on?: unknown }).on;
         if (typeof on === 'boolean') hooks?.deepCapture(tabId, on);

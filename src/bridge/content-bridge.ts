@@ -64,7 +64,7 @@ export interface ContentBridgeOptions {
 const SNAPSHOT_DELAY_MS = 50;
 /**
  * How long the port stays after the last panel left. A panel that subscribes again at once
- * (Firefox's, at each navigation) may send its sync right behind the detach, on this port;
+ * (DevTools closed and opened again) may send its sync right behind the detach, on this port;
  * its wake, sent on another channel, may already have arrived and found the port open.
  */
 const DETACH_GRACE_MS = 1_000;

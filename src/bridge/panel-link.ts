@@ -21,11 +21,10 @@ export interface PanelLink {
   /** Ask the tab's content scripts to drop their buffered frames. */
   clear(): void;
   /**
-   * Subscribe again on a new port: the background then wakes every content script of the tab
-   * (used after a navigation where the panel cannot message the tab itself). Records sent
-   * again in answer to the new sync are duplicates the model skips.
+   * Ask the background to wake every content script of the tab (after a navigation, where the
+   * panel cannot message the tab itself). The port stays: nothing sent meanwhile is lost.
    */
-  resubscribe(): void;
+  wake(): void;
   /** Turn deep capture of the tab on or off (the caller holds the permission). */
   setDeepCapture(on: boolean): void;
   stop(): void;
@@ -36,38 +35,35 @@ export function linkPanel(
   connect: Connector<unknown, PanelOut>,
   onMessage: (m: PanelIn) => void,
 ): PanelLink {
-  const open = () =>
-    reconnecting<unknown, PanelOut>({
-      connect,
-      onMessage(m) {
-        if (!isEnvelope(m)) return;
-        if (m.type === 'records') {
-          const batch = m as Envelope<ContentToPanel, 'records'>;
-          const { events, ...rest } = batch;
-          onMessage({ ...rest, records: unpackRecords(batch.records, events) });
-        } else if (
-          m.type === 'hello' ||
-          m.type === 'pools' ||
-          m.type === 'wire' ||
-          m.type === 'sockets' ||
-          m.type === 'deep-capture'
-        ) {
-          onMessage(m as PanelIn);
-        }
-      },
-      onConnect(t) {
-        t.send(message<PanelToBackground, 'subscribe'>('subscribe', { tabId }));
-        t.send(message<PanelToContent, 'sync'>('sync', {}));
-      },
-    });
-  let link = open();
+  const link = reconnecting<unknown, PanelOut>({
+    connect,
+    onMessage(m) {
+      if (!isEnvelope(m)) return;
+      if (m.type === 'records') {
+        const batch = m as Envelope<ContentToPanel, 'records'>;
+        const { events, ...rest } = batch;
+        onMessage({ ...rest, records: unpackRecords(batch.records, events) });
+      } else if (
+        m.type === 'hello' ||
+        m.type === 'pools' ||
+        m.type === 'wire' ||
+        m.type === 'sockets' ||
+        m.type === 'deep-capture'
+      ) {
+        onMessage(m as PanelIn);
+      }
+    },
+    onConnect(t) {
+      t.send(message<PanelToBackground, 'subscribe'>('subscribe', { tabId }));
+      t.send(message<PanelToContent, 'sync'>('sync', {}));
+    },
+  });
   return {
     clear() {
       link.send(message<PanelToContent, 'clear'>('clear', {}));
     },
-    resubscribe() {
-      link.stop();
-      link = open();
+    wake() {
+      link.send(message<PanelToBackground, 'wake'>('wake', {}));
     },
     setDeepCapture(on) {
       link.send(message<PanelToBackground, 'deep-capture'>('deep-capture', { on }));

@@ -3,10 +3,9 @@
 // and filterResponseData passes their bytes through us (filtered-stream.ts). What it sees goes
 // to the tab's panels as the same wire records, batched, as the Chrome path sends (events
 // come only as bytes, flagged `filtered`). Listeners exist only while a panel of the tab has
-// the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome. A Firefox
-// panel subscribes anew at each navigation of its tab (it has no tabs API to wake the page),
-// so its port goes away just when the new page opens its streams: the listeners stay a grace
-// period after the last panel left, holding what they see, and a panel joining in time gets it.
+// the switch on; the switch is remembered per tab (tab-settings.ts) as in Chrome. They stay a
+// grace period after the last panel left (DevTools closed and opened again), holding what they
+// see, and a panel joining in time gets it.
 //
 // Permissions. Firefox gives a DevTools panel no permissions API (bug 1796933), so the panel
 // cannot ask for them: it sends the switch, and when the permissions are missing the
@@ -37,7 +36,7 @@ const FLUSH_RECORDS = 500;
 const WORKERS_MS = 100;
 /** The tab id Firefox gives requests of no tab. */
 const NO_TAB = -1;
-/** How long a tab's listeners outlive its last panel (a navigation's resubscription takes ms). */
+/** How long a tab's listeners outlive its last panel. */
 const GRACE_MS = 2_000;
 const STREAM_TYPES = ['xmlhttprequest'];
 const NOT_GRANTED_PROBLEM = said('deepCapture.notGranted');

@@ -196,7 +196,8 @@ export interface FrameView {
   note?: string;
   /**
    * Breaks a tie in time ahead of `index`: set on a wire-only frame that reached the panel
-   * after the page's frame following it on the wire (that frame's index − 0.5).
+   * after the page's frame following it on the wire (that frame's index − 0.5), or that the
+   * wire's clock put before the frame preceding it (that frame's order, or index + 0.5).
    */
   order?: number;
 }

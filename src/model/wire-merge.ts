@@ -28,11 +28,15 @@
 // received and dispatched in the same millisecond. A wire-only frame that reaches the panel
 // after the page's frame that follows it on the wire (the page's path was faster) takes that
 // frame's time and sorts just before it, so a comment or an unlistened event is never shown
-// after the event that came after it.
+// after the event that came after it. Nor before the frame that came before it: the wire's
+// clock can be behind the page's for the same bytes (Firefox's filter sees them before the
+// page does), so a wire-only frame earlier than the frame it follows in the bytes takes that
+// frame's time and sorts just after it.
 import type { CapturedEvent } from '../capture/records';
 import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
 import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
 import { LIMITS } from '../protocol/constants';
+import { sortsBefore } from './frame-order';
 import { applyLimits, pushFrame } from './memory-limits';
 import { duringPause } from './recording';
 import type { CaptureState, ConnectionView, FrameView } from './capture-state';
@@ -75,6 +79,8 @@ interface Queues {
    * have not been decoded yet. A comment or `retry:` from the bytes precedes exactly these.
    */
   bytes: TwinQueue;
+  /** The last frame of the bytes handled so far (shown, or matched to its shown twin). */
+  last?: FrameView;
 }
 
 export interface WireState {
@@ -254,22 +260,23 @@ function wireFrameOf(
   if (c.kind === 'eventsource' && w.eventsInBytes && f.frameKind === 'event') {
     w.lastEventIds.set(c.key, f.id);
   }
+  const queues = queuesOf(w, c.key);
   if (c.kind === 'eventsource' && !w.eventsInBytes) {
-    const bytes = queuesOf(w, c.key).bytes;
     if (f.frameKind === 'event') {
-      bytes.take(
-        'event',
-        cut(f.type, LIMITS.maxFieldChars),
-        cut(f.id, LIMITS.maxFieldChars),
-        cut(f.data, LIMITS.maxDataChars),
-        WIRE_SCAN,
-      );
+      queues.last =
+        queues.bytes.take(
+          'event',
+          cut(f.type, LIMITS.maxFieldChars),
+          cut(f.id, LIMITS.maxFieldChars),
+          cut(f.data, LIMITS.maxDataChars),
+          WIRE_SCAN,
+        ) ?? queues.last;
       return;
     }
-    addWireFrame(state, w, c, f.frameKind, t, f, bytes.peek());
+    queues.last = addWireFrame(state, w, c, f.frameKind, t, f, queues.bytes.peek(), queues.last);
     return;
   }
-  addWireFrame(state, w, c, f.frameKind, t, f, queuesOf(w, c.key).page.peek());
+  queues.last = addWireFrame(state, w, c, f.frameKind, t, f, queues.page.peek(), queues.last);
 }
 
 function addWireFrame(
@@ -281,7 +288,9 @@ function addWireFrame(
   f: WireFrame,
   /** The first frame the page showed that comes after this one on the wire, if known. */
   next: FrameView | undefined,
-): void {
+  /** The frame that comes before this one in the bytes, if known (bytes only). */
+  previous?: FrameView,
+): FrameView | undefined {
   if (kind === 'retry') noteServerRetry(c, f.data);
   // Cut as the content script cuts the page's frames, so that twins compare equal.
   const data = cut(f.data, LIMITS.maxDataChars);
@@ -291,12 +300,12 @@ function addWireFrame(
   const twin = queues.page.take(kind, type, id, data, WIRE_SCAN);
   if (twin) {
     twin.source = 'both';
-    return;
+    return twin;
   }
   // As for the page's frames: one that happened during a pause is not recorded, even late.
   if (duringPause(state, t)) {
     state.droppedWhilePaused++;
-    return;
+    return previous;
   }
   const before = next !== undefined && next.t <= t && t - next.t <= CLOCK_TIE_MS;
   const frame: FrameView = {
@@ -314,6 +323,10 @@ function addWireFrame(
   if (kind !== 'event') frame.kind = kind;
   if (f.note !== undefined) frame.note = f.note;
   if (before) frame.order = next.index - 0.5;
+  if (previous !== undefined && !sortsBefore(previous, frame)) {
+    frame.t = previous.t;
+    frame.order = previous.order ?? previous.index + 0.5;
+  }
   c.frames++;
   c.bytes += frame.size;
   c.firstFrameAt ??= frame.t;
@@ -321,6 +334,7 @@ function addWireFrame(
   pushFrame(state, c, frame);
   queues.wire.push(frame);
   if (c.kind === 'eventsource' && kind === 'event' && !w.eventsInBytes) queues.bytes.push(frame);
+  return frame;
 }
 
 /**

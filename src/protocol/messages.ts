@@ -88,6 +88,11 @@ export interface BackgroundToPanel {
 /** Panel -> background only. */
 export interface PanelToBackground {
   subscribe: { tabId: number };
+  /**
+   * The subscribed tab navigated: wake its new documents' content scripts. A Firefox DevTools
+   * panel has no tabs API to message the tab itself.
+   */
+  wake: Record<string, never>;
   /** Turn deep capture of the subscribed tab on or off (the panel got the permission first). */
   'deep-capture': { on: boolean };
 }

@@ -495,12 +495,8 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
       expectEqual(await panel.devtools.evaluate<string>(state), 'off');
       await panel.click('deep-capture-toggle');
       await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
-      // The stream opens in the page the switch was turned on in. After a navigation the new
-      // page's wire frames are sometimes missing in Firefox (about one run in four of this
-      // suite): a known bug, left open in issue 14.
-      await tab.evaluate(
-        `new EventSource('/sse/wire?retry=1234&key=ff-deep').addEventListener('message', () => {})`,
-      );
+      // The switch follows the tab to the page it navigates to.
+      await tab.navigate(testPage(t.server.origin, ['/sse/wire?retry=1234&key=ff-deep']));
       // Either source may reach the panel first: a dispatched event shows as `page`, or its
       // wire twin as `wire`, until the other arrives and they are one `both` frame.
       const expected = [
@@ -513,9 +509,9 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
       await waitFor(
         'the stream’s five frames, each dispatched one merged with its wire twin',
         async () => (await panel.frames()).map((f) => [f.kind, f.type, f.eventId, f.source]),
-        // As a set: between the background's clock (wire) and the page's, Firefox's order of
-        // an unlistened event and its neighbours is not reliable yet (a known bug, issue 14).
-        (rows) => isDeepStrictEqual([...rows].sort(), [...expected].sort()),
+        // In order: the wire's clock (the background's) runs a little behind the page's for
+        // the same bytes, and wire-only frames still sort between their wire neighbours.
+        (rows) => isDeepStrictEqual(rows, expected),
         15_000,
       );
       expectEqual(

@@ -335,11 +335,11 @@ describe('Firefox deep capture (filterResponseData)', () => {
     expect(f.statuses(7).at(-1)).toMatchObject({ state: 'off' });
   });
 
-  it('keeps following through a navigation’s resubscription, holding what it saw meanwhile', async () => {
+  it('keeps following while DevTools close and open again, holding what it saw meanwhile', async () => {
     const f = setup();
     await f.deep.turn(7, true);
     f.runTimers();
-    // The panel's port goes away as the tab navigates; the new page opens its stream at once.
+    // The panel's port goes away; the page opens a stream before a new panel subscribes.
     await f.deep.panelsGone(7);
     f.request('es', 'text/event-stream');
     f.filters.get('es')!.chunk('event: unlistened\ndata: 1\n\n');

@@ -117,6 +117,31 @@ describe('background router', () => {
     expect(c.received).toEqual([{ v: 1, type: 'sync' }]);
   });
 
+  it('wakes the tab again when its panel asks (a navigation), keeping the panel subscribed', () => {
+    const woken: number[] = [];
+    const joined: number[] = [];
+    const gone: number[] = [];
+    const r = createRouter(EXT, (tabId) => woken.push(tabId), {
+      joined: (tabId) => joined.push(tabId),
+      gone: (tabId) => gone.push(tabId),
+      deepCapture: () => undefined,
+    });
+    const p = panel();
+    r.connect(p);
+    p.deliver({ v: 1, type: 'wake' });
+    expect(woken).toEqual([]);
+    p.deliver({ v: 1, type: 'subscribe', tabId: 3 });
+    p.deliver({ v: 1, type: 'wake' });
+    expect(woken).toEqual([3, 3]);
+    expect([joined, gone]).toEqual([[3], []]);
+    // What the tab's new page sends reaches the same port.
+    const c = content(3);
+    r.connect(c);
+    r.toPanels(3, { v: 1, type: 'wire', records: [] });
+    c.deliver(hello);
+    expect(p.received.map((m) => (m as { type: string }).type)).toEqual(['pools', 'wire', 'hello']);
+  });
+
   it('detaches content scripts when the last panel leaves, and tears down closed ports', () => {
     const r = createRouter(EXT, () => undefined);
     const c = content(1);

@@ -551,6 +551,41 @@ describe('wire merge of Firefox’s filtered requests', () => {
     expect(state.wireUnmatched).toBe(0);
   });
 
+  it('shows an unlistened event after the event before it, when the wire’s clock is behind', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    // Firefox's filter sees the chunk 2 ms before the page dispatches its events.
+    hook(
+      state,
+      connection(1, T0),
+      open(1, T0 + 5),
+      dispatched(1, T0 + 87, '1', 'a'),
+      dispatched(1, T0 + 87, '3', 'c'),
+    );
+    applyWire(state, [
+      filtered('f1', T0 + 4, 'eventsource'),
+      bytes(
+        'f1',
+        T0 + 85,
+        'retry: 1234\n: hello\n\nid: 1\ndata: a\n\nevent: unlistened\nid: 2\ndata: b\n\n' +
+          ': between\n\nid: 3\ndata: c\n\n: after\n\n',
+      ),
+    ]);
+    expect(
+      createTimeOrder()
+        .update(state.frames)
+        .map((f) => [f.kind ?? 'event', f.id, f.source ?? 'page']),
+    ).toEqual([
+      ['retry', '', 'wire'],
+      ['comment', '', 'wire'],
+      ['event', '1', 'both'],
+      ['event', '2', 'wire'],
+      ['comment', '', 'wire'],
+      ['event', '3', 'both'],
+      ['comment', '', 'wire'],
+    ]);
+  });
+
   it('holds a request of a page document until its connection arrives', () => {
     const state = createCaptureState();
     hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));

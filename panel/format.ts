@@ -79,6 +79,14 @@ export interface SplitUrl {
 
 /** Splits a URL so the path can be shown prominently and the origin dimmed. */
 export function splitUrl(url: string): SplitUrl {
+  // Every row of a connection asks for the same URL: the last answer is kept.
+  if (url !== lastSplit.url) lastSplit = { url, split: parseUrl(url) };
+  return lastSplit.split;
+}
+
+let lastSplit: { url: string; split: SplitUrl } = { url: '', split: { origin: '', path: '' } };
+
+function parseUrl(url: string): SplitUrl {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -24,6 +24,14 @@ const ROW_HEIGHT = 22;
  * frames) are entirely in the DOM while scrolling stays cheap for 200k frames.
  */
 const OVERSCAN = 40;
+/**
+ * Rows rendered above the viewport while it follows new rows in a capture of more than
+ * WHOLE_UP_TO frames. In a flood nearly every rendered row is new at each render, and each
+ * costs the panel style, layout and paint: the rows above the view only matter once the user
+ * scrolls, which stops following and renders OVERSCAN rows again.
+ */
+const FOLLOW_OVERSCAN = 4;
+const WHOLE_UP_TO = 1_000;
 
 export function FramesTable({ store }: { store: PanelStore }) {
   const order = useMemo(createTimeOrder, []);
@@ -51,7 +59,14 @@ export function FramesTable({ store }: { store: PanelStore }) {
   });
   // Newest last: starts at the end and follows new frames while there. Newest first: new rows
   // appear at the top.
-  const rows = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, !newestFirst);
+  const rows = useRowWindow(
+    scrollRef,
+    count,
+    ROW_HEIGHT,
+    OVERSCAN,
+    !newestFirst,
+    count > WHOLE_UP_TO ? FOLLOW_OVERSCAN : OVERSCAN,
+  );
   // A frame selected elsewhere (the timeline): bring it into view.
   useEffect(() => {
     const at = positionOf(selectedFrame);

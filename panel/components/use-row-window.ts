@@ -27,16 +27,28 @@ export function useRowWindow(
   overscan: number,
   /** Keep the last row in view as rows are appended, while the view is at the end. */
   follow: boolean,
+  /** Rows rendered above the viewport while following (none are below it then). */
+  followOverscan = overscan,
 ): RowWindow {
   const [, setTick] = useState(0);
   const view = useRef<View>({ top: 0, height: 0, atEnd: true }).current;
   const countRef = useRef(count);
   countRef.current = count;
   const rangeRef = useRef<RowRange>({ start: 0, end: 0 });
+  /** The rows to render for the view as it is now, with the current props. */
+  const inView = useRef((): RowRange => ({ start: 0, end: 0 }));
+  inView.current = () =>
+    rowsInView(
+      view.top,
+      view.height,
+      countRef.current,
+      rowHeight,
+      follow && view.atEnd ? followOverscan : overscan,
+    );
 
   const following = follow && view.atEnd;
   if (following) view.top = endOffset(count, rowHeight, view.height);
-  const range = rowsInView(view.top, view.height, count, rowHeight, overscan);
+  const range = inView.current();
   rangeRef.current = range;
 
   const moveTo = (top: number, atEnd: boolean): void => {
@@ -52,7 +64,7 @@ export function useRowWindow(
     if (!el) return;
     view.height = el.clientHeight;
     const changed = (): boolean => {
-      const next = rowsInView(view.top, view.height, countRef.current, rowHeight, overscan);
+      const next = inView.current();
       return next.start !== rangeRef.current.start || next.end !== rangeRef.current.end;
     };
     const onScroll = (): void => {
@@ -73,7 +85,7 @@ export function useRowWindow(
       el.removeEventListener('scroll', onScroll);
       resizes.disconnect();
     };
-  }, [scrollRef, rowHeight, overscan]);
+  }, [scrollRef, rowHeight]);
 
   // After a followed append, put the scroll offset where this render assumed it is.
   useLayoutEffect(() => {

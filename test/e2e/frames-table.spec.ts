@@ -1,6 +1,6 @@
 // The frames table's windowing in the real panel: thousands of frames keep only the rows in
-// view in the DOM, the view follows new frames while at the end, stays put when the user has
-// scrolled away, and follows again after End.
+// view in the DOM (and few above them while following), the view follows new frames while at
+// the end, stays put when the user has scrolled away, and follows again after End.
 import { expect, test } from './support/fixtures';
 import type { PanelView } from './support/panel-view';
 import { PanelTab } from './export/panel-tab';
@@ -56,6 +56,18 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   expect(following.atEnd).toBe(true);
   expect(following.rows).toBeLessThan(200);
   expect(following.visibleIds.at(-1)).toBe('5000');
+  // While it follows a large capture, few rows are kept above the view (each new one costs).
+  expect(following.rows - following.visibleIds.length).toBeLessThanOrEqual(5);
+
+  // Scrolled up a little, it stops following and renders the generous overscan again.
+  await panel.devtools.evaluate(`document.querySelector('.frames-scroll').scrollTop -= 66`);
+  const scrolled = await waitForView(
+    panel,
+    'the rows above the view rendered again',
+    (v) => v.rows - v.visibleIds.length >= 40,
+  );
+  expect(scrolled.visibleIds).not.toContain('5000');
+  expect(scrolled.atEnd).toBe(false);
 
   await press(panel, 'Home');
   const top = await waitForView(panel, 'the first frame in view', (v) => v.visibleIds[0] === '1');

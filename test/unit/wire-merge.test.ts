@@ -86,6 +86,11 @@ const bytes = (id: string, t: number, text: string): WireRecord => ({
 
 const rows = (state: CaptureState) =>
   state.frames.map((f) => [f.connection, f.kind ?? 'event', f.type, f.id, f.source ?? 'page']);
+/** Kind, id and source of each frame in the order the panel's table shows them. */
+const shownOrder = (state: CaptureState) =>
+  createTimeOrder()
+    .update(state.frames)
+    .map((f) => [f.kind ?? 'event', f.id, f.source ?? 'page']);
 
 describe('wire merge', () => {
   it('merges a frame seen by the hook first and on the wire later into one `both` frame', () => {
@@ -174,10 +179,7 @@ describe('wire merge', () => {
       bytes('r1', T0 + 41, 'event: unlistened\nid: 2\ndata: b\n\nid: 3\ndata: c\n\n'),
       message('r1', T0 + 41, '3', 'c'),
     ]);
-    const shown = createTimeOrder()
-      .update(state.frames)
-      .map((f) => [f.kind ?? 'event', f.id, f.source ?? 'page']);
-    expect(shown).toEqual([
+    expect(shownOrder(state)).toEqual([
       ['retry', '', 'wire'],
       ['comment', '', 'wire'],
       ['event', '1', 'both'],
@@ -571,11 +573,7 @@ describe('wire merge of Firefox’s filtered requests', () => {
           ': between\n\nid: 3\ndata: c\n\n: after\n\n',
       ),
     ]);
-    expect(
-      createTimeOrder()
-        .update(state.frames)
-        .map((f) => [f.kind ?? 'event', f.id, f.source ?? 'page']),
-    ).toEqual([
+    expect(shownOrder(state)).toEqual([
       ['retry', '', 'wire'],
       ['comment', '', 'wire'],
       ['event', '1', 'both'],

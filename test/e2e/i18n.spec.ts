@@ -37,7 +37,15 @@ const SAME: MessageKey[] = ['budget.queuedSources', 'budget.summaryProblems'];
 const text = (selector: string) =>
   `[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.innerText).join('\\n')`;
 
+/**
+ * Picks the language in the settings popover. Its gear is in the timeline header, which shows
+ * once the panel has a connection: the budget's pools can arrive before the connections do.
+ */
 async function chooseLanguage(panel: PanelView, locale: string): Promise<void> {
+  await panel.devtools.waitFor<boolean>(
+    `document.querySelector('[data-testid=memory-settings]') !== null`,
+    'the settings gear',
+  );
   await panel.click('memory-settings');
   await panel.devtools.evaluate(`(() => {
     const select = document.querySelector('[data-testid=language-select]');

@@ -6,8 +6,9 @@
 // the machine's wall clock). A request binds to a connection of the same API whose URL (or,
 // for fetch/XHR, final URL) is the request's and that could have made it then:
 // - EventSource: the connection was CONNECTING at the request's start (just created, or
-//   waiting to reconnect after an error) and has no other request loading. Each reconnect is
-//   a new request and binds anew.
+//   waiting to reconnect after an error), give or take the clocks' slack, and has no other
+//   request loading. Each reconnect is a new request and binds anew. (Firefox times a request
+//   at its response head, which the page's `open` follows closely: there the slack is wider.)
 // - fetch/XHR: the connection was created before the response head, was not closed before
 //   it, and has no request bound yet (one fetch, one request).
 // Several connections fitting means several streams to one URL started together: the oldest
@@ -64,6 +65,12 @@ const MAX_UNBOUND = 200;
 const MAX_BOUND = 10_000;
 /** Slack between the page's clock and Chrome's for a connection created "before" a request. */
 const CLOCK_SLACK_MS = 2;
+/**
+ * The same for a Firefox request, timed at its response head: the page's `open` can follow it
+ * by 1 ms (1–133 ms over 60 runs on a loaded machine, 1–2 ms in 5), and the page's clock,
+ * rounded and jittered by Firefox, read 2 ms behind to 1 ms ahead of the background's.
+ */
+const HEAD_CLOCK_SLACK_MS = 25;
 /** Slack for a fetch/XHR stream, whose request record carries its response head's time. */
 const HEAD_SLACK_MS = 1_000;
 
@@ -472,7 +479,8 @@ function findConnection(
     if (c.url !== request.url && c.head?.url !== request.url) continue;
     if (w.loading.has(c.key)) continue;
     if (c.kind === 'eventsource') {
-      if (!connectingAt(c, request.t)) continue;
+      const slack = request.filtered ? HEAD_CLOCK_SLACK_MS : CLOCK_SLACK_MS;
+      if (!connectingNear(c, request.t, slack)) continue;
     } else {
       if (bound.has(c.key)) continue;
       if (c.createdAt > request.t + HEAD_SLACK_MS) continue;
@@ -483,15 +491,22 @@ function findConnection(
   return best;
 }
 
-/** True when the EventSource was CONNECTING at time t (its last transition by then). */
-function connectingAt(c: ConnectionView, t: number): boolean {
-  if (c.createdAt > t + CLOCK_SLACK_MS) return false;
+/**
+ * True when the EventSource was CONNECTING (just created, or waiting to reconnect) at some time
+ * within `slack` ms of t: the two clocks that time the request and the page's transitions differ
+ * by a few ms, so an exact "at t" could miss the one connection that made the request.
+ */
+function connectingNear(c: ConnectionView, t: number, slack: number): boolean {
   let readyState = 0;
+  let since = c.createdAt;
+  const overlaps = (until: number): boolean => since <= t + slack && until > t - slack;
   for (const tr of c.transitions) {
-    if (tr.t > t) break;
+    if (tr.readyState === readyState) continue;
+    if (readyState === 0 && overlaps(tr.t)) return true;
     readyState = tr.readyState;
+    since = tr.t;
   }
-  return readyState === 0;
+  return readyState === 0 && overlaps(Infinity);
 }
 
 function cut(value: string, max: number): string {

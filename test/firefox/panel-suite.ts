@@ -495,12 +495,8 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
       expectEqual(await panel.devtools.evaluate<string>(state), 'off');
       await panel.click('deep-capture-toggle');
       await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
-      // The stream opens in the page the switch was turned on in. After a navigation the new
-      // page's stream still sometimes shows no wire frame at all in Firefox (one CI run in
-      // about ten): a known bug, left open in issue 14.
-      await tab.evaluate(
-        `new EventSource('/sse/wire?retry=1234&key=ff-deep').addEventListener('message', () => {})`,
-      );
+      // The switch follows the tab to the page it navigates to.
+      await tab.navigate(testPage(t.server.origin, ['/sse/wire?retry=1234&key=ff-deep']));
       // Either source may reach the panel first: a dispatched event shows as `page`, or its
       // wire twin as `wire`, until the other arrives and they are one `both` frame.
       const expected = [

@@ -584,6 +584,23 @@ describe('wire merge of Firefox’s filtered requests', () => {
     ]);
   });
 
+  it('binds a request whose head the page’s clock puts after the stream opened', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    // The head held in the background at T0 + 40; the page's clock, 2 ms behind, has the
+    // open at T0 + 39. A connection that opened long before the head does not fit.
+    hook(state, connection(1, T0 - 500), open(1, T0 - 400));
+    hook(state, connection(2, T0), open(2, T0 + 39), dispatched(2, T0 + 41, '1', 'a'));
+    applyWire(state, [
+      filtered('f1', T0 + 40, 'eventsource'),
+      bytes('f1', T0 + 40, 'retry: 1234\n\nid: 1\ndata: a\n\n'),
+    ]);
+    expect(rows(state)).toEqual([
+      ['doc:2', 'event', 'message', '1', 'both'],
+      ['doc:2', 'retry', '', '', 'wire'],
+    ]);
+  });
+
   it('holds a request of a page document until its connection arrives', () => {
     const state = createCaptureState();
     hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));

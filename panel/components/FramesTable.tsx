@@ -5,6 +5,11 @@
 // technology: one row is in the tab order (the selected one, else the first in view), and focus
 // follows a selection made from the keyboard. A focused row that scrolls out of the rendered
 // window hands focus to the grid itself, so the keys keep working.
+//
+// While it follows a flood, the rendered rows are keyed by their place in the window, not by
+// frame: each element then shows the frame that moved into its place, and a render changes
+// text instead of creating rows (each new row costs style, layout and paint). Focus belongs to
+// a frame, not to an element: after each render it is put back on the focused frame's row.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
@@ -49,11 +54,19 @@ export function FramesTable({ store }: { store: PanelStore }) {
   };
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  // Read before this render changes the DOM: a row of ours has focus.
+  /** The frame shown at each display position by the last render. */
+  const shownRef = useRef(new Map<number, FrameView>());
+  // Read before this render changes the DOM: the table has focus, and on which frame's row.
   const hadFocus = gridRef.current?.contains(document.activeElement) === true;
+  const focusedAt = hadFocus ? focusedPosition(document.activeElement) : null;
+  const focusedFrame = focusedAt === null ? undefined : shownRef.current.get(focusedAt);
   useLayoutEffect(() => {
     const grid = gridRef.current;
-    if (hadFocus && grid && !grid.contains(document.activeElement)) {
+    if (!hadFocus || !grid) return;
+    if (focusedFrame) {
+      const target = rowElement(scrollRef.current, positionOf(focusedFrame)) ?? grid;
+      if (document.activeElement !== target) target.focus({ preventScroll: true });
+    } else if (!grid.contains(document.activeElement)) {
       grid.focus({ preventScroll: true });
     }
   });
@@ -89,6 +102,9 @@ export function FramesTable({ store }: { store: PanelStore }) {
     focusSelected.current = false;
     row.focus({ preventScroll: true });
   });
+  const byPlace = rows.following && count > WHOLE_UP_TO;
+  const shown = new Map<number, FrameView>();
+  shownRef.current = shown;
   const selectedAt = positionOf(selectedFrame);
   const tabStop =
     selectedAt >= rows.start && selectedAt < rows.end
@@ -182,10 +198,11 @@ export function FramesTable({ store }: { store: PanelStore }) {
         <div class="frames-canvas" style={{ height: `${rows.totalHeight}px` }}>
           {positions(rows.start, rows.end).map((at) => {
             const frame = rowAt(at);
+            if (frame) shown.set(at, frame);
             return (
               frame && (
                 <FrameRow
-                  key={frame.index}
+                  key={byPlace ? `place${at - rows.start}` : frame.index}
                   frame={frame}
                   url={connections.get(frame.connection)?.url ?? ''}
                   top={at * ROW_HEIGHT}

@@ -6,6 +6,8 @@ import { useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks
 import { endOffset, isAtEnd, offsetFor, rowsInView, type RowRange } from '../row-window';
 
 export interface RowWindow extends RowRange {
+  /** The view follows appended rows (it is at the end, and following is asked for). */
+  following: boolean;
   /** Height of all rows, px: the scroll canvas's height. */
   totalHeight: number;
   scrollToIndex(index: number, align: 'auto' | 'center'): void;
@@ -95,6 +97,7 @@ export function useRowWindow(
 
   return {
     ...range,
+    following,
     totalHeight: count * rowHeight,
     scrollToIndex(index, align) {
       const top = offsetFor(index, align, view.top, view.height, countRef.current, rowHeight);

@@ -1,6 +1,7 @@
 // The frames table's windowing in the real panel: thousands of frames keep only the rows in
 // view in the DOM (and few above them while following), the view follows new frames while at
-// the end, stays put when the user has scrolled away, and follows again after End.
+// the end (reusing its row elements), stays put when the user has scrolled away, and follows
+// again after End, focus staying with its frame.
 import { expect, test } from './support/fixtures';
 import type { PanelView } from './support/panel-view';
 import { PanelTab } from './export/panel-tab';
@@ -80,16 +81,44 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   expect(stayed.visibleIds[0]).toBe('1');
   expect(stayed.scrollTop).toBe(0);
 
+  // End selects the newest row the table has: wait until it has them all (the frame count
+  // can run ahead of the table's render).
+  await panel.devtools.waitFor<boolean>(
+    `document.querySelector('.frames[role=grid]').getAttribute('aria-rowcount') === '5101'`,
+    'the table holding 5,100 rows',
+  );
   await press(panel, 'End');
   await waitForView(panel, 'the end after End', (v) => v.atEnd);
+  // End moved focus to the newest row (frame 100 of the second stream).
+  const focusedRow = `document.activeElement.closest?.('[data-testid=frame-row]')?.dataset.eventId ?? null`;
+  await panel.devtools.waitFor<boolean>(`${focusedRow} === '100'`, 'focus on the newest row');
+  // While following, row elements are reused: each shows the frame that moved into its place.
+  await panel.devtools.evaluate(
+    `document.querySelectorAll('[data-testid=frame-row]').forEach((r) => (r.sseLensSeen = true))`,
+  );
   await page.evaluate(() => {
     new EventSource('/sse/fast?count=200&size=30&key=ft-last').onmessage = () => {};
   });
   await panel.waitForFrameCount(5300);
-  const followed = await waitForView(panel, 'the newest frame after End', (v) => v.atEnd);
+  const followed = await waitForView(panel, 'the newest frame after End', (v) =>
+    v.visibleIds.includes('200'),
+  );
   // The last stream's ids run 1–200; the newest row is its 200th.
   expect(followed.visibleIds.at(-1)).toBe('200');
+  expect(followed.atEnd).toBe(true);
   expect(followed.rows).toBeLessThan(200);
+  const reused = await panel.devtools.evaluate<number>(
+    `[...document.querySelectorAll('[data-testid=frame-row]')].filter((r) => r.sseLensSeen).length`,
+  );
+  expect(reused).toBe(followed.rows);
+  // Focus stayed with its frame, not with the element: that frame scrolled out of the rendered
+  // rows, so the grid has focus (no row showing another frame does).
+  expect(await panel.devtools.evaluate<string | null>(focusedRow)).toBeNull();
+  expect(
+    await panel.devtools.evaluate<boolean>(
+      `document.activeElement === document.querySelector('.frames[role=grid]')`,
+    ),
+  ).toBe(true);
 });
 
 test('a focused row scrolled out of the rendered rows leaves focus in the table, and the keys go on', async ({

@@ -93,13 +93,19 @@ export function FramesTable({ store }: { store: PanelStore }) {
     else rows.scrollToEnd();
   }, [newestFirst]);
   const connections = store.state.connections;
-  /** A keyboard move selected a row while a row had focus: focus it once it is rendered. */
-  const focusSelected = useRef(false);
+  /**
+   * A keyboard move selected this frame while the table had focus: focus its row once it is
+   * rendered. The frame, not a flag: an effect still pending from the render before the key
+   * (Preact runs it at the start of the next render, with its own selection) must not take the
+   * hand-over meant for the frame the key selected.
+   */
+  const focusFrame = useRef<FrameView | null>(null);
   useEffect(() => {
-    if (!focusSelected.current) return;
-    const row = rowElement(scrollRef.current, positionOf(selectedFrame));
+    const frame = focusFrame.current;
+    if (!frame) return;
+    const row = rowElement(scrollRef.current, positionOf(frame));
     if (!row) return;
-    focusSelected.current = false;
+    focusFrame.current = null;
     row.focus({ preventScroll: true });
   });
   const byPlace = rows.following && count > WHOLE_UP_TO;
@@ -114,12 +120,14 @@ export function FramesTable({ store }: { store: PanelStore }) {
           Math.max(rows.start, Math.ceil((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT)),
         );
 
-  const selectAt = (position: number): void => {
+  /** Selects the row at a display position (clamped) and scrolls to it; the frame, if any. */
+  const selectAt = (position: number): FrameView | undefined => {
     const clamped = Math.max(0, Math.min(count - 1, position));
     const frame = rowAt(clamped);
-    if (!frame) return;
+    if (!frame) return undefined;
     store.selectedFrame.value = frame.index;
     rows.scrollToIndex(clamped, 'auto');
+    return frame;
   };
 
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
@@ -143,8 +151,8 @@ export function FramesTable({ store }: { store: PanelStore }) {
     const target = moves[e.key];
     if (target !== undefined) {
       e.preventDefault();
-      focusSelected.current = focused !== null || e.target === e.currentTarget;
-      selectAt(target);
+      const frame = selectAt(target);
+      if (focused !== null || e.target === e.currentTarget) focusFrame.current = frame ?? null;
     } else if (e.key === 'Escape' && selected !== null) {
       e.preventDefault();
       store.selectedFrame.value = null;

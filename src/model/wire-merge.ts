@@ -70,7 +70,7 @@ const CLOCK_SLACK_MS = 2;
  * by 1 ms (1–133 ms over 60 runs on a loaded machine, 1–2 ms in 5), and the page's clock,
  * rounded and jittered by Firefox, read 2 ms behind to 1 ms ahead of the background's.
  */
-const HEAD_CLOCK_SLACK_MS = 25;
+const FILTERED_CLOCK_SLACK_MS = 25;
 /** Slack for a fetch/XHR stream, whose request record carries its response head's time. */
 const HEAD_SLACK_MS = 1_000;
 
@@ -479,7 +479,7 @@ function findConnection(
     if (c.url !== request.url && c.head?.url !== request.url) continue;
     if (w.loading.has(c.key)) continue;
     if (c.kind === 'eventsource') {
-      const slack = request.filtered ? HEAD_CLOCK_SLACK_MS : CLOCK_SLACK_MS;
+      const slack = request.filtered ? FILTERED_CLOCK_SLACK_MS : CLOCK_SLACK_MS;
       if (!connectingNear(c, request.t, slack)) continue;
     } else {
       if (bound.has(c.key)) continue;

@@ -25,6 +25,31 @@ export function rowsInView(
   };
 }
 
+/** Rows to render, and whether the window is lean. */
+export interface RenderedRows extends RowRange {
+  lean: boolean;
+}
+
+/**
+ * The rows to render for a view at `top`: `overscan` rows beyond each edge, unless the view
+ * follows appended rows (`following`) in a capture too long to render whole (that overscan
+ * would not reach the first row). Then the window is lean: `followOverscan` rows above the
+ * view and none below, since a following view is at the end.
+ */
+export function rowsToRender(
+  top: number,
+  height: number,
+  count: number,
+  rowHeight: number,
+  overscan: number,
+  following: boolean,
+  followOverscan: number,
+): RenderedRows {
+  const whole = rowsInView(top, height, count, rowHeight, overscan);
+  if (!following || whole.start === 0) return { ...whole, lean: false };
+  return { ...rowsInView(top, height, count, rowHeight, followOverscan), lean: true };
+}
+
 /** The largest scroll offset: the last row's bottom at the viewport's bottom. */
 export function endOffset(count: number, rowHeight: number, height: number): number {
   return Math.max(0, count * rowHeight - height);

@@ -6,10 +6,11 @@
 // follows a selection made from the keyboard. A focused row that scrolls out of the rendered
 // window hands focus to the grid itself, so the keys keep working.
 //
-// While it follows a flood, the rendered rows are keyed by their place in the window, not by
-// frame: each element then shows the frame that moved into its place, and a render changes
-// text instead of creating rows (each new row costs style, layout and paint). Focus belongs to
-// a frame, not to an element: after each render it is put back on the focused frame's row.
+// While it follows a capture too long to render whole (the row window is lean), the rendered
+// rows are keyed by their place in the window, not by frame: each element then shows the
+// frame that moved into its place, and a render changes text instead of creating rows (each
+// new row costs style, layout and paint). Focus belongs to a frame, not to an element: after
+// each render it is put back on the focused frame's row.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import type { ConnectionView, FrameView } from '../../src/model/capture-state';
@@ -30,13 +31,12 @@ const ROW_HEIGHT = 22;
  */
 const OVERSCAN = 40;
 /**
- * Rows rendered above the viewport while it follows new rows in a capture of more than
- * WHOLE_UP_TO frames. In a flood nearly every rendered row is new at each render, and each
- * costs the panel style, layout and paint: the rows above the view only matter once the user
- * scrolls, which stops following and renders OVERSCAN rows again.
+ * Rows rendered above the viewport while it follows new rows in a capture too long to render
+ * whole. In a flood nearly every rendered row is new at each render, and each costs the panel
+ * style, layout and paint: the rows above the view only matter once the user scrolls, which
+ * stops following and renders OVERSCAN rows again.
  */
 const FOLLOW_OVERSCAN = 4;
-const WHOLE_UP_TO = 1_000;
 
 export function FramesTable({ store }: { store: PanelStore }) {
   const order = useMemo(createTimeOrder, []);
@@ -72,14 +72,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
   });
   // Newest last: starts at the end and follows new frames while there. Newest first: new rows
   // appear at the top.
-  const rows = useRowWindow(
-    scrollRef,
-    count,
-    ROW_HEIGHT,
-    OVERSCAN,
-    !newestFirst,
-    count > WHOLE_UP_TO ? FOLLOW_OVERSCAN : OVERSCAN,
-  );
+  const rows = useRowWindow(scrollRef, count, ROW_HEIGHT, OVERSCAN, !newestFirst, FOLLOW_OVERSCAN);
   // A frame selected elsewhere (the timeline): bring it into view.
   useEffect(() => {
     const at = positionOf(selectedFrame);
@@ -108,7 +101,7 @@ export function FramesTable({ store }: { store: PanelStore }) {
     focusFrame.current = null;
     row.focus({ preventScroll: true });
   });
-  const byPlace = rows.following && count > WHOLE_UP_TO;
+  const byPlace = rows.lean;
   const shown = new Map<number, FrameView>();
   shownRef.current = shown;
   const selectedAt = positionOf(selectedFrame);

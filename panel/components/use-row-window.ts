@@ -2,12 +2,24 @@
 // re-renders when scrolling or resizing brings other rows into view, follows new rows while
 // the view is at the end, and scrolls a row into view on request. Rendering never reads
 // layout; the one write per followed append is the scroll offset.
+//
+// While it follows a capture too long to be rendered whole (the usual overscan no longer
+// reaches the first row), the window is lean: `followOverscan` rows above the view, none
+// below. In a flood nearly every rendered row changes at each render, and the rows above the
+// view only matter once the user scrolls, which stops following.
 import { useLayoutEffect, useRef, useState, type MutableRef } from 'preact/hooks';
-import { endOffset, isAtEnd, offsetFor, rowsInView, type RowRange } from '../row-window';
+import {
+  endOffset,
+  isAtEnd,
+  offsetFor,
+  rowsToRender,
+  type RenderedRows,
+  type RowRange,
+} from '../row-window';
 
 export interface RowWindow extends RowRange {
-  /** The view follows appended rows (it is at the end, and following is asked for). */
-  following: boolean;
+  /** The view follows appended rows in a capture too long to render whole (see above). */
+  lean: boolean;
   /** Height of all rows, px: the scroll canvas's height. */
   totalHeight: number;
   scrollToIndex(index: number, align: 'auto' | 'center'): void;
@@ -29,7 +41,7 @@ export function useRowWindow(
   overscan: number,
   /** Keep the last row in view as rows are appended, while the view is at the end. */
   follow: boolean,
-  /** Rows rendered above the viewport while following (none are below it then). */
+  /** Rows rendered above the viewport while the window is lean (none are below it then). */
   followOverscan = overscan,
 ): RowWindow {
   const [, setTick] = useState(0);
@@ -38,14 +50,16 @@ export function useRowWindow(
   countRef.current = count;
   const rangeRef = useRef<RowRange>({ start: 0, end: 0 });
   /** The rows to render for the view as it is now, with the current props. */
-  const inView = useRef((): RowRange => ({ start: 0, end: 0 }));
+  const inView = useRef((): RenderedRows => ({ start: 0, end: 0, lean: false }));
   inView.current = () =>
-    rowsInView(
+    rowsToRender(
       view.top,
       view.height,
       countRef.current,
       rowHeight,
-      follow && view.atEnd ? followOverscan : overscan,
+      overscan,
+      follow && view.atEnd,
+      followOverscan,
     );
 
   const following = follow && view.atEnd;
@@ -97,7 +111,6 @@ export function useRowWindow(
 
   return {
     ...range,
-    following,
     totalHeight: count * rowHeight,
     scrollToIndex(index, align) {
       const top = offsetFor(index, align, view.top, view.height, countRef.current, rowHeight);

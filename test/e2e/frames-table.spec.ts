@@ -121,6 +121,35 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   ).toBe(true);
 });
 
+test('a few hundred frames are already too many to render whole: the following view is lean and reuses its rows', async ({
+  watch,
+}) => {
+  const { page, panel } = await watch(['/sse/fast?count=300&size=30&key=ft-small']);
+  await panel.waitForFrameCount(300);
+  const first = await waitForView(panel, 'the newest of 300 frames in view', (v) =>
+    v.visibleIds.includes('300'),
+  );
+  // The view plus 40 rows of overscan would not reach frame 1, so few rows are kept above it.
+  expect(first.atEnd).toBe(true);
+  expect(first.rows - first.visibleIds.length).toBeLessThanOrEqual(5);
+  await panel.devtools.evaluate(
+    `document.querySelectorAll('[data-testid=frame-row]').forEach((r) => (r.sseLensSeen = true))`,
+  );
+  await page.evaluate(() => {
+    new EventSource('/sse/fast?count=100&size=30&key=ft-small-more').onmessage = () => {};
+  });
+  await panel.waitForFrameCount(400);
+  const followed = await waitForView(panel, 'the newest of 400 frames in view', (v) =>
+    v.visibleIds.includes('100'),
+  );
+  expect(followed.visibleIds.at(-1)).toBe('100');
+  // Every rendered row element is one that was there before: it shows the frame now in its place.
+  const reused = await panel.devtools.evaluate<number>(
+    `[...document.querySelectorAll('[data-testid=frame-row]')].filter((r) => r.sseLensSeen).length`,
+  );
+  expect(reused).toBe(followed.rows);
+});
+
 test('a focused row scrolled out of the rendered rows leaves focus in the table, and the keys go on', async ({
   ext,
   watch,

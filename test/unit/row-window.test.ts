@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOffset, isAtEnd, offsetFor, rowsInView } from '../../panel/row-window';
+import { endOffset, isAtEnd, offsetFor, rowsInView, rowsToRender } from '../../panel/row-window';
 
 const ROW = 22;
 
@@ -16,6 +16,31 @@ describe('rowsInView', () => {
     });
     expect(rowsInView(0, 220, 3, ROW, 40)).toEqual({ start: 0, end: 3 });
     expect(rowsInView(0, 0, 0, ROW, 40)).toEqual({ start: 0, end: 0 });
+  });
+});
+
+describe('rowsToRender', () => {
+  // A 220 px view shows 10 rows; with 40 rows of overscan a capture is rendered whole up to 50.
+  const at = (count: number, following: boolean) =>
+    rowsToRender(endOffset(count, ROW, 220), 220, count, ROW, 40, following, 4);
+
+  it('renders a following capture whole while the overscan reaches its first row', () => {
+    expect(at(50, true)).toEqual({ start: 0, end: 50, lean: false });
+    expect(at(10, true)).toEqual({ start: 0, end: 10, lean: false });
+  });
+
+  it('is lean once it does not: a few rows above the view, from the very next row', () => {
+    expect(at(51, true)).toEqual({ start: 37, end: 51, lean: true });
+    expect(at(300, true)).toEqual({ start: 286, end: 300, lean: true });
+  });
+
+  it('keeps the full overscan on both sides when not following', () => {
+    expect(at(300, false)).toEqual({ start: 250, end: 300, lean: false });
+    expect(rowsToRender(22 * 100, 220, 300, ROW, 40, false, 4)).toEqual({
+      start: 60,
+      end: 150,
+      lean: false,
+    });
   });
 });
 

@@ -37,6 +37,18 @@ const press = (panel: PanelView, key: string): Promise<void> =>
 
 const view = (panel: PanelView): Promise<TableView> => panel.devtools.evaluate(TABLE_VIEW);
 
+/** Marks the row elements in the DOM now, to tell later which ones are still the same. */
+const markRows = (panel: PanelView): Promise<void> =>
+  panel.devtools.evaluate(
+    `document.querySelectorAll('[data-testid=frame-row]').forEach((r) => (r.sseLensSeen = true))`,
+  );
+
+/** Row elements in the DOM that `markRows` marked. */
+const markedRows = (panel: PanelView): Promise<number> =>
+  panel.devtools.evaluate(
+    `[...document.querySelectorAll('[data-testid=frame-row]')].filter((r) => r.sseLensSeen).length`,
+  );
+
 async function waitForView(
   panel: PanelView,
   what: string,
@@ -93,9 +105,7 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   const focusedRow = `document.activeElement.closest?.('[data-testid=frame-row]')?.dataset.eventId ?? null`;
   await panel.devtools.waitFor<boolean>(`${focusedRow} === '100'`, 'focus on the newest row');
   // While following, row elements are reused: each shows the frame that moved into its place.
-  await panel.devtools.evaluate(
-    `document.querySelectorAll('[data-testid=frame-row]').forEach((r) => (r.sseLensSeen = true))`,
-  );
+  await markRows(panel);
   await page.evaluate(() => {
     new EventSource('/sse/fast?count=200&size=30&key=ft-last').onmessage = () => {};
   });
@@ -107,9 +117,7 @@ test('5,000 frames: only the rows in view are in the DOM; the view follows new f
   expect(followed.visibleIds.at(-1)).toBe('200');
   expect(followed.atEnd).toBe(true);
   expect(followed.rows).toBeLessThan(200);
-  const reused = await panel.devtools.evaluate<number>(
-    `[...document.querySelectorAll('[data-testid=frame-row]')].filter((r) => r.sseLensSeen).length`,
-  );
+  const reused = await markedRows(panel);
   expect(reused).toBe(followed.rows);
   // Focus stayed with its frame, not with the element: that frame scrolled out of the rendered
   // rows, so the grid has focus (no row showing another frame does).
@@ -132,9 +140,7 @@ test('a few hundred frames are already too many to render whole: the following v
   // The view plus 40 rows of overscan would not reach frame 1, so few rows are kept above it.
   expect(first.atEnd).toBe(true);
   expect(first.rows - first.visibleIds.length).toBeLessThanOrEqual(5);
-  await panel.devtools.evaluate(
-    `document.querySelectorAll('[data-testid=frame-row]').forEach((r) => (r.sseLensSeen = true))`,
-  );
+  await markRows(panel);
   await page.evaluate(() => {
     new EventSource('/sse/fast?count=100&size=30&key=ft-small-more').onmessage = () => {};
   });
@@ -144,9 +150,7 @@ test('a few hundred frames are already too many to render whole: the following v
   );
   expect(followed.visibleIds.at(-1)).toBe('100');
   // Every rendered row element is one that was there before: it shows the frame now in its place.
-  const reused = await panel.devtools.evaluate<number>(
-    `[...document.querySelectorAll('[data-testid=frame-row]')].filter((r) => r.sseLensSeen).length`,
-  );
+  const reused = await markedRows(panel);
   expect(reused).toBe(followed.rows);
 });
 

@@ -43,7 +43,10 @@ export type FramePredicate = (frame: FrameView) => boolean;
 
 /**
  * The predicate for a filter, or null when it lets every frame through (so callers can skip
- * the scan). An invalid regex filters nothing; the toolbar shows the error instead.
+ * the scan). An invalid regex filters nothing; the toolbar shows the error instead. What
+ * depends only on a frame's connection (its key, kind and URL) or on its type is decided once
+ * per connection and per type, so a scan of a million frames tests each frame's data and id
+ * only.
  */
 export function framePredicate(
   filter: FrameFilter,
@@ -53,13 +56,37 @@ export function framePredicate(
   const kind = filter.kind ?? null;
   const re = query.kind === 'match' ? query.re : null;
   if (re === null && type === null && connection === null && kind === null) return null;
-  return (frame) =>
-    (connection === null || frame.connection === connection) &&
-    (type === null || frame.type === type) &&
-    (kind === null || connections.get(frame.connection)?.kind === kind) &&
-    (re === null ||
-      re.test(frame.data) ||
-      re.test(frame.type) ||
-      re.test(frame.id) ||
-      re.test(connections.get(frame.connection)?.url ?? ''));
+  /** Per connection key: whether its frames may show, and whether its URL matches. */
+  const byConnection = new Map<string, { allowed: boolean; matches: boolean }>();
+  const connectionVerdict = (key: string): { allowed: boolean; matches: boolean } => {
+    let verdict = byConnection.get(key);
+    if (verdict) return verdict;
+    const view = connections.get(key);
+    verdict = {
+      allowed:
+        (connection === null || key === connection) && (kind === null || view?.kind === kind),
+      matches: re !== null && re.test(view?.url ?? ''),
+    };
+    // A connection not known yet is decided again once it is.
+    if (view) byConnection.set(key, verdict);
+    return verdict;
+  };
+  /** Per type: whether its frames may show, and whether the type itself matches. */
+  const byType = new Map<string, { allowed: boolean; matches: boolean }>();
+  const typeVerdict = (t: string): { allowed: boolean; matches: boolean } => {
+    let verdict = byType.get(t);
+    if (!verdict) {
+      verdict = { allowed: type === null || t === type, matches: re !== null && re.test(t) };
+      byType.set(t, verdict);
+    }
+    return verdict;
+  };
+  return (frame) => {
+    const c = connectionVerdict(frame.connection);
+    if (!c.allowed) return false;
+    const t = typeVerdict(frame.type);
+    if (!t.allowed) return false;
+    // `g` and `y` are never set (parseQuery), so `test` keeps no state between frames.
+    return re === null || c.matches || t.matches || re.test(frame.data) || re.test(frame.id);
+  };
 }

@@ -120,4 +120,21 @@ describe('framePredicate', () => {
     expect(run('xhr')).toEqual([]);
     expect(framePredicate(filter({ kind: null }), kinds)).toBeNull();
   });
+
+  it('decides once per connection and type, and a connection not known yet once it is', () => {
+    const known = new Map<string, ConnectionView>();
+    const byUrl = framePredicate(filter({ query: parseQuery('/prices') }), known);
+    const byKind = framePredicate(filter({ kind: 'fetch' }), known);
+    const late = frame({ connection: 'd:9' });
+    expect([byUrl?.(late), byKind?.(late)]).toEqual([false, false]);
+    known.set('d:9', { url: 'http://a/prices', kind: 'fetch' } as ConnectionView);
+    expect([byUrl?.(late), byKind?.(late)]).toEqual([true, true]);
+    // The same connection and type again, with data or id that match or not.
+    expect(byUrl?.(frame({ connection: 'd:9', data: 'x' }))).toBe(true);
+    const byText = framePredicate(filter({ query: parseQuery('tick') }), connections);
+    expect(byText?.(frame({ type: 'tick' }))).toBe(true);
+    expect(byText?.(frame({ type: 'tock' }))).toBe(false);
+    expect(byText?.(frame({ type: 'tock', id: 'tick-1' }))).toBe(true);
+    expect(byText?.(frame({ type: 'tock', data: 'a TICK' }))).toBe(true);
+  });
 });

@@ -41,6 +41,12 @@ export interface FrameFilter {
 
 export type FramePredicate = (frame: FrameView) => boolean;
 
+/** Whether frames of one connection (or one type) may show, and whether it matches the text. */
+interface Verdict {
+  allowed: boolean;
+  matches: boolean;
+}
+
 /**
  * The predicate for a filter, or null when it lets every frame through (so callers can skip
  * the scan). An invalid regex filters nothing; the toolbar shows the error instead. What
@@ -57,10 +63,16 @@ export function framePredicate(
   const re = query.kind === 'match' ? query.re : null;
   if (re === null && type === null && connection === null && kind === null) return null;
   /** Per connection key: whether its frames may show, and whether its URL matches. */
-  const byConnection = new Map<string, { allowed: boolean; matches: boolean }>();
-  const connectionVerdict = (key: string): { allowed: boolean; matches: boolean } => {
+  const byConnection = new Map<string, Verdict>();
+  // Frames come in runs of one connection and one type: the last answer is kept at hand.
+  let lastConnection: { key: string; verdict: Verdict } | null = null;
+  const connectionVerdict = (key: string): Verdict => {
+    if (lastConnection?.key === key) return lastConnection.verdict;
     let verdict = byConnection.get(key);
-    if (verdict) return verdict;
+    if (verdict) {
+      lastConnection = { key, verdict };
+      return verdict;
+    }
     const view = connections.get(key);
     verdict = {
       allowed:
@@ -72,13 +84,16 @@ export function framePredicate(
     return verdict;
   };
   /** Per type: whether its frames may show, and whether the type itself matches. */
-  const byType = new Map<string, { allowed: boolean; matches: boolean }>();
-  const typeVerdict = (t: string): { allowed: boolean; matches: boolean } => {
+  const byType = new Map<string, Verdict>();
+  let lastType: { type: string; verdict: Verdict } | null = null;
+  const typeVerdict = (t: string): Verdict => {
+    if (lastType?.type === t) return lastType.verdict;
     let verdict = byType.get(t);
     if (!verdict) {
       verdict = { allowed: type === null || t === type, matches: re !== null && re.test(t) };
       byType.set(t, verdict);
     }
+    lastType = { type: t, verdict };
     return verdict;
   };
   return (frame) => {

@@ -32,8 +32,15 @@ export type CpuSnapshot = Map<number, ProcessStat>;
 export const canReadProcessCpu = existsSync('/proc/self/stat');
 
 let ticksPerSecond: number | undefined;
+/** /proc counts CPU in clock ticks: 100 a second on Linux unless `getconf` says otherwise. */
 function msPerTick(): number {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
   return 1000 / ticksPerSecond;
 }
 

@@ -119,12 +119,25 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
     const i = names.indexOf(name);
     return { index: i, around: names.slice(Math.max(0, i - 3), i + 4) };
   };
+  const held: AbortController[] = [];
+  /**
+   * Fetches a stream the server holds open after its last event. Firefox keeps the connection
+   * of a canceled body until the server sends more, and six of them would leave every later
+   * request of this origin waiting; so the section's end aborts it. By then the page has
+   * canceled or read the body, so the abort changes nothing a section records.
+   */
+  const fetchHeld = (path: string): Promise<Response> => {
+    const controller = new AbortController();
+    held.push(controller);
+    return F(path, { signal: controller.signal });
+  };
   /**
    * Runs one probe section; a section that throws records the error instead of its values,
    * and one still running after 10 s is recorded as stuck, so a hang names its section.
    */
   const section = async (name: string, body: () => unknown): Promise<void> => {
     let timer = 0;
+    held.length = 0;
     const stuck = new Promise((resolve) => {
       timer = window.setTimeout(() => resolve({ probeFailed: 'still running after 10 s' }), 10_000);
     });
@@ -134,6 +147,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
       out[name] = { probeFailed: describeError(e) };
     } finally {
       window.clearTimeout(timer);
+      for (const controller of held) controller.abort();
     }
   };
   /** Deterministic response headers: the date is replaced by a marker. */
@@ -364,7 +378,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
 
   await section('streamedResponse', async () => {
     const path = counterPath(5, 'stream');
-    const res = await F(path);
+    const res = await fetchHeld(path);
     const body = res.body as ReadableStream<Uint8Array>;
     const head = {
       instanceOf: res instanceof Response,
@@ -430,7 +444,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
   });
 
   await section('byob', async () => {
-    const res = await F(counterPath(2, 'byob'));
+    const res = await fetchHeld(counterPath(2, 'byob'));
     const body = res.body as ReadableStream<Uint8Array>;
     let reader: ReadableStreamBYOBReader;
     try {
@@ -452,7 +466,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
 
   await section('clone', async () => {
     const path = counterPath(3, 'clone');
-    const res = await F(path);
+    const res = await fetchHeld(path);
     const copy = res.clone();
     const second = copy.clone();
     const refusal = (h: Headers): string[] =>
@@ -546,7 +560,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
   });
 
   await section('asyncIteration', async () => {
-    const res = await F(counterPath(3, 'iter'));
+    const res = await fetchHeld(counterPath(3, 'iter'));
     const body = res.body as ReadableStream<Uint8Array>;
     const iterable = body as unknown as AsyncIterable<Uint8Array>;
     if (typeof iterable[Symbol.asyncIterator] !== 'function') {
@@ -562,7 +576,7 @@ export async function fetchTransparencyProbe(key: string): Promise<ProbeResult> 
   });
 
   await section('pipeThrough', async () => {
-    const res = await F(counterPath(3, 'pipe'));
+    const res = await fetchHeld(counterPath(3, 'pipe'));
     const body = res.body as ReadableStream<Uint8Array>;
     const decoded = body.pipeThrough<string>(
       new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>,

@@ -130,7 +130,8 @@ export function longestQueueWait(pool: PoolView, now: number): number | null {
   return waits.length > 0 ? Math.max(...waits) : null;
 }
 
-const holdsSlot = (m: PoolMember): boolean => m.state === 'open' || m.state === 'waiting-server';
+const holdsSlot = (m: PoolMember): boolean =>
+  m.state === 'open' || m.state === 'waiting-server' || m.state === 'lingering';
 
 /** Which tabs hold the pool's slots: `this tab and 1 other tab`, `2 other tabs`. */
 export function slotHolders(pool: PoolView, tabId: number): string {
@@ -152,11 +153,14 @@ export function poolWarning(pool: PoolView, tabId: number, now: number): Warning
   const level = budgetLevel(pool);
   if (level === 'ok') return null;
   const parts: WarningPart[] = [{ text: headline(pool, tabId), ticking: false }];
+  if (pool.lingering > 0) {
+    parts.push({ text: ` ${t('budget.lingering', { count: pool.lingering })}`, ticking: false });
+  }
   const wait = longestQueueWait(pool, now);
   if (wait !== null) {
     const one = pool.queued === 1;
     parts.push(
-      { text: ` ${t('budget.queuedSources', { count: pool.queued })} `, ticking: false },
+      { text: ` ${queuedStreams(pool)} `, ticking: false },
       {
         text: one
           ? t('budget.queuedOne', { wait: formatWait(wait) })
@@ -167,6 +171,15 @@ export function poolWarning(pool: PoolView, tabId: number, now: number): Warning
   }
   parts.push({ text: ` ${consequence(pool, level)}`, ticking: false });
   return parts;
+}
+
+/** `2 EventSources` when only EventSources wait, else `2 streams` (fetch/XHR among them). */
+function queuedStreams(pool: PoolView): string {
+  const queued = pool.members.filter((m) => m.state === 'queued');
+  const key = queued.every((m) => m.api === undefined)
+    ? 'budget.queuedSources'
+    : 'budget.queuedStreams';
+  return t(key, { count: pool.queued });
 }
 
 function headline(pool: PoolView, tabId: number): string {
@@ -217,6 +230,7 @@ const MEMBER_STATES: Record<
     tone: 'connecting',
     title: 'state.reconnectingTitle',
   },
+  lingering: { label: 'state.lingering', tone: 'closed', title: 'state.lingeringTitle' },
 };
 
 export function memberStateWords(state: MemberState): StateWords {
@@ -274,6 +288,9 @@ export function connectionStatus(
   member: PoolMember | undefined,
   now: number,
 ): ConnectionStatus {
+  if (c.outcome && member?.state === 'lingering') {
+    return { label: t('state.lingering'), tone: 'closed', title: t('state.lingeringTitle') };
+  }
   if (c.outcome) return outcomeStatus(c, c.outcome);
   if (c.state !== 'connecting') {
     return { label: connectionStateWord(c.state), tone: c.state, title: null };

@@ -49,6 +49,7 @@ export function PoolRow({ pool, sockets, tabId, now }: Props) {
       data-open={pool.inUse}
       data-limit={pool.limit}
       data-queued={pool.queued}
+      data-lingering={pool.lingering}
       data-sockets={sockets?.sockets.length}
     >
       <div

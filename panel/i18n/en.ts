@@ -151,6 +151,9 @@ export const en = {
   'state.queuedTitle': 'Queued behind the connection limit: no connection is free for it yet.',
   'state.reconnectingTitle':
     'Reconnecting after an error: waits out the retry delay, holding no connection.',
+  'state.lingering': 'cancelled, may hold',
+  'state.lingeringTitle':
+    'The page cancelled this fetch body. Firefox keeps its connection until the server writes to it again, so it may still hold a slot. Aborting the request (AbortController.abort()) lets the connection go at once.',
   'state.queuedFor':
     'Queued behind the connection limit for {wait}. The budget view lists the connections holding the slots.',
   'state.awaitingServerFor':
@@ -177,8 +180,14 @@ export const en = {
   'budget.thisTabAnd': 'this tab and {others}',
   'budget.thisTab': 'this tab',
   'budget.queuedSources': { one: '{count} EventSource', other: '{count} EventSources' },
+  'budget.queuedStreams': { one: '{count} stream', other: '{count} streams' },
   'budget.queuedOne': 'is queued and has waited {wait}.',
   'budget.queuedMany': 'are queued and have waited up to {wait}.',
+  'budget.lingering': {
+    one: '{count} of them is a fetch body the page cancelled: Firefox keeps its connection until the server writes to it again. Abort the request (AbortController) to let it go at once.',
+    other:
+      '{count} of them are fetch bodies the page cancelled: Firefox keeps their connections until the server writes to them again. Abort the requests (AbortController) to let them go at once.',
+  },
   'budget.heldBy': 'held by {holders}',
   'budget.headlineMux':
     '{endpoint} has {inUse} of about {limit} concurrent {name} streams in use ({holders}).',

@@ -169,6 +169,9 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
   'state.queuedTitle': 'В очереди из-за лимита соединений: свободного соединения пока нет.',
   'state.reconnectingTitle':
     'Переподключение после ошибки: выжидает задержку retry, не занимая соединение.',
+  'state.lingering': 'отменено, может занимать',
+  'state.lingeringTitle':
+    'Страница отменила тело этого fetch. Firefox держит его соединение, пока сервер снова не запишет в него, поэтому оно может по-прежнему занимать слот. Прерывание запроса (AbortController.abort()) сразу освобождает соединение.',
   'state.queuedFor':
     'В очереди из-за лимита соединений уже {wait}. Вид бюджета показывает соединения, занимающие слоты.',
   'state.awaitingServerFor':
@@ -215,8 +218,21 @@ export const ru: Readonly<Record<MessageKey, Message>> = {
     many: '{count} EventSource',
     other: '{count} EventSource',
   },
+  'budget.queuedStreams': {
+    one: '{count} поток',
+    few: '{count} потока',
+    many: '{count} потоков',
+    other: '{count} потока',
+  },
   'budget.queuedOne': 'в очереди и ждёт уже {wait}.',
   'budget.queuedMany': 'в очереди и ждут до {wait}.',
+  'budget.lingering': {
+    one: 'Из них {count} — тело fetch, отменённое страницей: Firefox держит его соединение, пока сервер снова не запишет в него. Прервите запрос (AbortController), чтобы сразу освободить его.',
+    few: 'Из них {count} — тела fetch, отменённые страницей: Firefox держит их соединения, пока сервер снова не запишет в них. Прервите запросы (AbortController), чтобы сразу освободить их.',
+    many: 'Из них {count} — тела fetch, отменённые страницей: Firefox держит их соединения, пока сервер снова не запишет в них. Прервите запросы (AbortController), чтобы сразу освободить их.',
+    other:
+      'Из них {count} — тела fetch, отменённые страницей: Firefox держит их соединения, пока сервер снова не запишет в них. Прервите запросы (AbortController), чтобы сразу освободить их.',
+  },
   'budget.heldBy': 'заняты {holders}',
   'budget.headlineMux':
     'На {endpoint} занято {inUse} из примерно {limit} одновременных потоков {name} ({holders}).',

@@ -20,7 +20,7 @@ import { sanitizeHookMessage } from '../protocol/sanitize';
 import { packRecords } from '../protocol/packed-events';
 import { CaptureBuffer, type BufferLimits } from './capture-buffer';
 import { lazyLink } from './lazy-link';
-import { LiveConnections } from './live-connections';
+import { endedFetches, LiveConnections } from './live-connections';
 import { ProtocolLearner, type TimingSource } from './protocol-learner';
 import { ResponseTiming } from './response-timing';
 import { WireStreams } from './wire-streams';
@@ -36,6 +36,8 @@ export interface DocEnvironment {
   topOrigin: string | null;
   /** The browser's reconnection delay when the server sets none. */
   defaultRetryMs: number;
+  /** The browser keeps a cancelled fetch body's connection until the server writes again. */
+  cancelKeepsConnection: boolean;
   /** The document title (reported by the top frame only). */
   title: () => string;
   timing: TimingSource;
@@ -101,6 +103,7 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   };
   const connections = new LiveConnections({
     defaultRetryMs: o.environment.defaultRetryMs,
+    cancelKeepsConnection: o.environment.cancelKeepsConnection,
     now,
     setTimer,
     onChange: scheduleSnapshot,
@@ -125,6 +128,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
   };
   const protocols = new ProtocolLearner(o.environment.timing, scheduleSnapshot);
   const responses = new ResponseTiming(o.environment.timing, (records) => record(records));
+  if (o.environment.cancelKeepsConnection) {
+    o.environment.timing.observe((entries) => {
+      const ended = endedFetches(entries);
+      if (ended.length > 0 && connections.requestsEnded(ended)) scheduleSnapshot();
+    });
+  }
   const record = (records: Parameters<CaptureBuffer['append']>[0]): void => {
     const numbered = buffer.append(records);
     let changed = false;

@@ -7,12 +7,21 @@
 // from what this stream showed before (the shortest gap from an error to the next open or
 // error is an upper bound on it), or else assumed to be the browser's default. When it has
 // passed, the stream is reported as re-requesting, with the time it did so on the page clock.
+//
+// Firefox keeps the connection of a fetch body the page cancelled once it had read all that
+// arrived, until the server writes to it again, which a quiet stream may never do
+// (EventSource.close(), an XHR's abort() and an aborted signal let it go at once). Where the
+// browser does so, such a stream stays in the table, marked lingering, until the request's
+// Resource Timing entry appears: Firefox adds it when it lets the connection go.
 import type { CapturedRecord } from '../capture/records';
 import type { LiveConnection, RetryDelay } from '../model/pools';
+import type { TimingEntry } from './protocol-learner';
 
 export interface LiveConnectionsOptions {
   /** The browser's reconnection delay when the server sets none (Chromium 3 s, Firefox 5 s). */
   defaultRetryMs: number;
+  /** The browser keeps a cancelled fetch body's connection until the server writes (Firefox). */
+  cancelKeepsConnection: boolean;
   /** The page clock (the content script's Date.now is the same clock). */
   now: () => number;
   setTimer: (fn: () => void, ms: number) => unknown;
@@ -20,7 +29,34 @@ export interface LiveConnectionsOptions {
   onChange: () => void;
 }
 
+/** A request the page's Resource Timing reports finished: its URL and start (epoch ms). */
+export interface EndedRequest {
+  url: string;
+  start: number;
+}
+
+/** The fetch requests among Resource Timing entries: what `requestsEnded` takes. */
+export function endedFetches(entries: readonly TimingEntry[]): EndedRequest[] {
+  const ended: EndedRequest[] = [];
+  for (const e of entries) {
+    if (e.entryType !== 'resource' || e.initiatorType !== 'fetch' || e.start === undefined)
+      continue;
+    ended.push({ url: e.name, start: e.start });
+  }
+  return ended;
+}
+
+/** How far a request's Resource Timing start may be from the hook's clock at its call, ms. */
+const START_SLACK_MS = 50;
+/** Ended requests not matched yet (their stream's records may still be on the way). */
+const MAX_UNMATCHED = 32;
+
 interface Tracked extends LiveConnection {
+  api: 'fetch' | 'xhr' | undefined;
+  /** When the request was made (the connection record's time). */
+  requestedAt: number;
+  /** The page cancelled this fetch stream's body; its closing state record makes it linger. */
+  cancelled: boolean;
   /** The shortest error-to-next-open-or-error gap seen on this stream. */
   observedRetryMs: number | null;
   /** Time of the error that started the current reconnect, or null. */
@@ -32,6 +68,7 @@ interface Tracked extends LiveConnection {
 export class LiveConnections {
   private readonly live = new Map<number, Tracked>();
   private readonly queued = new Set<number>();
+  private unmatched: EndedRequest[] = [];
 
   constructor(private readonly options: LiveConnectionsOptions) {}
 
@@ -47,6 +84,9 @@ export class LiveConnections {
           reconnecting: false,
           since: r.t,
           retryDelay: null,
+          api: r.api,
+          requestedAt: r.t,
+          cancelled: false,
           observedRetryMs: null,
           errorAt: null,
           generation: 0,
@@ -57,8 +97,13 @@ export class LiveConnections {
         if (!c) return false;
         c.generation++;
         if (r.readyState === 2) {
-          this.live.delete(r.conn);
           this.queued.delete(r.conn);
+          if (c.cancelled && !this.takeEnded(c)) {
+            c.lingering = true;
+            c.readyState = 2;
+            c.reconnecting = false;
+            c.since = r.t;
+          } else this.live.delete(r.conn);
           return true;
         }
         if (c.errorAt !== null) {
@@ -76,9 +121,56 @@ export class LiveConnections {
         }
         return true;
       }
+      case 'end': {
+        const c = this.live.get(r.conn);
+        if (c?.api === 'fetch' && r.outcome === 'cancelled') {
+          c.cancelled = this.options.cancelKeepsConnection;
+        }
+        return false;
+      }
       default:
         return false;
     }
+  }
+
+  /**
+   * fetch requests whose Resource Timing entries appeared: a lingering stream among them has
+   * let go of its connection. True when the table changed.
+   */
+  requestsEnded(ended: readonly EndedRequest[]): boolean {
+    let changed = false;
+    for (const e of ended) {
+      const c = this.closest(
+        e,
+        [...this.live.values()].filter((x) => x.lingering),
+      );
+      if (c) {
+        this.live.delete(c.conn);
+        changed = true;
+      } else if (this.options.cancelKeepsConnection) {
+        this.unmatched.push(e);
+        if (this.unmatched.length > MAX_UNMATCHED) this.unmatched.shift();
+      }
+    }
+    return changed;
+  }
+
+  /** Consumes an ended request that is `c`'s: its connection is gone already. */
+  private takeEnded(c: Tracked): boolean {
+    const match = this.unmatched.find((e) => this.closest(e, [c]) === c);
+    if (match) this.unmatched = this.unmatched.filter((e) => e !== match);
+    return match !== undefined;
+  }
+
+  /** The fetch stream of `candidates` that made request `e`, if any: same URL, closest start. */
+  private closest(e: EndedRequest, candidates: readonly Tracked[]): Tracked | undefined {
+    let best: Tracked | undefined;
+    for (const c of candidates) {
+      const gap = Math.abs(c.requestedAt - e.start);
+      if (c.api !== 'fetch' || c.url !== e.url || gap > START_SLACK_MS) continue;
+      if (!best || gap < Math.abs(best.requestedAt - e.start)) best = c;
+    }
+    return best;
   }
 
   get size(): number {
@@ -86,17 +178,17 @@ export class LiveConnections {
   }
 
   list(): LiveConnection[] {
-    return [...this.live.values()].map(
-      ({ conn, url, withCredentials, readyState, reconnecting, since, retryDelay }) => ({
-        conn,
-        url,
-        withCredentials,
-        readyState,
-        reconnecting,
-        since,
-        retryDelay,
-      }),
-    );
+    return [...this.live.values()].map((c) => ({
+      conn: c.conn,
+      url: c.url,
+      withCredentials: c.withCredentials,
+      readyState: c.readyState,
+      reconnecting: c.reconnecting,
+      since: c.since,
+      retryDelay: c.retryDelay,
+      ...(c.api === undefined ? {} : { api: c.api }),
+      ...(c.lingering ? { lingering: c.lingering } : {}),
+    }));
   }
 
   /** When the connection's current wait began (page clock), or null if it is not live. */

@@ -49,18 +49,21 @@ export function documentEnvironment(win: Window): DocEnvironment {
   return {
     origin,
     topOrigin,
-    defaultRetryMs: defaultRetryMs(win.navigator),
+    defaultRetryMs: isFirefox(win.navigator) ? 5000 : 3000,
+    cancelKeepsConnection: isFirefox(win.navigator),
     title: () => win.document.title,
     timing: performanceTimingSource(win.performance),
   };
 }
 
 /**
- * The reconnection delay an EventSource waits when the server sent no `retry:`: 5 s in
- * Firefox (dom.server-events.default-reconnection-time), 3 s in Chromium.
+ * Where the two browsers differ in what the budget model must know: an EventSource's
+ * reconnection delay when the server sent no `retry:` (5 s in Firefox,
+ * dom.server-events.default-reconnection-time; 3 s in Chromium), and whether a fetch body
+ * the page cancelled keeps its connection until the server writes again (Firefox does).
  */
-function defaultRetryMs(nav: Navigator): number {
-  return nav.userAgent.includes('Firefox/') ? 5000 : 3000;
+function isFirefox(nav: Navigator): boolean {
+  return nav.userAgent.includes('Firefox/');
 }
 
 /** crypto.randomUUID needs a secure context; pages on plain http need an id too. */

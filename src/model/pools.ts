@@ -46,6 +46,14 @@ export interface LiveConnection {
   since: number;
   /** Set from an error on: the delay after which it requests (or requested) again. */
   retryDelay: RetryDelay | null;
+  /** Absent for an EventSource. */
+  api?: 'fetch' | 'xhr';
+  /**
+   * A fetch stream whose body the page cancelled, in a browser that keeps such a connection
+   * until the server writes to it again (Firefox): it may still hold its slot. `since` is
+   * the moment of the cancel.
+   */
+  lingering?: true;
 }
 
 /** What one document reports about itself. */
@@ -76,7 +84,7 @@ export interface PlacedSnapshot extends DocSnapshot {
   tabUrl: string | null;
 }
 
-export type MemberState = 'open' | 'waiting-server' | 'queued' | 'reconnecting';
+export type MemberState = 'open' | 'waiting-server' | 'queued' | 'reconnecting' | 'lingering';
 
 export interface PoolMember {
   /** `${docId}:${conn}`, the panel's connection key. */
@@ -93,6 +101,8 @@ export interface PoolMember {
   since: number;
   /** For a stream that reconnects: the delay it is taken to wait before requesting again. */
   retryDelay: RetryDelay | null;
+  /** Absent for an EventSource. */
+  api?: 'fetch' | 'xhr';
 }
 
 export interface PoolView {
@@ -107,8 +117,13 @@ export interface PoolView {
   multiplexed: boolean;
   /** True while the protocol is unknown and the HTTP/1.1 limit is assumed. */
   limitAssumed: boolean;
-  /** Connections holding a slot: open, or sent and waiting for the server. */
+  /**
+   * Connections holding a slot: open, sent and waiting for the server, or cancelled by the
+   * page and maybe still held by the browser (`lingering`).
+   */
   inUse: number;
+  /** Of `inUse`: fetch bodies the page cancelled whose connections the browser may keep. */
+  lingering: number;
   queued: number;
   reconnecting: number;
   members: PoolMember[];
@@ -173,6 +188,7 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
           multiplexed,
           limitAssumed: info.protocol === 'unknown',
           inUse: 0,
+          lingering: 0,
           queued: 0,
           reconnecting: 0,
           members: [],
@@ -189,14 +205,21 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
         tabUrl: topUrl,
         frameUrl: s.url,
         url: c.url,
-        state: c.readyState === 1 ? 'open' : c.reconnecting ? 'reconnecting' : 'queued',
+        state: memberState(c),
         since: c.since,
         retryDelay: c.retryDelay,
+        ...(c.api === undefined ? {} : { api: c.api }),
       });
     }
   }
   for (const pool of pools.values()) assignSlots(pool);
-  return [...pools.values()];
+  return [...pools.values()].filter((p) => p.members.length > 0);
+}
+
+function memberState(c: LiveConnection): MemberState {
+  if (c.lingering) return 'lingering';
+  if (c.readyState === 1) return 'open';
+  return c.reconnecting ? 'reconnecting' : 'queued';
 }
 
 /**
@@ -204,17 +227,30 @@ export function computePools(snapshots: readonly PlacedSnapshot[]): PoolView[] {
  * requested (browsers hand out freed sockets first in, first out); the rest are queued.
  * Reconnecting ones hold none while they wait out the reconnection delay; once it has
  * passed they are connecting again, ordered by the time they requested again.
+ *
+ * A lingering member (a cancelled fetch body, see LiveConnection) holds a slot as far as
+ * anyone can tell, until there is proof it was let go: more streams open than the limit
+ * leaves room for. Then the ones cancelled first go, as many as must have been released.
+ * A multiplexed endpoint gives each stream its own and keeps no such slot.
  */
 function assignSlots(pool: PoolView): void {
   pool.members.sort((a, b) => a.since - b.since || a.key.localeCompare(b.key));
-  pool.inUse = pool.members.filter((m) => m.state === 'open').length;
-  if (pool.limitAssumed && pool.inUse > HTTP1_LIMIT) {
+  const open = pool.members.filter((m) => m.state === 'open').length;
+  if (pool.limitAssumed && open > HTTP1_LIMIT) {
     // More streams open at once than HTTP/1.1 allows: the endpoint must multiplex.
     pool.multiplexed = true;
     pool.limitAssumed = false;
     pool.limit = MULTIPLEXED_STREAM_LIMIT;
-    pool.protocolSource = said('protocol.inferred', { count: pool.inUse });
+    pool.protocolSource = said('protocol.inferred', { count: open });
   }
+  const lingering = pool.members.filter((m) => m.state === 'lingering');
+  const released = pool.multiplexed
+    ? lingering.length
+    : Math.max(0, open + lingering.length - pool.limit);
+  const gone = new Set(lingering.slice(0, released));
+  pool.members = pool.members.filter((m) => !gone.has(m));
+  pool.lingering = lingering.length - released;
+  pool.inUse = open + pool.lingering;
   for (const m of pool.members) {
     if (m.state === 'queued' && pool.inUse < pool.limit) {
       m.state = 'waiting-server';

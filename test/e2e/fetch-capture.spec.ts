@@ -6,7 +6,11 @@
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/protocol/constants';
 import { parseEventStream } from '../../src/sse/parse-stream';
-import { FETCH_PILE_UP, fetchSseFrames as sseFrames } from '../support/panel-scenarios';
+import {
+  CANCELLED_BODIES,
+  FETCH_PILE_UP,
+  fetchSseFrames as sseFrames,
+} from '../support/panel-scenarios';
 import {
   FETCH_ABORT_REASON,
   FETCH_RUN_HEADER,
@@ -229,4 +233,22 @@ test('eight fetch streams to one HTTP/1.1 origin: six open, two queued in the bu
   );
   expect(rows.every((r) => r.kind === 'fetch' && r.method === 'GET')).toBe(true);
   expect(server.stats().openStreams).toBe(6);
+});
+
+test('six cancelled fetch bodies: Chromium lets their connections go, the 7th opens', async ({
+  server,
+  blankPanel,
+}) => {
+  const { page, panel } = await blankPanel();
+  await page.evaluate(CANCELLED_BODIES.script);
+  const [pool] = await panel.waitForPools('the seventh open', (p) => p[0]?.open === 1);
+  expect(pool).toMatchObject({ open: 1, queued: 0, lingering: 0 });
+  const rows = await panel.waitForConnections(
+    'six cancelled rows and the seventh open',
+    (r) => r.length === 7 && r[6]?.state === 'open',
+  );
+  expect(rows.map((r) => r.badge)).toEqual([...Array<string>(6).fill('cancelled'), 'open']);
+  await expect.poll(() => server.stats().streamsByPath['/fetch/hold']).toBe(1);
+  expect(server.stats().eventsSent[CANCELLED_BODIES.seventh]).toBe(1);
+  expect(await panel.budgetWarning()).toBeNull();
 });

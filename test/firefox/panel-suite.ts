@@ -11,6 +11,7 @@ import { PanelView } from '../e2e/support/panel-view';
 import { startScenarioServer, type ScenarioServer } from '../fixtures/scenario-server';
 import {
   BUDGET_PILE_UP,
+  CANCELLED_BODIES,
   EXPORT_CAPTURE,
   FAILED_STREAMS,
   FETCH_PILE_UP,
@@ -260,6 +261,43 @@ async function budgetCheck(t: PanelSuite): Promise<void> {
       rows.every((r) => r.kind === 'fetch' && r.method === 'GET'),
       true,
     );
+  });
+
+  await t.test('6 cancelled fetch bodies keep their connections: the 7th waits', async () => {
+    await waitFor(
+      'no /fetch/hold stream left by earlier checks',
+      () => Promise.resolve(t.server.stats().streamsByPath['/fetch/hold'] ?? 0),
+      (n) => n === 0,
+    );
+    const { tab, panel } = await t.blankPanel();
+    const { seventh, heartbeatMs } = CANCELLED_BODIES;
+    const started = Date.now();
+    await tab.evaluate(CANCELLED_BODIES.script);
+    const [pool] = await panel.waitForPools(
+      'six lingering and one queued',
+      (p) => p[0]?.lingering === 6 && p[0].queued === 1,
+    );
+    expectEqual(pool?.open, 6);
+    // The truth, before the first heartbeat: six connections held, the seventh not served.
+    const stats = t.server.stats();
+    if (Date.now() - started >= heartbeatMs) throw new Error('too slow to see the wait');
+    expectEqual([stats.streamsByPath['/fetch/hold'], stats.eventsSent[seventh]], [6, undefined]);
+    const rows = await panel.waitForConnections(
+      'six cancelled rows and the seventh queued',
+      (r) => r.length === 7 && r.some((c) => c.queued),
+    );
+    expectEqual(
+      rows.map((r) => r.badge),
+      [...Array<string>(6).fill('cancelled, may hold'), 'queued'],
+    );
+    expectMatch(await panel.budgetWarning(), /6 of them are fetch bodies the page cancelled/);
+    // The heartbeat makes Firefox let all six go: the panel learns it from Resource Timing.
+    await panel.waitForPools(
+      'the seventh open, nothing lingering',
+      (p) => p[0]?.open === 1 && p[0].lingering === 0 && p[0].queued === 0,
+    );
+    expectEqual(t.server.stats().streamsByPath['/fetch/hold'], 1);
+    expectEqual(t.server.stats().eventsSent[seventh], 1);
   });
 }
 

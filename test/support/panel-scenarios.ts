@@ -54,7 +54,7 @@ export const holdStreams = (n: number, tag: string): string[] =>
 /** Eight held streams to one HTTP/1.1 origin: the 7th and 8th wait for a free connection. */
 export const BUDGET_PILE_UP = {
   streams: holdStreams(8, 'pile'),
-  pool: { protocol: 'http/1.1', open: 6, limit: 6, queued: 2 },
+  pool: { protocol: 'http/1.1', open: 6, limit: 6, queued: 2, lingering: 0 },
   queuedStates: ['connecting', 'connecting'],
   warning: /6 of 6/,
 };
@@ -72,6 +72,32 @@ export const FETCH_PILE_UP = `(() => {
       });
   }
 })()`;
+
+/**
+ * Page code that reads the first event of six held fetch streams and cancels each body, then
+ * opens a seventh. `/fetch/hold` next writes a heartbeat `hb` ms after its event. Firefox
+ * keeps a cancelled body's connection until the server writes to it again, so there the
+ * seventh waits for the first heartbeat; Chromium lets each connection go at its cancel.
+ */
+const CANCELLED_HEARTBEAT_MS = 6000;
+export const CANCELLED_BODIES = {
+  heartbeatMs: CANCELLED_HEARTBEAT_MS,
+  script: `(() => {
+    const hinted = { headers: { accept: 'text/event-stream' } };
+    void (async () => {
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch('/fetch/hold?hb=${CANCELLED_HEARTBEAT_MS}&key=cancelled-' + i, hinted);
+        const reader = res.body.getReader();
+        await reader.read();
+        await reader.cancel();
+      }
+      const next = await fetch('/fetch/hold?hb=${CANCELLED_HEARTBEAT_MS}&key=cancelled-next', hinted);
+      const reader = next.body.getReader();
+      while (!(await reader.read()).done);
+    })();
+  })()`,
+  seventh: 'cancelled-next',
+};
 
 /** Pause and clear: a held stream, one opened while paused, one after recording again. */
 export const PAUSE_AND_CLEAR = {

@@ -56,6 +56,7 @@ function setup({ woken = true, limits }: { woken?: boolean; limits?: BufferLimit
       origin: 'http://a',
       topOrigin: 'http://a',
       defaultRetryMs: 3000,
+      cancelKeepsConnection: false,
       title: () => 'A',
       timing: fakeTiming(),
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedRecord } from '../../src/capture/records';
-import { LiveConnections } from '../../src/bridge/live-connections';
+import { endedFetches, LiveConnections } from '../../src/bridge/live-connections';
 
 const connection = (conn: number, t: number): CapturedRecord => ({
   kind: 'connection',
@@ -21,12 +21,13 @@ const state = (conn: number, t: number, readyState: 0 | 1 | 2): CapturedRecord =
   seq: 0,
 });
 
-function setup() {
+function setup(cancelKeepsConnection = false) {
   let clock = 0;
   const timers: { at: number; fn: () => void }[] = [];
   let changes = 0;
   const live = new LiveConnections({
     defaultRetryMs: 3000,
+    cancelKeepsConnection,
     now: () => clock,
     setTimer: (fn, ms) => timers.push({ at: clock + ms, fn }),
     onChange: () => changes++,
@@ -96,5 +97,103 @@ describe('LiveConnections: reconnects', () => {
     expect(live.list()).toEqual([
       expect.objectContaining({ conn: 1, readyState: 1, reconnecting: false }),
     ]);
+  });
+});
+
+describe('LiveConnections: fetch bodies the page cancelled', () => {
+  const fetchConnection = (conn: number, t: number): CapturedRecord => ({
+    ...(connection(conn, t) as Extract<CapturedRecord, { kind: 'connection' }>),
+    api: 'fetch',
+  });
+  const end = (conn: number, t: number, outcome: 'cancelled' | 'aborted'): CapturedRecord => ({
+    kind: 'end',
+    conn,
+    t,
+    outcome,
+    error: '',
+    seq: 0,
+  });
+  /** A fetch stream that opened at 10 and ended at `t` as `outcome`, as the bridge feeds it. */
+  const endedFetch = (
+    live: LiveConnections,
+    conn: number,
+    t: number,
+    outcome: 'cancelled' | 'aborted',
+  ) => {
+    live.apply(fetchConnection(conn, 0));
+    live.apply(state(conn, 10, 1));
+    live.apply(end(conn, t, outcome));
+    return live.apply({
+      ...(state(conn, t, 2) as Extract<CapturedRecord, { kind: 'state' }>),
+      cause: 'error',
+    });
+  };
+
+  it('keeps a cancelled one, lingering since the cancel, where the browser keeps its connection', () => {
+    const { live } = setup(true);
+    expect(endedFetch(live, 1, 500, 'cancelled')).toBe(true);
+    expect(live.list()).toEqual([
+      expect.objectContaining({ conn: 1, readyState: 2, lingering: true, since: 500 }),
+    ]);
+    expect(live.size).toBe(1);
+  });
+
+  it('drops it where the browser lets the connection go (Chromium)', () => {
+    const { live } = setup(false);
+    endedFetch(live, 1, 500, 'cancelled');
+    expect(live.list()).toEqual([]);
+  });
+
+  it('drops an aborted fetch and a closed EventSource in every browser', () => {
+    const { live } = setup(true);
+    endedFetch(live, 1, 500, 'aborted');
+    live.apply(connection(2, 0));
+    live.apply(state(2, 10, 1));
+    live.apply(end(2, 20, 'cancelled'));
+    live.apply(state(2, 20, 2));
+    expect(live.list()).toEqual([]);
+  });
+
+  it("lets a lingering one go when its request's Resource Timing entry appears", () => {
+    const { live } = setup(true);
+    endedFetch(live, 1, 500, 'cancelled');
+    endedFetch(live, 2, 600, 'cancelled');
+    const url = 'http://a.test/sse';
+    expect(live.requestsEnded([{ url: 'http://a.test/other', start: 0 }])).toBe(false);
+    expect(live.requestsEnded([{ url, start: 5000 }])).toBe(false);
+    expect(live.requestsEnded([{ url, start: 3 }])).toBe(true);
+    expect(live.list()).toHaveLength(1);
+    expect(live.requestsEnded([{ url, start: 1 }])).toBe(true);
+    expect(live.list()).toEqual([]);
+  });
+
+  it('never lingers when the entry came before the records of its cancel', () => {
+    const { live } = setup(true);
+    live.apply(fetchConnection(1, 0));
+    live.apply(state(1, 10, 1));
+    expect(live.requestsEnded([{ url: 'http://a.test/sse', start: 2 }])).toBe(false);
+    live.apply(end(1, 500, 'cancelled'));
+    live.apply(state(1, 500, 2));
+    expect(live.list()).toEqual([]);
+  });
+
+  it('takes only fetch resource entries as ended fetch requests', () => {
+    const entry = { name: 'http://a.test/sse', start: 7 };
+    expect(
+      endedFetches([
+        { ...entry, entryType: 'resource', initiatorType: 'fetch' },
+        { ...entry, entryType: 'resource', initiatorType: 'xmlhttprequest' },
+        { ...entry, entryType: 'resource', initiatorType: 'other' },
+        { ...entry, entryType: 'navigation', initiatorType: 'fetch' },
+        { name: entry.name, entryType: 'resource', initiatorType: 'fetch' },
+      ]),
+    ).toEqual([{ url: 'http://a.test/sse', start: 7 }]);
+  });
+
+  it('reports no lingering flag on live streams', () => {
+    const { live } = setup(true);
+    live.apply(fetchConnection(1, 0));
+    live.apply(state(1, 10, 1));
+    expect(live.list()[0]).not.toHaveProperty('lingering');
   });
 });

@@ -286,6 +286,30 @@ describe('poolWarning', () => {
     );
   });
 
+  it('names the cancelled fetch bodies Firefox may still hold, and how to let them go', () => {
+    const cancelled = streams(0, 2, 10).map((c) => ({
+      ...c,
+      readyState: 2 as const,
+      lingering: true as const,
+    }));
+    const pool = onlyPool(tab(1, [...streams(4, 1), ...cancelled]));
+    expect(text(poolWarning(pool, 1, T0 + 20_000))).toBe(
+      `${ORIGIN} has 6 of 6 HTTP/1.1 connections in use (held by this tab). 2 of them are ` +
+        'fetch bodies the page cancelled: Firefox keeps their connections until the server ' +
+        'writes to them again. Abort the requests (AbortController) to let them go at once. ' +
+        '1 EventSource is queued and has waited 15 s. Any other request to this host from ' +
+        'this site — fetch, images, navigation — will wait too.',
+    );
+  });
+
+  it('counts queued fetch and XHR streams as streams, not EventSources', () => {
+    const [a, b] = streams(0, 2, 10).map((c) => ({ ...c, api: 'fetch' as const }));
+    const pool = onlyPool(tab(1, [...streams(6, 1), a!, b!]));
+    expect(text(poolWarning(pool, 1, T0 + 20_000))).toMatch(
+      / 3 streams are queued and have waited up to 13 s\. /,
+    );
+  });
+
   it('narrows the consequence for a pool without credentials', () => {
     const page = tab(1, streams(6, 0), H1, {
       url: 'http://app.test/page',
@@ -357,6 +381,28 @@ describe('connectionStatus', () => {
       title: expect.stringMatching(/^Waiting for the server for 4 s/) as string,
     });
     expect(connectionStatus(c, undefined, T0 + 9000).label).toBe('connecting');
+  });
+});
+
+describe('connectionStatus of a cancelled fetch body', () => {
+  const [lingering] = onlyPool(
+    tab(1, [{ ...streams(0, 1)[0]!, readyState: 2, lingering: true }]),
+  ).members;
+
+  it('says Firefox may still hold its connection while the budget counts it', () => {
+    const c = connection({
+      kind: 'fetch',
+      state: 'closed',
+      readyState: 2,
+      outcome: { t: T0, outcome: 'cancelled', error: '' },
+    });
+    expect(lingering?.state).toBe('lingering');
+    expect(connectionStatus(c, lingering, T0)).toEqual({
+      label: 'cancelled, may hold',
+      tone: 'closed',
+      title: expect.stringMatching(/^The page cancelled this fetch body\. Firefox keeps/) as string,
+    });
+    expect(connectionStatus(c, undefined, T0).label).toBe('cancelled');
   });
 });
 

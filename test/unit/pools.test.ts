@@ -195,6 +195,59 @@ describe('computePools', () => {
     expect(retryDelayNote(requested!)).toMatch(/^Requested again 1\.2 s after its error/);
   });
 
+  it('fetch bodies cancelled in Firefox keep their slots: the next stream is queued', () => {
+    const lingering = { readyState: 2, lingering: true } as const;
+    const conns = [
+      ...Array.from({ length: 4 }, (_, i) => conn('http://a.test/s', 1, i)),
+      conn('http://a.test/f', 0, 10, lingering),
+      conn('http://a.test/f', 0, 11, lingering),
+      conn('http://a.test/s', 0, 12),
+    ];
+    const [pool] = computePools([doc(1, 'http://a.test/', conns, { protocols: h1 })]);
+    expect(pool).toMatchObject({ inUse: 6, lingering: 2, queued: 1 });
+    expect(pool?.members.map((m) => m.state)).toEqual([
+      ...Array<string>(4).fill('open'),
+      'lingering',
+      'lingering',
+      'queued',
+    ]);
+    expect(budgetLevel(pool!)).toBe('full');
+  });
+
+  it('more streams open than the limit leaves room for: the first cancelled were let go', () => {
+    const lingering = (since: number) =>
+      conn('http://a.test/f', 0, since, { readyState: 2, lingering: true });
+    const conns = [
+      lingering(1),
+      lingering(2),
+      lingering(3),
+      ...Array.from({ length: 5 }, (_, i) => conn('http://a.test/s', 1, 10 + i)),
+    ];
+    const [pool] = computePools([doc(1, 'http://a.test/', conns, { protocols: h1 })]);
+    expect(pool).toMatchObject({ inUse: 6, lingering: 1, queued: 0 });
+    expect(pool?.members.filter((m) => m.state === 'lingering').map((m) => m.since)).toEqual([3]);
+  });
+
+  it('a lingering stream neither makes an unknown protocol look multiplexed nor stays in h2', () => {
+    const lingering = (url: string) => conn(url, 0, 0, { readyState: 2, lingering: true });
+    const six = Array.from({ length: 6 }, (_, i) => conn('http://z.test/s', 1, 1 + i));
+    const [assumed] = computePools([
+      doc(1, 'http://z.test/', [lingering('http://z.test/f'), ...six]),
+    ]);
+    expect(assumed).toMatchObject({ limitAssumed: true, inUse: 6, lingering: 0 });
+    expect(assumed?.members).toHaveLength(6);
+    const h2 = {
+      'https://a.test:443': {
+        protocol: 'h2' as const,
+        source: said('protocol.seenRequest', { protocol: 'h2', url: 'https://a.test/x' }),
+      },
+    };
+    const pools = computePools([
+      doc(1, 'https://a.test/', [lingering('https://a.test/f')], { protocols: h2 }),
+    ]);
+    expect(pools).toEqual([]);
+  });
+
   it('h2 multiplexes: 8 open streams, no warning', () => {
     const conns = Array.from({ length: 8 }, (_, i) => conn('https://a.test/s', 1, i));
     const [pool] = computePools([

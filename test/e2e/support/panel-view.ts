@@ -26,6 +26,8 @@ export interface PoolRow {
   open: number;
   limit: number;
   queued: number;
+  /** Of `open`: fetch bodies the page cancelled whose connections the browser may keep. */
+  lingering: number;
 }
 
 export interface FrameRow {
@@ -53,7 +55,8 @@ const CONNECTIONS = `[...document.querySelectorAll('[data-testid=connection-row]
 
 const POOLS = `[...document.querySelectorAll('[data-testid=pool-row]')].map((e) => ({
   pool: e.dataset.pool, protocol: e.dataset.protocol, open: Number(e.dataset.open),
-  limit: Number(e.dataset.limit), queued: Number(e.dataset.queued) }))`;
+  limit: Number(e.dataset.limit), queued: Number(e.dataset.queued),
+  lingering: Number(e.dataset.lingering) }))`;
 
 const FRAMES = `[...document.querySelectorAll('[data-testid=frame-row]')].map((e) => ({
   type: e.dataset.type, eventId: e.dataset.eventId, connection: e.dataset.connection,

@@ -151,9 +151,9 @@ export const en = {
   'state.queuedTitle': 'Queued behind the connection limit: no connection is free for it yet.',
   'state.reconnectingTitle':
     'Reconnecting after an error: waits out the retry delay, holding no connection.',
-  'state.lingering': 'cancelled, may hold',
+  'state.lingering': 'cancelled, held',
   'state.lingeringTitle':
-    'The page cancelled this fetch body. Firefox keeps its connection until the server writes to it again, so it may still hold a slot. Aborting the request (AbortController.abort()) lets the connection go at once.',
+    'The page cancelled this fetch body, but Firefox still holds its connection: it lets it go only when the server writes to it again. Aborting the request (AbortController.abort()) lets the connection go at once.',
   'state.queuedFor':
     'Queued behind the connection limit for {wait}. The budget view lists the connections holding the slots.',
   'state.awaitingServerFor':

@@ -146,9 +146,9 @@ export const zhCN: Readonly<Record<MessageKey, Message>> = {
   'state.awaitingServerTitle': '占用一个连接：请求已发送，服务器尚未响应。',
   'state.queuedTitle': '在连接数上限后排队：尚无空闲连接可用。',
   'state.reconnectingTitle': '出错后重连中：等待 retry 延迟结束，不占用连接。',
-  'state.lingering': '已取消，可能仍占用',
+  'state.lingering': '已取消，仍占用',
   'state.lingeringTitle':
-    '页面已取消此 fetch 的响应体。Firefox 会保留其连接，直到服务器再次写入数据，因此它可能仍占用一个名额。中止请求（AbortController.abort()）会立即释放该连接。',
+    '页面已取消此 fetch 的响应体，但 Firefox 仍保留其连接：只有服务器再次写入数据时才会释放。中止请求（AbortController.abort()）会立即释放该连接。',
   'state.queuedFor': '已在连接数上限后排队 {wait}。预算视图列出了占用这些名额的连接。',
   'state.awaitingServerFor': '已等待服务器 {wait}：请求占用了一个连接，但尚未收到响应。',
   'state.notAStreamTitle': '响应不是流',

@@ -50,8 +50,8 @@ export interface LiveConnection {
   api?: 'fetch' | 'xhr';
   /**
    * A fetch stream whose body the page cancelled, in a browser that keeps such a connection
-   * until the server writes to it again (Firefox): it may still hold its slot. `since` is
-   * the moment of the cancel.
+   * until the server writes to it again (Firefox): it still holds its slot until the browser
+   * says it let the connection go. `since` is the moment of the cancel.
    */
   lingering?: true;
 }
@@ -119,10 +119,10 @@ export interface PoolView {
   limitAssumed: boolean;
   /**
    * Connections holding a slot: open, sent and waiting for the server, or cancelled by the
-   * page and maybe still held by the browser (`lingering`).
+   * page and still held by the browser (`lingering`).
    */
   inUse: number;
-  /** Of `inUse`: fetch bodies the page cancelled whose connections the browser may keep. */
+  /** Of `inUse`: fetch bodies the page cancelled whose connections the browser still keeps. */
   lingering: number;
   queued: number;
   reconnecting: number;

@@ -288,7 +288,7 @@ async function budgetCheck(t: PanelSuite): Promise<void> {
     );
     expectEqual(
       rows.map((r) => r.badge),
-      [...Array<string>(6).fill('cancelled, may hold'), 'queued'],
+      [...Array<string>(6).fill('cancelled, held'), 'queued'],
     );
     expectMatch(await panel.budgetWarning(), /6 of them are fetch bodies the page cancelled/);
     // The heartbeat makes Firefox let all six go: the panel learns it from Resource Timing.

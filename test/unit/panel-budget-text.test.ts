@@ -286,7 +286,7 @@ describe('poolWarning', () => {
     );
   });
 
-  it('names the cancelled fetch bodies Firefox may still hold, and how to let them go', () => {
+  it('names the cancelled fetch bodies Firefox still holds, and how to let them go', () => {
     const cancelled = streams(0, 2, 10).map((c) => ({
       ...c,
       readyState: 2 as const,
@@ -389,7 +389,7 @@ describe('connectionStatus of a cancelled fetch body', () => {
     tab(1, [{ ...streams(0, 1)[0]!, readyState: 2, lingering: true }]),
   ).members;
 
-  it('says Firefox may still hold its connection while the budget counts it', () => {
+  it('says Firefox still holds its connection while the budget counts it', () => {
     const c = connection({
       kind: 'fetch',
       state: 'closed',
@@ -398,9 +398,11 @@ describe('connectionStatus of a cancelled fetch body', () => {
     });
     expect(lingering?.state).toBe('lingering');
     expect(connectionStatus(c, lingering, T0)).toEqual({
-      label: 'cancelled, may hold',
+      label: 'cancelled, held',
       tone: 'closed',
-      title: expect.stringMatching(/^The page cancelled this fetch body\. Firefox keeps/) as string,
+      title: expect.stringMatching(
+        /^The page cancelled this fetch body, but Firefox still holds its connection/,
+      ) as string,
     });
     expect(connectionStatus(c, undefined, T0).label).toBe('cancelled');
   });

@@ -26,7 +26,7 @@ export interface PoolRow {
   open: number;
   limit: number;
   queued: number;
-  /** Of `open`: fetch bodies the page cancelled whose connections the browser may keep. */
+  /** Of `open`: fetch bodies the page cancelled whose connections the browser still keeps. */
   lingering: number;
 }
 

@@ -35,6 +35,12 @@ export interface EndedRequest {
   start: number;
 }
 
+/** A URL as the network sees it: a Request keeps its fragment, a timing entry may not. */
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
 /** The fetch requests among Resource Timing entries: what `requestsEnded` takes. */
 export function endedFetches(entries: readonly TimingEntry[]): EndedRequest[] {
   const ended: EndedRequest[] = [];
@@ -46,8 +52,12 @@ export function endedFetches(entries: readonly TimingEntry[]): EndedRequest[] {
   return ended;
 }
 
-/** How far a request's Resource Timing start may be from the hook's clock at its call, ms. */
-const START_SLACK_MS = 50;
+/**
+ * How far a request's Resource Timing start may be from the hook's clock at its call, ms:
+ * the two agree to a millisecond or two, but Firefox may coarsen both (to 100 ms where it
+ * resists fingerprinting). Among candidates the closest start wins.
+ */
+const START_SLACK_MS = 1000;
 /** Ended requests not matched yet (their stream's records may still be on the way). */
 const MAX_UNMATCHED = 32;
 
@@ -167,7 +177,8 @@ export class LiveConnections {
     let best: Tracked | undefined;
     for (const c of candidates) {
       const gap = Math.abs(c.requestedAt - e.start);
-      if (c.api !== 'fetch' || c.url !== e.url || gap > START_SLACK_MS) continue;
+      if (c.api !== 'fetch' || gap > START_SLACK_MS) continue;
+      if (withoutFragment(c.url) !== withoutFragment(e.url)) continue;
       if (!best || gap < Math.abs(best.requestedAt - e.start)) best = c;
     }
     return best;

@@ -167,6 +167,20 @@ describe('LiveConnections: fetch bodies the page cancelled', () => {
     expect(live.list()).toEqual([]);
   });
 
+  it('matches an entry to its request with or without the URL fragment', () => {
+    const { live } = setup(true);
+    live.apply({
+      ...(fetchConnection(1, 0) as Extract<CapturedRecord, { kind: 'connection' }>),
+      url: 'http://a.test/sse#part',
+    });
+    live.apply(state(1, 10, 1));
+    live.apply(end(1, 500, 'cancelled'));
+    live.apply(state(1, 500, 2));
+    expect(live.list()).toHaveLength(1);
+    expect(live.requestsEnded([{ url: 'http://a.test/sse', start: 0 }])).toBe(true);
+    expect(live.list()).toEqual([]);
+  });
+
   it('never lingers when the entry came before the records of its cancel', () => {
     const { live } = setup(true);
     live.apply(fetchConnection(1, 0));

@@ -288,9 +288,7 @@ export function connectionStatus(
   member: PoolMember | undefined,
   now: number,
 ): ConnectionStatus {
-  if (c.outcome && member?.state === 'lingering') {
-    return { label: t('state.lingering'), tone: 'closed', title: t('state.lingeringTitle') };
-  }
+  if (c.outcome && member?.state === 'lingering') return memberStateWords('lingering');
   if (c.outcome) return outcomeStatus(c, c.outcome);
   if (c.state !== 'connecting') {
     return { label: connectionStateWord(c.state), tone: c.state, title: null };

@@ -50,6 +50,7 @@ const router = createRouter(
     joined: (tabId) => void deep.panelJoined(tabId),
     deepCapture: (tabId, on) => void deep.turn(tabId, on),
     gone: (tabId) => void deep.panelsGone(tabId),
+    bodiesCancelled: (tabId, bodies) => deep.bodiesCancelled?.(tabId, bodies),
   },
 );
 browser.runtime.onConnect.addListener((port) => router.connect(port));

@@ -3,7 +3,7 @@
 // latest snapshot per port, so a service-worker restart loses nothing: both sides
 // reconnect, content scripts say hello and send their snapshot again, panels re-sync.
 import { CONTENT_PORT, PANEL_PORT } from '../protocol/constants';
-import type { DocSnapshot } from '../model/pools';
+import { cancelledBodies, type CancelledBody, type DocSnapshot } from '../model/pools';
 import {
   isEnvelope,
   message,
@@ -32,6 +32,11 @@ export interface PanelHooks {
   deepCapture(tabId: number, on: boolean): void;
   /** The tab's last panel went away. */
   gone(tabId: number): void;
+  /**
+   * A document of the tab reports fetch bodies its page cancelled whose connections the
+   * browser still holds (Firefox): deep capture must not be what keeps them.
+   */
+  bodiesCancelled?(tabId: number, bodies: CancelledBody[]): void;
 }
 
 export interface Router {
@@ -87,6 +92,8 @@ export function createRouter(
     // the browser gives with the port: the tab's top frame may hold no port of its own.
     const tabUrl = typeof key === 'string' ? null : (key.sender?.tab?.url ?? null);
     const notices = budget.update(key, snapshot && { ...snapshot, tabId, frameId, tabUrl });
+    const bodies = snapshot ? cancelledBodies(snapshot.connections) : [];
+    if (bodies.length > 0) hooks?.bodiesCancelled?.(tabId, bodies);
     for (const n of notices) {
       // A worker's streams are only shown: no hook of ours runs there to stamp the wait.
       if (typeof n.port === 'string') continue;

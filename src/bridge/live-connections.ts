@@ -198,7 +198,7 @@ export class LiveConnections {
       since: c.since,
       retryDelay: c.retryDelay,
       ...(c.api === undefined ? {} : { api: c.api }),
-      ...(c.lingering ? { lingering: c.lingering } : {}),
+      ...(c.lingering ? { lingering: c.lingering, requestedAt: c.requestedAt } : {}),
     }));
   }
 

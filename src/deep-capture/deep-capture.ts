@@ -15,7 +15,7 @@ import { createSharedWorkers } from './shared-workers';
 import { SocketUse } from './socket-use';
 import { streamContent } from './stream-content';
 import { WorkerStreams } from './worker-streams';
-import type { DocSnapshot } from '../model/pools';
+import type { CancelledBody, DocSnapshot } from '../model/pools';
 import type { TabSettings } from './tab-settings';
 import type { DeepCaptureStatus, WireRecord, WorkerContext } from './wire-records';
 
@@ -47,6 +47,11 @@ export interface DeepCapture {
   panelJoined(tabId: number): Promise<void>;
   /** The tab's last panel went away: detach, keeping the switch as it is. */
   panelsGone(tabId: number): Promise<void>;
+  /**
+   * The page cancelled these fetch bodies while the browser still holds their connections
+   * (Firefox only; Chrome's debugger only watches).
+   */
+  bodiesCancelled?(tabId: number, bodies: readonly CancelledBody[]): void;
 }
 
 interface Session {

@@ -5,6 +5,11 @@
 // disconnected at once and nothing is reported. The end record waits for both the filter's
 // end and webRequest's verdict (completed, or an error saying whether the page aborted it),
 // which Firefox reports in either order.
+//
+// A filter keeps reading a response whose body the page cancelled: without one, Firefox lets
+// the connection go at the server's next write; with one, only when the response ends. So
+// once the page's hook reports the cancel, the filter is disconnected, and Firefox goes on
+// as without us.
 import { looksLikeEventStream } from '../capture/stream-format';
 import type { StreamFilter } from './web-request-api';
 import type { WireRecord, WireRequest } from './wire-records';
@@ -19,6 +24,9 @@ export class FilteredStream {
   private verdict: { canceled: boolean } | null = null;
   private ended = false;
   private readonly requestId: string;
+  /** The request's URL and when its head arrived (the background's clock). */
+  readonly url: string;
+  readonly headAt: number;
 
   constructor(
     private readonly filter: StreamFilter,
@@ -31,6 +39,8 @@ export class FilteredStream {
   ) {
     this.unsent = request;
     this.requestId = request.id;
+    this.url = request.url;
+    this.headAt = request.t;
     if (!sniff) this.sendRequest();
     filter.ondata = (event) => {
       filter.write(event.data);
@@ -48,6 +58,21 @@ export class FilteredStream {
     if (this.verdict) return;
     this.verdict = { canceled: error !== null && ABORTS.has(error) };
     this.maybeEnd();
+  }
+
+  /** True while the response's bytes pass through the filter. */
+  get filtering(): boolean {
+    return !this.ended && !this.filterDone;
+  }
+
+  /**
+   * The page cancelled the body: the rest goes straight to the page, which lets Firefox end
+   * the request as it would without us. The end record waits for webRequest's verdict.
+   */
+  pageCancelled(): void {
+    if (!this.filtering) return;
+    this.filter.disconnect();
+    this.filterEnded();
   }
 
   /** Deep capture stops: the rest of the body goes straight to the page. */

@@ -27,7 +27,7 @@ import type { TabSettings } from './tab-settings';
 import type { RequestDetails, RequestFilter, WebRequestApi } from './web-request-api';
 import type { DeepCaptureStatus, WireRecord, WireRequest } from './wire-records';
 import { WorkerStreams } from './worker-streams';
-import type { DocSnapshot } from '../model/pools';
+import type { CancelledBody, DocSnapshot } from '../model/pools';
 
 /** Wire records cross to the panel in batches: after this long or this many, whichever first. */
 const FLUSH_MS = 50;
@@ -36,6 +36,8 @@ const FLUSH_RECORDS = 500;
 const WORKERS_MS = 100;
 /** The tab id Firefox gives requests of no tab. */
 const NO_TAB = -1;
+/** How far the page's clock may run ahead of the background's, ms. */
+const CLOCK_SLACK_MS = 25;
 /** How long a tab's listeners outlive its last panel. */
 const GRACE_MS = 2_000;
 const STREAM_TYPES = ['xmlhttprequest'];
@@ -81,6 +83,8 @@ interface TabSession {
   workersTimer: unknown;
   /** Set while no panel of the tab is there: records are held, and it stops unless one joins. */
   orphaned: object | null;
+  /** Cancelled bodies already matched to their requests (`url requestedAt`). */
+  cancelled: Set<string>;
 }
 
 export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
@@ -219,6 +223,7 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
       workers: new WorkerStreams(),
       workersTimer: null,
       orphaned: null,
+      cancelled: new Set(),
     };
     sessions.set(tabId, session);
     void deps.tabOrigin(tabId).then((origin) => {
@@ -296,5 +301,33 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         }
         return Promise.resolve();
       }),
+    bodiesCancelled: (tabId, bodies) => {
+      const session = sessions.get(tabId);
+      if (!session) return;
+      for (const body of bodies) {
+        const key = `${body.url} ${body.requestedAt}`;
+        if (session.cancelled.has(key)) continue;
+        session.cancelled.add(key);
+        requestOf(body, session.listening.streams.values())?.pageCancelled();
+      }
+    },
   };
+}
+
+/**
+ * The followed request a cancelled body came from: one still filtered, with the same URL,
+ * its head the first after the page made the request (the page's and the background's
+ * clocks agree to a few ms).
+ */
+function requestOf(
+  body: CancelledBody,
+  streams: Iterable<FilteredStream>,
+): FilteredStream | undefined {
+  let best: FilteredStream | undefined;
+  for (const s of streams) {
+    if (!s.filtering || s.url !== body.url) continue;
+    if (s.headAt < body.requestedAt - CLOCK_SLACK_MS) continue;
+    if (!best || s.headAt < best.headAt) best = s;
+  }
+  return best;
 }

@@ -54,6 +54,26 @@ export interface LiveConnection {
    * says it let the connection go. `since` is the moment of the cancel.
    */
   lingering?: true;
+  /** A lingering stream's request time, so deep capture can tell which request it was. */
+  requestedAt?: number;
+}
+
+/** A fetch body the page cancelled whose connection the browser still holds (Firefox). */
+export interface CancelledBody {
+  url: string;
+  /** When the page made the request, on the page clock. */
+  requestedAt: number;
+}
+
+/** The cancelled bodies among a document's live connections. */
+export function cancelledBodies(connections: readonly LiveConnection[]): CancelledBody[] {
+  const bodies: CancelledBody[] = [];
+  for (const c of connections) {
+    if (c.lingering && c.requestedAt !== undefined) {
+      bodies.push({ url: c.url, requestedAt: c.requestedAt });
+    }
+  }
+  return bodies;
 }
 
 /** What one document reports about itself. */

@@ -565,6 +565,34 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
       await panel.click('deep-capture-toggle');
       await panel.devtools.waitFor(`${state} === 'off'`, 'the switch off');
     });
+    await t.test(
+      "deep capture: a cancelled fetch body's connection goes as without it",
+      async () => {
+        const { tab, panel } = await t.blankPanel();
+        const state = `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`;
+        await panel.click('deep-capture-toggle');
+        await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
+        // Without a response filter, Firefox lets the connection go at the server's next write
+        // (a heartbeat 2 s after the event); a filter left reading would keep it for good.
+        await tab.evaluate(`(async () => {
+        const res = await fetch('/fetch/hold?hb=2000&key=deep-cancelled',
+          { headers: { accept: 'text/event-stream' } });
+        const reader = res.body.getReader();
+        await reader.read();
+        await reader.cancel();
+      })()`);
+        await panel.waitForPools('the cancelled body held', (p) => p[0]?.lingering === 1);
+        await waitFor(
+          'the server to see the connection go after its heartbeat',
+          () => Promise.resolve(t.server.stats().streamsByPath['/fetch/hold'] ?? 0),
+          (n) => n === 0,
+          10_000,
+        );
+        await panel.waitForPools('nothing held', (p) => p.length === 0);
+        await panel.click('deep-capture-toggle');
+        await panel.devtools.waitFor(`${state} === 'off'`, 'the switch off');
+      },
+    );
   } finally {
     variant.remove();
   }

@@ -225,6 +225,37 @@ describe('Firefox deep capture (filterResponseData)', () => {
     ]);
   });
 
+  it('lets go of a request whose body the page cancelled, so Firefox ends it as without us', async () => {
+    const f = setup();
+    await f.deep.turn(7, true);
+    const same = { url: 'http://page.test/same' };
+    const first = f.request('a', 'text/event-stream', same, '*/*');
+    f.request('b', 'text/event-stream', same, '*/*');
+    f.log.length = 0;
+    // Heads came at 1,000 on the background's clock: a request made later is not theirs.
+    f.deep.bodiesCancelled?.(7, [{ url: same.url, requestedAt: 2_000 }]);
+    f.deep.bodiesCancelled?.(7, [{ url: 'http://page.test/other', requestedAt: 990 }]);
+    expect(f.log).toEqual([]);
+    f.deep.bodiesCancelled?.(7, [{ url: same.url, requestedAt: 990 }]);
+    // The same report again (every snapshot repeats it) lets go of nothing more.
+    f.deep.bodiesCancelled?.(7, [{ url: same.url, requestedAt: 990 }]);
+    expect(f.log).toEqual(['disconnect']);
+    f.filters.get('a')!.chunk(': hb\n\n');
+    f.filters.get('b')!.chunk(': hb\n\n');
+    expect(f.log).toEqual(['disconnect', 'page : hb\n\n', 'write : hb\n\n', 'copy']);
+    f.deep.bodiesCancelled?.(7, [
+      { url: same.url, requestedAt: 990 },
+      { url: same.url, requestedAt: 995 },
+    ]);
+    expect(f.log.filter((l) => l === 'disconnect')).toHaveLength(2);
+    // Firefox cancels the request at the server's next write; the end says so.
+    f.api.onErrorOccurred.fire({ ...first, error: 'NS_BINDING_ABORTED' });
+    f.runTimers();
+    expect(f.wire().filter((r) => r.kind === 'end')).toEqual([
+      { kind: 'end', id: 'a', t: 1_000, canceled: true },
+    ]);
+  });
+
   it('follows stream types at once, generic types only when the body looks like a stream', async () => {
     const f = setup();
     await f.deep.turn(7, true);

@@ -259,6 +259,54 @@ describe('background router', () => {
     ]);
   });
 
+  it("tells deep capture of a document's cancelled fetch bodies the browser still holds", () => {
+    const told: unknown[] = [];
+    const r = createRouter(EXT, () => undefined, {
+      joined: () => undefined,
+      deepCapture: () => undefined,
+      gone: () => undefined,
+      bodiesCancelled: (tabId, bodies) => told.push([tabId, bodies]),
+    });
+    const c = content(2);
+    r.connect(c);
+    const live = {
+      conn: 1,
+      url: 'http://h/live',
+      withCredentials: false,
+      readyState: 1,
+      reconnecting: false,
+      since: 1,
+      retryDelay: null,
+      api: 'fetch',
+    };
+    const snapshot = (connections: unknown[]) => ({
+      v: 1,
+      type: 'snapshot',
+      snapshot: {
+        docId: 'd',
+        url: 'http://h/',
+        origin: 'http://h',
+        topOrigin: 'http://h',
+        title: '',
+        protocols: {},
+        connections,
+      },
+    });
+    c.deliver(snapshot([live]));
+    expect(told).toEqual([]);
+    const cancelled = {
+      ...live,
+      conn: 2,
+      url: 'http://h/gone',
+      readyState: 2,
+      since: 9,
+      lingering: true,
+      requestedAt: 5,
+    };
+    c.deliver(snapshot([live, cancelled]));
+    expect(told).toEqual([[2, [{ url: 'http://h/gone', requestedAt: 5 }]]]);
+  });
+
   it("tells deep capture when panels join, toggle and all leave, and posts to a tab's panels", () => {
     const calls: string[] = [];
     const r = createRouter(EXT, () => undefined, {

@@ -1,5 +1,6 @@
-// The content script's table of its document's live EventSources, kept from the records
-// flowing through it: what the background needs to place them in socket pools.
+// The content script's table of its document's live streams (EventSource, and fetch/XHR
+// streams), kept from the records flowing through it: what the background needs to place
+// them in socket pools.
 //
 // A reconnecting stream holds no connection while it waits out its reconnection delay; then
 // the browser requests again, and that request competes for a slot like a new one. The page
@@ -145,7 +146,8 @@ export class LiveConnections {
 
   /**
    * fetch requests whose Resource Timing entries appeared: a lingering stream among them has
-   * let go of its connection. True when the table changed.
+   * let go of its connection. Called only where the browser keeps cancelled bodies' connections.
+   * True when the table changed.
    */
   requestsEnded(ended: readonly EndedRequest[]): boolean {
     let changed = false;
@@ -157,7 +159,7 @@ export class LiveConnections {
       if (c) {
         this.live.delete(c.conn);
         changed = true;
-      } else if (this.options.cancelKeepsConnection) {
+      } else {
         this.unmatched.push(e);
         if (this.unmatched.length > MAX_UNMATCHED) this.unmatched.shift();
       }

@@ -75,6 +75,22 @@ export function liveRedrawMs(msPerPx: number, framesPerSecond: number): number {
   return Math.min(1000, Math.max(1000 / fps, msPerPx));
 }
 
+/** Frames the panel held at a draw, and when (performance.now()). */
+export interface FrameCount {
+  frames: number;
+  at: number;
+}
+
+/**
+ * Frames that arrived a second between two draws. None at the first draw (`last` null): the
+ * frames a panel already holds when it first draws (a capture kept while it was closed, an
+ * import) did not arrive at any rate. None either when the count fell (the capture cleared).
+ */
+export function arrivalRate(last: FrameCount | null, now: FrameCount): number {
+  if (last === null || now.at <= last.at || now.frames < last.frames) return 0;
+  return ((now.frames - last.frames) * 1000) / (now.at - last.at);
+}
+
 export function createTimelineController(
   source: TimelineSource,
   onModeChange: (mode: ViewMode) => void,
@@ -86,8 +102,8 @@ export function createTimelineController(
   let frame: number | null = null;
   let tick: number | null = null;
   let hover: Hit | null = null;
-  /** Frames received and the time (performance.now()) at the last draw: the arrival rate. */
-  let counted = { frames: 0, at: 0 };
+  /** Frames held at the last draw, for the arrival rate; null before the first. */
+  let counted: FrameCount | null = null;
   let layout: Layout | null = null;
   let drawn = new Map<number, DrawnLane>();
 
@@ -155,9 +171,9 @@ export function createTimelineController(
     });
     let frames = 0;
     for (const c of source.connections()) frames += c.frames;
-    const at = performance.now();
-    const rate = at > counted.at ? ((frames - counted.frames) * 1000) / (at - counted.at) : 0;
-    counted = { frames, at };
+    const count = { frames, at: performance.now() };
+    const rate = arrivalRate(counted, count);
+    counted = count;
     // While following a live capture the view moves: redraw for it (see liveRedrawMs).
     if (live && isFollowing(mode)) {
       tick = window.setTimeout(invalidate, liveRedrawMs(scale.span / scale.width, rate));

@@ -1,21 +1,12 @@
 // Phase: the page-overhead burst (50,000 events) with DevTools open in both arms: on the SSE
 // panel with the extension, on DevTools' default panel without it. What the page pays while
 // someone is watching, and how long after the page's last event the panel has shown it all.
-import type { Page } from '@playwright/test';
 import type { DevToolsPanel } from '../../test/e2e/support/devtools-panel';
 import { armOrder, withArms, type Arm } from './arms';
 import { FRAME_COUNT } from './panel-scripts';
-import { timeStream, type TimedStream } from './page-scripts';
 import { DEVTOOLS_SETTLE_MS, openArmDevTools } from './devtools-arms';
-import {
-  canReadProcessCpu,
-  cpuByRole,
-  cpuSnapshot,
-  pageRendererPid,
-  PROCESS_ROLES,
-  type ProcessRole,
-} from './process-cpu';
-import type { Figure, PhaseResult } from './report';
+import { cpuFigures, timeBurst, type TimedBurst } from './burst-cpu';
+import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
 
@@ -26,54 +17,9 @@ const RUN_TIMEOUT_MS = 60_000;
 /** The panel must show every frame within this long after the page's last event. */
 const CATCH_UP_TIMEOUT_MS = 30_000;
 
-interface Sample extends TimedStream {
+interface Sample extends TimedBurst {
   /** Page's last event → the panel counts all frames (extension arm only). */
   catchUpMs?: number;
-  /** CPU ms each process role of the arm's Chromium used from the burst's start to its end. */
-  cpu?: Record<ProcessRole, number>;
-}
-
-/** Times the burst, with the CPU each process used meanwhile where /proc can tell. */
-async function timeBurst(page: Page, path: string): Promise<Sample> {
-  const pid = canReadProcessCpu ? await pageRendererPid(page) : null;
-  const before = pid === null ? null : cpuSnapshot();
-  const timed = await page.evaluate<TimedStream>(timeStream(path, EVENTS, RUN_TIMEOUT_MS));
-  if (pid === null || before === null) return timed;
-  return { ...timed, cpu: cpuByRole(before, cpuSnapshot(), pid) };
-}
-
-/** Median CPU per burst in each arm, and by process role, where it was read. */
-function cpuFigures(samples: Record<Arm, Sample[]>): { figures: Figure[]; notes: string[] } {
-  const cpu = (arm: Arm): Record<ProcessRole, number>[] =>
-    samples[arm].flatMap((s) => (s.cpu === undefined ? [] : [s.cpu]));
-  const [plain, ext] = [cpu('plain'), cpu('extension')];
-  if (plain.length === 0 || ext.length === 0) return { figures: [], notes: [] };
-  const total = (r: Record<ProcessRole, number>): number =>
-    PROCESS_ROLES.reduce((sum, role) => sum + r[role], 0);
-  const role = (runs: Record<ProcessRole, number>[], name: ProcessRole): number =>
-    median(runs.map((r) => r[name]));
-  return {
-    figures: [
-      {
-        label: 'DevTools open: CPU of all Chromium processes per burst, without (median)',
-        value: median(plain.map(total)),
-        unit: 'ms',
-      },
-      {
-        label: 'DevTools open on SSE: the same, with (median)',
-        value: median(ext.map(total)),
-        unit: 'ms',
-      },
-    ],
-    notes: [
-      'CPU per burst by process (/proc, medians, without → with): ' +
-        PROCESS_ROLES.map(
-          (name) => `${name} ${role(plain, name).toFixed(0)} → ${role(ext, name).toFixed(0)} ms`,
-        ).join(', ') +
-        "; 'page' is the inspected page's renderer, 'extension' SSE Lens's panel and service " +
-        "worker, 'other renderers' DevTools' front-end",
-    ],
-  };
 }
 
 async function waitForCount(panel: DevToolsPanel, count: number): Promise<number> {
@@ -95,7 +41,7 @@ export function measureDevToolsBurst(origin: string, cleanup: Cleanup): Promise<
         const panel = await openArmDevTools(arms, arm, page);
         const base = panel === null ? 0 : await panel.evaluate<number>(FRAME_COUNT);
         const path = `/sse/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
-        const timed = await timeBurst(page, path);
+        const timed = await timeBurst(page, path, EVENTS, RUN_TIMEOUT_MS);
         if (panel === null) return timed;
         return { ...timed, catchUpMs: await waitForCount(panel, base + EVENTS) };
       } finally {
@@ -110,7 +56,7 @@ export function measureDevToolsBurst(origin: string, cleanup: Cleanup): Promise<
     const ms = (arm: Arm): number[] => samples[arm].map((s) => s.ms);
     const paired = samples.extension.map((s, i) => s.ms / (samples.plain[i]?.ms ?? NaN));
     const catchUp = samples.extension.map((s) => s.catchUpMs ?? NaN);
-    const cpu = cpuFigures(samples);
+    const cpu = cpuFigures(samples, 'DevTools open', EVENTS);
     const range = (xs: number[], digits = 0): string =>
       `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
     return {

@@ -2,7 +2,7 @@
 // SSE Lens loaded and in the same Chromium without it; runs alternate, timed in the page.
 import type { BrowserContext } from '@playwright/test';
 import { pairedRatios, sampleArms, withArms, type Arm } from './arms';
-import { timeStream, type TimedStream } from './page-scripts';
+import { cpuFigures, timeBurst, type TimedBurst } from './burst-cpu';
 import type { PhaseResult } from './report';
 import { median } from './stats';
 import type { Cleanup } from './time-limit';
@@ -14,17 +14,13 @@ const RUN_TIMEOUT_MS = 30_000;
 /** Lets the page (and the extension's content script) finish loading before the stream. */
 const SETTLE_MS = 250;
 
-async function timeOnce(
-  context: BrowserContext,
-  origin: string,
-  key: string,
-): Promise<TimedStream> {
+async function timeOnce(context: BrowserContext, origin: string, key: string): Promise<TimedBurst> {
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/blank`);
     await page.waitForTimeout(SETTLE_MS);
     const path = `/sse/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
-    return await page.evaluate<TimedStream>(timeStream(path, EVENTS, RUN_TIMEOUT_MS));
+    return await timeBurst(page, path, EVENTS, RUN_TIMEOUT_MS);
   } finally {
     await page.close();
   }
@@ -39,6 +35,7 @@ export function measureOverhead(origin: string, cleanup: Cleanup): Promise<Phase
     const longTaskMs = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskMs));
     const longTasks = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskCount));
     const paired = pairedRatios(samples);
+    const cpu = cpuFigures(samples, 'DevTools closed', EVENTS);
     return {
       name: 'page overhead',
       figures: [
@@ -68,6 +65,7 @@ export function measureOverhead(origin: string, cleanup: Cleanup): Promise<Phase
           value: longTaskMs('extension'),
           unit: 'ms',
         },
+        ...cpu.figures,
       ],
       notes: [
         `${RUNS} runs per arm after one warm-up each, alternating; new EventSource → handler ` +
@@ -76,6 +74,7 @@ export function measureOverhead(origin: string, cleanup: Cleanup): Promise<Phase
           `with ${longTasks('extension')}; no DevTools open in either arm`,
         `per-run ratios (back-to-back pairs): median ${median(paired).toFixed(3)}, ` +
           `range ${Math.min(...paired).toFixed(3)}–${Math.max(...paired).toFixed(3)}`,
+        ...cpu.notes,
       ],
       raw: { events: EVENTS, eventChars: EVENT_CHARS, samples },
     };

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MachineInfo } from './machine';
 
-export type Unit = 'ms' | 'MB' | 'ratio' | 'events/s' | 'frames/s' | 'fps';
+export type Unit = 'ms' | 'µs' | 'MB' | 'ratio' | 'events/s' | 'frames/s' | 'fps';
 
 export interface Figure {
   label: string;
@@ -39,7 +39,8 @@ function formatValue(value: number, unit: Unit): string {
     case 'ratio':
       return value.toFixed(3);
     case 'MB':
-      return `${value.toFixed(1)} MB`;
+    case 'µs':
+      return `${value.toFixed(1)} ${unit}`;
     case 'ms':
       if (value < 1) return `${value.toFixed(3)} ms`;
       return `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en-US')} ms`;

@@ -87,9 +87,10 @@ export class CdpTranslator {
       if (!isEventStream(p.response?.mimeType)) return NOTHING;
       const api = apiOf(p.type);
       const t = this.time(p.timestamp);
-      if (api === 'eventsource') {
-        return this.followed.has(id) ? { records: [], streamContent: { id, t } } : NOTHING;
-      }
+      // An EventSource's request, followed since it was sent. Its id, not its type, says so:
+      // after a redirect Chrome types the response "Other".
+      if (this.followed.has(id)) return { records: [], streamContent: { id, t } };
+      if (api === 'eventsource') return NOTHING;
       const url = p.response?.url;
       if (api === null || typeof url !== 'string') return NOTHING;
       this.followed.add(id);

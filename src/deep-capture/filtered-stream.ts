@@ -24,8 +24,11 @@ export class FilteredStream {
   private verdict: { canceled: boolean } | null = null;
   private ended = false;
   private readonly requestId: string;
-  /** The request's URL and when its head arrived (the background's clock). */
-  readonly url: string;
+  /**
+   * The URL the page asked for (before any redirect), and when the response head arrived (the
+   * background's clock).
+   */
+  readonly requestedUrl: string;
   readonly headAt: number;
 
   constructor(
@@ -39,7 +42,7 @@ export class FilteredStream {
   ) {
     this.unsent = request;
     this.requestId = request.id;
-    this.url = request.url;
+    this.requestedUrl = request.requestedUrl ?? request.url;
     this.headAt = request.t;
     if (!sniff) this.sendRequest();
     filter.ondata = (event) => {

@@ -38,6 +38,8 @@ const WORKERS_MS = 100;
 const NO_TAB = -1;
 /** How far the page's clock may run ahead of the background's, ms. */
 const CLOCK_SLACK_MS = 25;
+/** Requests whose first URL is kept while they may still redirect; the oldest go beyond. */
+const MAX_FIRST_URLS = 1_000;
 /** How long a tab's listeners outlive its last panel. */
 const GRACE_MS = 2_000;
 const STREAM_TYPES = ['xmlhttprequest'];
@@ -133,17 +135,28 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
     onNavigate?: (url: string) => void,
   ): Listening => {
     const accepts = new Map<string, string | null>();
+    /** The URL each request was made for: a redirect sends its headers again, to the next. */
+    const firstUrls = new Map<string, string>();
     const streams = new Map<string, FilteredStream>();
     const filter: RequestFilter = { urls: ['<all_urls>'], tabId, types: STREAM_TYPES };
     const listening: Listening = {
       api,
       streams,
-      send: (d) => void accepts.set(d.requestId, acceptOf(d)),
+      send: (d) => {
+        accepts.set(d.requestId, acceptOf(d));
+        if (firstUrls.has(d.requestId)) return;
+        firstUrls.set(d.requestId, d.url);
+        if (firstUrls.size > MAX_FIRST_URLS) firstUrls.delete(firstUrls.keys().next().value ?? '');
+      },
       head: (d) => {
         const accept = accepts.get(d.requestId) ?? null;
         accepts.delete(d.requestId);
         if (d.type === 'main_frame') onNavigate?.(d.url);
         if (d.type !== 'xmlhttprequest' || streams.has(d.requestId)) return;
+        // A redirect's own response reaches no page: the request goes on, same id, to its next URL.
+        if (isRedirect(d)) return;
+        const requestedUrl = firstUrls.get(d.requestId);
+        firstUrls.delete(d.requestId);
         const choice = choose(d);
         const deliver = choice === null ? null : onHead(d);
         if (choice === null || deliver === null) return;
@@ -159,6 +172,9 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
           api: guessApi(d.method, accept),
           filtered: { documentUrl },
         };
+        if (requestedUrl !== undefined && requestedUrl !== d.url) {
+          request.requestedUrl = requestedUrl;
+        }
         if (tabId === NO_TAB) {
           request.worker = {
             type: 'worker',
@@ -177,9 +193,13 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         );
         streams.set(d.requestId, stream);
       },
-      completed: (d) => streams.get(d.requestId)?.outcome(null),
+      completed: (d) => {
+        firstUrls.delete(d.requestId);
+        streams.get(d.requestId)?.outcome(null);
+      },
       failed: (d) => {
         accepts.delete(d.requestId);
+        firstUrls.delete(d.requestId);
         streams.get(d.requestId)?.outcome(d.error ?? 'error');
       },
     };
@@ -314,8 +334,13 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
   };
 }
 
+/** A 3xx head: the request goes on, under the same id, to the URL it names. */
+function isRedirect(d: RequestDetails): boolean {
+  return d.statusCode !== undefined && d.statusCode >= 300 && d.statusCode < 400;
+}
+
 /**
- * The followed request a cancelled body came from: one still filtered, with the same URL,
+ * The followed request a cancelled body came from: one still filtered, made for the same URL,
  * its head the first after the page made the request (the page's and the background's
  * clocks agree to a few ms).
  */
@@ -325,7 +350,7 @@ function requestOf(
 ): FilteredStream | undefined {
   let best: FilteredStream | undefined;
   for (const s of streams) {
-    if (!s.filtering || s.url !== body.url) continue;
+    if (!s.filtering || s.requestedUrl !== body.url) continue;
     if (s.headAt < body.requestedAt - CLOCK_SLACK_MS) continue;
     if (!best || s.headAt < best.headAt) best = s;
   }

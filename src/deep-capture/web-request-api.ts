@@ -18,6 +18,8 @@ export interface RequestDetails {
   originUrl?: string;
   requestHeaders?: { name: string; value?: string }[];
   responseHeaders?: { name: string; value?: string }[];
+  /** onHeadersReceived: the response's HTTP status (a 3xx: a redirect follows, same id). */
+  statusCode?: number;
   /** onErrorOccurred: Firefox's error name (NS_BINDING_ABORTED, NS_ERROR_NET_RESET…). */
   error?: string;
 }

@@ -32,6 +32,12 @@ export interface WireRequest {
   /** When the request started (EventSource) or its response head arrived (fetch/XHR), epoch ms. */
   t: number;
   url: string;
+  /**
+   * Firefox: the URL the page asked for, where redirects moved the request to `url` (the page's
+   * EventSource knows only this one). Chrome reports an EventSource's request at its first URL
+   * and a fetch/XHR at its final one, which the page sees too: it never sets this.
+   */
+  requestedUrl?: string;
   api: WireApi;
   /** Set when a worker made the request (absent: the page's own documents). */
   worker?: WorkerContext;

@@ -4,7 +4,8 @@
 // Binding a Chrome request to a hook connection. Chrome names requests by requestId, the hook
 // names connections by document and number; the two meet on the URL and the clock (both are
 // the machine's wall clock). A request binds to a connection of the same API whose URL (or,
-// for fetch/XHR, final URL) is the request's and that could have made it then:
+// for fetch/XHR, final URL) is the request's, or the one Firefox says it was made for before
+// redirects, and that could have made it then:
 // - EventSource: the connection was CONNECTING at the request's start (just created, or
 //   waiting to reconnect after an error), give or take the clocks' slack, and has no other
 //   request loading. Each reconnect is a new request and binds anew. (Firefox times a request
@@ -448,7 +449,7 @@ function dedicatedWorker(
   const script = request.filtered?.documentUrl;
   if (script === undefined || request.worker) return undefined;
   if (r.kind !== 'end' && r.t - request.t < WORKER_AFTER_MS) return undefined;
-  if (!madeByWorker(state, request.url, script)) return undefined;
+  if (!madeByWorker(state, request, script)) return undefined;
   const worker = { type: 'worker' as const, url: script, session: script };
   return workerConnection(state, { ...request, worker }, w.loading);
 }
@@ -457,10 +458,10 @@ function dedicatedWorker(
  * Firefox names the document or worker script that made a request. A script no document of
  * the page has the URL of, for a URL no connection of the page has, is a dedicated worker.
  */
-function madeByWorker(state: CaptureState, url: string, script: string): boolean {
+function madeByWorker(state: CaptureState, request: WireRequest, script: string): boolean {
   for (const d of state.docs.values()) if (d.doc.url === script) return false;
   for (const c of state.connections.values()) {
-    if (c.context === undefined && (c.url === url || c.head?.url === url)) return false;
+    if (c.context === undefined && madeFor(c, request)) return false;
   }
   return true;
 }
@@ -476,7 +477,7 @@ function findConnection(
   for (const c of state.connections.values()) {
     if (c.imported || c.context !== undefined) continue;
     if (c.kind !== request.api && !request.filtered) continue;
-    if (c.url !== request.url && c.head?.url !== request.url) continue;
+    if (!madeFor(c, request)) continue;
     if (w.loading.has(c.key)) continue;
     if (c.kind === 'eventsource') {
       const slack = request.filtered ? FILTERED_CLOCK_SLACK_MS : CLOCK_SLACK_MS;
@@ -489,6 +490,14 @@ function findConnection(
     if (!best || c.createdAt < best.createdAt) best = c;
   }
   return best;
+}
+
+/**
+ * Whether the connection's URL is the request's: the page's own (the first, before redirects),
+ * or for fetch/XHR the final one its response head names.
+ */
+function madeFor(c: ConnectionView, request: WireRequest): boolean {
+  return c.url === request.url || c.head?.url === request.url || c.url === request.requestedUrl;
 }
 
 /**

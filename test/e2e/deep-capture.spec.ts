@@ -111,15 +111,11 @@ async function turnOn(panel: Page): Promise<void> {
   await expect(toggle(panel)).toHaveAttribute('data-state', 'on');
 }
 
-test('turns on without a prompt and shows unlistened events, comments and retry: once each', async ({
-  ext,
-}) => {
-  const { page, panel, tabId } = await watchTab(ext);
-  await expect(panel.locator('[data-testid=deep-capture-hint]')).toContainText('debugging');
-  await turnOn(panel);
-  expect(await attached(ext, tabId)).toBe(true);
-
-  await page.goto(testPage(server.origin, ['/sse/wire?retry=1234&key=wire1']));
+/**
+ * The five frames of a `/sse/wire?retry=1234` stream, each dispatched one merged with its wire
+ * twin, on the panel's one connection.
+ */
+async function expectWireStreamFrames(panel: Page): Promise<void> {
   // A dispatched event shows first as `page` and becomes `both` when its wire twin arrives.
   const rows = await waitUntil(
     'the stream’s five frames, each dispatched one merged with its wire twin',
@@ -136,11 +132,37 @@ test('turns on without a prompt and shows unlistened events, comments and retry:
   const connection = panel.locator('[data-testid=connection-row]');
   await expect(connection).toHaveAttribute('data-server-retry', '1234');
   await expect(connection).toHaveAttribute('data-frames', '5');
+}
+
+test('turns on without a prompt and shows unlistened events, comments and retry: once each', async ({
+  ext,
+}) => {
+  const { page, panel, tabId } = await watchTab(ext);
+  await expect(panel.locator('[data-testid=deep-capture-hint]')).toContainText('debugging');
+  await turnOn(panel);
+  expect(await attached(ext, tabId)).toBe(true);
+
+  await page.goto(testPage(server.origin, ['/sse/wire?retry=1234&key=wire1']));
+  await expectWireStreamFrames(panel);
   // The page itself got only the two unnamed events: the hook adds nothing of its own.
   expect(await page.evaluate(() => window.__received.map((r) => r.lastEventId))).toEqual([
     '1',
     '3',
   ]);
+});
+
+test('a redirected EventSource binds to its request: Chrome names the URL the page asked for', async ({
+  ext,
+}) => {
+  const { page, panel } = await watchTab(ext);
+  await turnOn(panel);
+  const to = encodeURIComponent('/sse/wire?retry=1234&key=wire-redirect');
+  await page.goto(testPage(server.origin, [`/fetch/redirect?code=307&to=${to}`]));
+  await expectWireStreamFrames(panel);
+  await expect(panel.locator('[data-testid=connection-row]')).toHaveAttribute(
+    'data-url',
+    `${server.origin}/fetch/redirect?code=307&to=${to}`,
+  );
 });
 
 test('turning off detaches the debugger and the page hook carries on', async ({ ext }) => {

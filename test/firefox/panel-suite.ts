@@ -527,44 +527,17 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
     await t.suite.require('the deep capture variant installs', async () => {
       expectEqual(await t.ff.install(variant.dir), GECKO_ID);
     });
-    await t.test('deep capture: unlistened events, comments and retry: from the wire', async () => {
-      const { tab, panel } = await t.blankPanel();
-      const state = `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`;
-      expectEqual(await panel.devtools.evaluate<string>(state), 'off');
-      await panel.click('deep-capture-toggle');
-      await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
-      // The switch follows the tab to the page it navigates to.
-      await tab.navigate(testPage(t.server.origin, ['/sse/wire?retry=1234&key=ff-deep']));
-      // Either source may reach the panel first: a dispatched event shows as `page`, or its
-      // wire twin as `wire`, until the other arrives and they are one `both` frame.
-      const expected = [
-        ['retry', '', '', 'wire'],
-        ['comment', '', '', 'wire'],
-        ['event', 'message', '1', 'both'],
-        ['event', 'unlistened', '2', 'wire'],
-        ['event', 'message', '3', 'both'],
-      ];
-      await waitFor(
-        'the stream’s five frames, each dispatched one merged with its wire twin',
-        async () => (await panel.frames()).map((f) => [f.kind, f.type, f.eventId, f.source]),
-        // In order: the wire's clock (the background's) runs a little behind the page's for
-        // the same bytes, and wire-only frames still sort between their wire neighbours.
-        (rows) => isDeepStrictEqual(rows, expected),
-        15_000,
-      );
-      expectEqual(
-        await panel.devtools.evaluate<string | null>(
-          `document.querySelector('[data-testid=connection-row]')?.dataset.serverRetry ?? null`,
-        ),
-        '1234',
-      );
-      await panel.devtools.waitFor(
-        `document.querySelector('[data-testid=sockets-unavailable]') !== null`,
-        'the budget saying Firefox names no sockets',
-      );
-      await panel.click('deep-capture-toggle');
-      await panel.devtools.waitFor(`${state} === 'off'`, 'the switch off');
-    });
+    await wireFramesCheck(
+      t,
+      'deep capture: unlistened events, comments and retry: from the wire',
+      '/sse/wire?retry=1234&key=ff-deep',
+    );
+    // Firefox names the redirect's target; the page's EventSource knows the URL it asked for.
+    await wireFramesCheck(
+      t,
+      'deep capture: the same through a 307 redirect, bound to the EventSource that asked',
+      `/fetch/redirect?code=307&to=${encodeURIComponent('/sse/wire?retry=1234&key=ff-redirect')}`,
+    );
     await t.test(
       "deep capture: a cancelled fetch body's connection goes as without it",
       async () => {
@@ -596,6 +569,52 @@ async function deepCaptureCheck(t: PanelSuite): Promise<void> {
   } finally {
     variant.remove();
   }
+}
+
+/**
+ * Deep capture on, a page whose EventSource reads `path` (a wire stream: retry:, a comment, two
+ * dispatched events and one nobody listens to): the panel shows all five frames, each
+ * dispatched one merged with its wire twin, and the budget says Firefox names no sockets.
+ */
+async function wireFramesCheck(t: PanelSuite, title: string, path: string): Promise<void> {
+  await t.test(title, async () => {
+    const { tab, panel } = await t.blankPanel();
+    const state = `document.querySelector('[data-testid=deep-capture-toggle]').dataset.state`;
+    expectEqual(await panel.devtools.evaluate<string>(state), 'off');
+    await panel.click('deep-capture-toggle');
+    await panel.devtools.waitFor(`${state} === 'on'`, 'the switch on');
+    // The switch follows the tab to the page it navigates to.
+    await tab.navigate(testPage(t.server.origin, [path]));
+    // Either source may reach the panel first: a dispatched event shows as `page`, or its
+    // wire twin as `wire`, until the other arrives and they are one `both` frame.
+    const expected = [
+      ['retry', '', '', 'wire'],
+      ['comment', '', '', 'wire'],
+      ['event', 'message', '1', 'both'],
+      ['event', 'unlistened', '2', 'wire'],
+      ['event', 'message', '3', 'both'],
+    ];
+    await waitFor(
+      'the stream’s five frames, each dispatched one merged with its wire twin',
+      async () => (await panel.frames()).map((f) => [f.kind, f.type, f.eventId, f.source]),
+      // In order: the wire's clock (the background's) runs a little behind the page's for
+      // the same bytes, and wire-only frames still sort between their wire neighbours.
+      (rows) => isDeepStrictEqual(rows, expected),
+      15_000,
+    );
+    expectEqual(
+      await panel.devtools.evaluate<string | null>(
+        `document.querySelector('[data-testid=connection-row]')?.dataset.serverRetry ?? null`,
+      ),
+      '1234',
+    );
+    await panel.devtools.waitFor(
+      `document.querySelector('[data-testid=sockets-unavailable]') !== null`,
+      'the budget saying Firefox names no sockets',
+    );
+    await panel.click('deep-capture-toggle');
+    await panel.devtools.waitFor(`${state} === 'off'`, 'the switch off');
+  });
 }
 
 async function main(suite: Suite): Promise<void> {

@@ -46,6 +46,12 @@ describe('CDP translation', () => {
       streamContent: { id: '2', t: 1_007_000 },
     });
     expect(head('3', 'Image', 'image/png').records).toEqual([]);
+    // After a redirect, Chrome types an EventSource's response "Other": still streamed.
+    sent('4', 'EventSource', 'http://h/redirect', 6);
+    expect(head('4', 'Other', 'text/event-stream')).toEqual({
+      records: [],
+      streamContent: { id: '4', t: 1_007_000 },
+    });
 
     expect(
       cdp.translate('Network.eventSourceMessageReceived', {

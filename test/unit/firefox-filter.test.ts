@@ -256,6 +256,60 @@ describe('Firefox deep capture (filterResponseData)', () => {
     ]);
   });
 
+  it('names the URL a redirected request was made for, which its cancelled body carries', async () => {
+    const f = setup();
+    await f.deep.turn(7, true);
+    const base = {
+      requestId: 'r1',
+      tabId: 7,
+      method: 'GET',
+      type: 'xmlhttprequest',
+      timeStamp: 500,
+      documentUrl: 'http://page.test/',
+    };
+    const asked = 'http://page.test/redirect?to=/sse';
+    const final = 'http://page.test/sse';
+    const accept = [{ name: 'Accept', value: 'text/event-stream' }];
+    // Each hop sends its headers; the 307's head is no stream; the 200's is.
+    f.api.onSendHeaders.fire({ ...base, url: asked, requestHeaders: accept });
+    f.api.onHeadersReceived.fire({ ...base, url: asked, statusCode: 307, responseHeaders: [] });
+    f.api.onSendHeaders.fire({ ...base, url: final, requestHeaders: accept });
+    f.api.onHeadersReceived.fire({
+      ...base,
+      url: final,
+      statusCode: 200,
+      responseHeaders: [{ name: 'Content-Type', value: 'text/event-stream' }],
+    });
+    // A request that was not redirected carries no second URL.
+    f.request('plain', 'text/event-stream', { statusCode: 200 });
+    f.runTimers();
+    expect(f.wire().filter((r) => r.kind === 'request')).toEqual([
+      {
+        kind: 'request',
+        id: 'r1',
+        t: 1_000,
+        url: final,
+        requestedUrl: asked,
+        api: 'eventsource',
+        filtered: { documentUrl: 'http://page.test/' },
+      },
+      {
+        kind: 'request',
+        id: 'plain',
+        t: 1_000,
+        url: 'http://page.test/plain',
+        api: 'eventsource',
+        filtered: { documentUrl: 'http://page.test/' },
+      },
+    ]);
+    // The page knows the stream by the URL it asked for.
+    f.log.length = 0;
+    f.deep.bodiesCancelled?.(7, [{ url: final, requestedAt: 990 }]);
+    expect(f.log).toEqual([]);
+    f.deep.bodiesCancelled?.(7, [{ url: asked, requestedAt: 990 }]);
+    expect(f.log).toEqual(['disconnect']);
+  });
+
   it('follows stream types at once, generic types only when the body looks like a stream', async () => {
     const f = setup();
     await f.deep.turn(7, true);

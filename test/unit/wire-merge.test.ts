@@ -601,6 +601,25 @@ describe('wire merge of Firefox’s filtered requests', () => {
     ]);
   });
 
+  it('binds a redirected request to the connection made for the URL Firefox says it asked for', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    const asked = 'http://127.0.0.1:4000/redirect?to=/sse/wire';
+    hook(state, connection(1, T0, asked), open(1, T0 + 5), dispatched(1, T0 + 6, '1', 'a'));
+    applyWire(state, [
+      { ...filtered('f1', T0 + 4, 'eventsource'), requestedUrl: asked },
+      bytes('f1', T0 + 6, ': hello\n\nid: 1\ndata: a\n\n'),
+    ]);
+    expect(rows(state)).toEqual([
+      ['doc:1', 'event', 'message', '1', 'both'],
+      ['doc:1', 'comment', '', '', 'wire'],
+    ]);
+    // Not taken for a worker's: a connection of the page was made for that URL.
+    applyWire(state, [{ kind: 'end', id: 'f1', t: T0 + 2_000 }]);
+    expect(state.connections.size).toBe(1);
+    expect(state.wireUnmatched).toBe(0);
+  });
+
   it('holds a request of a page document until its connection arrives', () => {
     const state = createCaptureState();
     hook(state, connection(9, T0 - 50, 'http://127.0.0.1:4000/other'));

@@ -3,7 +3,7 @@
 // Recomputed when the capture changes, at most four times a second.
 import type { ReadonlySignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import type { ConnectionStats } from '../../src/model/stats';
+import { GapCache, type ConnectionStats } from '../../src/model/stats';
 import { formatBytes, formatCount, formatDuration, formatFixed, splitUrl } from '../format';
 import { selectionStats } from '../selection-stats';
 import { t } from '../i18n/translate';
@@ -22,6 +22,7 @@ export function StatsStrip({
 }) {
   const version = useSampled(store.version, SAMPLE_MS);
   const selected = store.connectionFilter.value;
+  const cache = useMemo(() => new GapCache(), [selected]);
   const stats = useMemo(
     () =>
       selectionStats(
@@ -29,8 +30,9 @@ export function StatsStrip({
         selected,
         (key) => lanes.peek().lanes.get(key)?.frames ?? [],
         store.state.frames,
+        cache,
       ),
-    [store, lanes, selected, version],
+    [store, lanes, selected, version, cache],
   );
   const url = selected === null ? null : store.state.connections.get(selected)?.url;
   return (

@@ -63,15 +63,76 @@ export function gaps(frames: readonly Pick<FrameView, 't'>[]): Float64Array {
   return out;
 }
 
+/**
+ * The gaps of a frame list that grows at its end, kept from one call to the next: only frames
+ * appended since add gaps. Anything else (frames evicted from the front, frames inserted, another
+ * list) is seen by the first and last frames it knew no longer being where they were, and
+ * starts over. Walking every frame for its gaps was most of the stats strip's cost in a large
+ * capture (102 of 148 ms in a CPU profile of the panel at 150,000 frames).
+ */
+export class GapCache {
+  private values = new Float64Array(1024);
+  private scratch = new Float64Array(0);
+  private count = 0;
+  private first: Pick<FrameView, 't'> | undefined;
+  private last: Pick<FrameView, 't'> | undefined;
+  /** The largest gap; null below two frames. */
+  max: number | null = null;
+  /** Whether every frame came at or after the one before it. */
+  ordered = true;
+
+  update(frames: readonly Pick<FrameView, 't'>[]): void {
+    const n = frames.length;
+    const grew = this.count > 0 && n >= this.count;
+    if (!grew || frames[0] !== this.first || frames[this.count - 1] !== this.last) {
+      this.count = 0;
+      this.max = null;
+      this.ordered = true;
+    }
+    if (n - 1 > this.values.length) {
+      const values = new Float64Array(Math.max(n - 1, this.values.length * 2));
+      values.set(this.values.subarray(0, Math.max(0, this.count - 1)));
+      this.values = values;
+    }
+    for (let i = Math.max(1, this.count); i < n; i++) {
+      const gap = (frames[i] as FrameView).t - (frames[i - 1] as FrameView).t;
+      this.values[i - 1] = gap;
+      if (this.max === null || gap > this.max) this.max = gap;
+      if (gap < 0) this.ordered = false;
+    }
+    this.count = n;
+    this.first = frames[0];
+    this.last = frames[n - 1];
+  }
+
+  /** A copy of the gaps, in a buffer reused by the next call (percentiles reorder it). */
+  copy(): Float64Array {
+    const n = Math.max(0, this.count - 1);
+    if (this.scratch.length < n) this.scratch = new Float64Array(this.values.length);
+    const copy = this.scratch.subarray(0, n);
+    copy.set(this.values.subarray(0, n));
+    return copy;
+  }
+}
+
+/** `cache`, when given, keeps `frames`' gaps between calls (see GapCache). */
 export function connectionStats(
   connection: Pick<ConnectionView, 'createdAt' | 'frames' | 'bytes'>,
   frames: readonly FrameView[],
+  cache?: GapCache,
 ): ConnectionStats {
   const first = frames[0];
   const last = frames.at(-1);
-  const between = gaps(frames);
+  let between: Float64Array;
   let gapMax: number | null = null;
-  for (const gap of between) gapMax = gapMax === null ? gap : Math.max(gapMax, gap);
+  if (cache) {
+    cache.update(frames);
+    between = cache.copy();
+    gapMax = cache.max;
+  } else {
+    between = gaps(frames);
+    for (const gap of between) gapMax = gapMax === null ? gap : Math.max(gapMax, gap);
+  }
   const span = first && last ? last.t - first.t : 0;
   return {
     frames: connection.frames,

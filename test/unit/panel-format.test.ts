@@ -4,10 +4,12 @@ import {
   formatClock,
   formatCount,
   formatDuration,
+  formatFixed,
   formatFrameSize,
   splitUrl,
 } from '../../panel/format';
 import { t } from '../../panel/i18n/translate';
+import { activeLocale, INTL_TAGS, type Locale } from '../../panel/i18n/locale';
 
 describe('formatClock', () => {
   it('shows local HH:MM:SS.mmm, zero-padded', () => {
@@ -32,6 +34,33 @@ describe('formatBytes', () => {
 
   it('stops at GB', () => {
     expect(formatBytes(2048 * 1024 ** 3)).toBe('2048.0 GB');
+  });
+});
+
+describe('formatFixed', () => {
+  it('says what Intl says, for values it formatted before too, in each locale and past its memory', () => {
+    const values = [0, -0, 1, 1.25, -3.5, 1023, 1e21, NaN, Infinity, 0.05];
+    for (let i = 0; i < 1_500; i++) values.push(i / 7);
+    const before = activeLocale.value;
+    try {
+      for (const locale of Object.keys(INTL_TAGS) as Locale[]) {
+        activeLocale.value = locale;
+        for (const digits of [0, 1, 2]) {
+          const intl = new Intl.NumberFormat(INTL_TAGS[locale], {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+            useGrouping: false,
+          });
+          // Twice over: the second pass reads what the first one kept.
+          for (const v of [...values, ...values])
+            expect(formatFixed(v, digits)).toBe(intl.format(v));
+        }
+      }
+    } finally {
+      activeLocale.value = before;
+    }
+    expect(formatFixed(-0, 0)).toBe('-0');
+    expect(formatFixed(0, 0)).toBe('0');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionStats, gaps, percentile } from '../../src/model/stats';
+import { connectionStats, GapCache, gaps, percentile } from '../../src/model/stats';
 import { frameAt } from './support/frames';
 
 describe('stats', () => {
@@ -45,5 +45,45 @@ describe('stats', () => {
       gapP50: null,
       gapMax: null,
     });
+  });
+
+  it('a gap cache gives the figures of a fresh count as frames are appended, evicted or inserted', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const cache = new GapCache();
+    const connection = { createdAt: 0, frames: 0, bytes: 0 };
+    let frames: ReturnType<typeof frameAt>[] = [];
+    let t = 0;
+    const check = (): void => {
+      expect(connectionStats(connection, frames, cache)).toEqual(
+        connectionStats(connection, frames),
+      );
+      const fresh = new GapCache();
+      fresh.update(frames);
+      expect(cache.ordered).toBe(fresh.ordered);
+    };
+    for (let step = 0; step < 300; step++) {
+      const r = random();
+      if (r < 0.7) {
+        // Appended, a few at a time, now and then one earlier than the last.
+        for (let k = Math.floor(random() * 40); k > 0; k--) {
+          t += random() < 0.02 ? -5 : Math.floor(random() * 50);
+          frames.push(frameAt(t, ''));
+        }
+      } else if (r < 0.85) {
+        frames.splice(0, Math.floor(random() * 30));
+      } else if (r < 0.95 && frames.length > 2) {
+        frames.splice(Math.floor(random() * frames.length), 0, frameAt(t - 1, ''));
+      } else {
+        // Another list of the same frames: the same figures.
+        frames = [...frames];
+      }
+      check();
+    }
+    // 2,000 appended frames grow its buffer past 1,024 gaps.
+    for (let k = 0; k < 2_000; k++) frames.push(frameAt((t += 3), ''));
+    check();
+    frames.length = 0;
+    check();
   });
 });

@@ -98,20 +98,18 @@ async function growthWhileSpinning(page: Page): Promise<Map<number, number>> {
 }
 
 /**
- * Which renderer runs `page`: the one whose CPU grows by most of the time the page spins, and
- * at least twice as much as any other's. Chromium starts a spare renderer as a tab navigates,
- * and while it starts it can grow more than the page's (which may get only half a core then);
- * so the page spins 150 ms at a time, up to 8 times, counting each renderer's growth over all
- * spins, until one stands out. Call it before the measured stretch.
+ * Which renderer runs `page`: the one that grows by at least half of a 150 ms spin of the page,
+ * and twice as much as any other, in two spins running. Chromium starts a spare renderer as a
+ * tab navigates; while it starts it can grow more than the page's (which may get only half a
+ * core then), but not for two spins. Up to 8 spins. Call it before the measured stretch.
  */
 export async function pageRendererPid(page: Page): Promise<number | null> {
-  const total = new Map<number, number>();
-  for (let spin = 1; spin <= 8; spin++) {
-    for (const [pid, grew] of await growthWhileSpinning(page)) {
-      total.set(pid, (total.get(pid) ?? 0) + grew);
-    }
-    const [top, next] = [...total].sort((a, b) => b[1] - a[1]);
-    if (top && top[1] >= 0.5 * SPIN_MS * spin && top[1] >= 2 * (next?.[1] ?? 0)) return top[0];
+  let previous: number | null = null;
+  for (let spin = 0; spin < 8; spin++) {
+    const [top, next] = [...(await growthWhileSpinning(page))].sort((a, b) => b[1] - a[1]);
+    const winner = top && top[1] >= 0.5 * SPIN_MS && top[1] >= 2 * (next?.[1] ?? 0) ? top[0] : null;
+    if (winner !== null && winner === previous) return winner;
+    previous = winner;
   }
   return null;
 }

@@ -33,7 +33,8 @@
 // after the event that came after it. Nor before the frame that came before it: the wire's
 // clock can be behind the page's for the same bytes (Firefox's filter sees them before the
 // page does), so a wire-only frame earlier than the frame it follows in the bytes takes that
-// frame's time and sorts just after it.
+// frame's time and sorts just after it. The same holds for the events Chrome parses: a loaded
+// page may dispatch an event after the wire saw the next ones, and they still show after it.
 import type { CapturedEvent } from '../capture/records';
 import type { WireRecord, WireRequest } from '../deep-capture/wire-records';
 import { createWireDecoder, type WireDecoder, type WireFrame } from '../sse/wire-decoder';
@@ -89,6 +90,12 @@ interface Queues {
   bytes: TwinQueue;
   /** The last frame of the bytes handled so far (shown, or matched to its shown twin). */
   last?: FrameView;
+  /**
+   * The frame Chrome's last parsed event became (shown, or matched to its shown twin). The
+   * next one never shows before it, though its own time may be earlier: a loaded page can
+   * dispatch an event after the wire saw the ones that follow it.
+   */
+  lastMessage?: FrameView;
 }
 
 export interface WireState {
@@ -226,17 +233,21 @@ function applyOne(state: CaptureState, w: WireState, r: WireRecord): void {
     else workerDataAt(c, r.t);
   }
   switch (r.kind) {
-    case 'message':
-      addWireFrame(
-        state,
-        w,
-        c,
-        'event',
-        r.t,
-        { frameKind: 'event', type: r.type, id: r.lastEventId, data: r.data },
-        queuesOf(w, c.key).page.peek(),
-      );
+    case 'message': {
+      const queues = queuesOf(w, c.key);
+      queues.lastMessage =
+        addWireFrame(
+          state,
+          w,
+          c,
+          'event',
+          r.t,
+          { frameKind: 'event', type: r.type, id: r.lastEventId, data: r.data },
+          queues.page.peek(),
+          queues.lastMessage,
+        ) ?? queues.lastMessage;
       return;
+    }
     case 'bytes': {
       const bytes = decodeBase64(r.base64);
       w.bodies.add(c.key, r.id, bytes, (key) => state.connections.has(key));
@@ -296,7 +307,7 @@ function addWireFrame(
   f: WireFrame,
   /** The first frame the page showed that comes after this one on the wire, if known. */
   next: FrameView | undefined,
-  /** The frame that comes before this one in the bytes, if known (bytes only). */
+  /** The frame that comes before this one on the wire, if known. */
   previous?: FrameView,
 ): FrameView | undefined {
   if (kind === 'retry') noteServerRetry(c, f.data);

@@ -227,6 +227,26 @@ describe('wire merge', () => {
     ).toEqual(['1', '2', '3', '4', '5']);
   });
 
+  it('keeps an unlistened event after the event before it when the page dispatched that one late', () => {
+    const state = createCaptureState();
+    expectWire(state);
+    // A loaded page dispatched event 1 at T0 + 60, after the wire saw events 1 and 2 (T0 + 5
+    // and T0 + 6); event 3 is not dispatched yet when the wire's records arrive.
+    hook(state, connection(1, T0), open(1, T0 + 1), dispatched(1, T0 + 60, '1', 'a'));
+    applyWire(state, [
+      request('r1', T0),
+      message('r1', T0 + 5, '1', 'a'),
+      message('r1', T0 + 6, '2', 'b', 'unlistened'),
+      message('r1', T0 + 7, '3', 'c'),
+    ]);
+    hook(state, dispatched(1, T0 + 61, '3', 'c'));
+    expect(shownOrder(state)).toEqual([
+      ['event', '1', 'both'],
+      ['event', '2', 'wire'],
+      ['event', '3', 'both'],
+    ]);
+  });
+
   it('makes each worker stream a connection of its own; an EventSource reconnect stays one', () => {
     const state = createCaptureState();
     const worker = { type: 'worker', url: 'http://127.0.0.1:4000/w.js', session: 'S' } as const;

@@ -38,6 +38,11 @@ const WORKERS_MS = 100;
 const NO_TAB = -1;
 /** How far the page's clock may run ahead of the background's, ms. */
 const CLOCK_SLACK_MS = 25;
+/**
+ * Cancelled bodies remembered as matched per tab (every snapshot repeats a body until its
+ * connection goes); the oldest are forgotten beyond this.
+ */
+const MAX_CANCELLED = 1_000;
 /** Requests whose first URL is kept while they may still redirect; the oldest go beyond. */
 const MAX_FIRST_URLS = 1_000;
 /** How long a tab's listeners outlive its last panel. */
@@ -328,6 +333,9 @@ export function createFilterCapture(deps: FilterCaptureDeps): DeepCapture {
         const key = `${body.url} ${body.requestedAt}`;
         if (session.cancelled.has(key)) continue;
         session.cancelled.add(key);
+        if (session.cancelled.size > MAX_CANCELLED) {
+          session.cancelled.delete(session.cancelled.values().next().value ?? '');
+        }
         requestOf(body, session.listening.streams.values())?.pageCancelled();
       }
     },

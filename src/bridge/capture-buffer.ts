@@ -112,7 +112,9 @@ export class CaptureBuffer {
     for (const r of records) {
       if (!this.admit(r)) continue;
       // The records are fresh copies made by sanitize (or by the bridge): number in place.
-      const numbered: CapturedRecord = Object.assign(r, { seq: ++this.seq });
+      // Events already hold a `seq` of 0, so numbering one changes no object's shape.
+      const numbered = r as CapturedRecord;
+      numbered.seq = ++this.seq;
       out.push(numbered);
       if (numbered.kind === 'event') {
         this.events.push(numbered);

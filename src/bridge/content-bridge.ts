@@ -18,7 +18,7 @@ import {
 } from '../protocol/messages';
 import { sanitizeHookMessage } from '../protocol/sanitize';
 import { packRecords } from '../protocol/packed-events';
-import { CaptureBuffer, type BufferLimits } from './capture-buffer';
+import { CaptureBuffer, type BufferLimits, type Bufferable } from './capture-buffer';
 import { lazyLink } from './lazy-link';
 import { endedFetches, LiveConnections } from './live-connections';
 import { ProtocolLearner, type TimingSource } from './protocol-learner';
@@ -222,7 +222,9 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     const { records, dropped, rejected, staleHook } = sanitizeHookMessage(m);
     if (dropped > 0) buffer.noteLost(dropped);
     if (rejected > 0 || staleHook > 0) buffer.noteRejected(rejected, staleHook);
-    record(records.flatMap((r) => wire.expand(r)));
+    const expanded: Bufferable[] = [];
+    for (const r of records) wire.expandInto(r, expanded);
+    record(expanded);
   });
 
   return {

@@ -13,49 +13,59 @@ export class WireStreams {
   /** The origin of each stream's final URL: the `origin` of its frames, as for EventSource. */
   private readonly origins = new Map<number, string>();
 
-  /** The records to buffer for one sanitized hook record, in order. */
-  expand(r: Sanitized): Bufferable[] {
+  /**
+   * Appends the records to buffer for one sanitized hook record to `out`, in order. Most
+   * records (every EventSource event) pass as they are, so nothing is allocated for them.
+   */
+  expandInto(r: Sanitized, out: Bufferable[]): void {
     switch (r.kind) {
       case 'head': {
-        if (r.format === null) return [r];
+        out.push(r);
+        if (r.format === null) return;
         this.decoders.set(r.conn, createWireDecoder(r.format));
         this.origins.set(r.conn, originOf(r.url));
-        return [r, { kind: 'state', conn: r.conn, t: r.t, readyState: 1, cause: 'open' }];
+        out.push({ kind: 'state', conn: r.conn, t: r.t, readyState: 1, cause: 'open' });
+        return;
       }
       case 'chunk': {
         const decoder = this.decoders.get(r.conn);
-        return decoder ? this.frames(r.conn, r.t, decoder.push(r.data)) : [];
+        if (decoder) this.frames(r.conn, r.t, decoder.push(r.data), out);
+        return;
       }
       case 'end': {
         const decoder = this.decoders.get(r.conn);
         this.decoders.delete(r.conn);
-        const rest = decoder ? this.frames(r.conn, r.t, decoder.end()) : [];
+        if (decoder) this.frames(r.conn, r.t, decoder.end(), out);
         this.origins.delete(r.conn);
         const cause = r.outcome === 'complete' ? 'close' : 'error';
-        return [...rest, r, { kind: 'state', conn: r.conn, t: r.t, readyState: 2, cause }];
+        out.push(r, { kind: 'state', conn: r.conn, t: r.t, readyState: 2, cause });
+        return;
       }
       default:
-        return [r];
+        out.push(r);
     }
   }
 
-  private frames(conn: number, t: number, frames: WireFrame[]): Bufferable[] {
+  private frames(conn: number, t: number, frames: WireFrame[], out: Bufferable[]): void {
     const origin = this.origins.get(conn) ?? '';
     const cut = (v: string, max: number): string => (v.length > max ? v.slice(0, max) : v);
-    return frames.map((f): Bufferable => ({
-      kind: 'event',
-      conn,
-      t,
-      type: cut(f.type, LIMITS.maxFieldChars),
-      data: cut(f.data, LIMITS.maxDataChars),
-      lastEventId: cut(f.id, LIMITS.maxFieldChars),
-      origin,
-      size: f.data.length,
-      truncated: f.data.length > LIMITS.maxDataChars,
-      source: 'wire',
-      frameKind: f.frameKind,
-      ...(f.note === undefined ? {} : { note: f.note }),
-    }));
+    for (const f of frames) {
+      out.push({
+        kind: 'event',
+        conn,
+        t,
+        type: cut(f.type, LIMITS.maxFieldChars),
+        data: cut(f.data, LIMITS.maxDataChars),
+        lastEventId: cut(f.id, LIMITS.maxFieldChars),
+        origin,
+        size: f.data.length,
+        truncated: f.data.length > LIMITS.maxDataChars,
+        source: 'wire',
+        frameKind: f.frameKind,
+        seq: 0,
+        ...(f.note === undefined ? {} : { note: f.note }),
+      });
+    }
   }
 }
 

@@ -51,20 +51,20 @@ export function packRecords(records: readonly CapturedRecord[]): {
     cutSize: [],
     wireKind: [],
   };
-  // Most events of a batch repeat the previous one's type and origin: compare before hashing.
-  let lastString = '';
-  let lastIndex = -1;
   const stringAt = (s: string): number => {
-    if (s === lastString && lastIndex !== -1) return lastIndex;
     let i = index.get(s);
     if (i === undefined) {
       i = p.strings.push(s) - 1;
       index.set(s, i);
     }
-    lastString = s;
-    lastIndex = i;
     return i;
   };
+  // Most events of a batch repeat the previous one's type and origin: compare before hashing,
+  // each column with its own previous value.
+  let lastType = '';
+  let typeIndex = -1;
+  let lastOrigin = '';
+  let originIndex = -1;
   for (const r of records) {
     if (!packable(r)) {
       rest.push(r);
@@ -73,10 +73,18 @@ export function packRecords(records: readonly CapturedRecord[]): {
     p.seq.push(r.seq);
     p.conn.push(r.conn);
     p.t.push(r.t);
-    p.type.push(stringAt(r.type));
+    if (typeIndex === -1 || r.type !== lastType) {
+      lastType = r.type;
+      typeIndex = stringAt(r.type);
+    }
+    if (originIndex === -1 || r.origin !== lastOrigin) {
+      lastOrigin = r.origin;
+      originIndex = stringAt(r.origin);
+    }
+    p.type.push(typeIndex);
     p.data.push(r.data);
     p.lastEventId.push(r.lastEventId);
-    p.origin.push(stringAt(r.origin));
+    p.origin.push(originIndex);
     p.cutSize.push(r.truncated ? r.size : -1);
     p.wireKind.push(r.frameKind === undefined ? -1 : stringAt(r.frameKind));
   }

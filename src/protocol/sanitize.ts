@@ -21,11 +21,22 @@ export type Sanitized =
   | ConnectionRecord
   | StateRecord
   | ListenRecord
-  | (EventRecord & { size: number; truncated: boolean } & Partial<WireFrameFields>)
+  | SanitizedEvent
   | CapturedBody
   | HeadRecord
   | ChunkRecord
   | EndRecord;
+
+/**
+ * An event as the content script keeps it. `seq` is 0 until the capture buffer numbers the
+ * event: created with the field, an event keeps its shape when numbered (a buffered event
+ * that gained a property would carry an extra backing store for as long as it is kept).
+ */
+export type SanitizedEvent = EventRecord & {
+  size: number;
+  truncated: boolean;
+  seq: number;
+} & Partial<WireFrameFields>;
 
 export interface SanitizeResult {
   records: Sanitized[];
@@ -154,6 +165,14 @@ function sanitizeStreamRecord(v: Obj, conn: number, t: number): Sanitized | null
 }
 
 /**
+ * The event types and origins last seen. Every event arrives with its own copy of both
+ * strings, and nearly every event repeats the previous one's: keeping the first copy lets
+ * the others die young instead of living in the buffer beside each event.
+ */
+let lastType = '';
+let lastOrigin = '';
+
+/**
  * An event tuple, or null when it does not match the schema. This runs once per frame on
  * the page's main thread, so it reads by index and checks lengths inline. A 7th element is
  * the true size of data the hook already cut; it must exceed what arrived.
@@ -179,16 +198,19 @@ function sanitizeEvent(v: unknown[]): Sanitized | null {
   }
   const max = LIMITS.maxFieldChars;
   const over = data.length > LIMITS.maxDataChars;
+  if (type !== lastType) lastType = type.length > max ? type.slice(0, max) : type;
+  if (origin !== lastOrigin) lastOrigin = origin.length > max ? origin.slice(0, max) : origin;
   return {
     kind: 'event',
     conn,
     t,
-    type: type.length > max ? type.slice(0, max) : type,
+    type: lastType,
     data: over ? data.slice(0, LIMITS.maxDataChars) : data,
     lastEventId: lastEventId.length > max ? lastEventId.slice(0, max) : lastEventId,
-    origin: origin.length > max ? origin.slice(0, max) : origin,
+    origin: lastOrigin,
     size: cutSize ?? data.length,
     truncated: over || cutSize !== undefined,
+    seq: 0,
   };
 }
 

@@ -46,6 +46,7 @@ const ev = (id: number, data = 'x'): Bufferable => ({
   origin: '',
   size: data.length,
   truncated: false,
+  seq: 0,
 });
 
 describe('CaptureBuffer', () => {

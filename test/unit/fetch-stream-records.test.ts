@@ -3,6 +3,7 @@
 // records, and what the panel model keeps of them.
 import { describe, expect, it } from 'vitest';
 import { WireStreams } from '../../src/bridge/wire-streams';
+import type { Bufferable } from '../../src/bridge/capture-buffer';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import { applyBatch } from '../../src/model/apply-batch';
 import { createCaptureState } from '../../src/model/capture-state';
@@ -101,8 +102,11 @@ describe('sanitizeRecord: fetch/XHR stream records', () => {
 });
 
 describe('WireStreams', () => {
-  const expand = (w: WireStreams, r: unknown): ReturnType<WireStreams['expand']> =>
-    w.expand(sanitizeRecord(r) as Sanitized);
+  const expand = (w: WireStreams, r: unknown): Bufferable[] => {
+    const out: Bufferable[] = [];
+    w.expandInto(sanitizeRecord(r) as Sanitized, out);
+    return out;
+  };
 
   it('opens at the head, parses chunks across boundaries, closes at the end', () => {
     const w = new WireStreams();

@@ -52,7 +52,28 @@ describe('sanitizeRecord', () => {
       origin: 'http://a',
       size: 1,
       truncated: false,
+      seq: 0,
     });
+  });
+
+  it('keeps each event its own type and origin when they change from one event to the next', () => {
+    const long = 't'.repeat(LIMITS.maxFieldChars + 5);
+    const cases: [string, string][] = [
+      ['a', 'http://a'],
+      ['a', 'http://a'],
+      ['b', 'http://a'],
+      [long, 'http://b'],
+      [long, 'http://b'],
+      ['a', 'http://b'],
+      [long.slice(0, LIMITS.maxFieldChars), 'http://a'],
+    ];
+    const seen = cases.map(([type, origin]) => {
+      const r = sanitizeRecord([1, 5, type, 'd', '', origin]);
+      return r?.kind === 'event' ? [r.type, r.origin] : null;
+    });
+    expect(seen).toEqual(
+      cases.map(([type, origin]) => [type.slice(0, LIMITS.maxFieldChars), origin]),
+    );
   });
 
   it.each([

@@ -21,18 +21,29 @@ export interface TimedBurst extends TimedStream {
   cpu?: Record<ProcessRole, number>;
 }
 
+/**
+ * Runs a timing `script` (from page-scripts) in `page`, with the CPU each process used
+ * meanwhile where /proc tells.
+ */
+export async function timeWithCpu<T extends TimedStream>(
+  page: Page,
+  script: string,
+): Promise<T & TimedBurst> {
+  const pid = canReadProcessCpu ? await pageRendererPid(page) : null;
+  const before = pid === null ? null : cpuSnapshot();
+  const timed = await page.evaluate<T>(script);
+  if (pid === null || before === null) return timed;
+  return { ...timed, cpu: cpuByRole(before, cpuSnapshot(), pid) };
+}
+
 /** Times a burst of `events` from `path` in `page`, with each process's CPU where /proc tells. */
-export async function timeBurst(
+export function timeBurst(
   page: Page,
   path: string,
   events: number,
   timeoutMs: number,
 ): Promise<TimedBurst> {
-  const pid = canReadProcessCpu ? await pageRendererPid(page) : null;
-  const before = pid === null ? null : cpuSnapshot();
-  const timed = await page.evaluate<TimedStream>(timeStream(path, events, timeoutMs));
-  if (pid === null || before === null) return timed;
-  return { ...timed, cpu: cpuByRole(before, cpuSnapshot(), pid) };
+  return timeWithCpu<TimedStream>(page, timeStream(path, events, timeoutMs));
 }
 
 /**

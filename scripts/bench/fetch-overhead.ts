@@ -4,6 +4,7 @@
 // page reads, so this is what the capture costs a chat-style client.
 import type { BrowserContext } from '@playwright/test';
 import { pairedRatios, sampleArms, withArms, type Arm } from './arms';
+import { cpuFigures, timeWithCpu, type TimedBurst } from './burst-cpu';
 import { timeFetch, type TimedFetch } from './page-scripts';
 import type { PhaseResult } from './report';
 import { median } from './stats';
@@ -14,23 +15,29 @@ const EVENT_CHARS = 100;
 /** Even, so each arm goes first equally often; runs are short, so more of them than EventSource. */
 const RUNS = 10;
 const RUN_TIMEOUT_MS = 30_000;
-/** Lets the page (and the extension's content script) finish loading before the stream. */
-const SETTLE_MS = 250;
+/**
+ * Lets the page (and the extension's content script) finish loading before the stream. With
+ * 250 ms the arm without SSE Lens was still slowed by its start (a median of 194–239 ms against
+ * 100–131 ms after a longer wait), which made the ratio read 0.64–0.84.
+ */
+const SETTLE_MS = 1_000;
 
-async function timeOnce(context: BrowserContext, origin: string, key: string): Promise<TimedFetch> {
+type Sample = TimedFetch & TimedBurst;
+
+async function timeOnce(context: BrowserContext, origin: string, key: string): Promise<Sample> {
   const page = await context.newPage();
   try {
     await page.goto(`${origin}/blank`);
     await page.waitForTimeout(SETTLE_MS);
     const path = `/fetch/fast?count=${EVENTS}&size=${EVENT_CHARS}&key=${key}`;
-    return await page.evaluate<TimedFetch>(timeFetch(path, RUN_TIMEOUT_MS));
+    return await timeWithCpu<TimedFetch>(page, timeFetch(path, RUN_TIMEOUT_MS));
   } finally {
     await page.close();
   }
 }
 
 /** Every run must have read the same body; a short read would make a fast run a false win. */
-function checkBytes(samples: Record<Arm, TimedFetch[]>): number {
+function checkBytes(samples: Record<Arm, Sample[]>): number {
   const sizes = new Set([...samples.extension, ...samples.plain].map((s) => s.bytes));
   const [bytes] = sizes;
   if (sizes.size !== 1 || bytes === undefined) {
@@ -49,6 +56,7 @@ export function measureFetchOverhead(origin: string, cleanup: Cleanup): Promise<
     const longTasks = (arm: Arm): number => median(samples[arm].map((s) => s.longTaskCount));
     const reads = (arm: Arm): number => median(samples[arm].map((s) => s.reads));
     const paired = pairedRatios(samples);
+    const cpu = cpuFigures(samples, 'fetch', EVENTS);
     return {
       name: 'fetch overhead',
       figures: [
@@ -68,6 +76,7 @@ export function measureFetchOverhead(origin: string, cleanup: Cleanup): Promise<
           unit: 'ratio',
           target: 1.05,
         },
+        ...cpu.figures,
       ],
       notes: [
         `${RUNS} runs per arm after one warm-up each, alternating; fetch() POST → reader done, ` +
@@ -79,6 +88,7 @@ export function measureFetchOverhead(origin: string, cleanup: Cleanup): Promise<
           `with ${reads('extension')}`,
         `per-run ratios (back-to-back pairs): median ${median(paired).toFixed(3)}, ` +
           `range ${Math.min(...paired).toFixed(3)}–${Math.max(...paired).toFixed(3)}`,
+        ...cpu.notes,
       ],
       raw: { events: EVENTS, eventChars: EVENT_CHARS, bytes, samples },
     };

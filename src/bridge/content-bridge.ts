@@ -93,6 +93,12 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     },
   );
   let live = false;
+  const wire = new WireStreams();
+  /** A watching panel gets fetch/XHR frames as they come; otherwise their parsing waits. */
+  const setLive = (watched: boolean): void => {
+    live = watched;
+    wire.defer = !watched;
+  };
   const setTimer = o.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const now = o.now ?? Date.now;
   let snapshotPending = false;
@@ -180,19 +186,23 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     connect: o.connect,
     setTimer,
     onConnect(t) {
-      live = false;
+      setLive(false);
       t.send(message<ContentToPanel, 'hello'>('hello', { doc: o.doc }));
       t.send(message<ContentToBackground, 'snapshot'>('snapshot', { snapshot: snapshot() }));
     },
     onMessage(m) {
       if (!isEnvelope(m)) return;
       if (m.type === 'sync') {
+        // Stream bodies held unparsed while no panel watched become frames before the replay.
+        const parsed: Bufferable[] = [];
+        wire.parseAllHeld(parsed);
+        record(parsed);
         send(buffer.all(), true);
-        live = true;
+        setLive(true);
       } else if (m.type === 'clear') {
         buffer.clearFrames();
       } else if (m.type === 'detach') {
-        live = false;
+        setLive(false);
         setTimer(releaseIfIdle, DETACH_GRACE_MS);
       } else if (m.type === 'queue') {
         // Both ends of a wait on the page clock: it began when the connection (re)requested,
@@ -217,7 +227,6 @@ export function startContentBridge(o: ContentBridgeOptions): ContentBridge {
     scheduleSnapshot();
   });
 
-  const wire = new WireStreams();
   o.page.onMessage((m) => {
     const { records, dropped, rejected, staleHook } = sanitizeHookMessage(m);
     if (dropped > 0) buffer.noteLost(dropped);

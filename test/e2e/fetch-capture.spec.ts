@@ -136,6 +136,39 @@ test('aborted, cancelled, socket destroyed, HTTP 500: each ends as it did in the
   expect(cut.outcomeText).toMatch(/Network error: TypeError/);
 });
 
+test('streams that ended before DevTools opened show every frame, parsed when the panel asks', async ({
+  ext,
+  server,
+  openPanel,
+}) => {
+  // No panel watches while they run, so the content script holds their bodies unparsed.
+  const page = await ext.context.newPage();
+  await page.goto(
+    fetchPage(server.origin, [
+      { mode: 'reader', url: '/fetch/sse?count=4&interval=5&key=unwatched' },
+      { mode: 'reader', url: '/fetch/ndjson?count=4&interval=5&bad=3&key=unwatched' },
+    ]),
+  );
+  const results = await waitForFetchOutcomes(page);
+  expect(results.map((r) => r.outcome)).toEqual([{ kind: 'done' }, { kind: 'done' }]);
+  const panel = await openPanel(page);
+  const rows = await panel.waitForConnections(
+    'both streams closed, with all their frames',
+    (r) => r.length === 2 && r.every((c) => c.state === 'closed') && r.every((c) => c.frames > 0),
+  );
+  expect(rows.map((r) => [r.format, r.frames]).sort()).toEqual([
+    ['ndjson', 4],
+    ['sse', 6],
+  ]);
+  const frames = await panel.frames();
+  // NDJSON lines are events without an id; the SSE stream's events all have one.
+  const sse = frames.filter((f) => f.kind !== 'event' || f.eventId !== '');
+  expect(
+    sse.map((f) => ({ kind: f.kind, type: f.type, eventId: f.eventId, data: f.data })),
+  ).toEqual(sseFrames(4));
+  expect(frames.filter((f) => f.note?.startsWith('not JSON'))).toHaveLength(1);
+});
+
 test('NDJSON lines and Connect envelopes: one frame each, bad lines and stream errors flagged', async ({
   server,
   blankPanel,

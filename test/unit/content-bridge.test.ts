@@ -229,6 +229,64 @@ describe('content bridge', () => {
     expect(snap?.type === 'snapshot' && snap.snapshot.connections.map((c) => c.conn)).toEqual([1]);
   });
 
+  it('parses a fetch stream only when a panel asks, each frame at the time of its chunk', () => {
+    const { page, bgs, bridge } = setup();
+    const bg = bgs[0] as Bg;
+    const fetchConn = {
+      ...connRec,
+      conn: 2,
+      url: 'http://a/f',
+      api: 'fetch',
+      request: { method: 'POST', headers: [], credentials: 'same-origin' },
+    };
+    const head = {
+      kind: 'head',
+      conn: 2,
+      t: 2,
+      status: 200,
+      statusText: 'OK',
+      url: 'http://a/f',
+      redirected: false,
+      headers: [['content-type', 'text/event-stream']],
+      format: 'sse',
+      mislabelled: false,
+    };
+    page.deliver(
+      hookBatch([fetchConn, head, { kind: 'chunk', conn: 2, t: 3, data: 'data: a\n\nda' }]),
+    );
+    page.deliver(hookBatch([{ kind: 'chunk', conn: 2, t: 4, data: 'ta: b\n\n' }]));
+    page.deliver(hookBatch([{ kind: 'end', conn: 2, t: 5, outcome: 'complete', error: '' }]));
+    expect(bridge.buffer.frameCount).toBe(0);
+    bg.deliver({ v: 1, type: 'sync' });
+    expect(bridge.buffer.frameCount).toBe(2);
+    const replay = bg.sent.filter((m) => m.type === 'records');
+    expect(replay.flatMap((m) => m.records.map((r) => [r.kind, r.t]))).toEqual([
+      ['connection', 1],
+      ['head', 2],
+      ['state', 2],
+      ['end', 5],
+      ['state', 5],
+      ['event', 3],
+      ['event', 4],
+    ]);
+    const panel = createCaptureState();
+    for (const m of replay) applyBatch(panel, m);
+    expect(panel.connections.get('doc1:2')).toMatchObject({ state: 'closed', frames: 2 });
+    expect(panel.frames.map((f) => [f.data, f.t])).toEqual([
+      ['a', 3],
+      ['b', 4],
+    ]);
+    // Watched from now on: a new stream's frames come as its chunks do.
+    page.deliver(
+      hookBatch([
+        { ...fetchConn, conn: 3 },
+        { ...head, conn: 3 },
+      ]),
+    );
+    page.deliver(hookBatch([{ kind: 'chunk', conn: 3, t: 6, data: 'data: c\n\n' }]));
+    expect(bg.sent.at(-1)).toMatchObject({ records: [expect.objectContaining({ data: 'c' })] });
+  });
+
   it('clear drops buffered frames', () => {
     const { page, bgs, bridge } = setup();
     page.deliver(hookBatch([connRec, ev('a')]));

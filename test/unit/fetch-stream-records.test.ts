@@ -2,7 +2,7 @@
 // at the content-script boundary, the expansion of head/chunk/end into frames and state
 // records, and what the panel model keeps of them.
 import { describe, expect, it } from 'vitest';
-import { WireStreams } from '../../src/bridge/wire-streams';
+import { MAX_DEFERRED_CHARS, WireStreams } from '../../src/bridge/wire-streams';
 import type { Bufferable } from '../../src/bridge/capture-buffer';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import { applyBatch } from '../../src/model/apply-batch';
@@ -108,8 +108,15 @@ describe('WireStreams', () => {
     return out;
   };
 
-  it('opens at the head, parses chunks across boundaries, closes at the end', () => {
+  /** Streams as they parse while a panel watches. */
+  const watched = (): WireStreams => {
     const w = new WireStreams();
+    w.defer = false;
+    return w;
+  };
+
+  it('opens at the head, parses chunks across boundaries, closes at the end', () => {
+    const w = watched();
     expect(expand(w, connection)).toHaveLength(1);
     expect(expand(w, head).map((r) => r.kind)).toEqual(['head', 'state']);
     expect(
@@ -136,7 +143,7 @@ describe('WireStreams', () => {
   });
 
   it('keeps an unterminated event at the end, with a note', () => {
-    const w = new WireStreams();
+    const w = watched();
     expand(w, head);
     expand(w, { kind: 'chunk', conn: 1, t: 30, data: bytes('data: half') });
     const end = expand(w, { kind: 'end', conn: 1, t: 50, outcome: 'complete', error: '' });
@@ -146,12 +153,72 @@ describe('WireStreams', () => {
   });
 
   it('cuts data over the limit and keeps its true size', () => {
-    const w = new WireStreams();
+    const w = watched();
     expand(w, { ...head, headers: [], format: 'ndjson' });
     const line = `"${'x'.repeat(LIMITS.maxDataChars)}"\n`;
     const [frame] = expand(w, { kind: 'chunk', conn: 1, t: 30, data: line });
     expect(frame).toMatchObject({ truncated: true, size: LIMITS.maxDataChars + 2 });
     expect(frame?.kind === 'event' && frame.data.length).toBe(LIMITS.maxDataChars);
+  });
+
+  it('while no panel watches, holds chunks unparsed and parses them, in order, when asked', () => {
+    const w = new WireStreams();
+    expect(expand(w, head).map((r) => r.kind)).toEqual(['head', 'state']);
+    expect(
+      expand(w, { kind: 'chunk', conn: 1, t: 30, data: bytes(': hi\nretry: 50\nda') }),
+    ).toEqual([]);
+    expect(
+      expand(w, { kind: 'chunk', conn: 1, t: 40, data: bytes('ta: 1\nid: 7\n\ndata: x') }),
+    ).toEqual([]);
+    // The end is told at once (the budget needs it); its frames wait with the rest.
+    const end = expand(w, { kind: 'end', conn: 1, t: 50, outcome: 'complete', error: '' });
+    expect(end.map((r) => r.kind)).toEqual(['end', 'state']);
+    const parsed: Bufferable[] = [];
+    w.parseAllHeld(parsed);
+    expect(parsed).toEqual([
+      expect.objectContaining({ frameKind: 'comment', data: 'hi', t: 30 }),
+      expect.objectContaining({ frameKind: 'retry', data: '50', t: 30 }),
+      expect.objectContaining({ frameKind: 'event', data: '1', lastEventId: '7', t: 40 }),
+      expect.objectContaining({ frameKind: 'event', data: 'x', t: 50 }),
+    ]);
+    expect(parsed[3]?.kind === 'event' && parsed[3].note).toMatch(/^unterminated/);
+    const again: Bufferable[] = [];
+    w.parseAllHeld(again);
+    expect(again).toEqual([]);
+  });
+
+  it('parses what it held first when a panel starts watching mid-stream', () => {
+    const w = new WireStreams();
+    expand(w, head);
+    expand(w, { kind: 'chunk', conn: 1, t: 30, data: 'data: a\n\n' });
+    w.defer = false;
+    expect(expand(w, { kind: 'chunk', conn: 1, t: 40, data: 'data: b\n\n' })).toEqual([
+      expect.objectContaining({ data: 'a', t: 30 }),
+      expect.objectContaining({ data: 'b', t: 40 }),
+    ]);
+  });
+
+  it(`holds at most ${MAX_DEFERRED_CHARS} characters: past that, it parses the oldest`, () => {
+    const w = new WireStreams();
+    expand(w, head);
+    expand(w, { ...head, conn: 2 });
+    const big = `data: ${'x'.repeat(MAX_DEFERRED_CHARS / 2)}\n\n`;
+    const sizes = (records: Bufferable[]) =>
+      records.map((r) => [r.conn, r.t, r.kind === 'event' && r.size]);
+    expect(expand(w, { kind: 'chunk', conn: 1, t: 30, data: big })).toEqual([]);
+    // Past the limit, the oldest chunk held (of any stream) is parsed, and only as many as it takes.
+    expect(sizes(expand(w, { kind: 'chunk', conn: 2, t: 40, data: big }))).toEqual([
+      [1, 30, MAX_DEFERRED_CHARS / 2],
+    ]);
+    expect(sizes(expand(w, { kind: 'chunk', conn: 1, t: 50, data: big }))).toEqual([
+      [2, 40, MAX_DEFERRED_CHARS / 2],
+    ]);
+    // The stream ends: what it still holds waits for a panel, then parses before its end.
+    expand(w, { kind: 'end', conn: 1, t: 60, outcome: 'complete', error: '' });
+    const rest: Bufferable[] = [];
+    w.parseAllHeld(rest);
+    expect(sizes(rest)).toEqual([[1, 50, MAX_DEFERRED_CHARS / 2]]);
+    expect(expand(w, { kind: 'chunk', conn: 1, t: 70, data: 'data: late\n\n' })).toEqual([]);
   });
 
   it('a head that is not a stream opens nothing, and its chunks are ignored', () => {

@@ -20,6 +20,8 @@ import type { Bufferable } from './capture-buffer';
  * parsed. A quarter of what the capture buffer may keep of frames' data.
  */
 export const MAX_DEFERRED_CHARS = 16 * 1024 * 1024;
+/** Chunks held unparsed, over all streams: many small streams are bounded too. */
+export const MAX_DEFERRED_CHUNKS = 10_000;
 
 /** A chunk held unparsed, or the stream's end (its decoder's tail is parsed after the chunks). */
 type Held = { t: number; data: ChunkRecord['data'] } | { t: number; end: true };
@@ -64,7 +66,7 @@ export class WireStreams {
         }
         this.hold(r.conn, { t: r.t, data: r.data }, sizeOf(r.data));
         this.arrivals.push(r.conn);
-        while (this.heldChars > MAX_DEFERRED_CHARS) {
+        while (this.heldChars > MAX_DEFERRED_CHARS || this.arrivals.length > MAX_DEFERRED_CHUNKS) {
           const oldest = this.arrivals.shift();
           if (oldest === undefined) break;
           this.parseHeld(oldest, out, 1);
@@ -72,8 +74,9 @@ export class WireStreams {
         return;
       }
       case 'end': {
+        // The end waits only behind chunks still held; else its tail is parsed now.
         if (this.decoders.has(r.conn)) this.hold(r.conn, { t: r.t, end: true }, 0);
-        if (!this.defer) this.parseHeld(r.conn, out);
+        if (!this.defer || this.held.get(r.conn)?.length === 1) this.parseHeld(r.conn, out);
         const cause = r.outcome === 'complete' ? 'close' : 'error';
         out.push(r, { kind: 'state', conn: r.conn, t: r.t, readyState: 2, cause });
         return;

@@ -2,7 +2,11 @@
 // at the content-script boundary, the expansion of head/chunk/end into frames and state
 // records, and what the panel model keeps of them.
 import { describe, expect, it } from 'vitest';
-import { MAX_DEFERRED_CHARS, WireStreams } from '../../src/bridge/wire-streams';
+import {
+  MAX_DEFERRED_CHARS,
+  MAX_DEFERRED_CHUNKS,
+  WireStreams,
+} from '../../src/bridge/wire-streams';
 import type { Bufferable } from '../../src/bridge/capture-buffer';
 import type { CapturedRecord, DocInfo } from '../../src/capture/records';
 import { applyBatch } from '../../src/model/apply-batch';
@@ -219,6 +223,24 @@ describe('WireStreams', () => {
     w.parseAllHeld(rest);
     expect(sizes(rest)).toEqual([[1, 50, MAX_DEFERRED_CHARS / 2]]);
     expect(expand(w, { kind: 'chunk', conn: 1, t: 70, data: 'data: late\n\n' })).toEqual([]);
+  });
+
+  it(`holds at most ${MAX_DEFERRED_CHUNKS} chunks, and an end behind none at all`, () => {
+    const w = new WireStreams();
+    expand(w, head);
+    for (let i = 0; i < MAX_DEFERRED_CHUNKS; i++) {
+      expect(expand(w, { kind: 'chunk', conn: 1, t: i, data: `data: ${i}\n\n` })).toEqual([]);
+    }
+    const over = expand(w, { kind: 'chunk', conn: 1, t: 1e6, data: 'data: over\n\n' });
+    expect(over).toEqual([expect.objectContaining({ data: '0', t: 0 })]);
+    // A stream that holds nothing when it ends lets its decoder go at once, its tail parsed.
+    expand(w, { ...head, conn: 2 });
+    const end = expand(w, { kind: 'end', conn: 2, t: 9, outcome: 'complete', error: '' });
+    expect(end.map((r) => r.kind)).toEqual(['end', 'state']);
+    const rest: Bufferable[] = [];
+    w.parseAllHeld(rest);
+    expect(rest).toHaveLength(MAX_DEFERRED_CHUNKS);
+    expect(rest.every((r) => r.conn === 1)).toBe(true);
   });
 
   it('a head that is not a stream opens nothing, and its chunks are ignored', () => {

@@ -46,6 +46,12 @@ export class CdpTranslator {
   private wallOffset: number | null = null;
   /** Followed requests still loading. */
   private readonly followed = new Set<string>();
+  /**
+   * Requests whose Network.streamResourceContent has not returned yet, with the records held
+   * for them meanwhile: the debugger can deliver a streamed chunk before the command's result,
+   * and the bytes the result carries came first.
+   */
+  private readonly awaitingBuffer = new Map<string, WireRecord[]>();
 
   /**
    * `child`: the auto-attached target (a worker, or a frame in a process of its own) whose
@@ -89,11 +95,15 @@ export class CdpTranslator {
       const t = this.time(p.timestamp);
       // An EventSource's request, followed since it was sent. Its id, not its type, says so:
       // after a redirect Chrome types the response "Other".
-      if (this.followed.has(id)) return { records: [], streamContent: { id, t } };
+      if (this.followed.has(id)) {
+        this.awaitingBuffer.set(id, []);
+        return { records: [], streamContent: { id, t } };
+      }
       if (api === 'eventsource') return NOTHING;
       const url = p.response?.url;
       if (api === null || typeof url !== 'string') return NOTHING;
       this.followed.add(id);
+      this.awaitingBuffer.set(id, []);
       return { records: [this.request(id, t, url, api)], streamContent: { id, t } };
     }
     if (!this.followed.has(id)) return NOTHING;
@@ -115,13 +125,13 @@ export class CdpTranslator {
       case 'Network.dataReceived':
         // `data` is present only for requests whose content is being streamed.
         if (typeof p.data !== 'string' || p.data === '') return NOTHING;
-        return { records: [{ kind: 'bytes', id: this.recordId(id), t, base64: p.data }] };
+        return this.afterBuffer(id, { kind: 'bytes', id: this.recordId(id), t, base64: p.data });
       case 'Network.loadingFinished':
       case 'Network.loadingFailed': {
         this.followed.delete(id);
         const end: WireRecord = { kind: 'end', id: this.recordId(id), t };
         if (p.canceled === true) end.canceled = true;
-        return { records: [end] };
+        return this.afterBuffer(id, end);
       }
       default:
         return NOTHING;
@@ -133,8 +143,20 @@ export class CdpTranslator {
    * (`t`) and the start of streaming.
    */
   buffered(id: string, t: number, base64: string): WireRecord[] {
-    if (!this.followed.has(id) || base64 === '') return [];
-    return [{ kind: 'bytes', id: this.recordId(id), t, base64 }];
+    const held = this.awaitingBuffer.get(id);
+    this.awaitingBuffer.delete(id);
+    if (held === undefined && !this.followed.has(id)) return [];
+    const first: WireRecord[] =
+      base64 === '' ? [] : [{ kind: 'bytes', id: this.recordId(id), t, base64 }];
+    return [...first, ...(held ?? [])];
+  }
+
+  /** A record to deliver now, or to hold until the request's buffered bytes have come. */
+  private afterBuffer(id: string, record: WireRecord): Translation {
+    const held = this.awaitingBuffer.get(id);
+    if (held === undefined) return { records: [record] };
+    held.push(record);
+    return NOTHING;
   }
 
   /**

@@ -20,6 +20,7 @@ export function streamContent(
       const data = (result as { bufferedData?: unknown } | undefined)?.bufferedData;
       if (typeof data === 'string') deliver(translator.buffered(id, t, data));
     })
-    // The request finished before the command ran: its bytes are gone, its events are not.
-    .catch(() => undefined);
+    // The request finished before the command ran: its bytes are gone, but what was held for
+    // them is delivered.
+    .catch(() => deliver(translator.buffered(id, t, '')));
 }

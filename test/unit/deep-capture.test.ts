@@ -64,10 +64,12 @@ describe('CDP translation', () => {
     ).toEqual([
       { kind: 'message', id: '1', t: 1_008_000, type: 'tick', lastEventId: '9', data: 'x' },
     ]);
+    // The debugger may deliver a streamed chunk before streamResourceContent's result: the
+    // chunk waits for the bytes the result carries, which came first.
     expect(
       cdp.translate('Network.dataReceived', { requestId: '2', timestamp: 8, data: 'OiBoaQoK' })
         .records,
-    ).toEqual([{ kind: 'bytes', id: '2', t: 1_008_000, base64: 'OiBoaQoK' }]);
+    ).toEqual([]);
     // Bytes of requests not followed, and dataReceived without streamed data, are ignored.
     expect(cdp.translate('Network.dataReceived', { requestId: '3', data: 'AA==' }).records).toEqual(
       [],
@@ -75,8 +77,24 @@ describe('CDP translation', () => {
     expect(
       cdp.translate('Network.dataReceived', { requestId: '2', dataLength: 4 }).records,
     ).toEqual([]);
-    expect(cdp.buffered('2', 1_007_000, 'OiBoaQoK')).toEqual([
-      { kind: 'bytes', id: '2', t: 1_007_000, base64: 'OiBoaQoK' },
+    expect(cdp.buffered('2', 1_007_000, 'cmV0cnk6IDEKCg==')).toEqual([
+      { kind: 'bytes', id: '2', t: 1_007_000, base64: 'cmV0cnk6IDEKCg==' },
+      { kind: 'bytes', id: '2', t: 1_008_000, base64: 'OiBoaQoK' },
+    ]);
+    expect(
+      cdp.translate('Network.dataReceived', { requestId: '2', timestamp: 8, data: 'AA==' }).records,
+    ).toEqual([{ kind: 'bytes', id: '2', t: 1_008_000, base64: 'AA==' }]);
+    // A request that ends before the command returns: its end waits too, and a failed command
+    // (the request already gone) still lets go of what waited.
+    expect(
+      cdp.translate('Network.dataReceived', { requestId: '4', timestamp: 8, data: 'AA==' }).records,
+    ).toEqual([]);
+    expect(
+      cdp.translate('Network.loadingFinished', { requestId: '4', timestamp: 9 }).records,
+    ).toEqual([]);
+    expect(cdp.buffered('4', 1_007_000, '')).toEqual([
+      { kind: 'bytes', id: '4', t: 1_008_000, base64: 'AA==' },
+      { kind: 'end', id: '4', t: 1_009_000 },
     ]);
     expect(
       cdp.translate('Network.loadingFinished', { requestId: '2', timestamp: 9 }).records,

@@ -32,7 +32,7 @@ export type Sanitized =
  * event: created with the field, an event keeps its shape when numbered (a buffered event
  * that gained a property would carry an extra backing store for as long as it is kept).
  */
-export type SanitizedEvent = EventRecord & {
+type SanitizedEvent = EventRecord & {
   size: number;
   truncated: boolean;
   seq: number;

@@ -48,7 +48,7 @@ export class FetchCall {
     recorder.open(response, format);
     return {
       chunk: (bytes) => {
-        if (recorder.takes(bytes)) recorder.chunk(I.apply(F.u8Slice, bytes, I.noArgs));
+        if (recorder.takes(bytes)) recorder.chunk(I.copyBytes(bytes));
       },
       done: () => recorder.done(),
       fail: (error) => this.failed(error),

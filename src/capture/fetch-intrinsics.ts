@@ -46,7 +46,6 @@ export interface FetchIntrinsics {
   windowOf: Getter<Window, Window> | undefined;
   byteLength: Getter<Uint8Array, number>;
   u8Set: (this: Uint8Array, source: Uint8Array, offset?: number) => void;
-  u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
   enqueue: (this: ReadableByteStreamController, chunk: Uint8Array) => void;
   closeController: (this: ReadableByteStreamController) => void;
   /**
@@ -118,7 +117,6 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
       Getter<Window, Window> | undefined,
     byteLength: getter(typed, 'byteLength'),
     u8Set: (typed as Uint8Array).set,
-    u8Slice: (typed as Uint8Array).slice,
     enqueue: Controller.prototype.enqueue as FetchIntrinsics['enqueue'],
     closeController: Controller.prototype.close,
     boundError: bindTo(Controller.prototype.error),

@@ -3,7 +3,8 @@
 // it, hides that message from page listeners, and from then on sends batched records only
 // through the port. Nothing the page posts to the window is ever read after that.
 // Batches are arrays with a null prototype: appending to one never reaches a setter the
-// page may have put on Array.prototype.
+// page may have put on Array.prototype. The bytes of stream chunks are the hook's own copies
+// and are handed over with their batch (transferred), not copied again.
 import type { HookRecord } from './records';
 import type { Intrinsics } from './intrinsics';
 import {
@@ -43,10 +44,30 @@ function charsOf(r: HookRecord, I: Intrinsics): number {
   }
 }
 
+/**
+ * The buffers to transfer with a batch, as an iterable the hook made: postMessage reads a
+ * transfer list through its iterator, and an array's is the page's Array.prototype's.
+ */
+function transferList(buffers: ArrayBufferLike[], I: Intrinsics): Iterable<Transferable> {
+  let next = 0;
+  const iterator = I.setPrototypeOf(
+    {
+      next: (): IteratorResult<Transferable> =>
+        next < buffers.length
+          ? { value: buffers[next++] as Transferable, done: false }
+          : { value: undefined, done: true },
+    },
+    null,
+  ) as Iterator<Transferable>;
+  return I.setPrototypeOf({ [I.iteratorKey]: () => iterator }, null) as Iterable<Transferable>;
+}
+
 export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics): HookSink {
-  const newBatch = (): HookRecord[] => I.setPrototypeOf([], null) as HookRecord[];
+  const newBatch = <T>(): T[] => I.setPrototypeOf([], null) as T[];
   let port: MessagePort | null = null;
-  let queue = newBatch();
+  let queue = newBatch<HookRecord>();
+  /** The chunk buffers of the records queued. */
+  let transfers = newBatch<ArrayBufferLike>();
   let pendingChars = 0;
   let dropped = 0;
   let timerSet = false;
@@ -60,10 +81,13 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
       records: queue,
       dropped,
     };
+    const buffers = transfers;
     queue = newBatch();
+    transfers = newBatch();
     pendingChars = 0;
     dropped = 0;
-    I.apply(I.postMessage, port, [msg]);
+    if (buffers.length === 0) I.apply(I.postMessage, port, [msg]);
+    else I.apply(I.postMessage, port, [msg, transferList(buffers, I)]);
   };
 
   /** Reads only the message's own `source`, never a getter the page put on Object.prototype. */
@@ -110,6 +134,9 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
         pendingChars += chars;
       }
       queue[queue.length] = r;
+      if (!I.isArray(r) && r.kind === 'chunk' && typeof r.data !== 'string') {
+        transfers[transfers.length] = I.apply(I.bufferOf, r.data, I.noArgs);
+      }
       if (queue.length >= HOOK_FLUSH_RECORDS) {
         flush();
       } else if (!timerSet) {

@@ -1,6 +1,7 @@
 // Private references to every built-in the page hook uses, taken at document_start before
 // any page script runs. Later page code may replace globals or prototype methods; the hook
 // keeps working with these originals and cannot be spoofed through them.
+import { byteCopier, type CopyBytes } from './byte-copy';
 
 /* eslint-disable @typescript-eslint/unbound-method -- the point is to keep unbound originals */
 export interface Intrinsics {
@@ -47,6 +48,12 @@ export interface Intrinsics {
   /** V8's and SpiderMonkey's Error.captureStackTrace; undefined where the engine lacks it. */
   captureStackTrace: ((target: object, below: object) => void) | undefined;
   WeakMapCtor: WeakMapConstructor;
+  /** The page realm's `Symbol.iterator`, for iterables the hook hands to the browser. */
+  iteratorKey: typeof Symbol.iterator;
+  /** The ArrayBuffer under a typed array; throws for anything else (a brand check). */
+  bufferOf: Getter<Uint8Array, ArrayBufferLike>;
+  byteOffsetOf: Getter<Uint8Array, number>;
+  copyBytes: CopyBytes;
 }
 
 /** A property getter, to be called with Reflect.apply on an instance. */
@@ -70,6 +77,9 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
   const me = win.MessageEvent.prototype;
   const apply = Reflect.apply;
   const capture = (win.Error as { captureStackTrace?: unknown }).captureStackTrace;
+  const typed = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
+  const bufferOf = getter<Uint8Array, ArrayBufferLike>(typed, 'buffer');
+  const byteOffsetOf = getter<Uint8Array, number>(typed, 'byteOffset');
   return {
     apply: Reflect.apply,
     construct: Reflect.construct,
@@ -113,5 +123,9 @@ export function captureIntrinsics(win: Window & typeof globalThis): Intrinsics {
     captureStackTrace:
       typeof capture === 'function' ? (capture as (t: object, below: object) => void) : undefined,
     WeakMapCtor: WeakMap,
+    iteratorKey: Symbol.iterator,
+    bufferOf,
+    byteOffsetOf,
+    copyBytes: byteCopier(win.Uint8Array, bufferOf, byteOffsetOf),
   };
 }

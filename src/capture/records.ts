@@ -87,7 +87,8 @@ export interface HeadRecord {
 
 /**
  * Body bytes of a fetch stream (or text of an XHR stream) in the order the page consumed
- * them. The hook never reads ahead of the page.
+ * them. The hook never reads ahead of the page. Bytes are a copy only the hook held, and
+ * their buffer is transferred with the batch.
  */
 export interface ChunkRecord {
   kind: 'chunk';

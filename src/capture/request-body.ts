@@ -22,7 +22,7 @@ export function readRequestBody(
     const whole = (buffer: ArrayBuffer): void => {
       const bytes = new F.Uint8Array(buffer);
       const size = I.apply(F.byteLength, bytes, I.noArgs);
-      done({ bytes: size > cap ? I.apply(F.u8Slice, bytes, [0, cap]) : bytes, size });
+      done({ bytes: size > cap ? I.copyBytes(bytes, cap) : bytes, size });
     };
     void I.apply(F.then, I.apply(F.requestArrayBuffer, copy, I.noArgs), [whole, () => undefined]);
     return;
@@ -46,7 +46,7 @@ export function readRequestBody(
       const take = n < cap - size ? n : cap - size;
       const grown = new F.Uint8Array(size + take);
       I.apply(F.u8Set, grown, [kept, 0]);
-      I.apply(F.u8Set, grown, [I.apply(F.u8Slice, result.value, [0, take]), size]);
+      I.apply(F.u8Set, grown, [I.copyBytes(result.value, take), size]);
       kept = grown;
     }
     size += n;

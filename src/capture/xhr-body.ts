@@ -35,7 +35,7 @@ function textBody(text: string, I: Intrinsics, X: XhrIntrinsics): SendBody {
     const bytes = X.encode(text);
     const max = LIMITS.maxRequestBodyBytes;
     const size = bytes.length;
-    return { bytes: size > max ? I.apply(X.u8Slice, bytes, [0, max]) : bytes, size };
+    return { bytes: size > max ? I.copyBytes(bytes, max) : bytes, size };
   };
 }
 
@@ -53,7 +53,7 @@ function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): SendBody | n
   const bufferBytes = (buffer: ArrayBuffer, offset: number, length: number): SendBody => {
     const max = LIMITS.maxRequestBodyBytes;
     const view = new X.Uint8Array(buffer, offset, length > max ? max : length);
-    const copy = { bytes: I.apply(X.u8Slice, view, I.noArgs), size: length };
+    const copy = { bytes: I.copyBytes(view), size: length };
     return () => copy;
   };
   if (is(X.bufferByteLength)) {
@@ -61,11 +61,11 @@ function objectBody(body: object, I: Intrinsics, X: XhrIntrinsics): SendBody | n
     return bufferBytes(buffer, 0, I.apply(X.bufferByteLength, buffer, I.noArgs));
   }
   if (X.isView(body)) {
-    if (is(X.typedBuffer)) {
+    if (is(I.bufferOf)) {
       const typed = body as Uint8Array;
       return bufferBytes(
-        I.apply(X.typedBuffer, typed, I.noArgs),
-        I.apply(X.typedByteOffset, typed, I.noArgs),
+        I.apply(I.bufferOf, typed, I.noArgs) as ArrayBuffer,
+        I.apply(I.byteOffsetOf, typed, I.noArgs),
         I.apply(X.typedByteLength, typed, I.noArgs),
       );
     }

@@ -170,7 +170,7 @@ export class XhrCall {
     }
     const buffer = I.apply(X.response, this.xhr, I.noArgs) as ArrayBuffer | null;
     if (buffer === null) return;
-    const bytes = I.apply(X.u8Slice, new X.Uint8Array(buffer), I.noArgs);
+    const bytes = I.copyBytes(new X.Uint8Array(buffer));
     if (this.recorder.takes(bytes)) this.recorder.chunk(bytes);
   }
 

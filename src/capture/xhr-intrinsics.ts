@@ -22,13 +22,10 @@ export interface XhrIntrinsics {
   getResponseHeader: (this: XMLHttpRequest, name: string) => string | null;
   getAllResponseHeaders: (this: XMLHttpRequest) => string;
   Uint8Array: Uint8ArrayConstructor;
-  u8Slice: (this: Uint8Array, start?: number, end?: number) => Uint8Array;
   /** UTF-8 bytes of a string. */
   encode: (text: string) => Uint8Array;
   bufferByteLength: Getter<ArrayBuffer, number>;
   isView: (value: unknown) => value is ArrayBufferView;
-  typedBuffer: Getter<Uint8Array, ArrayBuffer>;
-  typedByteOffset: Getter<Uint8Array, number>;
   typedByteLength: Getter<Uint8Array, number>;
   viewBuffer: Getter<DataView, ArrayBuffer>;
   viewByteOffset: Getter<DataView, number>;
@@ -70,12 +67,9 @@ export function captureXhrIntrinsics(win: Window & typeof globalThis): XhrIntrin
     getResponseHeader: proto.getResponseHeader,
     getAllResponseHeaders: proto.getAllResponseHeaders,
     Uint8Array: win.Uint8Array,
-    u8Slice: (typed as Uint8Array).slice,
     encode: (text) => apply(encode, encoder, [text]),
     bufferByteLength: getter(win.ArrayBuffer.prototype, 'byteLength'),
     isView: win.ArrayBuffer.isView,
-    typedBuffer: getter(typed, 'buffer'),
-    typedByteOffset: getter(typed, 'byteOffset'),
     typedByteLength: getter(typed, 'byteLength'),
     viewBuffer: getter(win.DataView.prototype, 'buffer'),
     viewByteOffset: getter(win.DataView.prototype, 'byteOffset'),

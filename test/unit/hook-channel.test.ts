@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_PENDING, MAX_PENDING_CHARS, openHookChannel } from '../../src/capture/hook-channel';
 import type { Intrinsics } from '../../src/capture/intrinsics';
-import type { EventTuple, HookRecord, StateRecord } from '../../src/capture/records';
+import type { ChunkRecord, EventTuple, HookRecord, StateRecord } from '../../src/capture/records';
 import { HANDSHAKE_SOURCE } from '../../src/protocol/constants';
 
 /** A window `message` event as the hook reads it through its captured getters. */
@@ -25,6 +25,10 @@ function nodeIntrinsics(): Intrinsics {
     getOwnPropertyDescriptor: Object.getOwnPropertyDescriptor,
     setPrototypeOf: Object.setPrototypeOf,
     isArray: Array.isArray,
+    noArgs: Object.freeze([] as const),
+    iteratorKey: Symbol.iterator,
+    bufferOf: Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer')
+      ?.get as Intrinsics['bufferOf'],
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     addEventListener: EventTarget.prototype.addEventListener,
     removeEventListener: EventTarget.prototype.removeEventListener,
@@ -147,6 +151,47 @@ describe('openHookChannel before the handshake', () => {
     expect(batches).toEqual([
       { v: 1, type: 'records', records: [state(1), bigEvent(2, 3)], dropped: 0 },
     ]);
+  });
+});
+
+describe('openHookChannel and stream chunks', () => {
+  it("hands a chunk's bytes over without copying them, through no page iterator", async () => {
+    const c = channel();
+    const bytes = new Uint8Array([100, 97, 116, 97]);
+    const chunk: ChunkRecord = { kind: 'chunk', conn: 1, t: 2, data: bytes };
+    const text: ChunkRecord = { kind: 'chunk', conn: 2, t: 3, data: 'data' };
+    c.sink.record(state(1));
+    c.sink.record(chunk);
+    c.sink.record(text);
+    const own = Object.getOwnPropertyDescriptor(Array.prototype, Symbol.iterator);
+    let pageIterators = 0;
+    const values = Array.prototype.values;
+    Array.prototype[Symbol.iterator] = function (this: unknown[]) {
+      pageIterators++;
+      return Reflect.apply(values, this, []) as ArrayIterator<unknown>;
+    };
+    try {
+      c.handshake();
+    } finally {
+      Object.defineProperty(Array.prototype, Symbol.iterator, own as PropertyDescriptor);
+    }
+    expect(pageIterators).toBe(0);
+    expect(bytes.byteLength).toBe(0);
+    const [batch] = await c.received((b) => b.length === 1);
+    expect(batch?.records).toEqual([
+      state(1),
+      { ...chunk, data: new Uint8Array([100, 97, 116, 97]) },
+      text,
+    ]);
+  });
+
+  it('sends a batch without chunk bytes as a plain message', async () => {
+    const c = channel();
+    c.handshake();
+    c.sink.record(state(1));
+    c.sink.record(bigEvent(1, 10));
+    const [batch] = await c.received((b) => b.length === 1);
+    expect(batch?.records).toEqual([state(1), bigEvent(1, 10)]);
   });
 });
 

@@ -2,6 +2,7 @@
 // fires one by one (trusted, or not), intrinsics that read it, and a sink that keeps records.
 // Everything the hook copies bodies with is Node's own built-ins.
 /* eslint-disable @typescript-eslint/unbound-method -- built-ins kept unbound, as the hook keeps them */
+import { byteCopier } from '../../../src/capture/byte-copy';
 import type { HookRecord } from '../../../src/capture/records';
 import type { Intrinsics } from '../../../src/capture/intrinsics';
 import type { XhrCallContext } from '../../../src/capture/xhr-call';
@@ -65,9 +66,17 @@ const asScripted = (x: unknown): ScriptedXhr => x as ScriptedXhr;
 export function xhrContext(): { ctx: XhrCallContext; records: HookRecord[] } {
   const records: HookRecord[] = [];
   let clock = 1000;
+  const typed = Object.getPrototypeOf(Uint8Array.prototype) as object;
+  const getter = <T>(proto: object, name: string) =>
+    Object.getOwnPropertyDescriptor(proto, name)?.get as (this: T) => never;
+  const bufferOf = getter<Uint8Array>(typed, 'buffer');
+  const byteOffsetOf = getter<Uint8Array>(typed, 'byteOffset');
   const I = {
     apply: Reflect.apply,
     noArgs: Object.freeze([]),
+    bufferOf,
+    byteOffsetOf,
+    copyBytes: byteCopier(Uint8Array, bufferOf, byteOffsetOf),
     now: () => clock++,
     setPrototypeOf: Object.setPrototypeOf,
     stringSlice: String.prototype.slice,
@@ -84,9 +93,6 @@ export function xhrContext(): { ctx: XhrCallContext; records: HookRecord[] } {
       );
     },
   } as unknown as Intrinsics;
-  const typed = Object.getPrototypeOf(Uint8Array.prototype) as object;
-  const getter = <T>(proto: object, name: string) =>
-    Object.getOwnPropertyDescriptor(proto, name)?.get as (this: T) => never;
   const encoder = new TextEncoder();
   const X: XhrIntrinsics = {
     open: () => undefined,
@@ -127,12 +133,9 @@ export function xhrContext(): { ctx: XhrCallContext; records: HookRecord[] } {
       return asScripted(this).headerText;
     },
     Uint8Array,
-    u8Slice: (typed as Uint8Array).slice,
     encode: (text) => encoder.encode(text),
     bufferByteLength: getter(ArrayBuffer.prototype, 'byteLength'),
     isView: ArrayBuffer.isView,
-    typedBuffer: getter(typed, 'buffer'),
-    typedByteOffset: getter(typed, 'byteOffset'),
     typedByteLength: getter(typed, 'byteLength'),
     viewBuffer: getter(DataView.prototype, 'buffer'),
     viewByteOffset: getter(DataView.prototype, 'byteOffset'),

@@ -48,8 +48,8 @@ export function tapBody(
       },
       pull(): Promise<void> {
         const reading = I.apply(F.read, reader, I.noArgs);
-        void I.apply(F.then, reading, [undefined, notify]);
-        return I.apply(F.then, reading, [onRead, fail]);
+        void F.then(reading, undefined, notify);
+        return F.then(reading, onRead, fail);
       },
       cancel(reason: unknown): Promise<void> {
         observer.cancel(reason);

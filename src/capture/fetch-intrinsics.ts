@@ -37,8 +37,13 @@ export interface FetchIntrinsics {
     this: ReadableStreamDefaultReader<Uint8Array>,
   ) => Promise<ReadableStreamReadResult<Uint8Array>>;
   cancel: (this: ReadableStreamDefaultReader<Uint8Array>, reason?: unknown) => Promise<void>;
-  /** Promise.prototype.then; `never` so that a call's result takes the type its caller needs. */
-  then: (this: Promise<unknown>, ok: unknown, fail?: unknown) => Promise<never>;
+  /**
+   * Promise.prototype.then, for a promise the page never sees; `never` so that a call's result
+   * takes the type its caller needs. `then` looks up the promise's `constructor` and its
+   * Symbol.species, which the page can replace on Promise.prototype and Promise: the promise
+   * is given a `constructor` of its own first, so no page getter runs.
+   */
+  then: (promise: Promise<unknown>, ok: unknown, fail?: unknown) => Promise<never>;
   aborted: Getter<AbortSignal, boolean>;
   /** Promise.reject of the page's realm. */
   reject: (error: unknown) => Promise<never>;
@@ -63,6 +68,17 @@ function bindTo<T extends object, A extends unknown[]>(
 ): (target: T) => (...args: A) => void {
   const bind = Function.prototype.bind;
   return (target) => apply(bind, method, [target]) as (...args: A) => void;
+}
+
+/** `then` for the hook's own promises (see FetchIntrinsics.then). */
+export function thenWith(P: PromiseConstructor): FetchIntrinsics['then'] {
+  const then = P.prototype.then as (this: Promise<unknown>, ...args: unknown[]) => Promise<never>;
+  const define = Object.defineProperty;
+  const own = { __proto__: null, value: { __proto__: null, [Symbol.species]: P } };
+  return (promise, ok, fail) => {
+    void define(promise, 'constructor', own);
+    return apply(then, promise, [ok, fail]);
+  };
 }
 
 function rejectWith(P: PromiseConstructor): (error: unknown) => Promise<never> {
@@ -110,7 +126,7 @@ export function captureFetchIntrinsics(win: Window & typeof globalThis): FetchIn
     getReader: RS.prototype.getReader as FetchIntrinsics['getReader'],
     read: reader.read as FetchIntrinsics['read'],
     cancel: reader.cancel as FetchIntrinsics['cancel'],
-    then: win.Promise.prototype.then as FetchIntrinsics['then'],
+    then: thenWith(win.Promise),
     aborted: getter(win.AbortSignal.prototype, 'aborted'),
     reject: rejectWith(win.Promise),
     windowOf: Object.getOwnPropertyDescriptor(win, 'window')?.get as

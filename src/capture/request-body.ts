@@ -24,7 +24,7 @@ export function readRequestBody(
       const size = I.apply(F.byteLength, bytes, I.noArgs);
       done({ bytes: size > cap ? I.copyBytes(bytes, cap) : bytes, size });
     };
-    void I.apply(F.then, I.apply(F.requestArrayBuffer, copy, I.noArgs), [whole, () => undefined]);
+    void F.then(I.apply(F.requestArrayBuffer, copy, I.noArgs), whole, () => undefined);
     return;
   }
   const stream = I.apply(F.requestBody, copy, I.noArgs);
@@ -34,7 +34,7 @@ export function readRequestBody(
   let size = 0;
   const next = (): void => {
     // A copy that fails to read leaves the body unknown; the page's request is unaffected.
-    void I.apply(F.then, I.apply(F.read, reader, I.noArgs), [onRead, () => undefined]);
+    void F.then(I.apply(F.read, reader, I.noArgs), onRead, () => undefined);
   };
   const onRead = (result: ReadableStreamReadResult<Uint8Array>): void => {
     if (result.done) {

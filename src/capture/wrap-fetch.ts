@@ -209,13 +209,14 @@ export function wrapFetch(
       const call = cannotStream(req) ? null : start(req);
       const pending: Promise<Response> = I.apply(native, this, [req]);
       if (call === null) return pending;
-      return I.apply(F.then, pending, [
+      return F.then(
+        pending,
         (res: Response) => onResponse(call, res),
         (error: unknown) => {
           call.failed(error);
           throw error;
         },
-      ]);
+      );
     },
   };
   for (const key of I.ownKeys(native)) {

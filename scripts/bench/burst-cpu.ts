@@ -9,6 +9,7 @@ import {
   canReadProcessCpu,
   cpuByRole,
   cpuSnapshot,
+  mainThreadCpuMs,
   pageRendererPid,
   PROCESS_ROLES,
   type ProcessRole,
@@ -19,6 +20,8 @@ import { median } from './stats';
 export interface TimedBurst extends TimedStream {
   /** CPU ms each process role of the arm's Chromium used from the burst's start to its end. */
   cpu?: Record<ProcessRole, number>;
+  /** CPU ms of the page renderer's main thread over the same stretch. */
+  pageMainMs?: number;
 }
 
 /**
@@ -31,9 +34,15 @@ export async function timeWithCpu<T extends TimedStream>(
 ): Promise<T & TimedBurst> {
   const pid = canReadProcessCpu ? await pageRendererPid(page) : null;
   const before = pid === null ? null : cpuSnapshot();
+  const mainBefore = pid === null ? null : mainThreadCpuMs(pid);
   const timed = await page.evaluate<T>(script);
   if (pid === null || before === null) return timed;
-  return { ...timed, cpu: cpuByRole(before, cpuSnapshot(), pid) };
+  const mainAfter = mainThreadCpuMs(pid);
+  return {
+    ...timed,
+    cpu: cpuByRole(before, cpuSnapshot(), pid),
+    ...(mainBefore !== null && mainAfter !== null ? { pageMainMs: mainAfter - mainBefore } : {}),
+  };
 }
 
 /** Times a burst of `events` from `path` in `page`, with each process's CPU where /proc tells. */
@@ -66,6 +75,10 @@ export function cpuFigures(
   const range = (xs: number[]): string =>
     `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
   const page = (runs: Record<ProcessRole, number>[]): number[] => runs.map((r) => r.page);
+  const main = (arm: Arm): number[] =>
+    samples[arm].flatMap((s) => (s.pageMainMs === undefined ? [] : [s.pageMainMs]));
+  const [plainMain, extMain] = [main('plain'), main('extension')];
+  const hasMain = plainMain.length > 0 && extMain.length > 0;
   return {
     figures: [
       {
@@ -83,6 +96,15 @@ export function cpuFigures(
         value: ((role(ext, 'page') - role(plain, 'page')) * 1000) / events,
         unit: 'µs',
       },
+      ...(hasMain
+        ? [
+            {
+              label: `${setting}: CPU of the page's main thread per event, added (medians)`,
+              value: ((median(extMain) - median(plainMain)) * 1000) / events,
+              unit: 'µs' as const,
+            },
+          ]
+        : []),
     ],
     notes: [
       `${setting}: CPU per burst by process (/proc, medians, without → with): ` +
@@ -92,6 +114,12 @@ export function cpuFigures(
         `; the page's renderer ${range(page(plain))} ms without, ${range(page(ext))} ms with; ` +
         "'page' is the page's renderer, 'extension' SSE Lens's panel and service worker, " +
         "'other renderers' DevTools' front-end",
+      ...(hasMain
+        ? [
+            `${setting}: the page renderer's main thread per burst: ${range(plainMain)} ms ` +
+              `without, ${range(extMain)} ms with`,
+          ]
+        : []),
     ],
   };
 }

@@ -62,6 +62,22 @@ function readStat(pid: string): ProcessStat | null {
   }
 }
 
+/**
+ * CPU ms the renderer `pid`'s main thread (where the page's scripts, SSE Lens's hook and
+ * content script, and their garbage collection's main-thread part run) has used, or null.
+ * Narrower than the process, which also counts its IO, compositor and GC helper threads. The
+ * main thread's id is the process's (its name here is the program's, not CrRendererMain).
+ */
+export function mainThreadCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * msPerTick();
+  } catch {
+    return null; // the process ended
+  }
+}
+
 export function cpuSnapshot(): CpuSnapshot {
   const snapshot: CpuSnapshot = new Map();
   for (const pid of readdirSync('/proc')) {

@@ -93,6 +93,20 @@ export function wrapFetch(
     return list;
   };
 
+  /**
+   * All of `headers` as a record with no prototype, for the stand-in's init: the Headers object
+   * itself would be read through the page's Headers.prototype[Symbol.iterator] and `next`.
+   */
+  const headerRecord = (headers: Headers): Record<string, string> => {
+    const record = I.setPrototypeOf({}, null) as Record<string, string>;
+    I.apply(F.headersForEach, headers, [
+      (value: string, name: string) => {
+        record[name] = value;
+      },
+    ]);
+    return record;
+  };
+
   const facts = (res: Response): ResponseFacts => ({
     status: I.apply(F.responseStatus, res, I.noArgs),
     statusText: I.apply(F.responseStatusText, res, I.noArgs),
@@ -116,7 +130,7 @@ export function wrapFetch(
       for (let i = 0; i < NULL_BODY.length; i++) if (NULL_BODY[i] === status) return res;
       const responseFacts = facts(res);
       const init = I.setPrototypeOf(
-        { status, statusText: responseFacts.statusText, headers },
+        { status, statusText: responseFacts.statusText, headers: headerRecord(headers) },
         null,
       ) as ResponseInit;
       const observer = call.stream(responseFacts, format);

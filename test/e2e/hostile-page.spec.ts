@@ -12,6 +12,7 @@ interface HostileReport {
   crossFrame: Record<string, string> | null;
   frames: number;
   fetchDone: boolean;
+  xhrDone: number;
 }
 
 /** Read from Playwright's isolated world: the page's main world is hostile to any script. */
@@ -34,20 +35,20 @@ test('a hostile page cannot swallow, spoof or run inside capture', async ({
   await page.goto(pageUrl);
 
   // Every frame the page's own handlers got (3 + the 4 listened of /sse/named) is shown, and
-  // the fetch stream's 5 (its `retry:`, its comment and 3 events).
+  // the fetch stream's 5 (its `retry:`, its comment and 3 events), and each XHR stream's 5.
   const seen = await waitUntil(
-    'the page to get all 7 frames, read its fetch stream and ask the other frame',
+    'the page to get all 7 frames, read its fetch and XHR streams and ask the other frame',
     () => report(page),
-    (r) => r.frames === 7 && r.fetchDone && r.crossFrame !== null,
+    (r) => r.frames === 7 && r.fetchDone && r.xhrDone === 2 && r.crossFrame !== null,
   );
-  await panel.waitForFrameCount(12);
+  await panel.waitForFrameCount(22);
   const rows = await waitUntil(
     'the four connections, the closed ones closed',
     () =>
       panel.devtools.evaluate<{ url: string; frames: number; state: string; stack: string }[]>(
         ROWS_WITH_STACKS,
       ),
-    (r) => r.length === 4 && r.filter((c) => c.state === 'closed').length === 2,
+    (r) => r.length === 6 && r.filter((c) => c.state === 'closed').length === 4,
   );
   expect(rows.map((r) => [r.url, r.frames]).sort()).toEqual(
     [
@@ -55,12 +56,16 @@ test('a hostile page cannot swallow, spoof or run inside capture', async ({
       [`${server.origin}/sse/named?count=6&interval=20&key=hostile2`, 4],
       [`${server.origin}/sse/hold?key=hostile3`, 0],
       [`${server.origin}/fetch/sse?count=3&interval=20&key=hostile4`, 5],
+      [`${server.origin}/fetch/sse?count=3&interval=20&key=hostile5`, 5],
+      [`${server.origin}/fetch/sse?count=3&interval=20&key=hostile6`, 5],
     ].sort(),
   );
   // Initiator stacks start at the page's function that opened the stream, unspoofed.
   for (const { stack } of rows) {
     expect(stack.split('\n')[0]).toMatch(
-      new RegExp(`^\\s+at openStreams \\(${pageUrl.replace(/[.?]/g, '\\$&')}:\\d+:\\d+\\)$`),
+      new RegExp(
+        `^\\s+at (openStreams|sendXhr) \\(${pageUrl.replace(/[.?]/g, '\\$&')}:\\d+:\\d+\\)$`,
+      ),
     );
     expect(stack).not.toMatch(/chrome-extension:|SPOOFED/);
   }

@@ -17,8 +17,9 @@ export function streamContent(
   api
     .sendCommand(target, 'Network.streamResourceContent', { requestId: id })
     .then((result) => {
+      // A result without bytes still lets go of what was held for them.
       const data = (result as { bufferedData?: unknown } | undefined)?.bufferedData;
-      if (typeof data === 'string') deliver(translator.buffered(id, t, data));
+      deliver(translator.buffered(id, t, typeof data === 'string' ? data : ''));
     })
     // The request finished before the command ran: its bytes are gone, but what was held for
     // them is delivered.

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { CdpTranslator } from '../../src/deep-capture/cdp-translate';
 import { createDeepCapture } from '../../src/deep-capture/deep-capture';
+import { streamContent } from '../../src/deep-capture/stream-content';
+import type { WireRecord } from '../../src/deep-capture/wire-records';
 import type {
   TargetInfo,
   DebuggerApi,
@@ -103,6 +105,48 @@ describe('CDP translation', () => {
     expect(cdp.translate('Network.dataReceived', { requestId: '2', data: 'AA==' }).records).toEqual(
       [],
     );
+  });
+});
+
+describe('streamContent', () => {
+  /** A followed response whose streamed chunk came before the command's result. */
+  const awaiting = (): CdpTranslator => {
+    const cdp = new CdpTranslator(() => 0);
+    cdp.translate('Network.requestWillBeSent', {
+      requestId: '7',
+      type: 'Fetch',
+      timestamp: 6,
+      wallTime: 1_006,
+      request: { url: 'http://h/f' },
+    });
+    cdp.translate('Network.responseReceived', {
+      requestId: '7',
+      type: 'Fetch',
+      timestamp: 7,
+      response: { url: 'http://h/f', mimeType: 'text/event-stream' },
+    });
+    cdp.translate('Network.dataReceived', { requestId: '7', timestamp: 8, data: 'AA==' });
+    return cdp;
+  };
+  const run = async (cdp: CdpTranslator, result: Promise<unknown>): Promise<WireRecord[]> => {
+    const delivered: WireRecord[] = [];
+    const api = { sendCommand: () => result } as unknown as DebuggerApi;
+    streamContent(api, { tabId: 1 }, cdp, { id: '7', t: 1_007_000 }, (r) => delivered.push(...r));
+    await new Promise((r) => setTimeout(r, 0));
+    return delivered;
+  };
+  const held = { kind: 'bytes', id: '7', t: 1_008_000, base64: 'AA==' };
+
+  it('delivers the buffered bytes, then what waited for them', async () => {
+    expect(await run(awaiting(), Promise.resolve({ bufferedData: 'Og==' }))).toEqual([
+      { kind: 'bytes', id: '7', t: 1_007_000, base64: 'Og==' },
+      held,
+    ]);
+  });
+
+  it('lets go of what waited when the result has no bytes, or the command fails', async () => {
+    expect(await run(awaiting(), Promise.resolve({}))).toEqual([held]);
+    expect(await run(awaiting(), Promise.reject(new Error('No resource')))).toEqual([held]);
   });
 });
 

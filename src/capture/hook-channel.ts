@@ -3,8 +3,8 @@
 // it, hides that message from page listeners, and from then on sends batched records only
 // through the port. Nothing the page posts to the window is ever read after that.
 // Batches are arrays with a null prototype: appending to one never reaches a setter the
-// page may have put on Array.prototype. The bytes of stream chunks are the hook's own copies
-// and are handed over with their batch (transferred), not copied again.
+// page may have put on Array.prototype. Buffers only the hook holds (its copies of stream
+// chunks) are handed over with their batch (transferred), not copied again.
 import type { HookRecord } from './records';
 import type { Intrinsics } from './intrinsics';
 import {
@@ -24,7 +24,8 @@ export const MAX_PENDING = 10_000;
 export const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 
 export interface HookSink {
-  record(r: HookRecord): void;
+  /** `transfer`: a buffer only the hook holds (a chunk's copy), handed over with the batch. */
+  record(r: HookRecord, transfer?: ArrayBufferLike): void;
 }
 
 /** The characters of the strings one record holds. */
@@ -66,7 +67,7 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
   const newBatch = <T>(): T[] => I.setPrototypeOf([], null) as T[];
   let port: MessagePort | null = null;
   let queue = newBatch<HookRecord>();
-  /** The chunk buffers of the records queued. */
+  /** The buffers handed over with the records queued. */
   let transfers = newBatch<ArrayBufferLike>();
   let pendingChars = 0;
   let dropped = 0;
@@ -120,7 +121,7 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
   let flushesOnHide = false;
 
   return {
-    record(r) {
+    record(r, transfer) {
       if (!flushesOnHide) {
         flushesOnHide = true;
         I.apply(I.addEventListener, win, ['pagehide', flush, true]);
@@ -134,9 +135,7 @@ export function openHookChannel(win: Window & typeof globalThis, I: Intrinsics):
         pendingChars += chars;
       }
       queue[queue.length] = r;
-      if (!I.isArray(r) && r.kind === 'chunk' && typeof r.data !== 'string') {
-        transfers[transfers.length] = I.apply(I.bufferOf, r.data, I.noArgs);
-      }
+      if (transfer !== undefined) transfers[transfers.length] = transfer;
       if (queue.length >= HOOK_FLUSH_RECORDS) {
         flush();
       } else if (!timerSet) {

@@ -5,7 +5,7 @@
 // nothing). A response that is no stream leaves no record unless the request asked for one.
 import type { HookSink } from './hook-channel';
 import type { Intrinsics } from './intrinsics';
-import type { RequestInfo, StreamFormat, StreamOutcome } from './records';
+import type { HookRecord, RequestInfo, StreamFormat, StreamOutcome } from './records';
 import { asksForStream, looksLikeEventStream } from './stream-format';
 
 export interface RecorderContext {
@@ -123,9 +123,12 @@ export class StreamRecorder {
     return this.format !== null && !this.ended;
   }
 
-  /** Records a chunk `takes` accepted: a private copy of the bytes, or text. */
+  /** Records a chunk `takes` accepted: a private copy of the bytes (handed over), or text. */
   chunk(data: Uint8Array | string): void {
-    this.ctx.sink.record({ kind: 'chunk', conn: this.conn, t: this.ctx.I.now(), data });
+    const { I, sink } = this.ctx;
+    const record: HookRecord = { kind: 'chunk', conn: this.conn, t: I.now(), data };
+    if (typeof data === 'string') sink.record(record);
+    else sink.record(record, I.apply(I.bufferOf, data, I.noArgs));
   }
 
   /** The body ended normally: complete, or an HTTP error for a 4xx/5xx status. */

@@ -27,8 +27,6 @@ function nodeIntrinsics(): Intrinsics {
     isArray: Array.isArray,
     noArgs: Object.freeze([] as const),
     iteratorKey: Symbol.iterator,
-    bufferOf: Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'buffer')
-      ?.get as Intrinsics['bufferOf'],
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     addEventListener: EventTarget.prototype.addEventListener,
     removeEventListener: EventTarget.prototype.removeEventListener,
@@ -161,7 +159,7 @@ describe('openHookChannel and stream chunks', () => {
     const chunk: ChunkRecord = { kind: 'chunk', conn: 1, t: 2, data: bytes };
     const text: ChunkRecord = { kind: 'chunk', conn: 2, t: 3, data: 'data' };
     c.sink.record(state(1));
-    c.sink.record(chunk);
+    c.sink.record(chunk, bytes.buffer);
     c.sink.record(text);
     const own = Object.getOwnPropertyDescriptor(Array.prototype, Symbol.iterator);
     let pageIterators = 0;

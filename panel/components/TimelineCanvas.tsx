@@ -55,6 +55,9 @@ export function TimelineCanvas({ store, controller, models, slots, height }: Pro
   useSignalEffect(() => {
     void models.value;
     void slots.value;
+    controller.dataChanged();
+  });
+  useSignalEffect(() => {
     void store.selectedFrame.value;
     // The lanes' drawn labels are in the panel's language.
     void activeLocale.value;

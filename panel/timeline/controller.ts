@@ -35,7 +35,13 @@ export interface TimelineSource {
 export interface TimelineController {
   /** Starts drawing into `canvas`, sized to `scroller` (which scrolls the lanes). */
   attach(canvas: HTMLCanvasElement, scroller: HTMLElement, spacer: HTMLElement): () => void;
+  /** Redraw at the next animation frame (the view, the selection or the pointer moved). */
   invalidate(): void;
+  /**
+   * The capture changed: redraw, but no sooner after the last draw than a following view
+   * would redraw for its moving edge (see liveRedrawMs), so a flood is not drawn per batch.
+   */
+  dataChanged(): void;
   readonly mode: ViewMode;
   setMode(mode: ViewMode): void;
   /** Zoom by `factor` (>1 zooms in) around canvas x (CSS px); the plot's centre by default. */
@@ -65,14 +71,26 @@ const LIVE_FPS = 30;
 const FLOOD_LIVE_FPS = 10;
 const FLOOD_RATE = 5_000;
 
+/** The shortest time between two draws for new frames at `framesPerSecond`. */
+export function dataRedrawMs(framesPerSecond: number): number {
+  return 1000 / (framesPerSecond >= FLOOD_RATE ? FLOOD_LIVE_FPS : LIVE_FPS);
+}
+
 /**
  * Milliseconds until a following view redraws for its moving edge: when it has moved about a
  * pixel (`msPerPx`), at most `LIVE_FPS` times a second, `FLOOD_LIVE_FPS` in a flood of
  * `framesPerSecond`, and at least once a second.
  */
 export function liveRedrawMs(msPerPx: number, framesPerSecond: number): number {
-  const fps = framesPerSecond >= FLOOD_RATE ? FLOOD_LIVE_FPS : LIVE_FPS;
-  return Math.min(1000, Math.max(1000 / fps, msPerPx));
+  return Math.min(1000, Math.max(dataRedrawMs(framesPerSecond), msPerPx));
+}
+
+/**
+ * Milliseconds from `now` until a draw for new frames is due: at once when the last draw was
+ * long enough ago, else when it will have been (`lastDraw` null: never drawn).
+ */
+export function dataRedrawDelay(lastDraw: number | null, now: number, rate: number): number {
+  return lastDraw === null ? 0 : Math.max(0, lastDraw + dataRedrawMs(rate) - now);
 }
 
 /** Frames the panel held at a draw, and when (performance.now()). */
@@ -82,13 +100,32 @@ export interface FrameCount {
 }
 
 /**
- * Frames that arrived a second between two draws. None at the first draw (`last` null): the
- * frames a panel already holds when it first draws (a capture kept while it was closed, an
- * import) did not arrive at any rate. None either when the count fell (the capture cleared).
+ * The panel takes in a burst in lumps (its renders are held to a duty cycle), so two draws
+ * 50 ms apart often see no new frames at all: the arrival rate is measured over at least
+ * this long.
  */
-export function arrivalRate(last: FrameCount | null, now: FrameCount): number {
-  if (last === null || now.at <= last.at || now.frames < last.frames) return 0;
-  return ((now.frames - last.frames) * 1000) / (now.at - last.at);
+export const RATE_WINDOW_MS = 1_000;
+
+/** The arrival rate (frames a second) and the count its current window started from. */
+export interface ArrivalRate {
+  since: FrameCount;
+  rate: number;
+}
+
+/**
+ * The arrival rate after a draw that counted `now`. A window of RATE_WINDOW_MS or more gives
+ * the rate of its frames; inside one, the frames so far already make a rate at least that of
+ * spreading them over the whole window, and the last window's rate holds until then. None at
+ * the first draw (`last` null): the frames a panel already holds when it first draws (a
+ * capture kept while it was closed, an import) did not arrive at any rate. None either when
+ * the count fell (the capture cleared).
+ */
+export function arrivalRate(last: ArrivalRate | null, now: FrameCount): ArrivalRate {
+  if (last === null || now.frames < last.since.frames) return { since: now, rate: 0 };
+  const frames = now.frames - last.since.frames;
+  const elapsed = now.at - last.since.at;
+  if (elapsed >= RATE_WINDOW_MS) return { since: now, rate: (frames * 1000) / elapsed };
+  return { since: last.since, rate: Math.max(last.rate, (frames * 1000) / RATE_WINDOW_MS) };
 }
 
 export function createTimelineController(
@@ -101,14 +138,30 @@ export function createTimelineController(
   let spacer: HTMLElement | null = null;
   let frame: number | null = null;
   let tick: number | null = null;
+  /** When (performance.now()) the pending `tick` fires. */
+  let tickAt = 0;
   let hover: Hit | null = null;
-  /** Frames held at the last draw, for the arrival rate; null before the first. */
-  let counted: FrameCount | null = null;
+  /** When (performance.now()) the last draw was; null before the first. */
+  let drawnAt: number | null = null;
+  /** Frames arriving a second, as of the last draw; null before the first. */
+  let arrivals: ArrivalRate | null = null;
   let layout: Layout | null = null;
   let drawn = new Map<number, DrawnLane>();
 
   const invalidate = (): void => {
     if (frame === null && canvas) frame = requestAnimationFrame(draw);
+  };
+  const redrawIn = (ms: number): void => {
+    if (tick !== null) clearTimeout(tick);
+    tickAt = performance.now() + ms;
+    tick = window.setTimeout(invalidate, ms);
+  };
+  const dataChanged = (): void => {
+    if (frame !== null || !canvas) return;
+    const now = performance.now();
+    const delay = dataRedrawDelay(drawnAt, now, arrivals?.rate ?? 0);
+    if (delay === 0) invalidate();
+    else if (tick === null || tickAt > now + delay) redrawIn(delay);
   };
 
   const currentScale = (now: number): { scale: TimeScale; extent: Extent | null } => {
@@ -171,13 +224,10 @@ export function createTimelineController(
     });
     let frames = 0;
     for (const c of source.connections()) frames += c.frames;
-    const count = { frames, at: performance.now() };
-    const rate = arrivalRate(counted, count);
-    counted = count;
+    drawnAt = performance.now();
+    arrivals = arrivalRate(arrivals, { frames, at: drawnAt });
     // While following a live capture the view moves: redraw for it (see liveRedrawMs).
-    if (live && isFollowing(mode)) {
-      tick = window.setTimeout(invalidate, liveRedrawMs(scale.span / scale.width, rate));
-    }
+    if (live && isFollowing(mode)) redrawIn(liveRedrawMs(scale.span / scale.width, arrivals.rate));
   }
 
   const setMode = (next: ViewMode): void => {
@@ -206,6 +256,7 @@ export function createTimelineController(
       };
     },
     invalidate,
+    dataChanged,
     get mode() {
       return mode;
     },

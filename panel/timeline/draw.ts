@@ -252,13 +252,13 @@ function drawLane(
     if (band.kind === 'elided') {
       ctx.fillStyle = colors.grid;
       ctx.fillRect(x0, inner, w, INNER);
-      notes.push({ x0, x1: x0 + w, text: t('tl.elided') });
+      notes.push({ x0, x1: x0 + w, describe: () => t('tl.elided') });
       continue;
     }
     if (band.kind === 'queued') {
       ctx.fillStyle = queuedPattern(ctx, input);
       ctx.fillRect(x0, inner, w, INNER);
-      notes.push({ x0, x1: x0 + w, text: queueNote(band.from, band.to, end) });
+      notes.push({ x0, x1: x0 + w, describe: () => queueNote(band.from, band.to, end) });
       continue;
     }
     const [fill, line] =
@@ -288,7 +288,7 @@ function drawLane(
     const x0 = clampX(px(gap.from));
     const x1 = clampX(px(gap.to ?? end));
     if (x1 < 0 || x0 > scale.width) continue;
-    notes.push({ x0, x1, text: gapNote(gap, end) });
+    notes.push({ x0, x1, describe: () => gapNote(gap, end) });
     const { full, short } = gapLabels(gap, end);
     const room = x1 - x0 - 6;
     const text = [full, short].find((t) => ctx.measureText(t).width <= room);
@@ -304,13 +304,13 @@ function drawLane(
     for (let x = x0; x < x1; x += 4) ctx.fillRect(x, y, Math.min(2, x1 - x), 1);
     ctx.fillRect(x0, y - 3, 1, 7);
     ctx.fillRect(x1 - 1, y - 3, 1, 7);
-    notes.push({ x0, x1, text: stallNote(span) });
+    notes.push({ x0, x1, describe: () => stallNote(span) });
   });
 
   drawSpans(lane.outputStalls, scale, (x0, x1, span) => {
     ctx.fillStyle = colors.stall;
     ctx.fillRect(x0, inner + INNER - 5, Math.max(2, x1 - x0), 2);
-    notes.push({ x0, x1: Math.max(x0 + 2, x1), text: outputStallNote(span) });
+    notes.push({ x0, x1: Math.max(x0 + 2, x1), describe: () => outputStallNote(span) });
   });
 
   const columns = tickColumns(scale, lane.frames);
@@ -319,7 +319,7 @@ function drawLane(
   drawSpans(lane.bursts, scale, (x0, x1, span) => {
     ctx.fillStyle = colors.burst;
     ctx.fillRect(x0, inner - 1, Math.max(3, x1 - x0), 3);
-    notes.push({ x0, x1: Math.max(x0 + 3, x1), text: burstNote(span) });
+    notes.push({ x0, x1: Math.max(x0 + 3, x1), describe: () => burstNote(span) });
   });
 
   highlight(ctx, input, lane, columns, inner, index);

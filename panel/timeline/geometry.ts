@@ -30,7 +30,8 @@ export interface Note {
   /** Plot x range, px. */
   x0: number;
   x1: number;
-  text: string;
+  /** Its text, made only when the note is hovered (a draw may place hundreds). */
+  describe: () => string;
 }
 
 /** What one draw put in a lane, for hit testing; x relative to the plot's left edge. */
@@ -66,7 +67,7 @@ export function hitTest(
     if (px < note.x0 - 1 || px > note.x1 + 1) continue;
     if (!best || note.x1 - note.x0 <= best.x1 - best.x0) best = note;
   }
-  return best ? { kind: 'note', lane, text: best.text, x: px } : null;
+  return best ? { kind: 'note', lane, text: best.describe(), x: px } : null;
 }
 
 /** The column closest to `px` within the slop; columns are ordered by x. */

@@ -143,8 +143,8 @@ describe('hit testing', () => {
       {
         columns,
         notes: [
-          { x0: 100, x1: 400, text: 'wide' },
-          { x0: 150, x1: 160, text: 'narrow' },
+          { x0: 100, x1: 400, describe: () => 'wide' },
+          { x0: 150, x1: 160, describe: () => 'narrow' },
         ],
       },
     ],

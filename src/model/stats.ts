@@ -70,10 +70,16 @@ export class GapCache {
     this.last = frames[n - 1];
   }
 
-  private add(frames: readonly Pick<FrameView, 't'>[], i: number): void {
+  /** The gap before frame `i`, also counted in `max` and `ordered`. */
+  private gapAt(frames: readonly Pick<FrameView, 't'>[], i: number): number {
     const gap = (frames[i] as FrameView).t - (frames[i - 1] as FrameView).t;
     if (this.max === null || gap > this.max) this.max = gap;
     if (gap < 0) this.ordered = false;
+    return gap;
+  }
+
+  private add(frames: readonly Pick<FrameView, 't'>[], i: number): void {
+    const gap = this.gapAt(frames, i);
     this.p50.add(gap);
     this.p95.add(gap);
   }
@@ -85,12 +91,7 @@ export class GapCache {
     const values = this.scratch;
     this.max = null;
     this.ordered = true;
-    for (let i = 0; i < n; i++) {
-      const gap = (frames[i + 1] as FrameView).t - (frames[i] as FrameView).t;
-      values[i] = gap;
-      if (this.max === null || gap > this.max) this.max = gap;
-      if (gap < 0) this.ordered = false;
-    }
+    for (let i = 0; i < n; i++) values[i] = this.gapAt(frames, i + 1);
     this.p50.reset(values, n);
     this.p95.reset(values, n);
   }
